@@ -1,0 +1,37 @@
+// Problems found while reading sources or checking a snapshot, with where they are, so staff can fix them
+// all in one go instead of one per run.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace db {
+
+enum class Severity { Warning, Error };
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  std::string file;   // file name relative to the source folder ("organizations.csv"), or the snapshot path
+  int line = 0;       // 1-based; 0 when the problem is not on one line
+  std::string field;  // column, property or table.column; empty when not about one field
+  std::string message;
+};
+
+// Formats as "file:line: error: field: message" (the shape compilers use, so editors can jump to it).
+std::string Format(const Diagnostic& d);
+
+class Diagnostics {
+ public:
+  void Error(std::string file, int line, std::string field, std::string message);
+  void Warning(std::string file, int line, std::string field, std::string message);
+  void Add(Diagnostic d) { items_.push_back(std::move(d)); }
+
+  const std::vector<Diagnostic>& items() const { return items_; }
+  int error_count() const;
+  int warning_count() const;
+  bool has_errors() const { return error_count() > 0; }
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+}  // namespace db

@@ -1,0 +1,117 @@
+// kiosk-snapshot: the staff tool that makes and checks forum snapshots.
+//   build SRC_DIR -o FILE [--content-version N]   sources -> snapshot (atomic; nothing written on error)
+//   validate FILE                                 can the kiosk show it? exit 0 only if so
+//   inspect FILE [--json]                         what it holds
+//   diff OLD NEW [--json]                         what changed: exhibitors, sessions, agreements
+// Exit codes: 0 success, 1 the data has problems (reported on stderr), 2 wrong usage.
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "db/build.h"
+#include "db/catalog.h"
+#include "db/inspect.h"
+#include "db/validate.h"
+
+namespace {
+
+void Print(const db::Diagnostics& d) {
+  for (const auto& item : d.items()) std::cerr << db::Format(item) << "\n";
+}
+
+int Build(const std::string& src, const std::string& out, int64_t version) {
+  auto outcome = db::BuildSnapshot(src, out, version);
+  Print(outcome.diags);
+  if (!outcome.written) {
+    std::cerr << "build failed: " << outcome.diags.error_count() << " error(s), " << outcome.diags.warning_count()
+              << " warning(s); " << out << " was not written\n";
+    return 1;
+  }
+  std::cerr << "wrote " << out << " (content version " << version << ", " << outcome.diags.warning_count()
+            << " warning(s))\n";
+  return 0;
+}
+
+int Validate(const std::string& file) {
+  auto d = db::ValidateSnapshot(file);
+  Print(d);
+  if (d.has_errors()) {
+    std::cerr << file << ": NOT valid: " << d.error_count() << " problem(s)\n";
+    return 1;
+  }
+  std::cout << file << ": valid\n";
+  return 0;
+}
+
+int Inspect(const std::string& file, bool as_json) {
+  auto c = db::LoadCatalog(file);
+  if (!c) {
+    std::cerr << c.error().message << "\n";
+    return 1;
+  }
+  std::string j = db::InspectJson(*c.value());
+  if (as_json) {
+    std::cout << j << "\n";
+    return 0;
+  }
+  // Human-readable: the same facts, one per line.
+  for (char& ch : j)
+    if (ch == '{' || ch == '}' || ch == '"' || ch == ',') ch = ' ';
+  std::cout << j << "\n";
+  return 0;
+}
+
+int Diff(const std::string& a, const std::string& b, bool as_json) {
+  auto ca = db::LoadCatalog(a);
+  if (!ca) {
+    std::cerr << ca.error().message << "\n";
+    return 1;
+  }
+  auto cb = db::LoadCatalog(b);
+  if (!cb) {
+    std::cerr << cb.error().message << "\n";
+    return 1;
+  }
+  auto changes = db::Diff(*ca.value(), *cb.value());
+  std::cout << (as_json ? db::DiffJson(changes) + "\n" : db::FormatDiff(changes));
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"kiosk-snapshot " FORUM_KIOSK_VERSION ": make and check Forum Kiosk snapshots (see docs/SOURCES.md)"};
+  app.require_subcommand(1);
+  std::string src, out, file, old_file, new_file;
+  // Default: the build time in seconds, which grows with every build, so staff need not count.
+  int64_t version = std::chrono::duration_cast<std::chrono::seconds>(
+                        std::chrono::system_clock::now().time_since_epoch()).count();
+  bool json = false;
+
+  auto* build = app.add_subcommand("build", "Build a snapshot from a source folder");
+  build->add_option("SRC_DIR", src, "source folder (CSV, schedule, floor plan, logos)")->required();
+  build->add_option("-o,--output", out, "snapshot file to write")->required();
+  build->add_option("--content-version", version, "integer that grows with every published snapshot (default: now, in Unix seconds)");
+  auto* validate = app.add_subcommand("validate", "Check a snapshot; exit 0 only if the kiosk can show it");
+  validate->add_option("FILE", file)->required();
+  auto* inspect = app.add_subcommand("inspect", "Show what a snapshot holds");
+  inspect->add_option("FILE", file)->required();
+  inspect->add_flag("--json", json, "print a JSON object");
+  auto* diff = app.add_subcommand("diff", "Show added, removed and changed exhibitors, sessions, agreements");
+  diff->add_option("OLD", old_file)->required();
+  diff->add_option("NEW", new_file)->required();
+  diff->add_flag("--json", json, "print JSON");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  if (*build) return Build(src, out, version);
+  if (*validate) return Validate(file);
+  if (*inspect) return Inspect(file, json);
+  if (*diff) return Diff(old_file, new_file, json);
+  return 2;
+}

@@ -1,0 +1,77 @@
+// RAII over the SQLite C API: a move-only connection and statement, finalized/closed in the destructor.
+// Failures throw db::SqliteError inside the db layer; the public entry points (LoadCatalog, Validate,
+// Build) catch it and hand back an error value, so no exception ever reaches the UI.
+#pragma once
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace db {
+
+struct SqliteError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class Statement;
+
+class Database {
+ public:
+  enum class Mode { ReadOnly, ReadWriteCreate };
+  // ReadOnly is the default: the kiosk never writes its snapshot. Throws SqliteError.
+  explicit Database(const std::string& path, Mode mode = Mode::ReadOnly);
+  ~Database();
+  Database(Database&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
+  Database& operator=(Database&&) = delete;
+  Database(const Database&) = delete;
+
+  void Exec(const std::string& sql);  // one or more statements, no results
+  Statement Prepare(std::string_view sql);
+  // The first column of the first row as text ("" when there is no row or it is NULL).
+  std::string QueryText(std::string_view sql);
+  int64_t QueryInt(std::string_view sql);
+  sqlite3* handle() { return db_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql);
+  ~Statement();
+  Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_) { o.stmt_ = nullptr; }
+  Statement& operator=(Statement&&) = delete;
+  Statement(const Statement&) = delete;
+
+  // Binding is 1-based as in SQLite. An empty optional text binds NULL.
+  Statement& Bind(int i, std::string_view text);
+  Statement& BindNullable(int i, const std::string& text);  // "" -> NULL
+  Statement& Bind(int i, int64_t v);
+  Statement& Bind(int i, double v);
+  Statement& BindBlob(int i, const void* data, size_t size);
+  Statement& BindNull(int i);
+
+  bool Step();   // true while a row is available
+  void Run();    // step to completion, for statements without results; then Reset()
+  void Reset();
+
+  int ColumnCount() const;
+  int ColumnType(int i) const;  // SQLITE_INTEGER, ...
+  bool IsNull(int i) const;
+  std::string Text(int i) const;  // "" for NULL
+  int64_t Int(int i) const;
+  double Real(int i) const;
+  std::vector<unsigned char> Blob(int i) const;
+  sqlite3_stmt* handle() { return stmt_; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+}  // namespace db

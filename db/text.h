@@ -1,0 +1,50 @@
+// Small text helpers shared by the importers, the writer and the checks: UTF-8, ids, dates, times, colours.
+// All parsing is locale-independent.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace db {
+
+bool IsValidUtf8(std::string_view s);
+std::string Trim(std::string_view s);
+
+// Ids chosen by staff: [A-Za-z0-9._-], 1..64 bytes.
+bool IsValidId(std::string_view s);
+// An id made from a display name ("Saal 1" -> "saal-1"); never empty ("x" + hex when nothing is left).
+std::string Slug(std::string_view name);
+
+// "YYYY-MM-DD", a real calendar date.
+bool IsDate(std::string_view s);
+// "YYYY-MM-DD" or "YYYY-MM" (a month when the day is not known).
+bool IsDateOrMonth(std::string_view s);
+// Days since 1970-01-01 of a valid "YYYY-MM-DD".
+std::optional<int64_t> DaysFromDate(std::string_view s);
+
+// "+06:00", "-03:30", "+0600", "Z" -> minutes east of UTC.
+std::optional<int> ParseUtcOffset(std::string_view s);
+
+struct Instant {
+  int64_t utc = 0;         // Unix seconds
+  int offset_min = 0;      // the offset it was written with
+};
+// "2022-09-28T10:00:00+06:00", "2022-09-28T10:00+06:00", "...Z". An offset is required: a time without one
+// is ambiguous, and a kiosk showing a session an hour off is worse than a build error.
+std::optional<Instant> ParseInstant(std::string_view s);
+// The inverse: "2022-09-28T10:00:00+06:00".
+std::string FormatInstant(int64_t utc, int offset_min);
+
+// Schedule durations: "00:30", "1:30", "01:30:00" (seconds ignored) -> minutes.
+std::optional<int> ParseDurationMinutes(std::string_view s);
+
+// "#RRGGBB" -> 0xRRGGBB.
+std::optional<uint32_t> ParseColor(std::string_view s);
+
+// "1"/"0"/"" (and true/false, yes/no) as spreadsheet users write them; nullopt when it is none of these.
+std::optional<bool> ParseFlag(std::string_view s);
+
+std::string HexLower(const unsigned char* data, size_t size);
+
+}  // namespace db
