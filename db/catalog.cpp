@@ -167,7 +167,7 @@ void LoadAll(Database& db, Catalog& c) {
     }
   }
   {
-    auto st = db.Prepare("SELECT id, mime, width, height, sha256, bytes FROM image");
+    auto st = db.Prepare("SELECT id, mime, width, height, sha256, bytes FROM image ORDER BY rowid");
     while (st.Step()) {
       Image x;
       x.id = st.Text(0);
@@ -181,7 +181,7 @@ void LoadAll(Database& db, Catalog& c) {
   }
   {
     auto st = db.Prepare(
-        "SELECT id, kind, country_code, website, email, phone, logo_image_id, sample FROM organization");
+        "SELECT id, kind, country_code, website, email, phone, logo_image_id, sample FROM organization ORDER BY rowid");
     while (st.Step()) {
       Organization x;
       x.id = st.Text(0);
@@ -196,13 +196,13 @@ void LoadAll(Database& db, Catalog& c) {
     }
   }
   {
-    auto st = db.Prepare("SELECT organization_id, booth_id, category, featured, sample FROM exhibitor");
+    auto st = db.Prepare("SELECT organization_id, booth_id, category, featured, sample FROM exhibitor ORDER BY rowid");
     while (st.Step())
       c.exhibitors.push_back({st.Text(0), st.Text(1), st.Text(2), st.Int(3) != 0, st.Int(4) != 0, {}});
   }
   {
     auto st = db.Prepare(
-        "SELECT id, kind, level, shape, cx, cy, label, amenity, hall_id, sample FROM location");
+        "SELECT id, kind, level, shape, cx, cy, label, amenity, hall_id, sample FROM location ORDER BY rowid");
     while (st.Step()) {
       Location x;
       x.id = st.Text(0);
@@ -218,17 +218,17 @@ void LoadAll(Database& db, Catalog& c) {
     }
   }
   {
-    auto st = db.Prepare("SELECT id, from_id, to_id, length_m, accessible FROM walkway");
+    auto st = db.Prepare("SELECT id, from_id, to_id, length_m, accessible FROM walkway ORDER BY rowid");
     while (st.Step()) c.walkways.push_back({st.Text(0), st.Text(1), st.Text(2), st.Real(3), st.Int(4) != 0, {}});
   }
   {
-    auto st = db.Prepare("SELECT id, title, publisher, url, published_date, lang, note FROM source");
+    auto st = db.Prepare("SELECT id, title, publisher, url, published_date, lang, note FROM source ORDER BY rowid");
     while (st.Step())
       c.sources.push_back(
           {st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5), st.Text(6), {}});
   }
   {
-    auto st = db.Prepare("SELECT id, kind, signed_date, online, source_id, sample FROM agreement");
+    auto st = db.Prepare("SELECT id, kind, signed_date, online, source_id, sample FROM agreement ORDER BY rowid");
     while (st.Step()) {
       Agreement x;
       x.id = st.Text(0);
@@ -245,11 +245,11 @@ void LoadAll(Database& db, Catalog& c) {
     while (st.Step()) c.rooms.push_back({st.Text(0), st.Text(1), {}, {}});
   }
   {
-    auto st = db.Prepare("SELECT id, color FROM track");
+    auto st = db.Prepare("SELECT id, color FROM track ORDER BY rowid");
     while (st.Step()) c.tracks.push_back({st.Text(0), st.Text(1), {}, {}});
   }
   {
-    auto st = db.Prepare("SELECT id, organization_id, sample FROM person");
+    auto st = db.Prepare("SELECT id, organization_id, sample FROM person ORDER BY rowid");
     while (st.Step()) {
       Person x;
       x.id = st.Text(0);
@@ -261,7 +261,7 @@ void LoadAll(Database& db, Catalog& c) {
   {
     auto st = db.Prepare(
         "SELECT id, guid, day_index, day_date, starts_at, ends_at, starts_utc, ends_utc, room_id, track_id, "
-        "kind, language, sample FROM session ORDER BY starts_utc, id");
+        "kind, language, sample FROM session ORDER BY starts_utc, rowid");
     while (st.Step()) {
       Session x;
       x.id = st.Text(0);
@@ -314,7 +314,7 @@ void LoadAll(Database& db, Catalog& c) {
       if (auto* s = Mutable(c.FindSession(st.Text(0)))) s->people.push_back({st.Text(1), st.Text(2)});
   }
   {
-    auto st = db.Prepare("SELECT session_id, organization_id, role FROM session_organization");
+    auto st = db.Prepare("SELECT session_id, organization_id, role FROM session_organization ORDER BY rowid");
     while (st.Step())
       if (auto* s = Mutable(c.FindSession(st.Text(0)))) s->organizations.push_back({st.Text(1), st.Text(2), {}});
   }
@@ -376,9 +376,9 @@ void LoadAll(Database& db, Catalog& c) {
 
 Result<std::shared_ptr<const Catalog>> LoadCatalog(const std::string& path) {
   try {
-    if (auto problem = CheckSnapshotFile(path)) return Error{*problem};
+    if (auto problem = CheckSnapshotFile(path)) return Error{path + ": " + *problem};
     Database db(path, Database::Mode::ReadOnly);
-    if (auto problem = CheckSnapshotHeader(db, path)) return Error{*problem};
+    if (auto problem = CheckSnapshotHeader(db, path)) return Error{path + ": " + *problem};
     auto catalog = std::make_shared<Catalog>();
     LoadAll(db, *catalog);
     return std::shared_ptr<const Catalog>(std::move(catalog));

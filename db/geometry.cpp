@@ -67,7 +67,6 @@ std::optional<std::string> PolygonProblem(const std::vector<Point>& r) {
     const Point& q = r[(i + 1) % r.size()];
     if (p.x == q.x && p.y == q.y) return "corner " + Fmt(p) + " is repeated";
   }
-  if (std::fabs(SignedArea(r)) < 1e-6) return std::string("the polygon has no area (all corners on one line)");
   size_t n = r.size();
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
@@ -77,6 +76,7 @@ std::optional<std::string> PolygonProblem(const std::vector<Point>& r) {
                Fmt(r[j]) + "-" + Fmt(r[(j + 1) % n]);
     }
   }
+  if (std::fabs(SignedArea(r)) < 1e-6) return std::string("the polygon has no area (all corners on one line)");
   return std::nullopt;
 }
 

@@ -5,6 +5,7 @@
 --
 -- Conventions
 --   * Ids are TEXT chosen by staff in the sources (`astana-hub`) or taken from a schedule export (`6561`).
+--   * Entity tables keep rowids, so rows load in the order the sources list them.
 --   * Translated text lives in a `<table>_i18n` table: one row per (row, language). A language missing there
 --     means "not translated"; readers follow the fallback chain of `language.fallback`. So an eighth
 --     language needs rows, never a schema change.
@@ -17,7 +18,7 @@
 -- Integrity: meta.content_checksum is SHA-256 over this schema and every row of every table (see
 -- db/checksum.cpp), so a changed value that SQLite's own quick_check cannot notice is still caught.
 
-PRAGMA application_id = 1179339598;  -- 0x464B534E, 'FKSN': marks the file as a Forum Kiosk snapshot
+PRAGMA application_id = 1179341646;  -- 0x464B534E, 'FKSN': marks the file as a Forum Kiosk snapshot
 PRAGMA user_version = 1;             -- schema_version
 
 -- [SECTION] Snapshot metadata ---------------------------------------------------------------------------
@@ -36,7 +37,7 @@ CREATE TABLE language (
   native_name  TEXT NOT NULL,         -- the language named in itself: "Қазақша"
   english_name TEXT NOT NULL,
   fallback     TEXT REFERENCES language(code)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 -- [SECTION] The forum -------------------------------------------------------------------------------------
 -- Exactly one row (id = 1).
@@ -64,7 +65,7 @@ CREATE TABLE forum_i18n (
 CREATE TABLE country (
   code   TEXT PRIMARY KEY NOT NULL,      -- ISO 3166-1 alpha-2, upper case
   color  TEXT NOT NULL                   -- "#RRGGBB": booth colour on the map
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE TABLE country_i18n (
   country_code TEXT NOT NULL REFERENCES country(code),
@@ -83,7 +84,7 @@ CREATE TABLE image (
   size    INTEGER NOT NULL,              -- length of bytes
   sha256  TEXT NOT NULL,
   bytes   BLOB NOT NULL
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 -- Technology parks, agencies, companies ... Whether one exhibits is in `exhibitor`.
 CREATE TABLE organization (
@@ -96,7 +97,7 @@ CREATE TABLE organization (
   phone         TEXT,
   logo_image_id TEXT REFERENCES image(id),            -- NULL: the kiosk draws a monogram
   sample        INTEGER NOT NULL DEFAULT 0 CHECK (sample IN (0, 1))
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE TABLE organization_i18n (
   organization_id TEXT NOT NULL REFERENCES organization(id),
@@ -124,7 +125,7 @@ CREATE TABLE location (
   amenity   TEXT,                        -- for kind 'amenity': toilet, cafe, info, first_aid, ...
   hall_id   TEXT REFERENCES location(id),
   sample    INTEGER NOT NULL DEFAULT 0 CHECK (sample IN (0, 1))
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE TABLE location_vertex (
   location_id TEXT NOT NULL REFERENCES location(id),
@@ -132,7 +133,7 @@ CREATE TABLE location_vertex (
   x           REAL NOT NULL,
   y           REAL NOT NULL,
   PRIMARY KEY (location_id, seq)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE TABLE location_i18n (
   location_id TEXT NOT NULL REFERENCES location(id),
@@ -148,7 +149,7 @@ CREATE TABLE walkway (
   to_id       TEXT NOT NULL REFERENCES location(id),
   length_m    REAL NOT NULL CHECK (length_m >= 0),
   accessible  INTEGER NOT NULL DEFAULT 1 CHECK (accessible IN (0, 1))   -- step-free
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 -- [SECTION] Exhibitors ------------------------------------------------------------------------------------
 -- An organization exhibiting at this forum. One booth holds at most one exhibitor.
@@ -158,7 +159,7 @@ CREATE TABLE exhibitor (
   category        TEXT,
   featured        INTEGER NOT NULL DEFAULT 0 CHECK (featured IN (0, 1)),
   sample          INTEGER NOT NULL DEFAULT 0 CHECK (sample IN (0, 1))
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 -- [SECTION] Agreements ------------------------------------------------------------------------------------
 -- Articles and documents facts come from.
@@ -170,7 +171,7 @@ CREATE TABLE source (
   published_date TEXT,
   lang           TEXT,
   note           TEXT
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE TABLE agreement (
   id          TEXT PRIMARY KEY NOT NULL,
@@ -179,7 +180,7 @@ CREATE TABLE agreement (
   online      INTEGER NOT NULL DEFAULT 0 CHECK (online IN (0, 1)),
   source_id   TEXT REFERENCES source(id),
   sample      INTEGER NOT NULL DEFAULT 0 CHECK (sample IN (0, 1))
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE TABLE agreement_i18n (
   agreement_id TEXT NOT NULL REFERENCES agreement(id),
@@ -198,7 +199,7 @@ CREATE TABLE agreement_party (
   role            TEXT NOT NULL DEFAULT 'party' CHECK (role IN ('party', 'witness', 'organizer')),
   source_id       TEXT REFERENCES source(id),
   PRIMARY KEY (agreement_id, organization_id)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 -- Who signed for a party, when a source names them. No row: the source does not say (never guessed).
 CREATE TABLE agreement_party_i18n (
@@ -221,7 +222,7 @@ CREATE TABLE agreement_fact (
   source_id    TEXT REFERENCES source(id),
   note         TEXT,
   PRIMARY KEY (agreement_id, position)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 -- [SECTION] The program -----------------------------------------------------------------------------------
 -- A room of the program; location_id is NULL when the room is not on the floor plan.
@@ -229,7 +230,7 @@ CREATE TABLE room (
   id          TEXT PRIMARY KEY NOT NULL,
   position    INTEGER NOT NULL,          -- order of first appearance in the schedule
   location_id TEXT REFERENCES location(id)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE TABLE room_i18n (
   room_id TEXT NOT NULL REFERENCES room(id),
@@ -241,7 +242,7 @@ CREATE TABLE room_i18n (
 CREATE TABLE track (
   id     TEXT PRIMARY KEY NOT NULL,
   color  TEXT                            -- "#RRGGBB" or NULL (the kiosk picks one)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE TABLE track_i18n (
   track_id TEXT NOT NULL REFERENCES track(id),
@@ -264,7 +265,7 @@ CREATE TABLE session (
   kind       TEXT,                       -- the export's type: lecture, panel, ceremony, workshop, ...
   language   TEXT,                       -- spoken language code, as in the export
   sample     INTEGER NOT NULL DEFAULT 0 CHECK (sample IN (0, 1))
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE TABLE session_i18n (
   session_id  TEXT NOT NULL REFERENCES session(id),
@@ -279,7 +280,7 @@ CREATE TABLE person (
   id              TEXT PRIMARY KEY NOT NULL,
   organization_id TEXT REFERENCES organization(id),
   sample          INTEGER NOT NULL DEFAULT 0 CHECK (sample IN (0, 1))
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE TABLE person_i18n (
   person_id TEXT NOT NULL REFERENCES person(id),
@@ -296,14 +297,14 @@ CREATE TABLE session_person (
   position   INTEGER NOT NULL,
   role       TEXT NOT NULL DEFAULT 'speaker',
   PRIMARY KEY (session_id, person_id)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE TABLE session_organization (
   session_id      TEXT NOT NULL REFERENCES session(id),
   organization_id TEXT NOT NULL REFERENCES organization(id),
   role            TEXT NOT NULL DEFAULT 'participant',
   PRIMARY KEY (session_id, organization_id)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 -- [SECTION] Interface text --------------------------------------------------------------------------------
 CREATE TABLE ui_string (
@@ -311,6 +312,6 @@ CREATE TABLE ui_string (
   lang TEXT NOT NULL REFERENCES language(code),
   text TEXT NOT NULL,
   PRIMARY KEY (key, lang)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE INDEX session_by_start ON session(starts_utc);

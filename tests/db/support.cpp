@@ -1,0 +1,77 @@
+#include "support.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace test {
+
+TempDir::TempDir() {
+  std::string tmpl = (fs::temp_directory_path() / "forum-test-XXXXXX").string();
+  if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = tmpl;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+std::string ReadFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void WriteFile(const fs::path& p, const std::string& data) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << data;
+}
+
+void AppendFile(const fs::path& p, const std::string& data) {
+  std::ofstream out(p, std::ios::binary | std::ios::app);
+  out << data;
+}
+
+fs::path SourceDir() { return FORUM_SOURCE_DIR; }
+fs::path SharedDir() { return FORUM_SHARED_DIR; }
+fs::path FixtureDir() { return SourceDir() / "tests" / "fixtures" / "minimal"; }
+fs::path DemoSnapshot() { return FORUM_DEMO_SNAPSHOT; }
+
+fs::path CopyFixture(const TempDir& dir) {
+  fs::path src = dir.path() / "src";
+  fs::copy(FixtureDir(), src, fs::copy_options::recursive);
+  return src;
+}
+
+db::BuildOutcome Build(const fs::path& src, const TempDir& dir, int64_t version) {
+  return db::BuildSnapshot(src.string(), dir / "out.snapshot", version);
+}
+
+bool Has(const db::Diagnostics& d, db::Severity sev, const std::string& file, int line, const std::string& field,
+         const std::string& part) {
+  for (const auto& x : d.items()) {
+    if (x.severity != sev) continue;
+    if (!file.empty() && x.file.find(file) == std::string::npos) continue;
+    if (line && x.line != line) continue;
+    if (!field.empty() && x.field != field) continue;
+    if (!part.empty() && x.message.find(part) == std::string::npos) continue;
+    return true;
+  }
+  return false;
+}
+
+bool HasError(const db::Diagnostics& d, const std::string& file, int line, const std::string& field,
+              const std::string& part) {
+  return Has(d, db::Severity::Error, file, line, field, part);
+}
+
+std::string Dump(const db::Diagnostics& d) {
+  std::string out;
+  for (const auto& x : d.items()) out += db::Format(x) + "\n";
+  return out;
+}
+
+}  // namespace test

@@ -1,0 +1,49 @@
+// Helpers shared by the db tests: temporary folders (removed in the destructor), file I/O, building a
+// variant of the minimal fixture, and looking for a diagnostic.
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include "db/build.h"
+#include "db/diagnostics.h"
+
+namespace test {
+
+namespace fs = std::filesystem;
+
+// A fresh empty folder under the system temp dir, deleted with everything in it when destroyed.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const fs::path& path() const { return path_; }
+  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  fs::path path_;
+};
+
+std::string ReadFile(const fs::path& p);
+void WriteFile(const fs::path& p, const std::string& data);
+void AppendFile(const fs::path& p, const std::string& data);
+
+fs::path SourceDir();   // the repository
+fs::path SharedDir();   // ../shared beside the repository (seed articles, real exports)
+fs::path FixtureDir();  // tests/fixtures/minimal
+fs::path DemoSnapshot();  // build/demo.snapshot, made by the normal build
+
+// Copies the minimal fixture into `dir`/src and returns that folder.
+fs::path CopyFixture(const TempDir& dir);
+// Builds `src` into `dir`/out.snapshot.
+db::BuildOutcome Build(const fs::path& src, const TempDir& dir, int64_t version = 1);
+
+// True when an error (or warning) matches every given part; empty parts match anything, line 0 anything.
+bool Has(const db::Diagnostics& d, db::Severity sev, const std::string& file, int line, const std::string& field,
+         const std::string& message_part);
+bool HasError(const db::Diagnostics& d, const std::string& file, int line, const std::string& field,
+              const std::string& message_part);
+std::string Dump(const db::Diagnostics& d);  // for failure messages
+
+}  // namespace test

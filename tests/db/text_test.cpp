@@ -1,0 +1,49 @@
+#include <doctest/doctest.h>
+
+#include "db/text.h"
+
+using namespace db;
+
+TEST_CASE("UTF-8 validation accepts the letters of the seven languages and rejects broken bytes") {
+  CHECK(IsValidUtf8("Қазақша Русский Türkçe Azərbaycanca Oʻzbekcha Кыргызча ğ ş ı İ ә ғ қ ң ө ұ ү һ і"));
+  CHECK(IsValidUtf8("emoji \xF0\x9F\x98\x80"));
+  CHECK_FALSE(IsValidUtf8("\xC3\x28"));          // bad continuation
+  CHECK_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
+  CHECK_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
+  CHECK_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // past U+10FFFF
+  CHECK_FALSE(IsValidUtf8("abc\xE2\x82"));       // cut off
+}
+
+TEST_CASE("instants need an offset and convert to UTC") {
+  auto a = ParseInstant("2022-09-28T10:00:00+06:00");
+  REQUIRE(a);
+  CHECK(a->utc == 1664337600);  // 04:00 UTC
+  CHECK(a->offset_min == 360);
+  CHECK(FormatInstant(a->utc, a->offset_min) == "2022-09-28T10:00:00+06:00");
+  auto z = ParseInstant("2014-12-27T11:00Z");
+  REQUIRE(z);
+  CHECK(FormatInstant(z->utc, -90) == "2014-12-27T09:30:00-01:30");
+  CHECK_FALSE(ParseInstant("2022-09-28T10:00:00"));        // no offset
+  CHECK_FALSE(ParseInstant("2022-02-30T10:00:00+06:00"));  // no such day
+  CHECK_FALSE(ParseInstant("2022-09-28T25:00:00+06:00"));
+}
+
+TEST_CASE("dates, months, durations, colours, flags, ids") {
+  CHECK(IsDate("2024-02-29"));
+  CHECK_FALSE(IsDate("2023-02-29"));
+  CHECK(IsDateOrMonth("2023-05"));
+  CHECK_FALSE(IsDateOrMonth("2023-13"));
+  CHECK(ParseDurationMinutes("01:30") == 90);
+  CHECK(ParseDurationMinutes("0:45") == 45);
+  CHECK(ParseDurationMinutes("02:15:00") == 135);
+  CHECK_FALSE(ParseDurationMinutes("90"));
+  CHECK(ParseColor("#3A7BD5") == 0x3A7BD5u);
+  CHECK_FALSE(ParseColor("3A7BD5"));
+  CHECK(ParseFlag("") == false);
+  CHECK(ParseFlag("1") == true);
+  CHECK_FALSE(ParseFlag("maybe"));
+  CHECK(IsValidId("astana-hub"));
+  CHECK_FALSE(IsValidId("astana hub"));
+  CHECK(Slug("Saal 1") == "saal-1");
+  CHECK(Slug("Главная сцена").size() > 1);  // never empty
+}

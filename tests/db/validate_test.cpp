@@ -1,0 +1,193 @@
+// `kiosk-snapshot validate`: a snapshot the kiosk can show passes; anything damaged, foreign or tampered
+// with fails with a reason.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <fstream>
+#include <random>
+
+#include "db/catalog.h"
+#include "db/checksum.h"
+#include "db/sqlite.h"
+#include "db/validate.h"
+#include "db/writer.h"
+#include "support.h"
+
+using test::ReadFile;
+using test::WriteFile;
+
+namespace {
+
+// Builds the minimal fixture and returns the snapshot's path inside `dir`.
+std::string GoodSnapshot(const test::TempDir& dir) {
+  auto src = test::CopyFixture(dir);
+  auto out = test::Build(src, dir, 5);
+  REQUIRE_MESSAGE(out.written, test::Dump(out.diags));
+  return dir / "out.snapshot";
+}
+
+std::string Reasons(const db::Diagnostics& d) { return test::Dump(d); }
+
+}  // namespace
+
+TEST_CASE("a freshly built snapshot validates") {
+  test::TempDir dir;
+  auto d = db::ValidateSnapshot(GoodSnapshot(dir));
+  INFO(Reasons(d));
+  CHECK_FALSE(d.has_errors());
+}
+
+TEST_CASE("a missing, empty or random file fails with a reason") {
+  test::TempDir dir;
+  CHECK(test::HasError(db::ValidateSnapshot(dir / "nope.snapshot"), "", 0, "", "no such file"));
+  WriteFile(dir / "empty.snapshot", "");
+  CHECK(test::HasError(db::ValidateSnapshot(dir / "empty.snapshot"), "", 0, "", "empty"));
+  std::mt19937 rng(42);
+  std::string noise(8192, '\0');
+  for (auto& ch : noise) ch = static_cast<char>(rng());
+  WriteFile(dir / "noise.snapshot", noise);
+  CHECK(test::HasError(db::ValidateSnapshot(dir / "noise.snapshot"), "", 0, "", "not an SQLite database"));
+}
+
+TEST_CASE("a truncated snapshot fails") {
+  test::TempDir dir;
+  std::string path = GoodSnapshot(dir);
+  std::string bytes = ReadFile(path);
+  for (size_t keep : {bytes.size() - 4096, bytes.size() / 2, size_t{100}, size_t{4096}}) {
+    WriteFile(dir / "cut.snapshot", bytes.substr(0, keep));
+    auto d = db::ValidateSnapshot(dir / "cut.snapshot");
+    INFO("kept " << keep << " of " << bytes.size() << ": " << Reasons(d));
+    CHECK(d.has_errors());
+    CHECK(test::HasError(d, "", 0, "", "truncated"));
+  }
+}
+
+TEST_CASE("one flipped byte in a table page fails, in the text of a row or in the page structure") {
+  test::TempDir dir;
+  std::string path = GoodSnapshot(dir);
+  std::string bytes = ReadFile(path);
+  SUBCASE("inside a value: SQLite's checks cannot see it, the content checksum does") {
+    size_t at = bytes.find("Astana Hub");
+    REQUIRE(at != std::string::npos);
+    bytes[at] = 'B';
+    WriteFile(path, bytes);
+    auto d = db::ValidateSnapshot(path);
+    INFO(Reasons(d));
+    CHECK(test::HasError(d, "", 0, "", "content checksum does not match"));
+  }
+  SUBCASE("in a b-tree page header") {
+    bytes[4096 * 2] = static_cast<char>(bytes[4096 * 2] ^ 0x5A);
+    WriteFile(path, bytes);
+    auto d = db::ValidateSnapshot(path);
+    INFO(Reasons(d));
+    CHECK(d.has_errors());
+  }
+}
+
+TEST_CASE("a value changed through SQL fails the checksum") {
+  test::TempDir dir;
+  std::string path = GoodSnapshot(dir);
+  {
+    db::Database rw(path, db::Database::Mode::ReadWriteCreate);
+    rw.Exec("UPDATE session SET starts_utc = starts_utc + 600, starts_at = '2022-09-28T10:10:00+06:00' WHERE id = '101'");
+  }
+  auto d = db::ValidateSnapshot(path);
+  INFO(Reasons(d));
+  CHECK(test::HasError(d, "", 0, "", "content checksum does not match"));
+}
+
+TEST_CASE("a valid SQLite database of another schema fails") {
+  test::TempDir dir;
+  {
+    db::Database other(dir / "other.db", db::Database::Mode::ReadWriteCreate);
+    other.Exec("CREATE TABLE organization (id TEXT, name TEXT); INSERT INTO organization VALUES ('a', 'b');");
+  }
+  auto d = db::ValidateSnapshot(dir / "other.db");
+  INFO(Reasons(d));
+  CHECK(test::HasError(d, "", 0, "", "not a Forum Kiosk snapshot"));
+  auto loaded = db::LoadCatalog(dir / "other.db");
+  CHECK_FALSE(loaded);
+  CHECK(loaded.error().message.find("not a Forum Kiosk snapshot") != std::string::npos);
+}
+
+TEST_CASE("a snapshot of a newer schema version fails with a reason staff can act on") {
+  test::TempDir dir;
+  std::string path = GoodSnapshot(dir);
+  {
+    db::Database rw(path, db::Database::Mode::ReadWriteCreate);
+    rw.Exec("PRAGMA user_version = 99");
+  }
+  auto d = db::ValidateSnapshot(path);
+  CHECK(test::HasError(d, "", 0, "", "schema version 99"));
+}
+
+TEST_CASE("a snapshot edited by hand, checksum and all, still fails the reference checks") {
+  test::TempDir dir;
+  std::string path = GoodSnapshot(dir);
+  {
+    // What a careless script could do: change a row, then recompute the checksum so it matches.
+    db::Database rw(path, db::Database::Mode::ReadWriteCreate);
+    rw.Exec("UPDATE exhibitor SET booth_id = 'booth-on-the-moon' WHERE organization_id = 'astana-hub'");
+    rw.Exec("UPDATE location_i18n SET name = NULL WHERE location_id = 'stage-main'");
+    rw.Exec("UPDATE meta SET value = '" + db::ContentChecksum(rw) + "' WHERE key = 'content_checksum'");
+  }
+  auto d = db::ValidateSnapshot(path);
+  INFO(Reasons(d));
+  CHECK_FALSE(test::HasError(d, "", 0, "", "checksum"));
+  CHECK(test::HasError(d, "", 0, "booth", "booth 'booth-on-the-moon' of 'astana-hub' is not on the floor plan"));
+  CHECK(test::HasError(d, "", 0, "name", "'stage-main' has no name"));
+}
+
+TEST_CASE("WriteSnapshot refuses a catalog with a broken reference and leaves no file") {
+  test::TempDir dir;
+  auto c = db::LoadCatalog(GoodSnapshot(dir));
+  REQUIRE(c);
+  db::Catalog broken = *c.value();
+  broken.exhibitors[0].booth_id = "booth-on-the-moon";
+  broken.BuildIndexes();
+  auto w = db::WriteSnapshot(broken, dir / "broken.snapshot", 6);
+  CHECK_FALSE(w);
+  CHECK_FALSE(test::fs::exists(dir / "broken.snapshot"));
+}
+
+TEST_CASE("round trip: sources -> snapshot -> catalog -> snapshot gives the same rows in every table") {
+  test::TempDir dir;
+  std::string a = GoodSnapshot(dir);
+  auto c = db::LoadCatalog(a);
+  REQUIRE(c);
+  const db::Catalog& cat = *c.value();
+  // Spot checks on what the kiosk reads.
+  CHECK(cat.forum.utc_offset_min == 360);
+  CHECK(cat.Tr(cat.forum.title, "ru") == "Тестовый форум");
+  CHECK(cat.Tr(cat.FindOrganization("bilisim-vadisi")->name, "ru") == "Bilişim Vadisi");  // ru -> en
+  CHECK(cat.FindExhibitorAtBooth("booth-a1")->organization_id == "astana-hub");
+  const db::Agreement* mou = cat.FindAgreement("mou-1");
+  REQUIRE(mou);
+  REQUIRE(mou->parties.size() == 2);
+  CHECK(mou->parties[1].organization_id == "bilisim-vadisi");
+  const db::Session* s = cat.FindSession("101");
+  REQUIRE(s);
+  CHECK(s->starts_at == "2022-09-28T10:00:00+06:00");
+  CHECK(s->sample);
+  CHECK(cat.Tr(s->title, "ru") == "Подписание меморандума");
+  CHECK(cat.Tr(cat.FindPerson("9001")->name, "ru") == "Магжан Мадиев");
+  CHECK(cat.FindRoom(s->room_id)->location_id == "stage-main");
+  CHECK(cat.FindLocation("booth-a1")->ring.size() == 4);
+  CHECK(cat.FindLocation("booth-a1")->anchor.x == doctest::Approx(5.0));
+  CHECK(cat.walkways.at(0).length_m == doctest::Approx(std::hypot(9.0, 20.0)));
+
+  auto b = db::WriteSnapshot(cat, dir / "again.snapshot", 5);
+  REQUIRE(b);
+  db::Database db(a);
+  db.Exec("ATTACH DATABASE '" + (dir / "again.snapshot") + "' AS again");
+  auto tables = db.Prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'meta'");
+  int compared = 0;
+  while (tables.Step()) {
+    std::string t = tables.Text(0);
+    int64_t diff = db.QueryInt("SELECT count(*) FROM (SELECT * FROM main." + t + " EXCEPT SELECT * FROM again." + t + ")") +
+                   db.QueryInt("SELECT count(*) FROM (SELECT * FROM again." + t + " EXCEPT SELECT * FROM main." + t + ")");
+    CHECK_MESSAGE(diff == 0, "table " << t << " differs after the round trip");
+    ++compared;
+  }
+  CHECK(compared >= 20);
+}
