@@ -206,6 +206,9 @@ class Checker {
       if (!b) Err(x.origin, "exhibitor", "booth", "booth '" + x.booth_id + "' of '" + x.organization_id + "' is not on the floor plan");
       else if (b->kind != "booth") Err(x.origin, "exhibitor", "booth", "'" + x.booth_id + "' is a " + b->kind + ", not a booth");
     }
+    for (const auto& l : c_.locations)
+      if (l.kind == "booth" && !c_.FindExhibitorAtBooth(l.id))
+        Warn(l.origin, "location", "id", "booth '" + l.id + "' has no exhibitor: the map shows it empty");
   }
 
   void SourceRef(const std::string& id, const Origin& o, const char* table, const char* field) {

@@ -331,7 +331,13 @@ struct Reader {
       } else {
         room.id = unique_id("room-" + Slug(rn));
         room.name.by_lang[schedule_language] = rn;
-        diags.Warning(name, 0, "room", "room '" + rn + "' is not on the floor plan (add it to rooms.csv with a "
+        int line = 0;  // the first event in that room
+        for (const auto& e : s.events)
+          if (e.room_name == rn) {
+            line = e.session.origin.line;
+            break;
+          }
+        diags.Warning(name, line, "room", "room '" + rn + "' is not on the floor plan (add it to rooms.csv with a "
                                        "location); the kiosk shows it without a map link");
       }
       room.origin = {name, 0};

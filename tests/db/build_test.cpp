@@ -77,6 +77,25 @@ TEST_CASE("the minimal fixture builds into a snapshot that validates") {
   CHECK_FALSE(db::ValidateSnapshot(dir / "out.snapshot").has_errors());
 }
 
+TEST_CASE("spreadsheets saved with a BOM, CRLF and a quoted multi-line field build as written") {
+  test::TempDir dir;
+  auto src = test::CopyFixture(dir);
+  std::string csv = ReadFile(src / "organizations.csv");
+  csv.replace(csv.find("\"International technopark of IT start-ups, Astana\""), 50,
+              "\"International technopark, \"\"Astana Hub\"\"\nSecond line\"");
+  std::string crlf = "\xEF\xBB\xBF";
+  for (char ch : csv) crlf += ch == '\n' ? std::string("\r\n") : std::string(1, ch);
+  WriteFile(src / "organizations.csv", crlf);
+  auto out = test::Build(src, dir);
+  INFO(test::Dump(out.diags));
+  REQUIRE(out.written);
+  auto c = db::LoadCatalog(dir / "out.snapshot");
+  REQUIRE(c);
+  CHECK(c.value()->Tr(c.value()->FindOrganization("astana-hub")->description, "en") ==
+        "International technopark, \"Astana Hub\"\nSecond line");
+  CHECK(c.value()->FindOrganization("bilisim-vadisi"));  // the row after the multi-line one
+}
+
 TEST_CASE("dangling references are errors naming file, line and field") {
   test::TempDir dir;
   auto src = test::CopyFixture(dir);

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The staff tool as staff run it: exit codes, messages and output of kiosk-snapshot on the demo snapshot and
+# on broken inputs.  usage: kiosk_snapshot_test.sh KIOSK_SNAPSHOT DEMO_SNAPSHOT FIXTURE_DIR
+set -u
+tool=$1 demo=$2 fixture=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+# expect CODE DESCRIPTION -- COMMAND...: runs COMMAND, keeps stdout+stderr in $work/out, checks the exit code.
+expect() {
+  local code=$1 what=$2; shift 3
+  "$@" >"$work/out" 2>&1
+  local rc=$?
+  if [ "$rc" -eq "$code" ]; then ok; else fail "$what: exit $rc, expected $code"; sed 's/^/    /' "$work/out" | head -20; fi
+}
+contains() { if grep -qE -- "$2" "$work/out"; then ok; else fail "$1: output lacks /$2/"; sed 's/^/    /' "$work/out" | head -20; fi; }
+json_int() { sed -n "s/^ *\"$1\": \([0-9]*\),\{0,1\}$/\1/p" "$work/out"; }
+
+# The demo snapshot: valid, and what inspect reports.
+expect 0 "validate demo" -- "$tool" validate "$demo"
+contains "validate demo" "valid"
+expect 0 "inspect demo" -- "$tool" inspect "$demo" --json
+[ "$(json_int exhibitors)" = 13 ] && ok || fail "inspect: exhibitors=$(json_int exhibitors), expected 13"
+[ "$(json_int countries)" = 8 ] && ok || fail "inspect: countries=$(json_int countries), expected 8"
+[ "$(json_int agreements)" -ge 4 ] && ok || fail "inspect: agreements=$(json_int agreements), expected >= 4"
+[ "$(json_int sessions)" -ge 45 ] && ok || fail "inspect: sessions=$(json_int sessions), expected >= 45"
+[ "$(json_int booths)" = 13 ] && ok || fail "inspect: booths=$(json_int booths), expected 13"
+for key in schema_version content_version organizations images; do contains "inspect has $key" "\"$key\": [0-9]+"; done
+contains "inspect languages" '"languages": \['
+
+# Damaged copies fail validate with a reason.
+size=$(stat -c %s "$demo")
+head -c $((size / 2)) "$demo" >"$work/cut.snapshot"
+expect 1 "validate truncated" -- "$tool" validate "$work/cut.snapshot"
+contains "validate truncated" "truncated"
+cp "$demo" "$work/flip.snapshot"
+offset=$(grep -boa "Bilkent" "$demo" | head -1 | cut -d: -f1)
+printf 'X' | dd of="$work/flip.snapshot" bs=1 seek="$offset" conv=notrunc status=none
+expect 1 "validate flipped byte" -- "$tool" validate "$work/flip.snapshot"
+contains "validate flipped byte" "checksum"
+: >"$work/empty.snapshot"
+expect 1 "validate empty" -- "$tool" validate "$work/empty.snapshot"
+contains "validate empty" "empty"
+head -c 20000 /dev/urandom >"$work/random.snapshot"
+expect 1 "validate random" -- "$tool" validate "$work/random.snapshot"
+contains "validate random" "not an SQLite database"
+
+# Build: errors with file:line, nothing written; then a good build and a diff between the two versions.
+cp -r "$fixture" "$work/src"
+echo "ghost,booth-a1,technopark,0,0" >>"$work/src/exhibitors.csv"
+expect 1 "build with a dangling exhibitor" -- "$tool" build "$work/src" -o "$work/new.snapshot"
+contains "build error names file and line" "exhibitors.csv:4: error: organization: 'ghost' is not in organizations"
+[ ! -e "$work/new.snapshot" ] && ok || fail "a failed build wrote $work/new.snapshot"
+cp "$fixture/exhibitors.csv" "$work/src/exhibitors.csv"
+expect 0 "build fixture v1" -- "$tool" build "$work/src" -o "$work/v1.snapshot" --content-version 1
+sed -i 's/astana-hub,booth-a1/astana-hub,booth-a2/; s/bilisim-vadisi,booth-a2/bilisim-vadisi,booth-a1/' "$work/src/exhibitors.csv"
+sed -i 's/<duration>00:45</<duration>01:15</' "$work/src/schedule.xml"
+sed -i '/^mou-1,bilisim-vadisi/d' "$work/src/agreement_parties.csv"
+expect 0 "build fixture v2" -- "$tool" build "$work/src" -o "$work/v2.snapshot" --content-version 2
+expect 0 "diff v1 v2" -- "$tool" diff "$work/v1.snapshot" "$work/v2.snapshot"
+contains "diff shows the moved booth" 'changed exhibitor astana-hub "Astana Hub"'
+contains "diff shows the booth change" "booth: booth-a1 -> booth-a2"
+contains "diff shows the longer session" "end: 2022-09-29T11:45:00\+06:00 -> 2022-09-29T12:15:00\+06:00"
+contains "diff shows the party removed" "parties: astana-hub bilisim-vadisi -> astana-hub"
+expect 0 "diff of a snapshot with itself" -- "$tool" diff "$work/v1.snapshot" "$work/v1.snapshot"
+contains "no changes" "no changes"
+
+# Wrong usage is exit 2.
+expect 2 "no subcommand" -- "$tool"
+expect 2 "unknown subcommand" -- "$tool" frobnicate
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
