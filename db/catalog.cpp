@@ -45,6 +45,13 @@ void Catalog::BuildIndexes() {
   Fill(track_ix_, tracks, [](const Track& x) { return x.id; });
   Fill(person_ix_, people, [](const Person& x) { return x.id; });
   Fill(session_ix_, sessions, [](const Session& x) { return x.id; });
+  lookup_order_.clear();
+  for (const auto& l : languages) {
+    auto order = Chain(l.code);
+    for (auto& code : Chain(forum.default_language))
+      if (std::find(order.begin(), order.end(), code) == order.end()) order.push_back(code);
+    lookup_order_[l.code] = std::move(order);
+  }
 }
 
 const Language* Catalog::FindLanguage(std::string_view c) const { return Lookup(language_ix_, languages, c); }
@@ -81,10 +88,15 @@ std::vector<std::string> Catalog::Chain(std::string_view lang) const {
 }
 
 const std::string& Catalog::Tr(const Text& text, std::string_view lang) const {
-  for (const auto& code : Chain(lang))
-    if (const auto* s = text.Find(code); s && !s->empty()) return *s;
-  for (const auto& code : Chain(forum.default_language))
-    if (const auto* s = text.Find(code); s && !s->empty()) return *s;
+  if (auto it = lookup_order_.find(std::string(lang)); it != lookup_order_.end()) {
+    for (const auto& code : it->second)
+      if (const auto* s = text.Find(code); s && !s->empty()) return *s;
+  } else {
+    for (const auto& code : Chain(lang))
+      if (const auto* s = text.Find(code); s && !s->empty()) return *s;
+    for (const auto& code : Chain(forum.default_language))
+      if (const auto* s = text.Find(code); s && !s->empty()) return *s;
+  }
   for (const auto& [code, s] : text.by_lang)
     if (!s.empty()) return s;
   return kEmpty;

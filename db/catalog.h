@@ -234,6 +234,8 @@ struct Catalog {
 
  private:
   using Index = std::unordered_map<std::string, size_t>;
+  // lang -> its chain, then the default language's chain: what Tr walks, computed once (Tr runs every frame).
+  std::unordered_map<std::string, std::vector<std::string>> lookup_order_;
   Index language_ix_, country_ix_, image_ix_, organization_ix_, exhibitor_ix_, booth_ix_, location_ix_,
       source_ix_, agreement_ix_, room_ix_, track_ix_, person_ix_, session_ix_;
 };
