@@ -76,7 +76,7 @@ Fields ExhibitorFields(const Catalog& c, const Exhibitor& e) {
 Fields SessionFields(const Catalog&, const Session& s) {
   Fields f{{"start", s.starts_at}, {"end", s.ends_at}, {"room", s.room_id}, {"track", s.track_id}, {"kind", s.kind}};
   std::string people;
-  for (const auto& p : s.people) people += p.person_id + " ";
+  for (const auto& p : s.people) people += (people.empty() ? "" : ", ") + p.person_id;
   f.emplace_back("people", people);
   AddText(f, "title", s.title);
   AddText(f, "description", s.description);
@@ -86,7 +86,7 @@ Fields SessionFields(const Catalog&, const Session& s) {
 Fields AgreementFields(const Catalog&, const Agreement& a) {
   Fields f{{"kind", a.kind}, {"signed_date", a.signed_date}, {"online", a.online ? "1" : "0"}, {"source", a.source_id}};
   std::string parties;
-  for (const auto& p : a.parties) parties += p.organization_id + " ";
+  for (const auto& p : a.parties) parties += (parties.empty() ? "" : ", ") + p.organization_id;
   f.emplace_back("parties", parties);
   AddText(f, "title", a.title);
   AddText(f, "summary", a.summary);
