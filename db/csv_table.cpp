@@ -128,14 +128,12 @@ std::optional<CsvTable> ParseCsv(std::string_view data, const std::string& displ
 
 std::optional<CsvTable> ReadCsv(const std::filesystem::path& path, const std::string& display_name,
                                 Diagnostics& diags) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  auto data = ReadWholeFile(path.string());
+  if (!data) {
     diags.Error(display_name, 0, "", "cannot open the file");
     return std::nullopt;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ParseCsv(ss.str(), display_name, diags);
+  return ParseCsv(*data, display_name, diags);
 }
 
 std::string CsvRowReader::Get(std::string_view column) const {

@@ -21,12 +21,6 @@ const std::set<std::string> kKinds = {"hall", "booth", "stage", "room", "amenity
 const std::set<std::string> kProperties = {"id", "kind", "level", "label", "amenity", "hall", "sample",
                                            "from", "to", "accessible"};
 
-int LineAt(const std::string& data, size_t offset) {
-  int line = 1;
-  for (size_t i = 0; i < offset && i < data.size(); ++i) line += data[i] == '\n';
-  return line;
-}
-
 std::string AsText(const json& v) {
   if (v.is_string()) return Trim(v.get<std::string>());
   if (v.is_number_integer()) return std::to_string(v.get<long long>());
@@ -207,14 +201,12 @@ Floorplan ParseFloorplan(const std::string& data, const std::string& file, const
 
 Floorplan ReadFloorplan(const std::filesystem::path& path, const std::string& display_name,
                         const std::vector<std::string>& languages, Diagnostics& diags) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  auto data = ReadWholeFile(path.string());
+  if (!data) {
     diags.Error(display_name, 0, "", "cannot open the file");
     return {};
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ParseFloorplan(ss.str(), display_name, languages, diags);
+  return ParseFloorplan(*data, display_name, languages, diags);
 }
 
 }  // namespace db

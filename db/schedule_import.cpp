@@ -14,10 +14,6 @@ namespace db {
 
 namespace {
 
-int LineAt(const std::string& data, size_t offset) {
-  return 1 + static_cast<int>(std::count(data.begin(), data.begin() + static_cast<long>(std::min(offset, data.size())), '\n'));
-}
-
 // Collects events while keeping rooms, tracks and people unique and in first-seen order.
 class Builder {
  public:
@@ -282,16 +278,13 @@ ImportedSchedule ParseScheduleJson(const std::string& data, const std::string& f
 
 ImportedSchedule ImportSchedule(const std::filesystem::path& path, const std::string& display_name,
                                 const std::string& text_language, Diagnostics& diags) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  auto data = ReadWholeFile(path.string());
+  if (!data) {
     diags.Error(display_name, 0, "", "cannot open the file");
     return {};
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string data = ss.str();
-  if (path.extension() == ".json") return ParseScheduleJson(data, display_name, text_language, diags);
-  return ParseScheduleXml(data, display_name, text_language, diags);
+  if (path.extension() == ".json") return ParseScheduleJson(*data, display_name, text_language, diags);
+  return ParseScheduleXml(*data, display_name, text_language, diags);
 }
 
 }  // namespace db

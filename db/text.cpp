@@ -1,6 +1,9 @@
 #include "db/text.h"
 
+#include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <sstream>
 #include <cstdio>
 
 namespace db {
@@ -202,6 +205,19 @@ std::string HexLower(const unsigned char* data, size_t size) {
     out[2 * i + 1] = kHex[data[i] & 15];
   }
   return out;
+}
+
+int LineAt(std::string_view data, size_t offset) {
+  offset = std::min(offset, data.size());
+  return 1 + static_cast<int>(std::count(data.begin(), data.begin() + static_cast<long>(offset), '\n'));
+}
+
+std::optional<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 }  // namespace db

@@ -47,4 +47,10 @@ std::optional<bool> ParseFlag(std::string_view s);
 
 std::string HexLower(const unsigned char* data, size_t size);
 
+// 1-based line number of byte `offset` in `data`, for messages about JSON and XML files.
+int LineAt(std::string_view data, size_t offset);
+
+// The whole file, or nullopt when it cannot be opened.
+std::optional<std::string> ReadWholeFile(const std::string& path);
+
 }  // namespace db
