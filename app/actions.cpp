@@ -1,0 +1,81 @@
+// Applying what visitors asked for, at the frame boundary.
+#include "app/app_state.h"
+
+namespace app {
+
+const char* ScreenName(Screen s) {
+  switch (s) {
+    case Screen::Home: return "home";
+    case Screen::Map: return "map";
+    case Screen::Exhibitors: return "exhibitors";
+    case Screen::Agreements: return "agreements";
+    case Screen::Schedule: return "schedule";
+  }
+  return "home";
+}
+
+bool ScreenFromName(const std::string& name, Screen& out) {
+  for (int i = 0; i < kScreenCount; ++i)
+    if (name == ScreenName(static_cast<Screen>(i))) {
+      out = static_cast<Screen>(i);
+      return true;
+    }
+  return false;
+}
+
+namespace {
+void CloseDetails(AppState& s) {
+  s.exhibitor_id.clear();
+  s.agreement_id.clear();
+  s.session_id.clear();
+}
+}  // namespace
+
+void ApplyActions(AppState& s) {
+  std::vector<Action> actions;
+  actions.swap(s.actions);
+  for (const Action& a : actions) {
+    switch (a.kind) {
+      case Action::Kind::Go:
+        CloseDetails(s);
+        s.screen = a.screen;
+        if (a.screen == Screen::Map) s.map_focus.clear(), s.map.zoom = 0;
+        break;
+      case Action::Kind::OpenExhibitor: CloseDetails(s); s.screen = Screen::Exhibitors; s.exhibitor_id = a.id; break;
+      case Action::Kind::OpenAgreement: CloseDetails(s); s.screen = Screen::Agreements; s.agreement_id = a.id; break;
+      case Action::Kind::OpenSession: CloseDetails(s); s.screen = Screen::Schedule; s.session_id = a.id; break;
+      case Action::Kind::ShowOnMap:
+        CloseDetails(s);
+        s.screen = Screen::Map;
+        s.map_focus = a.id;
+        s.map.zoom = 0;  // re-fit around the place on the next draw
+        break;
+      case Action::Kind::SetLanguage:
+        if (s.catalog && s.catalog->FindLanguage(a.id)) s.lang = a.id;
+        s.language_picker = false;
+        break;
+      case Action::Kind::Back:
+        if (!s.exhibitor_id.empty() || !s.agreement_id.empty() || !s.session_id.empty()) CloseDetails(s);
+        else s.screen = Screen::Home;
+        break;
+      case Action::Kind::FilterCountry: s.country_filter = a.id; break;
+      case Action::Kind::FilterTrack: s.track_filter = a.id; break;
+      case Action::Kind::SelectDay: s.day_index = a.number; break;
+      case Action::Kind::ZoomMap: s.map.zoom *= a.number > 0 ? 1.4f : 1 / 1.4f; break;
+      case Action::Kind::ResetVisit:
+        CloseDetails(s);
+        s.screen = Screen::Home;
+        s.map_focus.clear();
+        s.map = MapView{};
+        s.country_filter.clear();
+        s.track_filter.clear();
+        s.day_index = 0;
+        s.language_picker = false;
+        s.scroll.clear();
+        if (s.catalog) s.lang = s.catalog->forum.default_language;
+        break;
+    }
+  }
+}
+
+}  // namespace app

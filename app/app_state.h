@@ -1,0 +1,112 @@
+// AppState: everything the screens read and the visitor changed, passed as AppState& into every draw
+// function (no globals, no static state in screens). Screens never change navigation directly: they record
+// an Action, and ApplyActions() runs after ImGui::Render(), at the frame boundary.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "db/catalog.h"
+
+struct ImFont;
+
+namespace app {
+
+enum class Screen { Home, Map, Exhibitors, Agreements, Schedule };
+inline constexpr int kScreenCount = 5;
+const char* ScreenName(Screen s);                     // "home", "map", ... (command line, tests)
+bool ScreenFromName(const std::string& name, Screen& out);
+
+// What a visitor asked for. Applied in order after the frame is rendered.
+struct Action {
+  enum class Kind {
+    Go,              // to `screen`, its list (closes any open detail)
+    OpenExhibitor,   // id = organization id
+    OpenAgreement,   // id = agreement id
+    OpenSession,     // id = session id
+    ShowOnMap,       // id = location id: map screen, centred and highlighted
+    SetLanguage,     // id = language code
+    Back,            // close the open detail, else go home
+    FilterCountry,   // id = country code, "" = all
+    FilterTrack,     // id = track id, "" = all
+    SelectDay,       // number = day index
+    ZoomMap,         // number = +1 in, -1 out
+    ResetVisit,      // the idle reset: home, default language, filters and details cleared
+  };
+  Kind kind;
+  std::string id;
+  Screen screen = Screen::Home;
+  int number = 0;
+};
+
+// Sizes derived from the screen's physical size, in pixels. Defaults: a 24-inch 1920x1080 screen.
+struct Metrics {
+  float px_per_mm = 3.6f;
+  float touch = 48;    // minimum touch target: 9 mm
+  float gap = 16;      // spacing between elements
+  float pad = 24;      // inner padding of cards and bars
+  float radius = 14;   // corner radius
+  float nav_height = 112;
+  float drag_threshold = 14;  // a finger moving less than this is a tap, not a drag (~4 mm)
+};
+
+// The fonts of the type scale; owned by the platform's font atlas, never null while a frame is drawn.
+struct Fonts {
+  ImFont* caption = nullptr;  // 22 px at 1080p
+  ImFont* body = nullptr;     // 28 px
+  ImFont* strong = nullptr;   // 28 px bold
+  ImFont* title = nullptr;    // 40 px bold
+  ImFont* display = nullptr;  // 64 px bold
+};
+
+// Drag-to-scroll with inertia, per list (keyed by the list's ImGui id).
+struct ScrollState {
+  float velocity = 0;      // px per second, decays when the finger is lifted
+  bool dragging = false;
+};
+
+struct MapView {
+  float cx = 0, cy = 0;  // metres at the centre of the view; NaN-free, set by the map on first draw
+  float zoom = 0;        // pixels per metre; 0 = fit the whole plan on the next draw
+};
+
+struct AppState {
+  std::shared_ptr<const db::Catalog> catalog;  // the current snapshot; swapped as a whole between frames
+  std::string load_error;                      // non-empty: show the staff message instead of the screens
+  std::string lang;                            // current language code
+
+  Screen screen = Screen::Home;
+  std::string exhibitor_id, agreement_id, session_id;  // open detail of the current screen, or ""
+  std::string map_focus;                               // highlighted location on the map, or ""
+  std::string country_filter, track_filter;
+  int day_index = 0;  // schedule day; 0 = the day of "now" if it is a forum day, else the first
+
+  MapView map;
+  std::map<unsigned, ScrollState> scroll;
+
+  int64_t now_utc = 0;        // the clock, set by the platform each frame (or fixed with --now)
+  double time_s = 0;          // seconds since start, monotonic, for animation
+  double last_input_s = 0;    // when the visitor last touched the screen
+  bool animating = false;     // a screen asks for another frame (inertia, a transition)
+  bool language_picker = false;  // the language list is open over the screen
+
+  Metrics metrics;
+  Fonts fonts;
+  // Texture for an image id of the catalog, or 0 while it is still being decoded. Set by the platform.
+  std::function<void*(const std::string& image_id)> texture;
+
+  std::vector<Action> actions;
+  void Do(Action a) { actions.push_back(std::move(a)); }
+
+  // Shorthands for the current language.
+  const std::string& Tr(const db::Text& t) const { return catalog->Tr(t, lang); }
+  const std::string& Ui(const char* key) const { return catalog->Ui(key, lang); }
+};
+
+// Applies the recorded actions and clears them. Call after ImGui::Render().
+void ApplyActions(AppState& s);
+
+}  // namespace app

@@ -1,0 +1,150 @@
+// forum-kiosk: wires db (the snapshot), platform (window, fonts) and app (screens) together.
+//   forum-kiosk [--snapshot FILE] [--windowed WxH] [--screen S] [--lang CODE] [--now 2022-09-29T11:00]
+//               [--screenshot FILE.png]
+// The snapshot is loaded on a worker thread while the window opens. A missing or invalid snapshot shows a
+// calm message for staff (and is logged to stderr); the program never shows a crash.
+#include <imgui.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <future>
+#include <iostream>
+
+#include "app/app_state.h"
+#include "app/theme.h"
+#include "app/ui.h"
+#include "db/catalog.h"
+#include "db/text.h"
+#include "platform/fonts.h"
+#include "platform/window.h"
+
+#ifndef FORUM_DEFAULT_SNAPSHOT
+#define FORUM_DEFAULT_SNAPSHOT "demo.snapshot"
+#endif
+
+namespace {
+
+int64_t SystemNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Forum Kiosk: the touchscreen kiosk of a forum exhibition"};
+  std::string snapshot = FORUM_DEFAULT_SNAPSHOT, windowed, screen_name = "home", lang, now_text, screenshot;
+  cli.add_option("--snapshot", snapshot, "snapshot file to show (default: the demo forum)");
+  cli.add_option("--windowed", windowed, "a window of WxH pixels instead of full screen (development)");
+  cli.add_option("--screen", screen_name, "first screen: home, map, exhibitors, agreements, schedule");
+  cli.add_option("--lang", lang, "language code to start in (default: the forum's)");
+  cli.add_option("--now", now_text, "fixed clock in the venue's time, e.g. 2022-09-29T11:00");
+  cli.add_option("--screenshot", screenshot, "render until settled, save the frame as PNG and exit");
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e) == 0 ? 0 : 2;
+  }
+  app::Screen first_screen;
+  if (!app::ScreenFromName(screen_name, first_screen)) {
+    std::cerr << "forum-kiosk: unknown screen '" << screen_name << "'\n";
+    return 2;
+  }
+
+  // Load the snapshot off the UI thread while the window and GL context come up.
+  auto loading = std::async(std::launch::async, [snapshot] { return db::LoadCatalog(snapshot); });
+
+  platform::WindowOptions opt;
+  if (!windowed.empty()) {
+    if (std::sscanf(windowed.c_str(), "%dx%d", &opt.width, &opt.height) != 2 || opt.width < 320 || opt.height < 320) {
+      std::cerr << "forum-kiosk: --windowed wants WxH, e.g. 1920x1080\n";
+      return 2;
+    }
+    opt.fullscreen = false;
+  }
+  std::string error;
+  auto window = platform::Window::Create(opt, error);
+  if (!window) {
+    std::cerr << "forum-kiosk: " << error << "\n";
+    return 1;
+  }
+
+  app::AppState s;
+  auto loaded = loading.get();
+  if (loaded) {
+    s.catalog = loaded.value();
+    s.lang = s.catalog->forum.default_language;
+    if (!lang.empty()) {
+      if (s.catalog->FindLanguage(lang)) s.lang = lang;
+      else std::cerr << "forum-kiosk: language '" << lang << "' is not in the snapshot; using " << s.lang << "\n";
+    }
+  } else {
+    s.load_error = loaded.error().message;
+    std::cerr << "forum-kiosk: " << s.load_error << "\n";
+  }
+  s.screen = first_screen;
+  int64_t fixed_now = 0;
+  if (!now_text.empty()) {
+    int off = s.catalog ? s.catalog->forum.utc_offset_min : 0;
+    char sign = off < 0 ? '-' : '+';
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%c%02d:%02d", sign, std::abs(off) / 60, std::abs(off) % 60);
+    std::string text = now_text + (now_text.size() == 16 ? ":00" : "") + buf;
+    auto instant = db::ParseInstant(text);
+    if (!instant) {
+      std::cerr << "forum-kiosk: --now wants the venue's local time, e.g. 2022-09-29T11:00\n";
+      return 2;
+    }
+    fixed_now = instant->utc;
+  }
+
+  float ppmm = window->PxPerMm();
+  s.metrics = app::MetricsFor(ppmm);
+  platform::FontSet fonts;
+  if (!fonts.Build(app::TextForGlyphs(s.catalog.get()), ppmm / 3.6f, s.fonts, error)) {
+    std::cerr << "forum-kiosk: " << error << "\n";
+    return 1;
+  }
+  app::ApplyTheme(ppmm / 3.6f);
+  s.texture = [](const std::string&) -> void* { return nullptr; };  // logos: monograms until textures land
+
+  // The loop draws only when something changed: input, an animation, or a timer (the idle reset, the clock's
+  // next minute for "now / next"). Otherwise it sleeps in Wait().
+  int settle = 4;  // frames to draw after a change: ImGui settles layout and item states over a few frames
+  int frames = 0;
+  const double idle_timeout = s.catalog ? s.catalog->forum.idle_timeout_s : 60;
+  while (!window->CloseRequested()) {
+    double now_s = window->Now();
+    s.now_utc = fixed_now ? fixed_now : SystemNow();
+    double timeout = 60.0 - std::fmod(static_cast<double>(s.now_utc), 60.0);  // next minute
+    bool visited = s.screen != app::Screen::Home || !s.actions.empty() || s.language_picker ||
+                   (s.catalog && s.lang != s.catalog->forum.default_language);
+    if (visited) timeout = std::min(timeout, std::max(0.05, s.last_input_s + idle_timeout - now_s));
+    if (settle > 0 || s.animating || !screenshot.empty()) timeout = 0;
+    if (window->Wait(timeout)) {
+      s.last_input_s = window->Now();
+      settle = 4;
+    }
+    now_s = window->Now();
+    if (visited && now_s - s.last_input_s >= idle_timeout && screenshot.empty()) {
+      s.Do({app::Action::Kind::ResetVisit});  // the next visitor starts at home, in the default language
+      settle = 4;
+    }
+    s.time_s = now_s;
+    // A screenshot is taken once the screen has settled: a few frames drawn, nothing animating.
+    bool capture = !screenshot.empty() && frames >= 8 && !s.animating;
+    window->BeginFrame();
+    app::DrawFrame(s);
+    if (!window->EndFrame(capture ? screenshot : std::string(), error)) {
+      std::cerr << "forum-kiosk: " << error << "\n";
+      return 1;
+    }
+    if (capture) return 0;
+    if (!s.actions.empty()) settle = 4;
+    app::ApplyActions(s);
+    if (settle > 0) --settle;
+    ++frames;
+  }
+  return 0;
+}

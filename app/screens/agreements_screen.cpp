@@ -1,0 +1,115 @@
+// Agreements: each memorandum with date, place and parties; the detail lists parties (each opens its
+// profile), signatories where a source names them, what it covers, and the source of each fact.
+#include "app/format.h"
+#include "app/screens/screens.h"
+#include "app/theme.h"
+#include "app/widgets.h"
+
+namespace app {
+
+namespace {
+
+std::string DatePlace(const AppState& s, const db::Agreement& a) {
+  std::string out = a.signed_date.empty() ? std::string() : FormatDate(s, a.signed_date);
+  std::string place = s.Tr(a.place);
+  if (a.online) place = s.Ui("agreements.online");
+  if (!place.empty()) out += (out.empty() ? "" : "  \xC2\xB7  ") + place;
+  return out;
+}
+
+void Detail(AppState& s, const db::Agreement& a, ImVec2 size) {
+  const Metrics& m = s.metrics;
+  const db::Catalog& c = *s.catalog;
+  BeginTouchList(s, "agreement", size);
+  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
+  ImGui::BeginGroup();
+  float width = size.x - m.pad * 4, read = std::min(width, m.px_per_mm * 280);
+  DetailHeader(s, "");
+  ImGui::NewLine();
+  Text(s.fonts.display, colors::kInk, s.Tr(a.title), read);
+  Text(s.fonts.title, colors::kAccent, DatePlace(s, a), width);
+  if (!s.Tr(a.summary).empty()) Text(s.fonts.body, colors::kInk, s.Tr(a.summary), read);
+
+  Heading(s, s.Ui("agreements.parties"));
+  if (a.parties.empty()) Text(s.fonts.body, colors::kMuted, s.Ui("agreements.not_named"), width);
+  for (const auto& p : a.parties) {
+    const db::Organization* o = c.FindOrganization(p.organization_id);
+    if (!o) continue;
+    const db::Country* country = c.FindCountry(o->country_code);
+    std::string label = s.Tr(o->name) + (country ? "  \xC2\xB7  " + s.Tr(country->name) : std::string());
+    std::string signer = s.Tr(p.signatory_name);
+    if (!signer.empty()) label += "\n" + s.Ui("agreements.signatories") + ": " + signer +
+                                  (s.Tr(p.signatory_title).empty() ? "" : ", " + s.Tr(p.signatory_title));
+    ImGui::PushID(p.organization_id.c_str());
+    if (Button(s, "party", label, ButtonKind::Chip, read)) s.Do({Action::Kind::OpenExhibitor, o->id});
+    ImGui::PopID();
+  }
+  if (!s.Tr(a.scope).empty()) {
+    Heading(s, s.Ui("agreements.scope"));
+    std::string scope = s.Tr(a.scope);
+    size_t start = 0;
+    while (start <= scope.size()) {
+      size_t nl = scope.find('\n', start);
+      std::string item = scope.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+      if (!item.empty()) Text(s.fonts.body, colors::kInk, "\xE2\x80\xA2  " + item, read);
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+  }
+  Heading(s, s.Ui("agreements.source"));
+  if (const db::Source* src = c.FindSource(a.source_id))
+    Text(s.fonts.body, colors::kMuted, src->title + (src->publisher.empty() ? "" : " \xE2\x80\x94 " + src->publisher) +
+                                           (src->published_date.empty() ? "" : ", " + FormatDate(s, src->published_date)), read);
+  for (const auto& f : a.facts) {
+    if (f.field != "signed_date") continue;  // where sources disagree on the date, show each claim
+    const db::Source* src = c.FindSource(f.source_id);
+    Text(s.fonts.caption, colors::kMuted, s.Ui("agreements.signed_on") + " " + FormatDate(s, f.value) +
+                                              (src ? " \xE2\x80\x94 " + src->title : std::string()), read);
+  }
+  if (a.sample) Text(s.fonts.caption, colors::kNext, s.Ui("common.sample_data"), width);
+  ImGui::Dummy(ImVec2(1, m.pad * 2));
+  ImGui::EndGroup();
+  EndTouchList(s);
+}
+
+}  // namespace
+
+void DrawAgreementsScreen(AppState& s, ImVec2 size) {
+  const db::Catalog& c = *s.catalog;
+  if (!s.agreement_id.empty())
+    if (const db::Agreement* a = c.FindAgreement(s.agreement_id)) return Detail(s, *a, size);
+  const Metrics& m = s.metrics;
+  float width = size.x - m.pad * 4;
+  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
+  Text(s.fonts.display, colors::kInk, s.Ui("nav.agreements"), width);
+  ImGui::SetCursorPosX(m.pad * 2);
+  float top = ImGui::GetCursorPosY();
+  BeginTouchList(s, "agreement-list", ImVec2(size.x - m.pad * 2, size.y - top));
+  // Newest first.
+  std::vector<const db::Agreement*> list;
+  for (const auto& a : c.agreements) list.push_back(&a);
+  std::stable_sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->signed_date > b->signed_date; });
+  for (const db::Agreement* a : list) {
+    std::string parties;
+    for (const auto& p : a->parties)
+      if (const db::Organization* o = c.FindOrganization(p.organization_id))
+        parties += (parties.empty() ? "" : ", ") + s.Tr(o->short_name.empty() ? o->name : o->short_name);
+    if (parties.empty()) parties = s.Ui("agreements.not_named");
+    float inner = width - 2 * m.pad;
+    float h = m.pad * 1.4f + Measure(s.fonts.strong, s.Tr(a->title), inner).y + Measure(s.fonts.body, DatePlace(s, *a), inner).y +
+              Measure(s.fonts.caption, parties, inner).y + m.gap * 0.6f;
+    ImVec2 p;
+    ImGui::PushID(a->id.c_str());
+    if (Card(s, "card", ImVec2(width, h), &p)) s.Do({Action::Kind::OpenAgreement, a->id});
+    ImGui::PopID();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float y = p.y + m.pad * 0.7f;
+    y += TextAt(dl, s.fonts.body, colors::kAccent, ImVec2(p.x + m.pad, y), DatePlace(s, *a), inner) + m.gap * 0.3f;
+    y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(p.x + m.pad, y), s.Tr(a->title), inner) + m.gap * 0.3f;
+    TextAt(dl, s.fonts.caption, colors::kMuted, ImVec2(p.x + m.pad, y), parties, inner);
+  }
+  ImGui::Dummy(ImVec2(1, m.pad * 2));
+  EndTouchList(s);
+}
+
+}  // namespace app

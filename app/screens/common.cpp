@@ -1,0 +1,66 @@
+// Pieces shared by several screens: session rows, now/next, detail headers.
+#include <algorithm>
+
+#include "app/format.h"
+#include "app/screens/screens.h"
+#include "app/theme.h"
+#include "app/widgets.h"
+
+namespace app {
+
+void NowAndNext(const AppState& s, std::vector<const db::Session*>& now, std::vector<const db::Session*>& next,
+                size_t max) {
+  int64_t first_next = 0;
+  for (const auto& x : s.catalog->sessions) {  // sorted by start
+    if (x.starts_utc <= s.now_utc && s.now_utc < x.ends_utc) {
+      if (now.size() < max) now.push_back(&x);
+    } else if (x.starts_utc > s.now_utc) {
+      if (!first_next) first_next = x.starts_utc;
+      // "Next": what starts at the next start time (and shortly after), not the whole rest of the day.
+      if (x.starts_utc <= first_next + 30 * 60 && next.size() < max) next.push_back(&x);
+    }
+  }
+}
+
+void SessionRow(AppState& s, const db::Session& x, float width, const char* badge, ImU32 badge_color) {
+  const Metrics& m = s.metrics;
+  const db::Catalog& c = *s.catalog;
+  const db::Room* room = c.FindRoom(x.room_id);
+  const db::Track* track = c.FindTrack(x.track_id);
+  std::string title = s.Tr(x.title);
+  std::string where = room ? s.Tr(room->name) : std::string();
+  if (track) where += (where.empty() ? "" : "  \xC2\xB7  ") + s.Tr(track->name);
+  float time_w = Measure(s.fonts.strong, "00:00\xE2\x80\x93" "00:00").x + m.pad;
+  float text_w = width - time_w - 2 * m.pad - m.gap;
+  float h = std::max(m.touch * 1.4f, Measure(s.fonts.strong, title, text_w).y + Measure(s.fonts.caption, where, text_w).y +
+                                         (badge ? Measure(s.fonts.caption, badge).y + m.gap * 0.3f : 0) + m.pad * 1.2f);
+  ImVec2 p;
+  ImGui::PushID(x.id.c_str());
+  if (Card(s, "session", ImVec2(width, h), &p, s.session_id == x.id)) s.Do({Action::Kind::OpenSession, x.id});
+  ImGui::PopID();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (track && !track->color.empty()) {
+    uint32_t col = static_cast<uint32_t>(std::strtoul(track->color.c_str() + 1, nullptr, 16));
+    dl->AddRectFilled(ImVec2(p.x, p.y + m.radius * 0.5f), ImVec2(p.x + 6, p.y + h - m.radius * 0.5f), Rgb(col));
+  }
+  TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(p.x + m.pad, p.y + m.pad * 0.6f), TimeRange(s, x), 0);
+  float y = p.y + m.pad * 0.6f;
+  float tx = p.x + m.pad + time_w;
+  if (badge) {
+    ImVec2 bs = Measure(s.fonts.caption, badge);
+    dl->AddRectFilled(ImVec2(tx, y), ImVec2(tx + bs.x + m.gap, y + bs.y), badge_color, bs.y * 0.5f);
+    TextAt(dl, s.fonts.caption, IM_COL32_WHITE, ImVec2(tx + m.gap * 0.5f, y), badge, 0);
+    y += bs.y + m.gap * 0.3f;
+  }
+  y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(tx, y), title, text_w);
+  TextAt(dl, s.fonts.caption, colors::kMuted, ImVec2(tx, y), where, text_w);
+  ImGui::Dummy(ImVec2(1, m.gap * 0.25f));
+}
+
+void DetailHeader(AppState& s, const std::string& title) {
+  if (Button(s, "back", "\xE2\x80\xB9  " + s.Ui("common.back"), ButtonKind::Secondary)) s.Do({Action::Kind::Back});
+  ImGui::SameLine(0, s.metrics.gap);
+  (void)title;
+}
+
+}  // namespace app

@@ -1,0 +1,163 @@
+// Exhibitors: cards with monogram (or logo), name, country and booth, filtered by country; the profile of
+// any organization with description, contacts, booth (show on map), its agreements and its sessions.
+#include <algorithm>
+
+#include "app/format.h"
+#include "app/screens/screens.h"
+#include "app/theme.h"
+#include "app/widgets.h"
+
+namespace app {
+
+namespace {
+
+uint32_t CountryColor(const AppState& s, const std::string& code) {
+  const db::Country* c = s.catalog->FindCountry(code);
+  return c ? c->color : 0x56606E;
+}
+
+void Profile(AppState& s, const db::Organization& o, ImVec2 size) {
+  const Metrics& m = s.metrics;
+  const db::Catalog& c = *s.catalog;
+  BeginTouchList(s, "profile", size);
+  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
+  ImGui::BeginGroup();
+  float width = size.x - m.pad * 4;
+  DetailHeader(s, "");
+  ImGui::NewLine();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float r = m.touch * 1.2f;
+  Monogram(dl, ImVec2(p.x + r, p.y + r), r, s.Tr(o.name), Rgb(CountryColor(s, o.country_code)), s.fonts.display);
+  ImGui::SetCursorScreenPos(ImVec2(p.x + 2 * r + m.gap * 1.5f, p.y));
+  ImGui::BeginGroup();
+  float tw = width - 2 * r - m.gap * 1.5f;
+  Text(s.fonts.display, colors::kInk, s.Tr(o.name), tw);
+  const db::Country* country = c.FindCountry(o.country_code);
+  std::string line = country ? s.Tr(country->name) : std::string();
+  if (!s.Tr(o.city).empty()) line = s.Tr(o.city) + ", " + line;
+  Text(s.fonts.body, colors::kMuted, line, tw);
+  if (o.sample) Text(s.fonts.caption, colors::kNext, s.Ui("common.sample_data"), tw);
+  ImGui::EndGroup();
+  ImGui::SetCursorScreenPos(ImVec2(p.x, std::max(ImGui::GetCursorScreenPos().y, p.y + 2 * r) + m.gap));
+
+  const db::Exhibitor* e = c.FindExhibitor(o.id);
+  if (e && !e->booth_id.empty()) {
+    const db::Location* booth = c.FindLocation(e->booth_id);
+    std::string label = s.Ui("exhibitors.booth") + " " + (booth && !booth->label.empty() ? booth->label : e->booth_id);
+    Text(s.fonts.title, colors::kInk, label, width);
+    if (Button(s, "map", s.Ui("map.show_on_map"), ButtonKind::Primary)) s.Do({Action::Kind::ShowOnMap, e->booth_id});
+  }
+  if (!s.Tr(o.description).empty()) {
+    ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
+    Text(s.fonts.body, colors::kInk, s.Tr(o.description), std::min(width, m.px_per_mm * 260));
+  }
+  if (!o.website.empty() || !o.email.empty() || !o.phone.empty()) {
+    Heading(s, s.Ui("exhibitors.contacts"));
+    if (!o.website.empty()) Text(s.fonts.body, colors::kInk, s.Ui("exhibitors.website") + ":  " + o.website, width);
+    if (!o.email.empty()) Text(s.fonts.body, colors::kInk, s.Ui("exhibitors.email") + ":  " + o.email, width);
+    if (!o.phone.empty()) Text(s.fonts.body, colors::kInk, s.Ui("exhibitors.phone") + ":  " + o.phone, width);
+  }
+  bool any_agreement = false;
+  for (const auto& a : c.agreements)
+    for (const auto& party : a.parties)
+      if (party.organization_id == o.id) {
+        if (!any_agreement) Heading(s, s.Ui("exhibitors.agreements"));
+        any_agreement = true;
+        ImGui::PushID(a.id.c_str());
+        if (Button(s, "agreement", s.Tr(a.title), ButtonKind::Chip, width)) s.Do({Action::Kind::OpenAgreement, a.id});
+        ImGui::PopID();
+      }
+  bool any_session = false;
+  for (const auto& x : c.sessions) {
+    bool involved = std::any_of(x.organizations.begin(), x.organizations.end(),
+                                [&](const db::SessionOrganization& so) { return so.organization_id == o.id; });
+    for (const auto& sp : x.people)
+      if (const db::Person* person = c.FindPerson(sp.person_id); person && person->organization_id == o.id) involved = true;
+    if (!involved) continue;
+    if (!any_session) Heading(s, s.Ui("exhibitors.sessions"));
+    any_session = true;
+    SessionRow(s, x, width, nullptr, 0);
+  }
+  ImGui::Dummy(ImVec2(1, m.pad * 2));
+  ImGui::EndGroup();
+  EndTouchList(s);
+}
+
+}  // namespace
+
+void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
+  const db::Catalog& c = *s.catalog;
+  if (!s.exhibitor_id.empty()) {
+    if (const db::Organization* o = c.FindOrganization(s.exhibitor_id)) return Profile(s, *o, size);
+  }
+  const Metrics& m = s.metrics;
+  float width = size.x - m.pad * 4;
+  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
+  ImGui::BeginGroup();
+  Text(s.fonts.display, colors::kInk, s.Ui("nav.exhibitors"), width);
+  // Country filter: the countries that exhibit, in the order of the snapshot.
+  ChipRow chips(s, width);
+  if (chips.Chip("all", s.Ui("exhibitors.all_countries"), s.country_filter.empty())) s.Do({Action::Kind::FilterCountry, ""});
+  for (const auto& country : c.countries) {
+    bool exhibits = std::any_of(c.exhibitors.begin(), c.exhibitors.end(), [&](const db::Exhibitor& e) {
+      const db::Organization* o = c.FindOrganization(e.organization_id);
+      return o && o->country_code == country.code;
+    });
+    if (!exhibits) continue;
+    ImGui::PushID(country.code.c_str());
+    if (chips.Chip("country", s.Tr(country.name), s.country_filter == country.code, country.color))
+      s.Do({Action::Kind::FilterCountry, country.code});
+    ImGui::PopID();
+  }
+  ImGui::EndGroup();
+  ImGui::SetCursorPosX(m.pad * 2);
+  float top = ImGui::GetCursorPosY() + m.gap * 0.5f;
+  ImGui::SetCursorPosY(top);
+  BeginTouchList(s, "exhibitor-list", ImVec2(size.x - m.pad * 2, size.y - top));
+
+  // Featured first, then by name in the visitor's language.
+  std::vector<const db::Exhibitor*> list;
+  for (const auto& e : c.exhibitors) {
+    const db::Organization* o = c.FindOrganization(e.organization_id);
+    if (o && (s.country_filter.empty() || o->country_code == s.country_filter)) list.push_back(&e);
+  }
+  std::stable_sort(list.begin(), list.end(), [&](const db::Exhibitor* a, const db::Exhibitor* b) {
+    if (a->featured != b->featured) return a->featured;
+    return s.Tr(c.FindOrganization(a->organization_id)->name) < s.Tr(c.FindOrganization(b->organization_id)->name);
+  });
+  if (list.empty()) Text(s.fonts.body, colors::kMuted, s.Ui("exhibitors.empty"), width);
+  int cols = std::max(1, static_cast<int>((width + m.gap) / (m.px_per_mm * 95)));
+  float cw = (width - m.gap * (cols - 1)) / cols;
+  float ch = m.touch * 2.6f;
+  float text_w = cw - m.pad * 3 - 2 * (m.touch * 2.6f * 0.32f);  // all cards as tall as the tallest name needs
+  for (const db::Exhibitor* e : list)
+    ch = std::max(ch, m.pad * 1.2f + m.gap * 0.3f + Measure(s.fonts.strong, s.Tr(c.FindOrganization(e->organization_id)->name), text_w).y +
+                          s.fonts.caption->FontSize * 1.3f);
+  for (size_t i = 0; i < list.size(); ++i) {
+    const db::Organization& o = *c.FindOrganization(list[i]->organization_id);
+    if (i % cols) ImGui::SameLine(0, m.gap);
+    ImVec2 p;
+    ImGui::PushID(o.id.c_str());
+    if (Card(s, "card", ImVec2(cw, ch), &p)) s.Do({Action::Kind::OpenExhibitor, o.id});
+    ImGui::PopID();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float r = m.touch * 2.6f * 0.32f;
+    Monogram(dl, ImVec2(p.x + m.pad + r, p.y + ch / 2), r, s.Tr(o.name), Rgb(CountryColor(s, o.country_code)), s.fonts.title);
+    float tx = p.x + m.pad * 2 + 2 * r, tw = text_w;
+    const db::Country* country = c.FindCountry(o.country_code);
+    const db::Location* booth = c.FindLocation(list[i]->booth_id);
+    std::string sub = (country ? s.Tr(country->name) : std::string()) +
+                      (booth ? "  \xC2\xB7  " + s.Ui("exhibitors.booth") + " " + booth->label : std::string());
+    float name_h = Measure(s.fonts.strong, s.Tr(o.name), tw).y, sub_h = Measure(s.fonts.caption, sub, tw).y;
+    float y = p.y + (ch - name_h - sub_h - m.gap * 0.3f) / 2;
+    dl->PushClipRect(p, ImVec2(p.x + cw, p.y + ch), true);
+    y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(tx, y), s.Tr(o.name), tw) + m.gap * 0.3f;
+    TextAt(dl, s.fonts.caption, colors::kMuted, ImVec2(tx, y), sub, tw);
+    dl->PopClipRect();
+  }
+  ImGui::Dummy(ImVec2(1, m.pad * 2));
+  EndTouchList(s);
+}
+
+}  // namespace app

@@ -1,0 +1,73 @@
+// Home: the forum's name, dates and venue, what is on now and next, and large tiles to the other screens.
+#include <algorithm>
+
+#include "app/format.h"
+#include "app/screens/screens.h"
+#include "app/theme.h"
+#include "app/widgets.h"
+
+namespace app {
+
+void DrawHomeScreen(AppState& s, ImVec2 size) {
+  const Metrics& m = s.metrics;
+  const db::Forum& f = s.catalog->forum;
+  BeginTouchList(s, "home", size);
+  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 2));
+  ImGui::BeginGroup();
+  float width = size.x - m.pad * 4;
+  Text(s.fonts.display, colors::kInk, s.Tr(f.title), width);
+  std::string when = FormatDate(s, f.start_date) + (f.end_date != f.start_date ? " \xE2\x80\x93 " + FormatDate(s, f.end_date) : "");
+  std::string where = s.Tr(f.venue);
+  if (!s.Tr(f.city).empty()) where += (where.empty() ? "" : ", ") + s.Tr(f.city);
+  Text(s.fonts.title, colors::kAccent, when, width);
+  Text(s.fonts.body, colors::kMuted, where, width);
+  ImGui::Dummy(ImVec2(1, m.gap));
+
+  // Tiles: two columns in landscape and portrait alike, each a large target.
+  struct Tile { Screen screen; const char* title; const char* subtitle; ImU32 color; };
+  const Tile tiles[] = {
+      {Screen::Map, "home.tile.map", "home.tile.map.subtitle", IM_COL32(0x0B, 0x6B, 0x6B, 0xFF)},
+      {Screen::Exhibitors, "home.tile.exhibitors", "home.tile.exhibitors.subtitle", IM_COL32(0x2E, 0x4A, 0x8C, 0xFF)},
+      {Screen::Agreements, "home.tile.agreements", "home.tile.agreements.subtitle", IM_COL32(0x7A, 0x3E, 0x6E, 0xFF)},
+      {Screen::Schedule, "home.tile.schedule", "home.tile.schedule.subtitle", IM_COL32(0xA0, 0x52, 0x12, 0xFF)},
+  };
+  bool landscape = size.x > size.y;
+  int cols = landscape ? 4 : 2;
+  float tw = (width - m.gap * (cols - 1)) / cols;
+  float th = m.touch * 3;
+  for (const auto& tile : tiles)  // tall enough for the longest title and subtitle of this language
+    th = std::max(th, 2 * m.pad + m.gap * 0.4f + Measure(s.fonts.title, s.Ui(tile.title), tw - 2 * m.pad).y +
+                          Measure(s.fonts.body, s.Ui(tile.subtitle), tw - 2 * m.pad).y);
+  for (int i = 0; i < 4; ++i) {
+    if (i % cols) ImGui::SameLine(0, m.gap);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    bool pressed = false;
+    ImGui::PushID(i);
+    if (TapArea(s, "tile", ImVec2(tw, th), &pressed)) s.Do({Action::Kind::Go, "", tiles[i].screen});
+    ImGui::PopID();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + tw, p.y + th), tiles[i].color, m.radius);
+    if (pressed) dl->AddRectFilled(p, ImVec2(p.x + tw, p.y + th), IM_COL32(0, 0, 0, 60), m.radius);
+    float inner = tw - 2 * m.pad;
+    float y = p.y + m.pad;
+    y += TextAt(dl, s.fonts.title, IM_COL32_WHITE, ImVec2(p.x + m.pad, y), s.Ui(tiles[i].title), inner);
+    TextAt(dl, s.fonts.body, IM_COL32(255, 255, 255, 220), ImVec2(p.x + m.pad, y + m.gap * 0.4f), s.Ui(tiles[i].subtitle), inner);
+  }
+  ImGui::Dummy(ImVec2(1, m.gap));
+
+  // Now and next.
+  std::vector<const db::Session*> now, next;
+  NowAndNext(s, now, next, 3);
+  Heading(s, s.Ui("home.now"));
+  if (now.empty()) Text(s.fonts.body, colors::kMuted, s.Ui("home.nothing_now"), width);
+  for (const auto* x : now) SessionRow(s, *x, width, s.Ui("schedule.now").c_str(), colors::kNow);
+  if (!next.empty()) {
+    Heading(s, s.Ui("home.next"));
+    for (const auto* x : next) SessionRow(s, *x, width, s.Ui("schedule.next").c_str(), colors::kNext);
+  }
+  ImGui::Dummy(ImVec2(1, m.pad * 2));
+  ImGui::EndGroup();
+  EndTouchList(s);
+}
+
+}  // namespace app

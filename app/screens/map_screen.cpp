@@ -1,0 +1,216 @@
+// Map: the floor plan in local metres — halls, booths coloured by country with readable labels, stages,
+// rooms, entrances, exits and amenities, and where the kiosk stands. Drag to pan, zoom with the buttons or a
+// double tap; tapping a booth opens its exhibitor; "show on map" elsewhere centres and highlights a place.
+#include <algorithm>
+#include <cmath>
+
+#include "app/screens/screens.h"
+#include "app/theme.h"
+#include "app/widgets.h"
+
+namespace app {
+
+namespace {
+
+struct View {
+  ImVec2 origin;  // screen position of the canvas centre
+  float cx, cy, zoom;
+  ImVec2 ToScreen(db::Point p) const { return ImVec2(origin.x + (float(p.x) - cx) * zoom, origin.y - (float(p.y) - cy) * zoom); }
+  db::Point ToPlan(ImVec2 q) const { return {cx + (q.x - origin.x) / zoom, cy - (q.y - origin.y) / zoom}; }
+};
+
+bool Inside(const std::vector<db::Point>& r, db::Point p) {
+  bool in = false;
+  for (size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
+    if ((r[i].y > p.y) != (r[j].y > p.y) && p.x < (r[j].x - r[i].x) * (p.y - r[i].y) / (r[j].y - r[i].y) + r[i].x) in = !in;
+  return in;
+}
+
+// Fills a simple polygon of any shape (ImGui 1.86 fills only convex ones): ear clipping, counter-clockwise.
+void FillPolygon(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col) {
+  std::vector<int> idx(pts.size());
+  for (size_t i = 0; i < pts.size(); ++i) idx[i] = static_cast<int>(i);
+  auto cross = [](ImVec2 a, ImVec2 b, ImVec2 c) { return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x); };
+  // Screen y points down, so a counter-clockwise plan polygon is clockwise on screen: ears have cross < 0.
+  int guard = 0;
+  while (idx.size() > 3 && guard++ < 10000) {
+    bool clipped = false;
+    for (size_t i = 0; i < idx.size(); ++i) {
+      ImVec2 a = pts[idx[(i + idx.size() - 1) % idx.size()]], b = pts[idx[i]], c = pts[idx[(i + 1) % idx.size()]];
+      if (cross(a, b, c) >= 0) continue;
+      bool empty = true;
+      for (int k : idx) {
+        ImVec2 p = pts[k];
+        if ((p.x == a.x && p.y == a.y) || (p.x == b.x && p.y == b.y) || (p.x == c.x && p.y == c.y)) continue;
+        if (cross(a, b, p) < 0 && cross(b, c, p) < 0 && cross(c, a, p) < 0) { empty = false; break; }
+      }
+      if (!empty) continue;
+      dl->AddTriangleFilled(a, b, c, col);
+      idx.erase(idx.begin() + static_cast<long>(i));
+      clipped = true;
+      break;
+    }
+    if (!clipped) break;
+  }
+  if (idx.size() == 3) dl->AddTriangleFilled(pts[idx[0]], pts[idx[1]], pts[idx[2]], col);
+}
+
+void Bounds(const db::Catalog& c, db::Point& lo, db::Point& hi) {
+  lo = {1e9, 1e9};
+  hi = {-1e9, -1e9};
+  auto grow = [&](db::Point p) {
+    lo = {std::min(lo.x, p.x), std::min(lo.y, p.y)};
+    hi = {std::max(hi.x, p.x), std::max(hi.y, p.y)};
+  };
+  for (const auto& l : c.locations) {
+    if (l.is_polygon) for (const auto& p : l.ring) grow(p);
+    else grow(l.anchor);
+  }
+  if (lo.x > hi.x) lo = hi = {0, 0};
+}
+
+ImU32 KindFill(const std::string& kind) {
+  if (kind == "hall") return IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+  if (kind == "stage") return IM_COL32(0x3B, 0x4A, 0x5E, 0xFF);
+  if (kind == "room") return IM_COL32(0xDD, 0xE6, 0xEE, 0xFF);
+  return IM_COL32(0xEE, 0xEE, 0xEE, 0xFF);
+}
+
+}  // namespace
+
+void DrawMapScreen(AppState& s, ImVec2 size) {
+  const db::Catalog& c = *s.catalog;
+  const Metrics& m = s.metrics;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 p0 = ImGui::GetCursorScreenPos();
+  ImVec2 p1(p0.x + size.x, p0.y + size.y);
+
+  db::Point lo, hi;
+  Bounds(c, lo, hi);
+  float fit = std::min((size.x - 2 * m.pad) / float(std::max(1.0, hi.x - lo.x)), (size.y - 4 * m.pad) / float(std::max(1.0, hi.y - lo.y)));
+  if (s.map.zoom <= 0) {
+    s.map.zoom = fit;
+    s.map.cx = float(lo.x + hi.x) / 2;
+    s.map.cy = float(lo.y + hi.y) / 2;
+    if (const db::Location* f = c.FindLocation(s.map_focus)) {  // centre on the place asked for
+      s.map.zoom = fit * 1.6f;
+      s.map.cx = float(f->anchor.x);
+      s.map.cy = float(f->anchor.y);
+    }
+  }
+  View v{ImVec2((p0.x + p1.x) / 2, (p0.y + p1.y) / 2), s.map.cx, s.map.cy, s.map.zoom};
+
+  dl->PushClipRect(p0, p1, true);
+  dl->AddRectFilled(p0, p1, IM_COL32(0xE9, 0xE5, 0xDC, 0xFF));
+  // Areas: halls, then rooms and stages, then booths on top.
+  for (int pass = 0; pass < 3; ++pass)
+    for (const auto& l : c.locations) {
+      if (!l.is_polygon) continue;
+      int want = l.kind == "hall" ? 0 : l.kind == "booth" ? 2 : 1;
+      if (want != pass) continue;
+      std::vector<ImVec2> pts;
+      for (const auto& p : l.ring) pts.push_back(v.ToScreen(p));
+      ImU32 fill = KindFill(l.kind);
+      ImU32 text = l.kind == "stage" ? IM_COL32_WHITE : colors::kInk;
+      std::string label = s.Tr(l.name);
+      if (l.kind == "booth") {
+        const db::Exhibitor* e = c.FindExhibitorAtBooth(l.id);
+        const db::Organization* o = e ? c.FindOrganization(e->organization_id) : nullptr;
+        const db::Country* country = o ? c.FindCountry(o->country_code) : nullptr;
+        fill = country ? Rgb(country->color) : IM_COL32(0xF7, 0xF7, 0xF7, 0xFF);
+        text = country ? TextOn(country->color) : colors::kMuted;
+        label = o ? s.Tr(o->short_name.empty() ? o->name : o->short_name) : l.label;
+        if (o && !l.label.empty()) label = l.label + "\n" + label;
+      }
+      FillPolygon(dl, pts, fill);
+      dl->AddPolyline(pts.data(), int(pts.size()), l.kind == "hall" ? colors::kMuted : IM_COL32(0xFF, 0xFF, 0xFF, 0xFF),
+                      ImDrawFlags_Closed, l.kind == "hall" ? 3.0f : 2.0f);
+      if (l.id == s.map_focus)
+        dl->AddPolyline(pts.data(), int(pts.size()), colors::kHighlight, ImDrawFlags_Closed, 6.0f);
+      if (l.kind == "hall") continue;
+      // Label, wrapped to the shape's width; dropped when the shape is too small to hold it readably.
+      float minx = 1e9f, maxx = -1e9f, miny = 1e9f, maxy = -1e9f;
+      for (auto& q : pts) minx = std::min(minx, q.x), maxx = std::max(maxx, q.x), miny = std::min(miny, q.y), maxy = std::max(maxy, q.y);
+      ImFont* font = l.kind == "booth" ? s.fonts.caption : s.fonts.strong;
+      ImVec2 ts = Measure(font, label, maxx - minx - 8);
+      if (ts.y > maxy - miny - 4 && l.kind == "booth") {  // too long for the booth: its number alone
+        label = l.label;
+        ts = Measure(font, label, maxx - minx - 8);
+      }
+      if (ts.y <= maxy - miny - 4 && maxx - minx > font->FontSize * 2) {
+        ImVec2 a = v.ToScreen(l.anchor);
+        dl->PushClipRect(ImVec2(minx, miny), ImVec2(maxx, maxy), true);
+        TextAt(dl, font, text, ImVec2(a.x - ts.x / 2, a.y - ts.y / 2), label, maxx - minx - 8);
+        dl->PopClipRect();
+      }
+    }
+  // Points: entrances, exits, amenities and the kiosk.
+  for (const auto& l : c.locations) {
+    if (l.is_polygon) continue;
+    ImVec2 a = v.ToScreen(l.anchor);
+    float r = m.touch * 0.32f;
+    ImU32 col = IM_COL32(0x2E, 0x4A, 0x8C, 0xFF);
+    // Marks are letters Noto Sans has, or shapes drawn here (it has no arrows).
+    std::string mark = "i", key = "map.legend." + (l.kind == "amenity" ? l.amenity : l.kind);
+    if (l.kind == "entrance" || l.kind == "exit") col = IM_COL32(0x1E, 0x7D, 0x32, 0xFF), mark = "";
+    else if (l.kind == "kiosk") col = colors::kNow, mark = "", key = "map.you_are_here";
+    else if (l.amenity == "toilet" || l.amenity == "accessible_toilet") mark = "WC";
+    else if (l.amenity == "cafe") col = IM_COL32(0x8A, 0x55, 0x2B, 0xFF), mark = "C";
+    else if (l.amenity == "first_aid") col = IM_COL32(0xC2, 0x3B, 0x22, 0xFF), mark = "+";
+    else if (l.amenity == "cloakroom") mark = "H";
+    dl->AddCircleFilled(a, r, col, 32);
+    dl->AddCircle(a, r, IM_COL32_WHITE, 32, 2.0f);
+    ImFont* mf = mark.size() > 1 ? s.fonts.caption : s.fonts.strong;
+    ImVec2 ms = Measure(mf, mark);
+    TextAt(dl, mf, IM_COL32_WHITE, ImVec2(a.x - ms.x / 2, a.y - ms.y / 2), mark, 0);
+    if (l.kind == "kiosk") dl->AddCircleFilled(a, r * 0.4f, IM_COL32_WHITE, 16);
+    if (l.kind == "entrance" || l.kind == "exit") {  // an arrow: in for entrances, out for exits
+      float k = l.kind == "entrance" ? 1.f : -1.f, q = r * 0.5f;
+      dl->AddTriangleFilled(ImVec2(a.x + k * q, a.y), ImVec2(a.x - k * q * 0.3f, a.y - q), ImVec2(a.x - k * q * 0.3f, a.y + q), IM_COL32_WHITE);
+      dl->AddRectFilled(ImVec2(a.x - q, a.y - q * 0.3f), ImVec2(a.x + q * 0.2f, a.y + q * 0.3f), IM_COL32_WHITE);
+    }
+    std::string name = s.Tr(l.name).empty() ? s.Ui(key.c_str()) : s.Tr(l.name);
+    if (!name.empty()) {
+      ImVec2 ns = Measure(s.fonts.caption, name);
+      ImVec2 q(a.x + r + 6, a.y - ns.y / 2);
+      dl->AddRectFilled(ImVec2(q.x - 4, q.y), ImVec2(q.x + ns.x + 4, q.y + ns.y), IM_COL32(0xFF, 0xFF, 0xFF, 0xD8), 6);
+      TextAt(dl, s.fonts.caption, colors::kInk, q, name, 0);
+    }
+    if (l.id == s.map_focus) dl->AddCircle(a, r + 6, colors::kHighlight, 32, 5.0f);
+  }
+  dl->PopClipRect();
+
+  // Zoom buttons, stacked at the right edge.
+  float bw = m.touch * 1.3f;
+  ImGui::SetCursorScreenPos(ImVec2(p1.x - bw - m.pad, p0.y + m.pad));
+  ImGui::BeginGroup();
+  if (Button(s, "zoom-in", "+", ButtonKind::Secondary, bw, bw)) s.Do({Action::Kind::ZoomMap, "", Screen::Map, +1});
+  if (Button(s, "zoom-out", "\xE2\x80\x93", ButtonKind::Secondary, bw, bw)) s.Do({Action::Kind::ZoomMap, "", Screen::Map, -1});
+  ImGui::EndGroup();
+  ImGui::SetCursorScreenPos(ImVec2(p0.x + m.pad, p0.y + m.pad));
+  Text(s.fonts.title, colors::kInk, s.Ui("home.tile.map"), size.x * 0.6f);
+
+  // Input, submitted last so that the zoom buttons above win the touch: drag pans, a tap opens a booth, a double tap zooms in where it lands.
+  ImGui::SetCursorScreenPos(p0);
+  bool tapped = TapArea(s, "plan", size);
+  const ImGuiIO& io = ImGui::GetIO();
+  float t = m.drag_threshold;
+  if (ImGui::IsItemActive() && io.MouseDragMaxDistanceSqr[0] > t * t) {
+    s.map.cx -= io.MouseDelta.x / s.map.zoom;
+    s.map.cy += io.MouseDelta.y / s.map.zoom;
+  }
+  if (ImGui::IsItemHovered() && io.MouseDoubleClicked[0]) {
+    db::Point at = v.ToPlan(io.MousePos);
+    s.map.zoom = std::min(s.map.zoom * 1.6f, fit * 8);
+    s.map.cx = float(at.x);
+    s.map.cy = float(at.y);
+  } else if (tapped) {
+    db::Point at = v.ToPlan(io.MousePos);
+    for (const auto& l : c.locations)
+      if (l.kind == "booth" && l.is_polygon && Inside(l.ring, at))
+        if (const db::Exhibitor* e = c.FindExhibitorAtBooth(l.id)) s.Do({Action::Kind::OpenExhibitor, e->organization_id});
+  }
+
+}
+
+}  // namespace app

@@ -1,0 +1,128 @@
+// Schedule: day tabs, track filter, sessions in time order with room and track, now and next marked by the
+// venue's clock; a session opens its detail with its room on the map.
+#include <set>
+
+#include "app/format.h"
+#include "app/screens/screens.h"
+#include "app/theme.h"
+#include "app/widgets.h"
+
+namespace app {
+
+namespace {
+
+void Detail(AppState& s, const db::Session& x, ImVec2 size) {
+  const Metrics& m = s.metrics;
+  const db::Catalog& c = *s.catalog;
+  BeginTouchList(s, "session", size);
+  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
+  ImGui::BeginGroup();
+  float width = size.x - m.pad * 4, read = std::min(width, m.px_per_mm * 280);
+  DetailHeader(s, "");
+  ImGui::NewLine();
+  Text(s.fonts.display, colors::kInk, s.Tr(x.title), read);
+  if (!s.Tr(x.subtitle).empty()) Text(s.fonts.title, colors::kMuted, s.Tr(x.subtitle), read);
+  Text(s.fonts.title, colors::kAccent, FormatDate(s, x.day_date) + "  \xC2\xB7  " + TimeRange(s, x), width);
+  const db::Room* room = c.FindRoom(x.room_id);
+  if (room) {
+    Text(s.fonts.body, colors::kInk, s.Ui("schedule.room") + ": " + s.Tr(room->name), width);
+    if (!room->location_id.empty() && Button(s, "map", s.Ui("map.show_on_map"), ButtonKind::Primary))
+      s.Do({Action::Kind::ShowOnMap, room->location_id});
+  }
+  if (const db::Track* t = c.FindTrack(x.track_id)) Text(s.fonts.body, colors::kInk, s.Ui("schedule.track") + ": " + s.Tr(t->name), width);
+  if (!s.Tr(x.description).empty()) {
+    ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
+    Text(s.fonts.body, colors::kInk, s.Tr(x.description), read);
+  }
+  if (!x.people.empty()) {
+    Heading(s, s.Ui("schedule.speakers"));
+    for (const auto& sp : x.people)
+      if (const db::Person* p = c.FindPerson(sp.person_id)) {
+        std::string line = s.Tr(p->name);
+        if (!s.Tr(p->title).empty()) line += ", " + s.Tr(p->title);
+        const db::Organization* o = c.FindOrganization(p->organization_id);
+        if (o) {
+          ImGui::PushID(p->id.c_str());
+          if (Button(s, "person", line + "  \xC2\xB7  " + s.Tr(o->name), ButtonKind::Chip, read)) s.Do({Action::Kind::OpenExhibitor, o->id});
+          ImGui::PopID();
+        } else {
+          Text(s.fonts.body, colors::kInk, line, read);
+        }
+      }
+  }
+  if (!x.organizations.empty()) {
+    Heading(s, s.Ui("nav.exhibitors"));
+    ChipRow chips(s, width);
+    for (const auto& so : x.organizations)
+      if (const db::Organization* o = c.FindOrganization(so.organization_id)) {
+        ImGui::PushID(o->id.c_str());
+        if (chips.Chip("org", s.Tr(o->name), false)) s.Do({Action::Kind::OpenExhibitor, o->id});
+        ImGui::PopID();
+      }
+  }
+  if (x.sample) Text(s.fonts.caption, colors::kNext, s.Ui("common.sample_data"), width);
+  ImGui::Dummy(ImVec2(1, m.pad * 2));
+  ImGui::EndGroup();
+  EndTouchList(s);
+}
+
+}  // namespace
+
+void DrawScheduleScreen(AppState& s, ImVec2 size) {
+  const db::Catalog& c = *s.catalog;
+  if (!s.session_id.empty())
+    if (const db::Session* x = c.FindSession(s.session_id)) return Detail(s, *x, size);
+  const Metrics& m = s.metrics;
+  float width = size.x - m.pad * 4;
+  // Days of the program, in order; the selected one (or today's, or the first).
+  std::vector<std::pair<int, std::string>> days;
+  for (const auto& x : c.sessions)
+    if (days.empty() || std::find_if(days.begin(), days.end(), [&](auto& d) { return d.first == x.day_index; }) == days.end())
+      days.push_back({x.day_index, x.day_date});
+  std::sort(days.begin(), days.end());
+  int day = s.day_index;
+  if (!day) {
+    std::string today = LocalDate(s.now_utc, c.forum.utc_offset_min);
+    for (auto& d : days)
+      if (d.second == today) day = d.first;
+    if (!day && !days.empty()) day = days.front().first;
+  }
+  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
+  ImGui::BeginGroup();
+  Text(s.fonts.display, colors::kInk, s.Ui("nav.schedule"), width);
+  ChipRow day_chips(s, width);
+  for (auto& [index, date] : days) {
+    ImGui::PushID(index);
+    if (day_chips.Chip("day", FormatDate(s, date), index == day)) s.Do({Action::Kind::SelectDay, "", Screen::Schedule, index});
+    ImGui::PopID();
+  }
+  ChipRow track_chips(s, width);
+  if (track_chips.Chip("all", s.Ui("schedule.all_tracks"), s.track_filter.empty())) s.Do({Action::Kind::FilterTrack, ""});
+  for (const auto& t : c.tracks) {
+    uint32_t col = t.color.size() == 7 ? static_cast<uint32_t>(std::strtoul(t.color.c_str() + 1, nullptr, 16)) : 0;
+    ImGui::PushID(t.id.c_str());
+    if (track_chips.Chip("track", s.Tr(t.name), s.track_filter == t.id, col)) s.Do({Action::Kind::FilterTrack, t.id});
+    ImGui::PopID();
+  }
+  ImGui::EndGroup();
+  ImGui::SetCursorPosX(m.pad * 2);
+  float top = ImGui::GetCursorPosY() + m.gap * 0.5f;
+  ImGui::SetCursorPosY(top);
+  BeginTouchList(s, "session-list", ImVec2(size.x - m.pad * 2, size.y - top));
+  std::vector<const db::Session*> now, next;
+  NowAndNext(s, now, next, 1000);
+  std::set<const db::Session*> now_set(now.begin(), now.end()), next_set(next.begin(), next.end());
+  int shown = 0;
+  for (const auto& x : c.sessions) {
+    if (x.day_index != day || (!s.track_filter.empty() && x.track_id != s.track_filter)) continue;
+    bool is_now = now_set.count(&x), is_next = next_set.count(&x);
+    SessionRow(s, x, width, is_now ? s.Ui("schedule.now").c_str() : is_next ? s.Ui("schedule.next").c_str() : nullptr,
+               is_now ? colors::kNow : colors::kNext);
+    ++shown;
+  }
+  if (!shown) Text(s.fonts.body, colors::kMuted, s.Ui("schedule.empty"), width);
+  ImGui::Dummy(ImVec2(1, m.pad * 2));
+  EndTouchList(s);
+}
+
+}  // namespace app

@@ -1,0 +1,27 @@
+// The screens, one file each. Every screen draws into the content area the root window gives it and
+// records Actions; none keeps state of its own (it lives in AppState).
+#pragma once
+#include <imgui.h>
+
+#include "app/app_state.h"
+
+namespace app {
+
+void DrawHomeScreen(AppState& s, ImVec2 size);
+void DrawMapScreen(AppState& s, ImVec2 size);
+void DrawExhibitorsScreen(AppState& s, ImVec2 size);
+void DrawAgreementsScreen(AppState& s, ImVec2 size);
+void DrawScheduleScreen(AppState& s, ImVec2 size);
+void DrawNavBar(AppState& s, ImVec2 size);
+void DrawLanguagePicker(AppState& s, ImVec2 size);
+void DrawErrorScreen(AppState& s, ImVec2 size);
+
+// Shared pieces of several screens.
+// A session row: time, title, room and track; tapping opens it. Returns the row height.
+void SessionRow(AppState& s, const db::Session& x, float width, const char* badge, ImU32 badge_color);
+// The sessions on now and next by the clock (up to `max` each).
+void NowAndNext(const AppState& s, std::vector<const db::Session*>& now, std::vector<const db::Session*>& next, size_t max);
+// A back button and a screen title on one line.
+void DetailHeader(AppState& s, const std::string& title);
+
+}  // namespace app

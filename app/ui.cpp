@@ -1,0 +1,92 @@
+#include "app/ui.h"
+
+#include <imgui.h>
+
+#include "app/screens/screens.h"
+
+namespace app {
+
+Metrics MetricsFor(float px_per_mm) {
+  Metrics m;
+  float k = px_per_mm / 3.6f;
+  m.px_per_mm = px_per_mm;
+  m.touch = 9.0f * px_per_mm;  // 9 mm
+  m.gap = 16 * k;
+  m.pad = 24 * k;
+  m.radius = 14 * k;
+  m.nav_height = m.touch * 1.6f + m.pad;
+  m.drag_threshold = 4.0f * px_per_mm;
+  return m;
+}
+
+void DrawFrame(AppState& s) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                           ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+  ImGui::Begin("kiosk", nullptr, flags);
+  ImVec2 size = vp->WorkSize;
+  s.animating = false;
+  if (!s.catalog) {
+    DrawErrorScreen(s, size);
+    ImGui::End();
+    return;
+  }
+  float nav = s.metrics.nav_height;
+  ImVec2 content(size.x, size.y - nav);
+  ImGui::SetCursorPos(ImVec2(0, 0));
+  ImGui::BeginChild("screen", content, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  switch (s.screen) {
+    case Screen::Home: DrawHomeScreen(s, content); break;
+    case Screen::Map: DrawMapScreen(s, content); break;
+    case Screen::Exhibitors: DrawExhibitorsScreen(s, content); break;
+    case Screen::Agreements: DrawAgreementsScreen(s, content); break;
+    case Screen::Schedule: DrawScheduleScreen(s, content); break;
+  }
+  ImGui::EndChild();
+  ImGui::SetCursorPos(ImVec2(0, size.y - nav));
+  DrawNavBar(s, ImVec2(size.x, nav));
+  if (s.language_picker) {
+    ImGui::SetCursorPos(ImVec2(0, 0));
+    ImGui::BeginChild("languages", ImVec2(size.x, size.y - nav), false, ImGuiWindowFlags_NoScrollbar);
+    DrawLanguagePicker(s, ImVec2(size.x, size.y - nav));
+    ImGui::EndChild();
+  }
+  ImGui::End();
+}
+
+}  // namespace app
+
+namespace app {
+
+std::string TextForGlyphs(const db::Catalog* c) {
+  // Symbols the screens draw themselves: – · ‹ • — and the staff message.
+  std::string out = "\xE2\x80\x93\xC2\xB7\xE2\x80\xB9\xE2\x80\xA2\xE2\x80\x94"
+                    "Киоск настраивается0123456789:";
+  if (!c) return out;
+  auto add = [&](const db::Text& t) {
+    for (const auto& [lang, s] : t.by_lang) out += s;
+  };
+  add(c->forum.title), add(c->forum.venue), add(c->forum.city);
+  for (const auto& l : c->languages) out += l.native_name;
+  for (const auto& x : c->countries) add(x.name);
+  for (const auto& x : c->organizations) {
+    add(x.name), add(x.short_name), add(x.description), add(x.city);
+    out += x.website + x.email + x.phone;
+  }
+  for (const auto& x : c->locations) add(x.name), out += x.label;
+  for (const auto& x : c->sources) out += x.title + x.publisher;
+  for (const auto& x : c->agreements) {
+    add(x.title), add(x.summary), add(x.place), add(x.scope);
+    for (const auto& p : x.parties) add(p.signatory_name), add(p.signatory_title);
+  }
+  for (const auto& x : c->rooms) add(x.name);
+  for (const auto& x : c->tracks) add(x.name);
+  for (const auto& x : c->people) add(x.name), add(x.title);
+  for (const auto& x : c->sessions) add(x.title), add(x.subtitle), add(x.description);
+  for (const auto& [key, t] : c->ui_strings) add(t);
+  return out;
+}
+
+}  // namespace app

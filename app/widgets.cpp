@@ -1,0 +1,184 @@
+#include "app/widgets.h"
+
+#include <imgui_internal.h>
+
+#include <cmath>
+
+#include "app/theme.h"
+
+namespace app {
+
+bool TapArea(AppState& s, const char* id, ImVec2 size, bool* pressed) {
+  ImGui::InvisibleButton(id, size);
+  const ImGuiIO& io = ImGui::GetIO();
+  float t = s.metrics.drag_threshold;
+  bool dragged = io.MouseDragMaxDistanceSqr[0] > t * t;
+  bool held = ImGui::IsItemActive() && !dragged;
+  if (pressed) *pressed = held;
+  return ImGui::IsItemDeactivated() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+         !dragged;
+}
+
+ImVec2 Measure(ImFont* font, const std::string& text, float wrap_width) {
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width, text.c_str(), text.c_str() + text.size());
+}
+
+float TextAt(ImDrawList* dl, ImFont* font, ImU32 color, ImVec2 pos, const std::string& text, float wrap_width) {
+  dl->AddText(font, font->FontSize, pos, color, text.c_str(), text.c_str() + text.size(), wrap_width);
+  return Measure(font, text, wrap_width).y;
+}
+
+float Text(ImFont* font, ImU32 color, const std::string& text, float width) {
+  if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImVec2 size = Measure(font, text, width);
+  TextAt(ImGui::GetWindowDrawList(), font, color, pos, text, width);
+  ImGui::Dummy(ImVec2(width, size.y));
+  return size.y;
+}
+
+namespace {
+
+struct Look {
+  ImU32 bg, bg_pressed, fg;
+  ImFont* font;
+};
+
+Look LookOf(const AppState& s, ButtonKind k) {
+  switch (k) {
+    case ButtonKind::Primary: return {colors::kAccent, colors::kAccentDark, colors::kOnAccent, s.fonts.strong};
+    case ButtonKind::Secondary: return {colors::kSurface, colors::kPressed, colors::kAccent, s.fonts.strong};
+    case ButtonKind::Chip: return {colors::kSurface, colors::kPressed, colors::kInk, s.fonts.body};
+    case ButtonKind::ChipSelected: return {colors::kAccent, colors::kAccentDark, colors::kOnAccent, s.fonts.strong};
+    case ButtonKind::Nav: return {colors::kNavBar, IM_COL32(0x33, 0x3E, 0x4F, 0xFF), colors::kNavText, s.fonts.body};
+    case ButtonKind::NavSelected: return {IM_COL32(0x2C, 0x38, 0x49, 0xFF), IM_COL32(0x3B, 0x48, 0x5B, 0xFF), IM_COL32_WHITE, s.fonts.strong};
+  }
+  return {};
+}
+
+}  // namespace
+
+bool Button(AppState& s, const char* id, const std::string& label, ButtonKind kind, float width, float height) {
+  const Metrics& m = s.metrics;
+  Look look = LookOf(s, kind);
+  float max_w = width > 0 ? width - 2 * m.pad * 0.75f : ImGui::GetContentRegionAvail().x - 2 * m.pad * 0.75f;
+  ImVec2 text = Measure(look.font, label, max_w);
+  if (width <= 0) width = text.x + 2 * m.pad * 0.75f;
+  if (height <= 0) height = std::max(m.touch * 1.15f, text.y + m.pad * 0.8f);
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  bool pressed = false;
+  bool tapped = TapArea(s, id, ImVec2(width, height), &pressed);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), pressed ? look.bg_pressed : look.bg, m.radius);
+  if (kind == ButtonKind::Secondary || kind == ButtonKind::Chip)
+    dl->AddRect(p, ImVec2(p.x + width, p.y + height), kind == ButtonKind::Secondary ? colors::kAccent : colors::kLine,
+                m.radius, 0, 2.0f);
+  ImVec2 tp(p.x + (width - text.x) * 0.5f, p.y + (height - text.y) * 0.5f);
+  // Centre each wrapped line: draw line by line.
+  TextAt(dl, look.font, look.fg, tp, label, max_w);
+  return tapped;
+}
+
+void Monogram(ImDrawList* dl, ImVec2 c, float r, const std::string& name, ImU32 fill, ImFont* font) {
+  // Initials: first letter of the first two words (UTF-8 aware).
+  std::string initials;
+  bool word_start = true;
+  int taken = 0;
+  for (size_t i = 0; i < name.size() && taken < 2;) {
+    unsigned char ch = static_cast<unsigned char>(name[i]);
+    size_t n = ch < 0x80 ? 1 : (ch >> 5) == 6 ? 2 : (ch >> 4) == 14 ? 3 : 4;
+    bool space = ch == ' ' || ch == '-' || ch == '(' || ch == '"';
+    if (!space && word_start) {
+      initials += name.substr(i, n);
+      ++taken;
+    }
+    word_start = space;
+    i += n;
+  }
+  dl->AddCircleFilled(c, r, fill, 48);
+  float size = r * 0.9f;
+  ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, initials.c_str());
+  dl->AddText(font, size, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32_WHITE, initials.c_str());
+}
+
+void BeginTouchList(AppState& s, const char* id, ImVec2 size) {
+  ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollWithMouse);
+}
+
+void EndTouchList(AppState& s) {
+  ImGuiWindow* w = ImGui::GetCurrentWindow();
+  ScrollState& sc = s.scroll[w->ID];
+  const ImGuiIO& io = ImGui::GetIO();
+  float t = s.metrics.drag_threshold;
+  bool inside = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows);
+  float dt = io.DeltaTime > 0 ? io.DeltaTime : 1.f / 60;
+  if (io.MouseDown[0] && (sc.dragging || (inside && io.MouseDragMaxDistanceSqr[0] > t * t))) {
+    if (!sc.dragging) {
+      sc.dragging = true;
+      sc.velocity = 0;
+    }
+    float dy = io.MouseDelta.y;
+    ImGui::SetScrollY(w, w->Scroll.y - dy);
+    sc.velocity = 0.7f * sc.velocity + 0.3f * (-dy / dt);
+    s.animating = true;
+  } else {
+    if (sc.dragging) sc.dragging = false;
+    if (std::fabs(sc.velocity) > 30) {
+      ImGui::SetScrollY(w, std::clamp(w->Scroll.y + sc.velocity * dt, 0.f, w->ScrollMax.y));
+      sc.velocity *= std::exp(-4.0f * dt);  // friction: about a quarter of the speed left after 0.35 s
+      if (w->Scroll.y <= 0 || w->Scroll.y >= w->ScrollMax.y) sc.velocity = 0;
+      s.animating = true;
+    } else {
+      sc.velocity = 0;
+    }
+  }
+  if (io.MouseWheel != 0 && inside) ImGui::SetScrollY(w, w->Scroll.y - io.MouseWheel * s.metrics.touch * 2);
+  ImGui::EndChild();
+}
+
+bool ChipRow::Chip(const char* id, const std::string& label, bool selected, uint32_t swatch) {
+  const Metrics& m = s_.metrics;
+  ImFont* font = selected ? s_.fonts.strong : s_.fonts.body;
+  float sw = swatch ? m.touch * 0.35f + m.gap * 0.5f : 0;
+  float w = Measure(font, label).x + 2 * m.pad * 0.75f + sw;
+  if (used_ > 0 && used_ + m.gap * 0.5f + w <= width_) ImGui::SameLine(0, m.gap * 0.5f);
+  else used_ = 0;
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  std::string padded = swatch ? std::string(label) : label;
+  bool tapped;
+  if (swatch) {
+    bool pressed = false;
+    float h = m.touch * 1.15f;
+    tapped = TapArea(s_, id, ImVec2(w, h), &pressed);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 bg = selected ? colors::kAccent : (pressed ? colors::kPressed : colors::kSurface);
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), bg, m.radius);
+    if (!selected) dl->AddRect(p, ImVec2(p.x + w, p.y + h), colors::kLine, m.radius, 0, 2.0f);
+    float r = m.touch * 0.175f;
+    dl->AddCircleFilled(ImVec2(p.x + m.pad * 0.75f + r, p.y + h / 2), r, Rgb(swatch), 24);
+    ImVec2 ts = Measure(font, label);
+    TextAt(dl, font, selected ? colors::kOnAccent : colors::kInk, ImVec2(p.x + m.pad * 0.75f + sw, p.y + (h - ts.y) / 2), label, 0);
+  } else {
+    tapped = Button(s_, id, label, selected ? ButtonKind::ChipSelected : ButtonKind::Chip, w);
+  }
+  used_ += (used_ > 0 ? m.gap * 0.5f : 0) + w;
+  return tapped;
+}
+
+bool Card(AppState& s, const char* id, ImVec2 size, ImVec2* min_out, bool selected) {
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  bool pressed = false;
+  bool tapped = TapArea(s, id, size, &pressed);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), pressed ? colors::kPressed : colors::kSurface, s.metrics.radius);
+  if (selected) dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colors::kAccent, s.metrics.radius, 0, 3.0f);
+  if (min_out) *min_out = p;
+  return tapped;
+}
+
+void Heading(AppState& s, const std::string& text) {
+  ImGui::Dummy(ImVec2(1, s.metrics.gap * 0.5f));
+  Text(s.fonts.title, colors::kInk, text);
+}
+
+}  // namespace app

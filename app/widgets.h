@@ -1,0 +1,54 @@
+// Touch widgets drawn with ImDrawList: every target at least Metrics::touch high, a pressed state while a
+// finger is down, no hover state, and a tap that is not a drag (a finger that moved more than
+// Metrics::drag_threshold scrolls instead of tapping).
+#pragma once
+#include <imgui.h>
+
+#include <string>
+
+#include "app/app_state.h"
+
+namespace app {
+
+// An invisible touch area at the cursor. True on the frame a finger lifts inside it without having dragged.
+// `pressed` (optional) tells whether it is held down now, for feedback.
+bool TapArea(AppState& s, const char* id, ImVec2 size, bool* pressed = nullptr);
+
+enum class ButtonKind { Primary, Secondary, Chip, ChipSelected, Nav, NavSelected };
+// A rounded button with a centred label (wrapped onto two lines when it does not fit). Width 0: fit the
+// label. Returns true when tapped.
+bool Button(AppState& s, const char* id, const std::string& label, ButtonKind kind, float width = 0,
+            float height = 0);
+
+// Text helpers: `width` 0 = the remaining width of the line. Return the height used.
+float Text(ImFont* font, ImU32 color, const std::string& text, float width = 0);
+float TextAt(ImDrawList* dl, ImFont* font, ImU32 color, ImVec2 pos, const std::string& text, float wrap_width);
+ImVec2 Measure(ImFont* font, const std::string& text, float wrap_width = 0);
+
+// A circle with the first letters of `name` (logos are not available for most organizations).
+void Monogram(ImDrawList* dl, ImVec2 center, float radius, const std::string& name, ImU32 fill, ImFont* font);
+
+// A vertical list that scrolls by dragging, with inertia. Between Begin and End, draw rows with TapArea /
+// Button; a drag never counts as a tap.
+void BeginTouchList(AppState& s, const char* id, ImVec2 size);
+void EndTouchList(AppState& s);
+
+// Lays chips out left to right, wrapping onto the next line.
+class ChipRow {
+ public:
+  ChipRow(AppState& s, float width) : s_(s), width_(width) {}
+  bool Chip(const char* id, const std::string& label, bool selected, uint32_t swatch = 0);
+
+ private:
+  AppState& s_;
+  float width_, used_ = 0;
+};
+
+// Card background spanning `size` at the cursor; returns true when tapped. The caller draws the content on
+// top, inside [min, min + size].
+bool Card(AppState& s, const char* id, ImVec2 size, ImVec2* min_out, bool selected = false);
+
+// Section heading.
+void Heading(AppState& s, const std::string& text);
+
+}  // namespace app

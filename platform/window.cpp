@@ -1,0 +1,156 @@
+#include "platform/window.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GL/gl.h>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <atomic>
+#include <cfloat>
+#include <vector>
+
+namespace platform {
+
+namespace {
+// Set by the input callbacks (which ImGui's backend chains to), read by Wait(). One window per process.
+std::atomic<bool> g_input{false};
+std::atomic<bool> g_button_down{false};
+
+void OnCursor(GLFWwindow*, double, double) { g_input = true; }
+void OnButton(GLFWwindow*, int, int action, int) {
+  g_input = true;
+  g_button_down = action == GLFW_PRESS;
+}
+void OnScroll(GLFWwindow*, double, double) { g_input = true; }
+void OnKey(GLFWwindow*, int, int, int, int) { g_input = true; }
+void OnChar(GLFWwindow*, unsigned) { g_input = true; }
+void OnSize(GLFWwindow*, int, int) { g_input = true; }
+void OnRefresh(GLFWwindow*) { g_input = true; }
+}  // namespace
+
+std::unique_ptr<Window> Window::Create(const WindowOptions& opt, std::string& error) {
+  glfwSetErrorCallback(nullptr);
+  if (!glfwInit()) {
+    error = "cannot open the display (GLFW init failed; is DISPLAY set and an X server running?)";
+    return nullptr;
+  }
+  std::unique_ptr<Window> win(new Window());
+  win->kiosk_ = opt.kiosk;
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  glfwWindowHint(GLFW_VISIBLE, opt.visible ? GLFW_TRUE : GLFW_FALSE);
+  GLFWmonitor* monitor = nullptr;
+  int w = opt.width, h = opt.height;
+  if (opt.fullscreen) {
+    monitor = glfwGetPrimaryMonitor();
+    if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) w = mode->width, h = mode->height;
+  }
+  win->w_ = glfwCreateWindow(w, h, "Forum Kiosk", monitor, nullptr);
+  if (!win->w_) {
+    error = "cannot create an OpenGL 3 window";
+    return nullptr;
+  }
+  glfwMakeContextCurrent(win->w_);
+  glfwSwapInterval(1);
+  if (opt.kiosk) glfwSetInputMode(win->w_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+  glfwSetCursorPosCallback(win->w_, OnCursor);
+  glfwSetMouseButtonCallback(win->w_, OnButton);
+  glfwSetScrollCallback(win->w_, OnScroll);
+  glfwSetKeyCallback(win->w_, OnKey);
+  glfwSetCharCallback(win->w_, OnChar);
+  glfwSetFramebufferSizeCallback(win->w_, OnSize);
+  glfwSetWindowRefreshCallback(win->w_, OnRefresh);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // a kiosk remembers nothing between runs
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_IsTouchScreen | ImGuiConfigFlags_NoMouseCursorChange;
+  ImGui_ImplGlfw_InitForOpenGL(win->w_, true);  // chains to the callbacks above
+  ImGui_ImplOpenGL3_Init("#version 130");
+  win->imgui_ready_ = true;
+  return win;
+}
+
+Window::~Window() {
+  if (imgui_ready_) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+  }
+  if (w_) glfwDestroyWindow(w_);
+  glfwTerminate();
+}
+
+bool Window::Wait(double timeout_s) {
+  if (timeout_s <= 0) glfwPollEvents();
+  else glfwWaitEventsTimeout(timeout_s);
+  if (kiosk_ && glfwWindowShouldClose(w_)) glfwSetWindowShouldClose(w_, GLFW_FALSE);  // visitors cannot close it
+  return g_input.exchange(false);
+}
+
+void Window::BeginFrame() {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  // A finger that lifted leaves the X pointer where it was: without this, the last touched item would keep
+  // looking hovered until the next touch.
+  if (kiosk_ && !g_button_down && !ImGui::GetIO().MouseDown[0]) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  ImGui::NewFrame();
+}
+
+bool Window::EndFrame(const std::string& capture_png, std::string& error) {
+  ImGui::Render();
+  int w, h;
+  glfwGetFramebufferSize(w_, &w, &h);
+  glViewport(0, 0, w, h);
+  glClearColor(0.957f, 0.945f, 0.918f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  bool ok = true;
+  if (!capture_png.empty()) {
+    std::vector<unsigned char> px(static_cast<size_t>(w) * h * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, px.data());
+    stbi_flip_vertically_on_write(1);  // GL's rows go bottom-up
+    if (!stbi_write_png(capture_png.c_str(), w, h, 3, px.data(), w * 3)) {
+      error = "cannot write " + capture_png;
+      ok = false;
+    }
+  }
+  glfwSwapBuffers(w_);
+  return ok;
+}
+
+bool Window::CloseRequested() const { return !kiosk_ && glfwWindowShouldClose(w_); }
+
+int Window::width() const {
+  int w, h;
+  glfwGetFramebufferSize(w_, &w, &h);
+  return w;
+}
+
+int Window::height() const {
+  int w, h;
+  glfwGetFramebufferSize(w_, &w, &h);
+  return h;
+}
+
+float Window::PxPerMm() const {
+  GLFWmonitor* m = glfwGetPrimaryMonitor();
+  const GLFWvidmode* mode = m ? glfwGetVideoMode(m) : nullptr;
+  int mm_w = 0, mm_h = 0;
+  if (m) glfwGetMonitorPhysicalSize(m, &mm_w, &mm_h);
+  // Plausible kiosk screens are 10 to 100 inches; outside that the EDID is missing or made up.
+  if (!mode || mm_w < 200 || mm_w > 2300) return 3.6f;
+  float ppmm = float(mode->width) / float(mm_w);
+  return ppmm < 1.5f || ppmm > 20.f ? 3.6f : ppmm;
+}
+
+double Window::Now() const { return glfwGetTime(); }
+
+}  // namespace platform

@@ -1,0 +1,50 @@
+// The kiosk's window: GLFW + OpenGL 3 through Dear ImGui's GLFW/OpenGL3 backends. Full screen on the primary
+// monitor by default; in kiosk mode the cursor is hidden and close requests are ignored. Input wakes the
+// event loop; nothing else does, so an untouched kiosk sleeps.
+#pragma once
+#include <memory>
+#include <string>
+
+struct GLFWwindow;
+
+namespace platform {
+
+struct WindowOptions {
+  bool fullscreen = true;   // false: a window of width x height (--windowed WxH)
+  int width = 1920, height = 1080;
+  bool kiosk = true;        // hide the cursor, ignore close requests
+  bool visible = true;
+};
+
+class Window {
+ public:
+  // Creates the window, the GL context and the ImGui context with its backends. nullptr and `error` set on
+  // failure (no display, no OpenGL 3).
+  static std::unique_ptr<Window> Create(const WindowOptions& opt, std::string& error);
+  ~Window();
+  Window(const Window&) = delete;
+  Window& operator=(const Window&) = delete;
+
+  // Sleeps until input arrives or `timeout_s` passes (0: poll). True when input arrived.
+  bool Wait(double timeout_s);
+  void BeginFrame();  // backends' NewFrame + ImGui::NewFrame; clears the hover a lifted finger left behind
+  // ImGui::Render + draw + swap. With `capture_png`, the finished frame is also read back (before the swap,
+  // from the back buffer, which is defined on every driver) and written there as PNG; false and `error` if
+  // that fails.
+  bool EndFrame(const std::string& capture_png, std::string& error);
+  bool CloseRequested() const;
+  int width() const;
+  int height() const;
+  // Pixels per millimetre of the monitor, from its reported physical size; 3.6 (a 24-inch 1080p screen)
+  // when the monitor does not report a plausible size (as under Xvfb).
+  float PxPerMm() const;
+  double Now() const;  // seconds, monotonic
+
+ private:
+  Window() = default;
+  GLFWwindow* w_ = nullptr;
+  bool kiosk_ = true;
+  bool imgui_ready_ = false;
+};
+
+}  // namespace platform
