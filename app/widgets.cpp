@@ -62,6 +62,8 @@ bool Button(AppState& s, const char* id, const std::string& label, ButtonKind ki
   const Metrics& m = s.metrics;
   Look look = LookOf(s, kind);
   float max_w = width > 0 ? width - 2 * m.pad * 0.75f : ImGui::GetContentRegionAvail().x - 2 * m.pad * 0.75f;
+  // A single word wider than the button would be broken mid-word: a smaller size reads better.
+  if (label.find(' ') == std::string::npos && width > 0 && Measure(look.font, label).x > max_w) look.font = s.fonts.caption;
   ImVec2 text = Measure(look.font, label, max_w);
   if (width <= 0) width = text.x + 2 * m.pad * 0.75f;
   if (height <= 0) height = std::max(m.touch * 1.15f, text.y + m.pad * 0.8f);

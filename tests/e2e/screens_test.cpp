@@ -1,0 +1,92 @@
+// End-to-end: the real forum-kiosk binary under Xvfb renders every screen in landscape and portrait; each
+// screenshot must be a picture (not blank) and differ from every other screen's.
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Image {
+  int w = 0, h = 0;
+  std::vector<unsigned char> rgb;
+};
+
+Image Load(const std::string& path) {
+  Image img;
+  int n = 0;
+  unsigned char* px = stbi_load(path.c_str(), &img.w, &img.h, &n, 3);
+  if (px) {
+    img.rgb.assign(px, px + static_cast<size_t>(img.w) * img.h * 3);
+    stbi_image_free(px);
+  }
+  return img;
+}
+
+// Standard deviation of luminance: ~0 for a blank (single-colour) frame.
+double Spread(const Image& img) {
+  double sum = 0, sq = 0;
+  size_t n = img.rgb.size() / 3;
+  for (size_t i = 0; i < n; ++i) {
+    double l = 0.3 * img.rgb[3 * i] + 0.59 * img.rgb[3 * i + 1] + 0.11 * img.rgb[3 * i + 2];
+    sum += l;
+    sq += l * l;
+  }
+  double mean = sum / n;
+  return std::sqrt(std::max(0.0, sq / n - mean * mean));
+}
+
+// Share of pixels that differ between two same-sized images.
+double Difference(const Image& a, const Image& b) {
+  if (a.w != b.w || a.h != b.h) return 1;
+  size_t diff = 0, n = a.rgb.size() / 3;
+  for (size_t i = 0; i < n; ++i)
+    diff += a.rgb[3 * i] != b.rgb[3 * i] || a.rgb[3 * i + 1] != b.rgb[3 * i + 1] || a.rgb[3 * i + 2] != b.rgb[3 * i + 2];
+  return double(diff) / n;
+}
+
+const char* kScreens[] = {"home", "map", "exhibitors", "agreements", "schedule"};
+
+void RenderAll(const std::string& size, const std::string& out_dir) {
+  fs::create_directories(out_dir);
+  int w = 0, h = 0;
+  std::sscanf(size.c_str(), "%dx%d", &w, &h);
+  for (const char* screen : kScreens) {
+    std::string png = out_dir + "/" + screen + ".png";
+    fs::remove(png);
+    std::string cmd = "xvfb-run -a -s '-screen 0 " + size + "x24' " FORUM_KIOSK " --windowed " + size + " --screen " +
+                      screen + " --now 2022-09-28T11:00 --screenshot " + png + " 2>&1";
+    int rc = std::system(cmd.c_str());
+    CHECK_MESSAGE(rc == 0, cmd);
+    Image img = Load(png);
+    CHECK_MESSAGE(img.w == w, png);
+    CHECK_MESSAGE(img.h == h, png);
+    CHECK_MESSAGE(Spread(img) > 20, png << " looks blank");
+  }
+  std::map<std::string, Image> shots;
+  for (const char* screen : kScreens) shots[screen] = Load(out_dir + "/" + screen + ".png");
+  for (const char* a : kScreens)
+    for (const char* b : kScreens)
+      if (std::string(a) < b) CHECK_MESSAGE(Difference(shots[a], shots[b]) > 0.05, a << " and " << b << " look the same");
+}
+
+}  // namespace
+
+TEST_CASE("every screen renders in landscape 1920x1080") { RenderAll("1920x1080", SCREENSHOT_DIR "/landscape"); }
+
+TEST_CASE("every screen renders in portrait 1080x1920") { RenderAll("1080x1920", SCREENSHOT_DIR "/portrait"); }
+
+TEST_CASE("a missing snapshot shows the staff message, not a crash") {
+  std::string png = SCREENSHOT_DIR "/missing-snapshot.png";
+  std::string cmd = "xvfb-run -a -s '-screen 0 1280x800x24' " FORUM_KIOSK
+                    " --windowed 1280x800 --snapshot /nonexistent/forum.snapshot --screenshot " + png + " 2>&1";
+  CHECK(std::system(cmd.c_str()) == 0);
+  CHECK(Spread(Load(png)) > 5);
+}
