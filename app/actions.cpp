@@ -1,6 +1,8 @@
 // Applying what visitors asked for, at the frame boundary.
 #include "app/app_state.h"
 
+#include <algorithm>
+
 namespace app {
 
 const char* ScreenName(Screen s) {
@@ -76,6 +78,28 @@ void ApplyActions(AppState& s) {
         break;
     }
   }
+}
+
+namespace {
+// Anything a visitor changed that the next visitor should not find.
+bool Visited(const AppState& s) {
+  return s.screen != Screen::Home || !s.exhibitor_id.empty() || !s.agreement_id.empty() || !s.session_id.empty() ||
+         s.language_picker || !s.country_filter.empty() || !s.track_filter.empty() || s.day_index != 0 ||
+         (s.catalog && s.lang != s.catalog->forum.default_language);
+}
+double IdleTimeout(const AppState& s) { return s.catalog ? s.catalog->forum.idle_timeout_s : 60; }
+}  // namespace
+
+bool Tick(AppState& s, double now_s) {
+  if (!Visited(s) || now_s - s.last_input_s < IdleTimeout(s)) return false;
+  s.Do({Action::Kind::ResetVisit});
+  ApplyActions(s);
+  return true;
+}
+
+double NextTimer(const AppState& s, double now_s) {
+  if (!Visited(s)) return 1e9;
+  return std::max(0.0, s.last_input_s + IdleTimeout(s) - now_s);
 }
 
 }  // namespace app

@@ -98,6 +98,15 @@ struct AppState {
   // Texture for an image id of the catalog, or 0 while it is still being decoded. Set by the platform.
   std::function<void*(const std::string& image_id)> texture;
 
+  // Test hook: when `targets` is set, every touch target records its id path ("astana-hub/card") and rect,
+  // so the headless UI tests can tap what a visitor would tap. Null in the kiosk.
+  struct Target {
+    std::string key;
+    float x0, y0, x1, y1;
+  };
+  std::vector<Target>* targets = nullptr;
+  std::vector<std::string> id_path;  // PushId/PopId mirror of ImGui's ID stack, as text
+
   std::vector<Action> actions;
   void Do(Action a) { actions.push_back(std::move(a)); }
 
@@ -108,5 +117,11 @@ struct AppState {
 
 // Applies the recorded actions and clears them. Call after ImGui::Render().
 void ApplyActions(AppState& s);
+
+// Timers, once per loop turn: the idle reset after the forum's idle timeout without a touch. True when
+// something changed and a frame should be drawn.
+bool Tick(AppState& s, double now_s);
+// Seconds until Tick has something to do (for the event loop's wait), or a large number.
+double NextTimer(const AppState& s, double now_s);
 
 }  // namespace app

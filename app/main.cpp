@@ -113,24 +113,18 @@ int main(int argc, char** argv) {
   // next minute for "now / next"). Otherwise it sleeps in Wait().
   int settle = 4;  // frames to draw after a change: ImGui settles layout and item states over a few frames
   int frames = 0;
-  const double idle_timeout = s.catalog ? s.catalog->forum.idle_timeout_s : 60;
   while (!window->CloseRequested()) {
     double now_s = window->Now();
     s.now_utc = fixed_now ? fixed_now : SystemNow();
-    double timeout = 60.0 - std::fmod(static_cast<double>(s.now_utc), 60.0);  // next minute
-    bool visited = s.screen != app::Screen::Home || !s.actions.empty() || s.language_picker ||
-                   (s.catalog && s.lang != s.catalog->forum.default_language);
-    if (visited) timeout = std::min(timeout, std::max(0.05, s.last_input_s + idle_timeout - now_s));
+    double timeout = 60.0 - std::fmod(static_cast<double>(s.now_utc), 60.0);  // the clock's next minute
+    timeout = std::min(timeout, std::max(0.02, app::NextTimer(s, now_s)));
     if (settle > 0 || s.animating || !screenshot.empty()) timeout = 0;
     if (window->Wait(timeout)) {
       s.last_input_s = window->Now();
       settle = 4;
     }
     now_s = window->Now();
-    if (visited && now_s - s.last_input_s >= idle_timeout && screenshot.empty()) {
-      s.Do({app::Action::Kind::ResetVisit});  // the next visitor starts at home, in the default language
-      settle = 4;
-    }
+    if (screenshot.empty() && app::Tick(s, now_s)) settle = 4;  // e.g. the idle reset
     s.time_s = now_s;
     // A screenshot is taken once the screen has settled: a few frames drawn, nothing animating.
     bool capture = !screenshot.empty() && frames >= 8 && !s.animating;

@@ -8,8 +8,28 @@
 
 namespace app {
 
+void PushId(AppState& s, const std::string& id) {
+  ImGui::PushID(id.c_str());
+  s.id_path.push_back(id);
+}
+
+void PopId(AppState& s) {
+  ImGui::PopID();
+  s.id_path.pop_back();
+}
+
 bool TapArea(AppState& s, const char* id, ImVec2 size, bool* pressed) {
   ImGui::InvisibleButton(id, size);
+  if (s.targets) {
+    std::string key;
+    for (const auto& part : s.id_path) key += part + "/";
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    // Only what is visible can be tapped: clip to the window.
+    ImVec4 clip = ImGui::GetCurrentWindow()->ClipRect.ToVec4();
+    a = ImVec2(std::max(a.x, clip.x), std::max(a.y, clip.y));
+    b = ImVec2(std::min(b.x, clip.z), std::min(b.y, clip.w));
+    if (b.x > a.x && b.y > a.y) s.targets->push_back({key + id, a.x, a.y, b.x, b.y});
+  }
   const ImGuiIO& io = ImGui::GetIO();
   float t = s.metrics.drag_threshold;
   bool dragged = io.MouseDragMaxDistanceSqr[0] > t * t;

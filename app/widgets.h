@@ -10,6 +10,10 @@
 
 namespace app {
 
+// ImGui::PushID / PopID that also keep AppState::id_path for the tests' target log.
+void PushId(AppState& s, const std::string& id);
+void PopId(AppState& s);
+
 // An invisible touch area at the cursor. True on the frame a finger lifts inside it without having dragged.
 // `pressed` (optional) tells whether it is held down now, for feedback.
 bool TapArea(AppState& s, const char* id, ImVec2 size, bool* pressed = nullptr);

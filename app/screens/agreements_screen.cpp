@@ -40,9 +40,9 @@ void Detail(AppState& s, const db::Agreement& a, ImVec2 size) {
     std::string signer = s.Tr(p.signatory_name);
     if (!signer.empty()) label += "\n" + s.Ui("agreements.signatories") + ": " + signer +
                                   (s.Tr(p.signatory_title).empty() ? "" : ", " + s.Tr(p.signatory_title));
-    ImGui::PushID(p.organization_id.c_str());
+    PushId(s, p.organization_id);
     if (Button(s, "party", label, ButtonKind::Chip, read)) s.Do({Action::Kind::OpenExhibitor, o->id});
-    ImGui::PopID();
+    PopId(s);
   }
   if (!s.Tr(a.scope).empty()) {
     Heading(s, s.Ui("agreements.scope"));
@@ -99,9 +99,9 @@ void DrawAgreementsScreen(AppState& s, ImVec2 size) {
     float h = m.pad * 1.4f + Measure(s.fonts.strong, s.Tr(a->title), inner).y + Measure(s.fonts.body, DatePlace(s, *a), inner).y +
               Measure(s.fonts.caption, parties, inner).y + m.gap * 0.6f;
     ImVec2 p;
-    ImGui::PushID(a->id.c_str());
+    PushId(s, a->id);
     if (Card(s, "card", ImVec2(width, h), &p)) s.Do({Action::Kind::OpenAgreement, a->id});
-    ImGui::PopID();
+    PopId(s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float y = p.y + m.pad * 0.7f;
     y += TextAt(dl, s.fonts.body, colors::kAccent, ImVec2(p.x + m.pad, y), DatePlace(s, *a), inner) + m.gap * 0.3f;

@@ -35,9 +35,9 @@ void SessionRow(AppState& s, const db::Session& x, float width, const char* badg
   float h = std::max(m.touch * 1.4f, Measure(s.fonts.strong, title, text_w).y + Measure(s.fonts.caption, where, text_w).y +
                                          (badge ? Measure(s.fonts.caption, badge).y + m.gap * 0.3f : 0) + m.pad * 1.2f);
   ImVec2 p;
-  ImGui::PushID(x.id.c_str());
+  PushId(s, x.id);
   if (Card(s, "session", ImVec2(width, h), &p, s.session_id == x.id)) s.Do({Action::Kind::OpenSession, x.id});
-  ImGui::PopID();
+  PopId(s);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (track && !track->color.empty()) {
     uint32_t col = static_cast<uint32_t>(std::strtoul(track->color.c_str() + 1, nullptr, 16));

@@ -64,9 +64,9 @@ void Profile(AppState& s, const db::Organization& o, ImVec2 size) {
       if (party.organization_id == o.id) {
         if (!any_agreement) Heading(s, s.Ui("exhibitors.agreements"));
         any_agreement = true;
-        ImGui::PushID(a.id.c_str());
+        PushId(s, a.id);
         if (Button(s, "agreement", s.Tr(a.title), ButtonKind::Chip, width)) s.Do({Action::Kind::OpenAgreement, a.id});
-        ImGui::PopID();
+        PopId(s);
       }
   bool any_session = false;
   for (const auto& x : c.sessions) {
@@ -105,10 +105,10 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
       return o && o->country_code == country.code;
     });
     if (!exhibits) continue;
-    ImGui::PushID(country.code.c_str());
+    PushId(s, country.code);
     if (chips.Chip("country", s.Tr(country.name), s.country_filter == country.code, country.color))
       s.Do({Action::Kind::FilterCountry, country.code});
-    ImGui::PopID();
+    PopId(s);
   }
   ImGui::EndGroup();
   ImGui::SetCursorPosX(m.pad * 2);
@@ -138,9 +138,9 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
     const db::Organization& o = *c.FindOrganization(list[i]->organization_id);
     if (i % cols) ImGui::SameLine(0, m.gap);
     ImVec2 p;
-    ImGui::PushID(o.id.c_str());
+    PushId(s, o.id);
     if (Card(s, "card", ImVec2(cw, ch), &p)) s.Do({Action::Kind::OpenExhibitor, o.id});
-    ImGui::PopID();
+    PopId(s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float r = m.touch * 2.6f * 0.32f;
     Monogram(dl, ImVec2(p.x + m.pad + r, p.y + ch / 2), r, s.Tr(o.name), Rgb(CountryColor(s, o.country_code)), s.fonts.title);

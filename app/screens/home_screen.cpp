@@ -42,9 +42,9 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
     if (i % cols) ImGui::SameLine(0, m.gap);
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool pressed = false;
-    ImGui::PushID(i);
+    PushId(s, ScreenName(tiles[i].screen));
     if (TapArea(s, "tile", ImVec2(tw, th), &pressed)) s.Do({Action::Kind::Go, "", tiles[i].screen});
-    ImGui::PopID();
+    PopId(s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + tw, p.y + th), tiles[i].color, m.radius);
     if (pressed) dl->AddRectFilled(p, ImVec2(p.x + tw, p.y + th), IM_COL32(0, 0, 0, 60), m.radius);

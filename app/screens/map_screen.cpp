@@ -123,6 +123,11 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
         if (o && !l.label.empty()) label = l.label + "\n" + label;
       }
       FillPolygon(dl, pts, fill);
+      if (s.targets && l.kind == "booth") {  // for the UI tests: where this booth is on screen
+        float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+        for (auto& q : pts) x0 = std::min(x0, q.x), y0 = std::min(y0, q.y), x1 = std::max(x1, q.x), y1 = std::max(y1, q.y);
+        s.targets->push_back({"booth/" + l.id, x0, y0, x1, y1});
+      }
       dl->AddPolyline(pts.data(), int(pts.size()), l.kind == "hall" ? colors::kMuted : IM_COL32(0xFF, 0xFF, 0xFF, 0xFF),
                       ImDrawFlags_Closed, l.kind == "hall" ? 3.0f : 2.0f);
       if (l.id == s.map_focus)

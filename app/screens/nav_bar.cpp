@@ -22,10 +22,10 @@ void DrawNavBar(AppState& s, ImVec2 size) {
   for (int i = 0; i < 5; ++i) {
     if (i) ImGui::SameLine(0, m.gap);
     bool selected = s.screen == items[i].screen;
-    ImGui::PushID(i);
+    PushId(s, ScreenName(items[i].screen));
     if (Button(s, "nav", s.Ui(items[i].key), selected ? ButtonKind::NavSelected : ButtonKind::Nav, bw, bh))
       s.Do({Action::Kind::Go, "", items[i].screen});
-    ImGui::PopID();
+    PopId(s);
   }
   ImGui::SameLine(0, m.gap * 2);
   if (Button(s, "language", lang_label, ButtonKind::Primary, lang_w, bh)) s.language_picker = !s.language_picker;
@@ -36,8 +36,6 @@ void DrawLanguagePicker(AppState& s, ImVec2 size) {
   const Metrics& m = s.metrics;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p = ImGui::GetCursorScreenPos();
-  // Tapping outside the sheet closes it.
-  if (TapArea(s, "dismiss", size)) s.language_picker = false;
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(0x1B, 0x23, 0x30, 0x99));
   size_t n = s.catalog->languages.size();
   float bw = std::min(size.x - 2 * m.pad, m.px_per_mm * 120), bh = m.touch * 1.4f;
@@ -47,12 +45,15 @@ void DrawLanguagePicker(AppState& s, ImVec2 size) {
   ImGui::SetCursorScreenPos(q);
   ImGui::BeginGroup();
   for (const auto& l : s.catalog->languages) {
-    ImGui::PushID(l.code.c_str());
+    PushId(s, l.code);
     if (Button(s, "lang", l.native_name, l.code == s.lang ? ButtonKind::ChipSelected : ButtonKind::Chip, bw, bh))
       s.Do({Action::Kind::SetLanguage, l.code});
-    ImGui::PopID();
+    PopId(s);
   }
   ImGui::EndGroup();
+  // Tapping outside the sheet closes it. Submitted after the buttons, so that they win their own touches.
+  ImGui::SetCursorScreenPos(p);
+  if (TapArea(s, "dismiss", size)) s.language_picker = false;
 }
 
 void DrawErrorScreen(AppState& s, ImVec2 size) {

@@ -42,9 +42,9 @@ void Detail(AppState& s, const db::Session& x, ImVec2 size) {
         if (!s.Tr(p->title).empty()) line += ", " + s.Tr(p->title);
         const db::Organization* o = c.FindOrganization(p->organization_id);
         if (o) {
-          ImGui::PushID(p->id.c_str());
+          PushId(s, p->id);
           if (Button(s, "person", line + "  \xC2\xB7  " + s.Tr(o->name), ButtonKind::Chip, read)) s.Do({Action::Kind::OpenExhibitor, o->id});
-          ImGui::PopID();
+          PopId(s);
         } else {
           Text(s.fonts.body, colors::kInk, line, read);
         }
@@ -55,9 +55,9 @@ void Detail(AppState& s, const db::Session& x, ImVec2 size) {
     ChipRow chips(s, width);
     for (const auto& so : x.organizations)
       if (const db::Organization* o = c.FindOrganization(so.organization_id)) {
-        ImGui::PushID(o->id.c_str());
+        PushId(s, o->id);
         if (chips.Chip("org", s.Tr(o->name), false)) s.Do({Action::Kind::OpenExhibitor, o->id});
-        ImGui::PopID();
+        PopId(s);
       }
   }
   if (x.sample) Text(s.fonts.caption, colors::kNext, s.Ui("common.sample_data"), width);
@@ -92,17 +92,17 @@ void DrawScheduleScreen(AppState& s, ImVec2 size) {
   Text(s.fonts.display, colors::kInk, s.Ui("nav.schedule"), width);
   ChipRow day_chips(s, width);
   for (auto& [index, date] : days) {
-    ImGui::PushID(index);
+    PushId(s, std::to_string(index));
     if (day_chips.Chip("day", FormatDate(s, date), index == day)) s.Do({Action::Kind::SelectDay, "", Screen::Schedule, index});
-    ImGui::PopID();
+    PopId(s);
   }
   ChipRow track_chips(s, width);
   if (track_chips.Chip("all", s.Ui("schedule.all_tracks"), s.track_filter.empty())) s.Do({Action::Kind::FilterTrack, ""});
   for (const auto& t : c.tracks) {
     uint32_t col = t.color.size() == 7 ? static_cast<uint32_t>(std::strtoul(t.color.c_str() + 1, nullptr, 16)) : 0;
-    ImGui::PushID(t.id.c_str());
+    PushId(s, t.id);
     if (track_chips.Chip("track", s.Tr(t.name), s.track_filter == t.id, col)) s.Do({Action::Kind::FilterTrack, t.id});
-    ImGui::PopID();
+    PopId(s);
   }
   ImGui::EndGroup();
   ImGui::SetCursorPosX(m.pad * 2);

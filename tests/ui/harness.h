@@ -1,0 +1,37 @@
+// Headless UI harness: the real screens in an ImGui context without a renderer, driven by synthesized taps
+// and drags through io.MousePos / io.MouseDown, as a finger on an X11 touchscreen arrives.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "app/app_state.h"
+
+namespace test {
+
+class Harness {
+ public:
+  // Loads the demo snapshot; a screen of w x h pixels at the default density (24-inch 1080p).
+  Harness(int w = 1920, int h = 1080);
+  ~Harness();
+  Harness(const Harness&) = delete;
+  Harness& operator=(const Harness&) = delete;
+
+  app::AppState s;
+  double clock = 0;  // seconds; the harness's own monotonic clock
+
+  void Frame();                       // one frame: NewFrame, DrawFrame, Render, ApplyActions
+  void Settle() { for (int i = 0; i < 3; ++i) Frame(); }
+  void TapAt(ImVec2 p);               // press and lift without moving
+  bool Tap(const std::string& key);   // taps the target whose key ends with `key`; false if none is visible
+  void Drag(ImVec2 from, ImVec2 to, int steps = 12);
+  const app::AppState::Target* Find(const std::string& key) const;  // visible target by key suffix
+  bool Visible(const std::string& key) const { return Find(key) != nullptr; }
+
+ private:
+  std::vector<app::AppState::Target> targets_;
+  ImGuiContext* ctx_ = nullptr;
+};
+
+}  // namespace test
