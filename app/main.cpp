@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
   std::string snapshot = FORUM_DEFAULT_SNAPSHOT, windowed, screen_name = "home", lang, now_text, screenshot;
   cli.add_option("--snapshot", snapshot, "snapshot file to show (default: the demo forum)");
   cli.add_option("--windowed", windowed, "a window of WxH pixels instead of full screen (development)");
-  cli.add_option("--screen", screen_name, "first screen: home, map, exhibitors, agreements, schedule");
+  cli.add_option("--screen", screen_name, "first screen: home, map, exhibitors, agreements, schedule; NAME/ID opens a detail");
   cli.add_option("--lang", lang, "language code to start in (default: the forum's)");
   cli.add_option("--now", now_text, "fixed clock in the venue's time, e.g. 2022-09-29T11:00");
   cli.add_option("--screenshot", screenshot, "render until settled, save the frame as PNG and exit");
@@ -45,6 +45,13 @@ int main(int argc, char** argv) {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return cli.exit(e) == 0 ? 0 : 2;
+  }
+  // --screen NAME[/ID]: a screen, or a detail on it (exhibitors/astana-hub, agreements/ID, schedule/ID,
+  // map/LOCATION) for staff checks and screenshots.
+  std::string detail;
+  if (auto slash = screen_name.find('/'); slash != std::string::npos) {
+    detail = screen_name.substr(slash + 1);
+    screen_name.resize(slash);
   }
   app::Screen first_screen;
   if (!app::ScreenFromName(screen_name, first_screen)) {
@@ -84,6 +91,14 @@ int main(int argc, char** argv) {
     std::cerr << "forum-kiosk: " << s.load_error << "\n";
   }
   s.screen = first_screen;
+  if (!detail.empty()) {
+    using K = app::Action::Kind;
+    K kind = first_screen == app::Screen::Exhibitors ? K::OpenExhibitor
+           : first_screen == app::Screen::Agreements ? K::OpenAgreement
+           : first_screen == app::Screen::Schedule ? K::OpenSession : K::ShowOnMap;
+    s.Do({kind, detail});
+    app::ApplyActions(s);
+  }
   int64_t fixed_now = 0;
   if (!now_text.empty()) {
     int off = s.catalog ? s.catalog->forum.utc_offset_min : 0;
