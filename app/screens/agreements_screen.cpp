@@ -20,12 +20,8 @@ std::string DatePlace(const AppState& s, const db::Agreement& a) {
 void Detail(AppState& s, const db::Agreement& a, ImVec2 size) {
   const Metrics& m = s.metrics;
   const db::Catalog& c = *s.catalog;
-  BeginTouchList(s, "agreement", size);
-  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
-  ImGui::BeginGroup();
-  float width = size.x - m.pad * 4, read = std::min(width, m.px_per_mm * 280);
-  DetailHeader(s, "");
-  ImGui::NewLine();
+  float width = BeginDetail(s, "agreement", size);
+  float read = std::min(width, m.px_per_mm * 280);
   Text(s.fonts.display, colors::kInk, s.Tr(a.title), read);
   Text(s.fonts.title, colors::kAccent, DatePlace(s, a), width);
   if (!s.Tr(a.summary).empty()) Text(s.fonts.body, colors::kInk, s.Tr(a.summary), read);
@@ -67,9 +63,7 @@ void Detail(AppState& s, const db::Agreement& a, ImVec2 size) {
                                               (src ? " \xE2\x80\x94 " + src->title : std::string()), read);
   }
   if (a.sample) Text(s.fonts.caption, colors::kNext, s.Ui("common.sample_data"), width);
-  ImGui::Dummy(ImVec2(1, m.pad * 2));
-  ImGui::EndGroup();
-  EndTouchList(s);
+  EndDetail(s);
 }
 
 }  // namespace

@@ -39,10 +39,8 @@ void SessionRow(AppState& s, const db::Session& x, float width, const char* badg
   if (Card(s, "session", ImVec2(width, h), &p, s.session_id == x.id)) s.Do({Action::Kind::OpenSession, x.id});
   PopId(s);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  if (track && !track->color.empty()) {
-    uint32_t col = static_cast<uint32_t>(std::strtoul(track->color.c_str() + 1, nullptr, 16));
-    dl->AddRectFilled(ImVec2(p.x, p.y + m.radius * 0.5f), ImVec2(p.x + 6, p.y + h - m.radius * 0.5f), Rgb(col));
-  }
+  if (track && TrackColor(*track))
+    dl->AddRectFilled(ImVec2(p.x, p.y + m.radius * 0.5f), ImVec2(p.x + 6, p.y + h - m.radius * 0.5f), Rgb(TrackColor(*track)));
   TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(p.x + m.pad, p.y + m.pad * 0.6f), TimeRange(s, x), 0);
   float y = p.y + m.pad * 0.6f;
   float tx = p.x + m.pad + time_w;
@@ -57,10 +55,23 @@ void SessionRow(AppState& s, const db::Session& x, float width, const char* badg
   ImGui::Dummy(ImVec2(1, m.gap * 0.25f));
 }
 
-void DetailHeader(AppState& s, const std::string& title) {
+float BeginDetail(AppState& s, const char* id, ImVec2 size) {
+  const Metrics& m = s.metrics;
+  BeginTouchList(s, id, size);
+  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
+  ImGui::BeginGroup();
   if (Button(s, "back", "\xE2\x80\xB9  " + s.Ui("common.back"), ButtonKind::Secondary)) s.Do({Action::Kind::Back});
-  ImGui::SameLine(0, s.metrics.gap);
-  (void)title;
+  return size.x - m.pad * 4;
+}
+
+void EndDetail(AppState& s) {
+  ImGui::Dummy(ImVec2(1, s.metrics.pad * 2));
+  ImGui::EndGroup();
+  EndTouchList(s);
+}
+
+uint32_t TrackColor(const db::Track& t) {
+  return t.color.size() == 7 ? static_cast<uint32_t>(std::strtoul(t.color.c_str() + 1, nullptr, 16)) : 0;
 }
 
 }  // namespace app

@@ -19,12 +19,7 @@ uint32_t CountryColor(const AppState& s, const std::string& code) {
 void Profile(AppState& s, const db::Organization& o, ImVec2 size) {
   const Metrics& m = s.metrics;
   const db::Catalog& c = *s.catalog;
-  BeginTouchList(s, "profile", size);
-  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
-  ImGui::BeginGroup();
-  float width = size.x - m.pad * 4;
-  DetailHeader(s, "");
-  ImGui::NewLine();
+  float width = BeginDetail(s, "profile", size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p = ImGui::GetCursorScreenPos();
   float r = m.touch * 1.2f;
@@ -79,9 +74,7 @@ void Profile(AppState& s, const db::Organization& o, ImVec2 size) {
     any_session = true;
     SessionRow(s, x, width, nullptr, 0);
   }
-  ImGui::Dummy(ImVec2(1, m.pad * 2));
-  ImGui::EndGroup();
-  EndTouchList(s);
+  EndDetail(s);
 }
 
 }  // namespace

@@ -14,12 +14,8 @@ namespace {
 void Detail(AppState& s, const db::Session& x, ImVec2 size) {
   const Metrics& m = s.metrics;
   const db::Catalog& c = *s.catalog;
-  BeginTouchList(s, "session", size);
-  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
-  ImGui::BeginGroup();
-  float width = size.x - m.pad * 4, read = std::min(width, m.px_per_mm * 280);
-  DetailHeader(s, "");
-  ImGui::NewLine();
+  float width = BeginDetail(s, "session", size);
+  float read = std::min(width, m.px_per_mm * 280);
   Text(s.fonts.display, colors::kInk, s.Tr(x.title), read);
   if (!s.Tr(x.subtitle).empty()) Text(s.fonts.title, colors::kMuted, s.Tr(x.subtitle), read);
   Text(s.fonts.title, colors::kAccent, FormatDate(s, x.day_date) + "  \xC2\xB7  " + TimeRange(s, x), width);
@@ -61,9 +57,7 @@ void Detail(AppState& s, const db::Session& x, ImVec2 size) {
       }
   }
   if (x.sample) Text(s.fonts.caption, colors::kNext, s.Ui("common.sample_data"), width);
-  ImGui::Dummy(ImVec2(1, m.pad * 2));
-  ImGui::EndGroup();
-  EndTouchList(s);
+  EndDetail(s);
 }
 
 }  // namespace
@@ -99,9 +93,8 @@ void DrawScheduleScreen(AppState& s, ImVec2 size) {
   ChipRow track_chips(s, width);
   if (track_chips.Chip("all", s.Ui("schedule.all_tracks"), s.track_filter.empty())) s.Do({Action::Kind::FilterTrack, ""});
   for (const auto& t : c.tracks) {
-    uint32_t col = t.color.size() == 7 ? static_cast<uint32_t>(std::strtoul(t.color.c_str() + 1, nullptr, 16)) : 0;
     PushId(s, t.id);
-    if (track_chips.Chip("track", s.Tr(t.name), s.track_filter == t.id, col)) s.Do({Action::Kind::FilterTrack, t.id});
+    if (track_chips.Chip("track", s.Tr(t.name), s.track_filter == t.id, TrackColor(t))) s.Do({Action::Kind::FilterTrack, t.id});
     PopId(s);
   }
   ImGui::EndGroup();

@@ -21,7 +21,11 @@ void DrawErrorScreen(AppState& s, ImVec2 size);
 void SessionRow(AppState& s, const db::Session& x, float width, const char* badge, ImU32 badge_color);
 // The sessions on now and next by the clock (up to `max` each).
 void NowAndNext(const AppState& s, std::vector<const db::Session*>& now, std::vector<const db::Session*>& next, size_t max);
-// A back button and a screen title on one line.
-void DetailHeader(AppState& s, const std::string& title);
+// The frame of every detail view (profile, agreement, session): a scrolling page with a Back button on top.
+// Returns the usable width. Pair with EndDetail.
+float BeginDetail(AppState& s, const char* id, ImVec2 size);
+void EndDetail(AppState& s);
+// A track's colour as 0xRRGGBB, 0 when it has none.
+uint32_t TrackColor(const db::Track& t);
 
 }  // namespace app
