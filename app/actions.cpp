@@ -37,6 +37,10 @@ void ApplyActions(AppState& s) {
   std::vector<Action> actions;
   actions.swap(s.actions);
   for (const Action& a : actions) {
+    // A new page starts at its top; filters and the map keep the list where it is.
+    if (a.kind == Action::Kind::Go || a.kind == Action::Kind::OpenExhibitor || a.kind == Action::Kind::OpenAgreement ||
+        a.kind == Action::Kind::OpenSession || a.kind == Action::Kind::Back || a.kind == Action::Kind::ResetVisit)
+      s.scroll_to_top = true;
     switch (a.kind) {
       case Action::Kind::Go:
         CloseDetails(s);

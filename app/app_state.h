@@ -92,6 +92,7 @@ struct AppState {
   double last_input_s = 0;    // when the visitor last touched the screen
   bool animating = false;     // a screen asks for another frame (inertia, a transition)
   bool language_picker = false;  // the language list is open over the screen
+  bool scroll_to_top = false;    // set by navigation: lists start at the top on the next frame
 
   Metrics metrics;
   Fonts fonts;

@@ -54,6 +54,7 @@ void DrawFrame(AppState& s) {
     ImGui::EndChild();
   }
   ImGui::End();
+  s.scroll_to_top = false;
 }
 
 }  // namespace app

@@ -125,6 +125,10 @@ void Monogram(ImDrawList* dl, ImVec2 c, float r, const std::string& name, ImU32 
 
 void BeginTouchList(AppState& s, const char* id, ImVec2 size) {
   ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollWithMouse);
+  if (s.scroll_to_top) {
+    ImGui::SetScrollY(0);
+    s.scroll[ImGui::GetCurrentWindow()->ID] = ScrollState{};
+  }
 }
 
 void EndTouchList(AppState& s) {

@@ -128,3 +128,18 @@ TEST_CASE("dragging a list scrolls it and does not count as a tap") {
   REQUIRE(moved);
   CHECK(moved->y0 < y_before - 300);  // the list followed the finger
 }
+
+TEST_CASE("a page opened again starts at its top, also after the idle reset") {
+  test::Harness h(1080, 1920);
+  REQUIRE(h.Tap("schedule/nav"));
+  const std::string id = h.s.catalog->sessions[6].id;
+  const float top = h.Find(id + "/session")->y0;
+  const auto* row = h.Find(id + "/session");
+  ImVec2 from((row->x0 + row->x1) / 2, (row->y0 + row->y1) / 2);
+  h.Drag(from, ImVec2(from.x, from.y - 400));
+  REQUIRE(h.Find(id + "/session")->y0 < top - 300);
+  CHECK(app::Tick(h.s, h.clock + 61));
+  h.Settle();
+  REQUIRE(h.Tap("schedule/nav"));
+  CHECK(h.Find(id + "/session")->y0 == doctest::Approx(top));
+}
