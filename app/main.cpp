@@ -15,9 +15,11 @@
 #include "app/app_state.h"
 #include "app/theme.h"
 #include "app/ui.h"
+#include "app/ui_strings.h"
 #include "db/catalog.h"
 #include "db/text.h"
 #include "platform/fonts.h"
+#include "platform/textures.h"
 #include "platform/window.h"
 
 #ifndef FORUM_DEFAULT_SNAPSHOT
@@ -80,7 +82,9 @@ int main(int argc, char** argv) {
   app::AppState s;
   auto loaded = loading.get();
   if (loaded) {
-    s.catalog = loaded.value();
+    auto catalog = std::make_shared<db::Catalog>(*loaded.value());
+    app::AddDefaultUiStrings(*catalog);
+    s.catalog = std::move(catalog);
     s.lang = s.catalog->forum.default_language;
     if (!lang.empty()) {
       if (s.catalog->FindLanguage(lang)) s.lang = lang;
@@ -122,7 +126,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   app::ApplyTheme(ppmm / 3.6f);
-  s.texture = [](const std::string&) -> void* { return nullptr; };  // logos: monograms until textures land
+  platform::TextureCache textures(s.catalog);  // logos decode on its worker while the first frames draw
+  s.texture = [&textures](const std::string& id) { return textures.Get(id); };
 
   // The loop draws only when something changed: input, an animation, or a timer (the idle reset, the clock's
   // next minute for "now / next"). Otherwise it sleeps in Wait().
@@ -138,11 +143,12 @@ int main(int argc, char** argv) {
       s.last_input_s = window->Now();
       settle = 4;
     }
+    if (textures.Upload()) settle = 4;  // a logo is ready: draw it
     now_s = window->Now();
     if (screenshot.empty() && app::Tick(s, now_s)) settle = 4;  // e.g. the idle reset
     s.time_s = now_s;
     // A screenshot is taken once the screen has settled: a few frames drawn, nothing animating.
-    bool capture = !screenshot.empty() && frames >= 8 && !s.animating;
+    bool capture = !screenshot.empty() && frames >= 8 && !s.animating && !textures.Busy();
     window->BeginFrame();
     app::DrawFrame(s);
     if (!window->EndFrame(capture ? screenshot : std::string(), error)) {

@@ -123,6 +123,17 @@ void Monogram(ImDrawList* dl, ImVec2 c, float r, const std::string& name, ImU32 
   dl->AddText(font, size, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32_WHITE, initials.c_str());
 }
 
+void Logo(AppState& s, ImDrawList* dl, ImVec2 c, float r, const db::Organization& o, ImU32 fill, ImFont* font) {
+  const db::Image* img = o.logo_image_id.empty() ? nullptr : s.catalog->FindImage(o.logo_image_id);
+  void* tex = img && s.texture ? s.texture(img->id) : nullptr;
+  if (!tex) return Monogram(dl, c, r, s.Tr(o.name), fill, font);
+  dl->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), IM_COL32_WHITE, r * 0.25f);
+  // Fit the picture inside the square, keeping its proportions.
+  float inner = r * 1.7f, k = inner / float(std::max(img->width, img->height));
+  float w = img->width * k, h = img->height * k;
+  dl->AddImage(tex, ImVec2(c.x - w / 2, c.y - h / 2), ImVec2(c.x + w / 2, c.y + h / 2));
+}
+
 void BeginTouchList(AppState& s, const char* id, ImVec2 size) {
   ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollWithMouse);
   if (s.scroll_to_top) {

@@ -31,6 +31,8 @@ ImVec2 Measure(ImFont* font, const std::string& text, float wrap_width = 0);
 
 // A circle with the first letters of `name` (logos are not available for most organizations).
 void Monogram(ImDrawList* dl, ImVec2 center, float radius, const std::string& name, ImU32 fill, ImFont* font);
+// The organization's logo in a white rounded square when its texture is ready, else its monogram.
+void Logo(AppState& s, ImDrawList* dl, ImVec2 center, float radius, const db::Organization& o, ImU32 fill, ImFont* font);
 
 // A vertical list that scrolls by dragging, with inertia. Between Begin and End, draw rows with TapArea /
 // Button; a drag never counts as a tap.

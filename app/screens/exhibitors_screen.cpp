@@ -23,7 +23,7 @@ void Profile(AppState& s, const db::Organization& o, ImVec2 size) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p = ImGui::GetCursorScreenPos();
   float r = m.touch * 1.2f;
-  Monogram(dl, ImVec2(p.x + r, p.y + r), r, s.Tr(o.name), Rgb(CountryColor(s, o.country_code)), s.fonts.display);
+  Logo(s, dl, ImVec2(p.x + r, p.y + r), r, o, Rgb(CountryColor(s, o.country_code)), s.fonts.display);
   ImGui::SetCursorScreenPos(ImVec2(p.x + 2 * r + m.gap * 1.5f, p.y));
   ImGui::BeginGroup();
   float tw = width - 2 * r - m.gap * 1.5f;
@@ -136,7 +136,7 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
     PopId(s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float r = m.touch * 2.6f * 0.32f;
-    Monogram(dl, ImVec2(p.x + m.pad + r, p.y + ch / 2), r, s.Tr(o.name), Rgb(CountryColor(s, o.country_code)), s.fonts.title);
+    Logo(s, dl, ImVec2(p.x + m.pad + r, p.y + ch / 2), r, o, Rgb(CountryColor(s, o.country_code)), s.fonts.title);
     float tx = p.x + m.pad * 2 + 2 * r, tw = text_w;
     const db::Country* country = c.FindCountry(o.country_code);
     const db::Location* booth = c.FindLocation(list[i]->booth_id);

@@ -2,10 +2,13 @@
 // screenshot must be a picture (not blank) and differ from every other screen's.
 #include <doctest/doctest.h>
 #include <stb_image.h>
+#include <stb_image_write.h>
 
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -89,4 +92,37 @@ TEST_CASE("a missing snapshot shows the staff message, not a crash") {
                     " --windowed 1280x800 --snapshot /nonexistent/forum.snapshot --screenshot " + png + " 2>&1";
   CHECK(std::system(cmd.c_str()) == 0);
   CHECK(Spread(Load(png)) > 5);
+}
+
+TEST_CASE("a logo in the snapshot is drawn instead of the monogram") {
+  // The minimal fixture with a solid magenta logo for Astana Hub.
+  fs::path dir = SCREENSHOT_DIR "/logo-forum";
+  fs::remove_all(dir);
+  fs::copy(FORUM_FIXTURE, dir, fs::copy_options::recursive);
+  fs::create_directories(dir / "logos");
+  std::vector<unsigned char> px(64 * 64 * 3);
+  for (size_t i = 0; i < px.size(); i += 3) px[i] = 255, px[i + 1] = 0, px[i + 2] = 255;
+  REQUIRE(stbi_write_png((dir / "logos" / "hub.png").c_str(), 64, 64, 3, px.data(), 64 * 3));
+  std::string orgs;
+  {
+    std::ifstream in(dir / "organizations.csv");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    orgs = ss.str();
+  }
+  auto at = orgs.find("https://astanahub.example,,,,0");
+  REQUIRE(at != std::string::npos);
+  orgs.replace(at, 30, "https://astanahub.example,,,hub.png,0");
+  std::ofstream(dir / "organizations.csv") << orgs;
+  std::string snap = SCREENSHOT_DIR "/logo-forum.snapshot";
+  REQUIRE(std::system((std::string(KIOSK_SNAPSHOT) + " build " + dir.string() + " -o " + snap + " 2>&1").c_str()) == 0);
+  std::string png = SCREENSHOT_DIR "/logo.png";
+  std::string cmd = "xvfb-run -a -s '-screen 0 1280x800x24' " FORUM_KIOSK " --windowed 1280x800 --snapshot " + snap +
+                    " --screen exhibitors --screenshot " + png + " 2>&1";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  Image img = Load(png);
+  size_t magenta = 0;
+  for (size_t i = 0; i + 2 < img.rgb.size(); i += 3)
+    magenta += img.rgb[i] > 240 && img.rgb[i + 1] < 15 && img.rgb[i + 2] > 240;
+  CHECK(magenta > 400);  // a logo of at least ~20 x 20 pixels
 }

@@ -1,0 +1,46 @@
+// Pictures of the snapshot (logos) as GL textures: decoded with stb_image on a worker thread, uploaded on the
+// UI thread at a frame boundary. Until a picture is ready, Get() returns null and the screens draw a
+// monogram. Owns its thread and its textures (joined and deleted in the destructor).
+#pragma once
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "db/catalog.h"
+
+namespace platform {
+
+class TextureCache {
+ public:
+  explicit TextureCache(std::shared_ptr<const db::Catalog> catalog);
+  ~TextureCache();
+  TextureCache(const TextureCache&) = delete;
+  TextureCache& operator=(const TextureCache&) = delete;
+
+  // Uploads what the worker finished since the last call. True when a texture became available (redraw).
+  bool Upload();
+  // ImTextureID of the image, or nullptr while it is not decoded (or failed to decode).
+  void* Get(const std::string& image_id) const;
+  // True while pictures are still being decoded or wait for upload (screenshots wait for them).
+  bool Busy();
+
+ private:
+  struct Decoded {
+    std::string id;
+    int w = 0, h = 0;
+    std::vector<unsigned char> rgba;
+  };
+  std::shared_ptr<const db::Catalog> catalog_;  // keeps the image bytes alive for the worker
+  std::mutex mu_;
+  std::vector<Decoded> ready_;  // guarded by mu_
+  bool stop_ = false;           // guarded by mu_
+  size_t processed_ = 0;        // guarded by mu_: images decoded or given up
+  std::map<std::string, unsigned> textures_;  // UI thread only: image id -> GL texture name
+  std::thread worker_;
+};
+
+}  // namespace platform
