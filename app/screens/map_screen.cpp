@@ -149,7 +149,14 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
         dl->PopClipRect();
       }
     }
-  // Points: entrances, exits, amenities and the kiosk.
+  // Points: entrances, exits, amenities and the kiosk. Their labels go right of the mark, else left, else
+  // are left out, so that no two labels overlap (the mark stays).
+  std::vector<ImVec4> placed;
+  auto free_at = [&](ImVec2 a, ImVec2 b) {
+    for (const auto& r : placed)
+      if (a.x < r.z && b.x > r.x && a.y < r.w && b.y > r.y) return false;
+    return true;
+  };
   for (const auto& l : c.locations) {
     if (l.is_polygon) continue;
     ImVec2 a = v.ToScreen(l.anchor);
@@ -178,9 +185,14 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
     if (!name.empty()) {
       ImVec2 ns = Measure(s.fonts.caption, name);
       ImVec2 q(a.x + r + 6, a.y - ns.y / 2);
-      dl->AddRectFilled(ImVec2(q.x - 4, q.y), ImVec2(q.x + ns.x + 4, q.y + ns.y), IM_COL32(0xFF, 0xFF, 0xFF, 0xD8), 6);
-      TextAt(dl, s.fonts.caption, colors::kInk, q, name, 0);
+      if (!free_at(ImVec2(q.x - 4, q.y), ImVec2(q.x + ns.x + 4, q.y + ns.y))) q.x = a.x - r - 6 - ns.x;
+      if (free_at(ImVec2(q.x - 4, q.y), ImVec2(q.x + ns.x + 4, q.y + ns.y))) {
+        dl->AddRectFilled(ImVec2(q.x - 4, q.y), ImVec2(q.x + ns.x + 4, q.y + ns.y), IM_COL32(0xFF, 0xFF, 0xFF, 0xD8), 6);
+        TextAt(dl, s.fonts.caption, colors::kInk, q, name, 0);
+        placed.push_back(ImVec4(q.x - 4, q.y, q.x + ns.x + 4, q.y + ns.y));
+      }
     }
+    placed.push_back(ImVec4(a.x - r, a.y - r, a.x + r, a.y + r));
     if (l.id == s.map_focus) dl->AddCircle(a, r + 6, colors::kHighlight, 32, 5.0f);
   }
   dl->PopClipRect();
@@ -192,8 +204,13 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   if (Button(s, "zoom-in", "+", ButtonKind::Secondary, bw, bw)) s.Do({Action::Kind::ZoomMap, "", Screen::Map, +1});
   if (Button(s, "zoom-out", "\xE2\x80\x93", ButtonKind::Secondary, bw, bw)) s.Do({Action::Kind::ZoomMap, "", Screen::Map, -1});
   ImGui::EndGroup();
+  // The title on a card of its own, readable over whatever part of the plan is under it.
+  std::string title = s.Ui("home.tile.map");
+  ImVec2 ts = Measure(s.fonts.title, title, size.x * 0.6f);
+  dl->AddRectFilled(ImVec2(p0.x + m.pad * 0.5f, p0.y + m.pad * 0.5f),
+                    ImVec2(p0.x + m.pad * 1.5f + ts.x, p0.y + m.pad * 1.5f + ts.y), IM_COL32(0xF4, 0xF1, 0xEA, 0xE8), m.radius);
   ImGui::SetCursorScreenPos(ImVec2(p0.x + m.pad, p0.y + m.pad));
-  Text(s.fonts.title, colors::kInk, s.Ui("home.tile.map"), size.x * 0.6f);
+  Text(s.fonts.title, colors::kInk, title, size.x * 0.6f);
 
   // Input, submitted last so that the zoom buttons above win the touch: drag pans, a tap opens a booth, a double tap zooms in where it lands.
   ImGui::SetCursorScreenPos(p0);
