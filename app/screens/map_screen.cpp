@@ -102,6 +102,14 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
 
   dl->PushClipRect(p0, p1, true);
   dl->AddRectFilled(p0, p1, IM_COL32(0xE9, 0xE5, 0xDC, 0xFF));
+  // Screen rects of labels and marks already drawn; later labels avoid them.
+  std::vector<ImVec4> placed;
+  auto free_at = [&](ImVec2 a, ImVec2 b) {
+    for (const auto& r : placed)
+      if (a.x < r.z && b.x > r.x && a.y < r.w && b.y > r.y) return false;
+    return true;
+  };
+
   // Areas: halls, then rooms and stages, then booths on top.
   for (int pass = 0; pass < 3; ++pass)
     for (const auto& l : c.locations) {
@@ -147,16 +155,18 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
         dl->PushClipRect(ImVec2(minx, miny), ImVec2(maxx, maxy), true);
         TextAt(dl, font, text, ImVec2(a.x - ts.x / 2, a.y - ts.y / 2), label, maxx - minx - 8);
         dl->PopClipRect();
+        placed.push_back(ImVec4(a.x - ts.x / 2, a.y - ts.y / 2, a.x + ts.x / 2, a.y + ts.y / 2));
       }
     }
   // Points: entrances, exits, amenities and the kiosk. Their labels go right of the mark, else left, else
   // are left out, so that no two labels overlap (the mark stays).
-  std::vector<ImVec4> placed;
-  auto free_at = [&](ImVec2 a, ImVec2 b) {
-    for (const auto& r : placed)
-      if (a.x < r.z && b.x > r.x && a.y < r.w && b.y > r.y) return false;
-    return true;
-  };
+  // Every mark first: a label may not cover one drawn later.
+  for (const auto& l : c.locations)
+    if (!l.is_polygon) {
+      ImVec2 a = v.ToScreen(l.anchor);
+      float r = m.touch * 0.32f;
+      placed.push_back(ImVec4(a.x - r, a.y - r, a.x + r, a.y + r));
+    }
   for (const auto& l : c.locations) {
     if (l.is_polygon) continue;
     ImVec2 a = v.ToScreen(l.anchor);
@@ -192,7 +202,6 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
         placed.push_back(ImVec4(q.x - 4, q.y, q.x + ns.x + 4, q.y + ns.y));
       }
     }
-    placed.push_back(ImVec4(a.x - r, a.y - r, a.x + r, a.y + r));
     if (l.id == s.map_focus) dl->AddCircle(a, r + 6, colors::kHighlight, 32, 5.0f);
   }
   dl->PopClipRect();
