@@ -111,7 +111,15 @@ void Monogram(ImDrawList* dl, ImVec2 c, float r, const std::string& name, ImU32 
     size_t n = ch < 0x80 ? 1 : (ch >> 5) == 6 ? 2 : (ch >> 4) == 14 ? 3 : 4;
     bool space = ch == ' ' || ch == '-' || ch == '(' || ch == '"';
     if (!space && word_start) {
-      initials += name.substr(i, n);
+      std::string letter = name.substr(i, n);
+      // Capitals read better in a monogram: ASCII and basic Cyrillic (а..я -> А..Я) are easy to raise.
+      if (n == 1 && letter[0] >= 'a' && letter[0] <= 'z') letter[0] = static_cast<char>(letter[0] - 32);
+      unsigned cp = n == 2 ? ((static_cast<unsigned char>(letter[0]) & 0x1F) << 6) | (static_cast<unsigned char>(letter[1]) & 0x3F) : 0;
+      if (cp >= 0x430 && cp <= 0x44F) {
+        cp -= 0x20;
+        letter = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+      }
+      initials += letter;
       ++taken;
     }
     word_start = space;

@@ -2,6 +2,7 @@
 // rooms, entrances, exits and amenities, and where the kiosk stands. Drag to pan, zoom with the buttons or a
 // double tap; tapping a booth opens its exhibitor; "show on map" elsewhere centres and highlights a place.
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include "app/screens/screens.h"
@@ -182,9 +183,10 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
     else if (l.amenity == "cloakroom") mark = "H";
     dl->AddCircleFilled(a, r, col, 32);
     dl->AddCircle(a, r, IM_COL32_WHITE, 32, 2.0f);
-    ImFont* mf = mark.size() > 1 ? s.fonts.caption : s.fonts.strong;
-    ImVec2 ms = Measure(mf, mark);
-    TextAt(dl, mf, IM_COL32_WHITE, ImVec2(a.x - ms.x / 2, a.y - ms.y / 2), mark, 0);
+    // Two letters ("WC") get a smaller size so that they sit inside the circle.
+    float msize = mark.size() > 1 ? r * 0.95f : s.fonts.strong->FontSize;
+    ImVec2 ms = s.fonts.strong->CalcTextSizeA(msize, FLT_MAX, 0, mark.c_str());
+    dl->AddText(s.fonts.strong, msize, ImVec2(a.x - ms.x / 2, a.y - ms.y / 2), IM_COL32_WHITE, mark.c_str());
     if (l.kind == "kiosk") dl->AddCircleFilled(a, r * 0.4f, IM_COL32_WHITE, 16);
     if (l.kind == "entrance" || l.kind == "exit") {  // an arrow: in for entrances, out for exits
       float k = l.kind == "entrance" ? 1.f : -1.f, q = r * 0.5f;
