@@ -122,14 +122,16 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
   if (list.empty()) Text(s.fonts.body, colors::kMuted, s.Ui("exhibitors.empty"), width);
   int cols = std::max(1, static_cast<int>((width + m.gap) / (m.px_per_mm * 95)));
   float cw = (width - m.gap * (cols - 1)) / cols;
-  float ch = m.touch * 2.6f;
-  float text_w = cw - m.pad * 3 - 2 * (m.touch * 2.6f * 0.32f);  // all cards as tall as the tallest name needs
-  for (const db::Exhibitor* e : list)
-    ch = std::max(ch, m.pad * 1.2f + m.gap * 0.3f + Measure(s.fonts.strong, s.Tr(c.FindOrganization(e->organization_id)->name), text_w).y +
-                          s.fonts.caption->FontSize * 1.3f);
+  // The cards of a row are as tall as the longest name in that row needs.
+  float text_w = cw - m.pad * 3 - 2 * (m.touch * 2.6f * 0.32f);
+  std::vector<float> row_h((list.size() + cols - 1) / cols, m.touch * 2.6f);
+  for (size_t i = 0; i < list.size(); ++i)
+    row_h[i / cols] = std::max(row_h[i / cols], m.pad * 1.2f + m.gap * 0.3f + s.fonts.caption->FontSize * 1.3f +
+                                                    Measure(s.fonts.strong, s.Tr(c.FindOrganization(list[i]->organization_id)->name), text_w).y);
   for (size_t i = 0; i < list.size(); ++i) {
     const db::Organization& o = *c.FindOrganization(list[i]->organization_id);
     if (i % cols) ImGui::SameLine(0, m.gap);
+    float ch = row_h[i / cols];
     ImVec2 p;
     PushId(s, o.id);
     if (Card(s, "card", ImVec2(cw, ch), &p)) s.Do({Action::Kind::OpenExhibitor, o.id});
