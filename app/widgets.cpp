@@ -189,7 +189,6 @@ bool ChipRow::Chip(const char* id, const std::string& label, bool selected, uint
   if (used_ > 0 && used_ + m.gap * 0.5f + w <= width_) ImGui::SameLine(0, m.gap * 0.5f);
   else used_ = 0;
   ImVec2 p = ImGui::GetCursorScreenPos();
-  std::string padded = swatch ? std::string(label) : label;
   bool tapped;
   if (swatch) {
     bool pressed = false;

@@ -390,7 +390,7 @@ Result<std::shared_ptr<const Catalog>> LoadCatalog(const std::string& path) {
   try {
     if (auto problem = CheckSnapshotFile(path)) return Error{path + ": " + *problem};
     Database db(path, Database::Mode::ReadOnly);
-    if (auto problem = CheckSnapshotHeader(db, path)) return Error{path + ": " + *problem};
+    if (auto problem = CheckSnapshotHeader(db)) return Error{path + ": " + *problem};
     auto catalog = std::make_shared<Catalog>();
     LoadAll(db, *catalog);
     return std::shared_ptr<const Catalog>(std::move(catalog));

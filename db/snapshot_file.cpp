@@ -17,37 +17,37 @@ inline constexpr int64_t kApplicationId = 0x464B534E;
 std::optional<std::string> CheckSnapshotFile(const std::string& path) {
   std::error_code ec;
   auto st = fs::status(path, ec);
-  if (ec || !fs::exists(st)) return std::string("") + "no such file";
-  if (!fs::is_regular_file(st)) return std::string("") + "not a regular file";
+  if (ec || !fs::exists(st)) return "no such file";
+  if (!fs::is_regular_file(st)) return "not a regular file";
   auto size = fs::file_size(path, ec);
-  if (ec) return std::string("") + "cannot read its size: " + ec.message();
-  if (size == 0) return std::string("") + "the file is empty";
+  if (ec) return "cannot read its size: " + ec.message();
+  if (size == 0) return "the file is empty";
   std::ifstream in(path, std::ios::binary);
   unsigned char h[100] = {};
   if (!in.read(reinterpret_cast<char*>(h), sizeof h))
-    return std::string("") + "not a snapshot (" + std::to_string(size) + " bytes, too short for an SQLite database)";
+    return "not a snapshot (" + std::to_string(size) + " bytes, too short for an SQLite database)";
   if (std::string(reinterpret_cast<char*>(h), 16) != std::string("SQLite format 3\0", 16))
-    return std::string("") + "not a snapshot (not an SQLite database)";
+    return "not a snapshot (not an SQLite database)";
   // The header records the database size in pages (valid when "version-valid-for" equals the change
   // counter, as it does for every file SQLite >= 3.7 wrote). A file shorter or longer than that was cut
   // off or appended to: SQLite itself would read a truncated file's missing pages as empty.
   auto be32 = [&](int o) { return uint32_t{h[o]} << 24 | uint32_t{h[o + 1]} << 16 | uint32_t{h[o + 2]} << 8 | h[o + 3]; };
   uint64_t page_size = (uint32_t{h[16]} << 8 | h[17]) == 1 ? 65536 : (uint32_t{h[16]} << 8 | h[17]);
   uint64_t pages = be32(28);
-  if (page_size < 512 || (page_size & (page_size - 1)) != 0) return std::string("") + "damaged (bad page size in the header)";
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0) return "damaged (bad page size in the header)";
   if (be32(24) == be32(92) && pages * page_size != size)
-    return std::string("") + "truncated or damaged (" + std::to_string(size) + " bytes, the header says " +
+    return "truncated or damaged (" + std::to_string(size) + " bytes, the header says " +
            std::to_string(pages * page_size) + ")";
   return std::nullopt;
 }
 
-std::optional<std::string> CheckSnapshotHeader(Database& db, const std::string& path) {
+std::optional<std::string> CheckSnapshotHeader(Database& db) {
   int64_t app = db.QueryInt("PRAGMA application_id");
   if (app != kApplicationId)
-    return std::string("") + "an SQLite database, but not a Forum Kiosk snapshot (application_id " + std::to_string(app) + ")";
+    return "an SQLite database, but not a Forum Kiosk snapshot (application_id " + std::to_string(app) + ")";
   int64_t version = db.QueryInt("PRAGMA user_version");
   if (version != kSchemaVersion)
-    return std::string("") + "schema version " + std::to_string(version) + ", this program reads version " +
+    return "schema version " + std::to_string(version) + ", this program reads version " +
            std::to_string(kSchemaVersion) + " (rebuild the snapshot with the matching kiosk-snapshot)";
   auto st = db.Prepare("PRAGMA quick_check");
   std::string problems;
@@ -57,7 +57,7 @@ std::optional<std::string> CheckSnapshotHeader(Database& db, const std::string& 
     if (row == "ok") continue;
     if (n++ < 3) problems += (problems.empty() ? "" : "; ") + row;
   }
-  if (n > 0) return std::string("") + "damaged (SQLite quick_check: " + problems + (n > 3 ? "; ..." : "") + ")";
+  if (n > 0) return "damaged (SQLite quick_check: " + problems + (n > 3 ? "; ..." : "") + ")";
   return std::nullopt;
 }
 

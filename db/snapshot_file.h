@@ -11,6 +11,6 @@ class Database;
 // File-level: exists, is a regular file, is not empty, starts with the SQLite header. nullopt when fine.
 std::optional<std::string> CheckSnapshotFile(const std::string& path);
 // Database-level: application id, schema version, PRAGMA quick_check. nullopt when fine.
-std::optional<std::string> CheckSnapshotHeader(Database& db, const std::string& path);
+std::optional<std::string> CheckSnapshotHeader(Database& db);
 
 }  // namespace db

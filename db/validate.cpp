@@ -30,7 +30,7 @@ Diagnostics ValidateSnapshot(const std::string& path) {
   try {
     if (auto problem = CheckSnapshotFile(path)) return fail(*problem);
     Database db(path, Database::Mode::ReadOnly);
-    if (auto problem = CheckSnapshotHeader(db, path)) return fail(*problem);
+    if (auto problem = CheckSnapshotHeader(db)) return fail(*problem);
     {
       auto st = db.Prepare("PRAGMA integrity_check");
       int n = 0;

@@ -73,12 +73,8 @@ void DrawAgreementsScreen(AppState& s, ImVec2 size) {
   if (!s.agreement_id.empty())
     if (const db::Agreement* a = c.FindAgreement(s.agreement_id)) return Detail(s, *a, size);
   const Metrics& m = s.metrics;
-  float width = size.x - m.pad * 4;
-  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
-  Text(s.fonts.display, colors::kInk, s.Ui("nav.agreements"), width);
-  ImGui::SetCursorPosX(m.pad * 2);
-  float top = ImGui::GetCursorPosY();
-  BeginTouchList(s, "agreement-list", ImVec2(size.x - m.pad * 2, size.y - top));
+  float width = BeginListPage(s, s.Ui("nav.agreements"), size);
+  BeginListBody(s, "agreement-list", size);
   // Newest first.
   std::vector<const db::Agreement*> list;
   for (const auto& a : c.agreements) list.push_back(&a);
@@ -102,8 +98,7 @@ void DrawAgreementsScreen(AppState& s, ImVec2 size) {
     y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(p.x + m.pad, y), s.Tr(a->title), inner) + m.gap * 0.3f;
     TextAt(dl, s.fonts.caption, colors::kMuted, ImVec2(p.x + m.pad, y), parties, inner);
   }
-  ImGui::Dummy(ImVec2(1, m.pad * 2));
-  EndTouchList(s);
+  EndListBody(s);
 }
 
 }  // namespace app

@@ -70,6 +70,30 @@ void EndDetail(AppState& s) {
   EndTouchList(s);
 }
 
+
+float BeginListPage(AppState& s, const std::string& title, ImVec2 size) {
+  const Metrics& m = s.metrics;
+  float width = size.x - m.pad * 4;
+  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
+  ImGui::BeginGroup();
+  Text(s.fonts.display, colors::kInk, title, width);
+  return width;
+}
+
+void BeginListBody(AppState& s, const char* id, ImVec2 size) {
+  const Metrics& m = s.metrics;
+  ImGui::EndGroup();
+  ImGui::SetCursorPosX(m.pad * 2);
+  float top = ImGui::GetCursorPosY() + m.gap * 0.5f;
+  ImGui::SetCursorPosY(top);
+  BeginTouchList(s, id, ImVec2(size.x - m.pad * 2, size.y - top));
+}
+
+void EndListBody(AppState& s) {
+  ImGui::Dummy(ImVec2(1, s.metrics.pad * 2));
+  EndTouchList(s);
+}
+
 uint32_t TrackColor(const db::Track& t) {
   return t.color.size() == 7 ? static_cast<uint32_t>(std::strtoul(t.color.c_str() + 1, nullptr, 16)) : 0;
 }

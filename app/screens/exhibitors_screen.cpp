@@ -85,10 +85,7 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
     if (const db::Organization* o = c.FindOrganization(s.exhibitor_id)) return Profile(s, *o, size);
   }
   const Metrics& m = s.metrics;
-  float width = size.x - m.pad * 4;
-  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
-  ImGui::BeginGroup();
-  Text(s.fonts.display, colors::kInk, s.Ui("nav.exhibitors"), width);
+  float width = BeginListPage(s, s.Ui("nav.exhibitors"), size);
   // Country filter: the countries that exhibit, in the order of the snapshot.
   ChipRow chips(s, width);
   if (chips.Chip("all", s.Ui("exhibitors.all_countries"), s.country_filter.empty())) s.Do({Action::Kind::FilterCountry, ""});
@@ -103,11 +100,7 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
       s.Do({Action::Kind::FilterCountry, country.code});
     PopId(s);
   }
-  ImGui::EndGroup();
-  ImGui::SetCursorPosX(m.pad * 2);
-  float top = ImGui::GetCursorPosY() + m.gap * 0.5f;
-  ImGui::SetCursorPosY(top);
-  BeginTouchList(s, "exhibitor-list", ImVec2(size.x - m.pad * 2, size.y - top));
+  BeginListBody(s, "exhibitor-list", size);
 
   // Featured first, then by name in the visitor's language.
   std::vector<const db::Exhibitor*> list;
@@ -151,8 +144,7 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
     TextAt(dl, s.fonts.caption, colors::kMuted, ImVec2(tx, y), sub, tw);
     dl->PopClipRect();
   }
-  ImGui::Dummy(ImVec2(1, m.pad * 2));
-  EndTouchList(s);
+  EndListBody(s);
 }
 
 }  // namespace app

@@ -66,8 +66,6 @@ void DrawScheduleScreen(AppState& s, ImVec2 size) {
   const db::Catalog& c = *s.catalog;
   if (!s.session_id.empty())
     if (const db::Session* x = c.FindSession(s.session_id)) return Detail(s, *x, size);
-  const Metrics& m = s.metrics;
-  float width = size.x - m.pad * 4;
   // Days of the program, in order; the selected one (or today's, or the first).
   std::vector<std::pair<int, std::string>> days;
   for (const auto& x : c.sessions)
@@ -81,9 +79,7 @@ void DrawScheduleScreen(AppState& s, ImVec2 size) {
       if (d.second == today) day = d.first;
     if (!day && !days.empty()) day = days.front().first;
   }
-  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
-  ImGui::BeginGroup();
-  Text(s.fonts.display, colors::kInk, s.Ui("nav.schedule"), width);
+  float width = BeginListPage(s, s.Ui("nav.schedule"), size);
   ChipRow day_chips(s, width);
   for (auto& [index, date] : days) {
     PushId(s, std::to_string(index));
@@ -97,11 +93,7 @@ void DrawScheduleScreen(AppState& s, ImVec2 size) {
     if (track_chips.Chip("track", s.Tr(t.name), s.track_filter == t.id, TrackColor(t))) s.Do({Action::Kind::FilterTrack, t.id});
     PopId(s);
   }
-  ImGui::EndGroup();
-  ImGui::SetCursorPosX(m.pad * 2);
-  float top = ImGui::GetCursorPosY() + m.gap * 0.5f;
-  ImGui::SetCursorPosY(top);
-  BeginTouchList(s, "session-list", ImVec2(size.x - m.pad * 2, size.y - top));
+  BeginListBody(s, "session-list", size);
   std::vector<const db::Session*> now, next;
   NowAndNext(s, now, next, 1000);
   std::set<const db::Session*> now_set(now.begin(), now.end()), next_set(next.begin(), next.end());
@@ -114,8 +106,7 @@ void DrawScheduleScreen(AppState& s, ImVec2 size) {
     ++shown;
   }
   if (!shown) Text(s.fonts.body, colors::kMuted, s.Ui("schedule.empty"), width);
-  ImGui::Dummy(ImVec2(1, m.pad * 2));
-  EndTouchList(s);
+  EndListBody(s);
 }
 
 }  // namespace app

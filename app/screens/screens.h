@@ -25,6 +25,12 @@ void NowAndNext(const AppState& s, std::vector<const db::Session*>& now, std::ve
 // Returns the usable width. Pair with EndDetail.
 float BeginDetail(AppState& s, const char* id, ImVec2 size);
 void EndDetail(AppState& s);
+// The frame of every list screen: a title and filter chips on top (drawn between BeginListPage and
+// BeginListBody), then a scrolling list below them down to the navigation bar, closed by EndListBody.
+// BeginListPage returns the usable width.
+float BeginListPage(AppState& s, const std::string& title, ImVec2 size);
+void BeginListBody(AppState& s, const char* id, ImVec2 size);
+void EndListBody(AppState& s);
 // A track's colour as 0xRRGGBB, 0 when it has none.
 uint32_t TrackColor(const db::Track& t);
 
