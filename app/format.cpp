@@ -2,8 +2,59 @@
 
 #include <chrono>
 #include <cstdio>
+#include <initializer_list>
+#include <utility>
+
+#include "db/plural.h"
 
 namespace app {
+
+namespace {
+
+struct Ymd {
+  int y = 0, m = 0, d = 0;  // d = 0: a month ("2023-09")
+};
+
+bool ParseIso(const std::string& iso, Ymd& out) {
+  unsigned y = 0, m = 0, d = 0;
+  char tail = 0;
+  if (iso.size() == 10 && std::sscanf(iso.c_str(), "%4u-%2u-%2u%c", &y, &m, &d, &tail) == 3) {
+  } else if (iso.size() == 7 && std::sscanf(iso.c_str(), "%4u-%2u%c", &y, &m, &tail) == 2) {
+    d = 0;
+  } else {
+    return false;
+  }
+  if (m < 1 || m > 12 || d > 31) return false;
+  out = {int(y), int(m), int(d)};
+  return true;
+}
+
+// ISO weekday, 1 = Monday .. 7 = Sunday.
+unsigned Weekday(const Ymd& x) {
+  std::chrono::year_month_day ymd{std::chrono::year(x.y), std::chrono::month(unsigned(x.m)), std::chrono::day(unsigned(x.d))};
+  return std::chrono::weekday(std::chrono::sys_days(ymd)).iso_encoding();
+}
+
+// Replaces each {name} of `pattern` with its value.
+std::string Fill(std::string pattern, std::initializer_list<std::pair<const char*, std::string>> values) {
+  for (const auto& [name, value] : values) {
+    std::string tag = std::string("{") + name + "}";
+    for (size_t at = 0; (at = pattern.find(tag, at)) != std::string::npos; at += value.size())
+      pattern.replace(at, tag.size(), value);
+  }
+  return pattern;
+}
+
+std::string Numeric(const Ymd& x) {
+  char buf[16];
+  if (x.d) std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", x.d, x.m, x.y);
+  else std::snprintf(buf, sizeof buf, "%02d.%04d", x.m, x.y);
+  return buf;
+}
+
+std::string Ui(const AppState& s, const std::string& key) { return s.catalog->Ui(key, s.lang); }
+
+}  // namespace
 
 std::string ClockTime(int64_t utc, int offset_min) {
   int64_t local = utc + int64_t{offset_min} * 60;
@@ -24,23 +75,46 @@ std::string LocalDate(int64_t utc, int offset_min) {
 }
 
 std::string FormatDate(const AppState& s, const std::string& iso) {
-  if (iso.size() < 7) return iso;
-  int y = std::atoi(iso.substr(0, 4).c_str()), m = std::atoi(iso.substr(5, 2).c_str());
-  int d = iso.size() >= 10 ? std::atoi(iso.substr(8, 2).c_str()) : 0;
-  std::string key = "month." + std::to_string(m);
-  const std::string& month = s.catalog->Ui(key, s.lang);
-  char buf[64];
-  if (month.empty()) {
-    if (d) std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", d, m, y);
-    else std::snprintf(buf, sizeof buf, "%02d.%04d", m, y);
-    return buf;
+  Ymd x;
+  if (!ParseIso(iso, x)) return iso;
+  std::string m = std::to_string(x.m);
+  std::string pattern = Ui(s, x.d ? "date.full" : "date.month");
+  std::string month = Ui(s, x.d ? "month." + m : "month." + m + ".standalone");
+  if (pattern.empty() || month.empty()) return Numeric(x);
+  return Fill(pattern, {{"d", std::to_string(x.d)}, {"month", month}, {"y", std::to_string(x.y)}});
+}
+
+std::string FormatDay(const AppState& s, const std::string& iso) {
+  Ymd x;
+  if (!ParseIso(iso, x) || !x.d) return FormatDate(s, iso);
+  std::string pattern = Ui(s, "date.day"), month = Ui(s, "month." + std::to_string(x.m));
+  std::string weekday = Ui(s, "weekday." + std::to_string(Weekday(x)));
+  if (pattern.empty() || month.empty() || weekday.empty()) return Numeric(x);
+  return Fill(pattern, {{"weekday", weekday}, {"d", std::to_string(x.d)}, {"month", month}});
+}
+
+std::string FormatDateRange(const AppState& s, const std::string& from, const std::string& to) {
+  Ymd a, b;
+  if (from == to) return FormatDate(s, from);
+  if (ParseIso(from, a) && ParseIso(to, b) && a.d && b.d && a.y == b.y && a.m == b.m) {
+    std::string pattern = Ui(s, "date.range"), month = Ui(s, "month." + std::to_string(a.m));
+    if (!pattern.empty() && !month.empty())
+      return Fill(pattern, {{"d2", std::to_string(b.d)}, {"d", std::to_string(a.d)}, {"month", month}, {"y", std::to_string(a.y)}});
   }
-  return (d ? std::to_string(d) + " " : std::string()) + month + " " + std::to_string(y);
+  return FormatDate(s, from) + " \xE2\x80\x93 " + FormatDate(s, to);
 }
 
 std::string TimeRange(const AppState& s, const db::Session& x) {
   int off = s.catalog->forum.utc_offset_min;
   return ClockTime(x.starts_utc, off) + "\xE2\x80\x93" + ClockTime(x.ends_utc, off);
+}
+
+std::string Count(const AppState& s, const char* key, int64_t n) {
+  std::string_view from;
+  const std::string& forms = s.catalog->Ui(key, s.lang, &from);
+  if (forms.empty()) return std::to_string(n);
+  const db::Language* l = s.catalog->FindLanguage(from);
+  return db::PluralText(forms, l ? l->plural_rule : db::kDefaultPluralRule, n);
 }
 
 }  // namespace app

@@ -1,5 +1,14 @@
-// Dates and times as visitors read them: 24-hour clock in the venue's offset, dates with month names from
-// the snapshot's UI strings (`month.1` .. `month.12`, e.g. "қыркүйек") and numeric when none is given.
+// Dates, times and counts as visitors of each language read them. Everything language-specific comes from
+// the snapshot's UI strings, so staff can correct it (or add a language) without a program build:
+//   month.1 .. month.12              month in a date          "сентября", "Eylül", "қыркүйек"
+//   month.1.standalone ..            month without a day      "сентябрь"
+//   weekday.1 .. weekday.7           Monday .. Sunday, as it stands in date.day ("Среда", "Çarşamba")
+//   date.full  "{d} {month} {y}"     date.day  "{weekday}, {d} {month}"
+//   date.month "{month} {y}"         date.range "{d}–{d2} {month} {y}" (two days of one month)
+//   count.*    plural forms separated by '|' in the order of the language's plural rule (db/plural.h),
+//              "{n}" is the number: "{n} участник|{n} участника|{n} участников"
+// The clock is 24-hour in the venue's offset. A missing pattern falls back along the language chain like
+// every string; with none at all the date is numeric (28.09.2022), never a key name.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -8,9 +17,16 @@
 
 namespace app {
 
-std::string ClockTime(int64_t utc, int offset_min);          // "10:30"
-std::string LocalDate(int64_t utc, int offset_min);          // "2022-09-28"
-std::string FormatDate(const AppState& s, const std::string& iso);  // "28 September 2022", "September 2023"
-std::string TimeRange(const AppState& s, const db::Session& x);     // "10:00–11:00"
+std::string ClockTime(int64_t utc, int offset_min);  // "10:30"
+std::string LocalDate(int64_t utc, int offset_min);  // "2022-09-28"
+// "2022-09-28" -> "28 сентября 2022 г."; "2023-09" -> "сентябрь 2023 г."; anything else as given.
+std::string FormatDate(const AppState& s, const std::string& iso);
+// "2022-09-28" -> "Среда, 28 сентября" (a day of the forum: no year).
+std::string FormatDay(const AppState& s, const std::string& iso);
+// Two dates: "28–29 сентября 2022 г." within one month, else "FormatDate – FormatDate".
+std::string FormatDateRange(const AppState& s, const std::string& from, const std::string& to);
+std::string TimeRange(const AppState& s, const db::Session& x);  // "10:00–11:00"
+// A counted phrase from the UI string `key`: Count(s, "count.exhibitors", 13) -> "13 участников".
+std::string Count(const AppState& s, const char* key, int64_t n);
 
 }  // namespace app

@@ -87,24 +87,35 @@ std::vector<std::string> Catalog::Chain(std::string_view lang) const {
   return chain;
 }
 
-const std::string& Catalog::Tr(const Text& text, std::string_view lang) const {
+const std::string& Catalog::Tr(const Text& text, std::string_view lang, std::string_view* from) const {
+  auto found = [&](const std::string& code, const std::string& s) -> const std::string& {
+    if (from) *from = code;
+    return s;
+  };
   if (auto it = lookup_order_.find(std::string(lang)); it != lookup_order_.end()) {
     for (const auto& code : it->second)
-      if (const auto* s = text.Find(code); s && !s->empty()) return *s;
+      if (const auto* s = text.Find(code); s && !s->empty()) return found(code, *s);
   } else {
-    for (const auto& code : Chain(lang))
-      if (const auto* s = text.Find(code); s && !s->empty()) return *s;
-    for (const auto& code : Chain(forum.default_language))
-      if (const auto* s = text.Find(code); s && !s->empty()) return *s;
+    // A language the snapshot does not offer: its own chain, then the default's. `from` views the key
+    // stored in `text` (the chain is a temporary).
+    for (std::string_view start : {lang, std::string_view(forum.default_language)})
+      for (const auto& code : Chain(start))
+        if (auto it = text.by_lang.find(code); it != text.by_lang.end() && !it->second.empty())
+          return found(it->first, it->second);
   }
   for (const auto& [code, s] : text.by_lang)
-    if (!s.empty()) return s;
+    if (!s.empty()) return found(code, s);
+  if (from) *from = {};
   return kEmpty;
 }
 
-const std::string& Catalog::Ui(std::string_view key, std::string_view lang) const {
+const std::string& Catalog::Ui(std::string_view key, std::string_view lang, std::string_view* from) const {
   auto it = ui_strings.find(key);
-  return it == ui_strings.end() ? kEmpty : Tr(it->second, lang);
+  if (it == ui_strings.end()) {
+    if (from) *from = {};
+    return kEmpty;
+  }
+  return Tr(it->second, lang, from);
 }
 
 // [SECTION] Loading a snapshot ---------------------------------------------------------------------------
@@ -142,8 +153,8 @@ void LoadAll(Database& db, Catalog& c) {
     }
   }
   {
-    auto st = db.Prepare("SELECT code, native_name, english_name, fallback FROM language ORDER BY position");
-    while (st.Step()) c.languages.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), {}});
+    auto st = db.Prepare("SELECT code, native_name, english_name, fallback, plural_rule FROM language ORDER BY position");
+    while (st.Step()) c.languages.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), {}, st.Text(4)});
   }
   {
     auto st = db.Prepare(

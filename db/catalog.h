@@ -41,6 +41,7 @@ struct Language {
   std::string english_name;  // "Kazakh"
   std::string fallback;      // next language to try; empty ends the chain
   Origin origin;
+  std::string plural_rule = "one_other";  // db/plural.h: "none", "east_slavic" ...
 };
 
 struct Forum {
@@ -227,10 +228,11 @@ struct Catalog {
   // The language chain for `lang`: lang, its fallback, that one's fallback ... (no repeats, stops at a loop).
   std::vector<std::string> Chain(std::string_view lang) const;
   // The text in `lang`, else along the chain, else the default language's chain, else any translation,
-  // else "". Never a key name.
-  const std::string& Tr(const Text& text, std::string_view lang) const;
+  // else "". Never a key name. `from` (optional) is set to the code of the language the text is in (a
+  // view into `text` or the catalog; empty when the text is ""), e.g. to pick that language's plural forms.
+  const std::string& Tr(const Text& text, std::string_view lang, std::string_view* from = nullptr) const;
   // A UI string by key, resolved like Tr. Unknown key: "" (CheckCatalog reports missing keys).
-  const std::string& Ui(std::string_view key, std::string_view lang) const;
+  const std::string& Ui(std::string_view key, std::string_view lang, std::string_view* from = nullptr) const;
 
  private:
   using Index = std::unordered_map<std::string, size_t>;

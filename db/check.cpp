@@ -6,6 +6,7 @@
 
 #include "db/geometry.h"
 #include "db/image_check.h"
+#include "db/plural.h"
 #include "db/text.h"
 
 namespace db {
@@ -95,6 +96,9 @@ class Checker {
     Unique(c_.languages, "language", "code", [](const Language& l) { return l.code; });
     for (const auto& l : c_.languages) {
       if (l.native_name.empty()) Err(l.origin, "language", "native_name", "'" + l.code + "' has no native name (the picker shows it)");
+      if (!IsPluralRule(l.plural_rule))
+        Err(l.origin, "language", "plural", "'" + l.code + "': unknown plural rule '" + l.plural_rule + "' (one of " +
+                                               PluralRuleNames() + ")");
       if (!l.fallback.empty() && !c_.FindLanguage(l.fallback))
         Err(l.origin, "language", "fallback", "'" + l.code + "' falls back to '" + l.fallback + "', which is not offered");
       // A loop: following fallbacks comes back to a language already on the chain.

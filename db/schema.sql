@@ -36,7 +36,8 @@ CREATE TABLE language (
   position     INTEGER NOT NULL,
   native_name  TEXT NOT NULL,         -- the language named in itself: "Қазақша"
   english_name TEXT NOT NULL,
-  fallback     TEXT REFERENCES language(code)
+  fallback     TEXT REFERENCES language(code),
+  plural_rule  TEXT NOT NULL DEFAULT 'one_other'  -- family of plural forms, see db/plural.h
 ) STRICT;
 
 -- [SECTION] The forum -------------------------------------------------------------------------------------

@@ -63,10 +63,11 @@ struct Reader {
   void Languages() {
     auto t = Open(dir, "languages.csv", true, diags);
     if (!t) return;
-    CheckColumns(*t, {"code", "native_name"}, {"english_name", "fallback"}, {}, {}, diags);
+    CheckColumns(*t, {"code", "native_name"}, {"english_name", "fallback", "plural"}, {}, {}, diags);
     for (const auto& row : t->rows) {
       CsvRowReader r(*t, row);
       Language l{Id(r, "code", diags), r.Get("native_name"), r.Get("english_name"), r.Get("fallback"), r.origin()};
+      if (std::string rule = r.Get("plural"); !rule.empty()) l.plural_rule = rule;
       c.languages.push_back(l);
       if (!l.code.empty()) langs.push_back(l.code);
     }

@@ -68,11 +68,11 @@ void WriteAll(Database& db, const Catalog& c, int64_t content_version) {
     meta.Run();
   }
   {
-    auto st = db.Prepare("INSERT INTO language (code, position, native_name, english_name, fallback) VALUES (?,?,?,?,?)");
+    auto st = db.Prepare("INSERT INTO language (code, position, native_name, english_name, fallback, plural_rule) VALUES (?,?,?,?,?,?)");
     int64_t pos = 0;
     for (const auto& l : c.languages) {
       st.Bind(1, std::string_view(l.code)).Bind(2, pos++).Bind(3, std::string_view(l.native_name));
-      st.Bind(4, std::string_view(l.english_name)).BindNullable(5, l.fallback);
+      st.Bind(4, std::string_view(l.english_name)).BindNullable(5, l.fallback).Bind(6, std::string_view(l.plural_rule));
       st.Run();
     }
   }

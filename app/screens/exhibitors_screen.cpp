@@ -113,6 +113,7 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
     return s.Tr(c.FindOrganization(a->organization_id)->name) < s.Tr(c.FindOrganization(b->organization_id)->name);
   });
   if (list.empty()) Text(s.fonts.body, colors::kMuted, s.Ui("exhibitors.empty"), width);
+  else Text(s.fonts.caption, colors::kMuted, Count(s, "count.exhibitors", static_cast<int64_t>(list.size())), width);
   int cols = std::max(1, static_cast<int>((width + m.gap) / (m.px_per_mm * 95)));
   float cw = (width - m.gap * (cols - 1)) / cols;
   // The cards of a row are as tall as the longest name in that row needs.

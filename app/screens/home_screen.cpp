@@ -1,5 +1,6 @@
 // Home: the forum's name, dates and venue, what is on now and next, and large tiles to the other screens.
 #include <algorithm>
+#include <set>
 
 #include "app/format.h"
 #include "app/screens/screens.h"
@@ -16,20 +17,34 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
   ImGui::BeginGroup();
   float width = size.x - m.pad * 4;
   Text(s.fonts.display, colors::kInk, s.Tr(f.title), width);
-  std::string when = FormatDate(s, f.start_date) + (f.end_date != f.start_date ? " \xE2\x80\x93 " + FormatDate(s, f.end_date) : "");
+  std::string when = FormatDateRange(s, f.start_date, f.end_date);
   std::string where = s.Tr(f.venue);
   if (!s.Tr(f.city).empty()) where += (where.empty() ? "" : ", ") + s.Tr(f.city);
   Text(s.fonts.title, colors::kAccent, when, width);
   Text(s.fonts.body, colors::kMuted, where, width);
   ImGui::Dummy(ImVec2(1, m.gap));
 
-  // Tiles: two columns in landscape and portrait alike, each a large target.
-  struct Tile { Screen screen; const char* title; const char* subtitle; ImU32 color; };
+  // Tiles: four columns in landscape, two in portrait, each a large target.
+  // The subtitle says what is inside, in counts: "13 участников · 8 стран".
+  const db::Catalog& c = *s.catalog;
+  std::set<std::string> countries, days;
+  size_t booths = 0;
+  for (const auto& e : c.exhibitors)
+    if (const db::Organization* o = c.FindOrganization(e.organization_id)) countries.insert(o->country_code);
+  for (const auto& l : c.locations) booths += l.kind == "booth";
+  for (const auto& x : c.sessions) days.insert(x.day_date);
+  const char* dot = "  \xC2\xB7  ";
+  struct Tile { Screen screen; const char* title; const char* subtitle; std::string counts; ImU32 color; };
   const Tile tiles[] = {
-      {Screen::Map, "home.tile.map", "home.tile.map.subtitle", IM_COL32(0x0B, 0x6B, 0x6B, 0xFF)},
-      {Screen::Exhibitors, "home.tile.exhibitors", "home.tile.exhibitors.subtitle", IM_COL32(0x2E, 0x4A, 0x8C, 0xFF)},
-      {Screen::Agreements, "home.tile.agreements", "home.tile.agreements.subtitle", IM_COL32(0x7A, 0x3E, 0x6E, 0xFF)},
-      {Screen::Schedule, "home.tile.schedule", "home.tile.schedule.subtitle", IM_COL32(0xA0, 0x52, 0x12, 0xFF)},
+      {Screen::Map, "home.tile.map", "home.tile.map.subtitle", Count(s, "count.booths", booths), IM_COL32(0x0B, 0x6B, 0x6B, 0xFF)},
+      {Screen::Exhibitors, "home.tile.exhibitors", "home.tile.exhibitors.subtitle",
+       Count(s, "count.exhibitors", c.exhibitors.size()) + dot + Count(s, "count.countries", countries.size()),
+       IM_COL32(0x2E, 0x4A, 0x8C, 0xFF)},
+      {Screen::Agreements, "home.tile.agreements", "home.tile.agreements.subtitle", Count(s, "count.agreements", c.agreements.size()),
+       IM_COL32(0x7A, 0x3E, 0x6E, 0xFF)},
+      {Screen::Schedule, "home.tile.schedule", "home.tile.schedule.subtitle",
+       Count(s, "count.sessions", c.sessions.size()) + dot + Count(s, "count.days", days.size()),
+       IM_COL32(0xA0, 0x52, 0x12, 0xFF)},
   };
   bool landscape = size.x > size.y;
   int cols = landscape ? 4 : 2;
@@ -37,7 +52,8 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
   float th = m.touch * 3;
   for (const auto& tile : tiles)  // tall enough for the longest title and subtitle of this language
     th = std::max(th, 2 * m.pad + m.gap * 0.4f + Measure(s.fonts.title, s.Ui(tile.title), tw - 2 * m.pad).y +
-                          Measure(s.fonts.body, s.Ui(tile.subtitle), tw - 2 * m.pad).y);
+                          Measure(s.fonts.body, s.Ui(tile.subtitle), tw - 2 * m.pad).y +
+                          m.gap * 0.4f + Measure(s.fonts.strong, tile.counts, tw - 2 * m.pad).y);
   for (int i = 0; i < 4; ++i) {
     if (i % cols) ImGui::SameLine(0, m.gap);
     ImVec2 p = ImGui::GetCursorScreenPos();
@@ -51,7 +67,9 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
     float inner = tw - 2 * m.pad;
     float y = p.y + m.pad;
     y += TextAt(dl, s.fonts.title, IM_COL32_WHITE, ImVec2(p.x + m.pad, y), s.Ui(tiles[i].title), inner);
-    TextAt(dl, s.fonts.body, IM_COL32(255, 255, 255, 220), ImVec2(p.x + m.pad, y + m.gap * 0.4f), s.Ui(tiles[i].subtitle), inner);
+    y += m.gap * 0.4f;
+    y += TextAt(dl, s.fonts.body, IM_COL32(255, 255, 255, 225), ImVec2(p.x + m.pad, y), s.Ui(tiles[i].subtitle), inner);
+    TextAt(dl, s.fonts.strong, IM_COL32_WHITE, ImVec2(p.x + m.pad, y + m.gap * 0.4f), tiles[i].counts, inner);
   }
   ImGui::Dummy(ImVec2(1, m.gap));
 

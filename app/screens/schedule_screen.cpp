@@ -18,7 +18,7 @@ void Detail(AppState& s, const db::Session& x, ImVec2 size) {
   float read = std::min(width, m.px_per_mm * 280);
   Text(s.fonts.display, colors::kInk, s.Tr(x.title), read);
   if (!s.Tr(x.subtitle).empty()) Text(s.fonts.title, colors::kMuted, s.Tr(x.subtitle), read);
-  Text(s.fonts.title, colors::kAccent, FormatDate(s, x.day_date) + "  \xC2\xB7  " + TimeRange(s, x), width);
+  Text(s.fonts.title, colors::kAccent, FormatDay(s, x.day_date) + "  \xC2\xB7  " + TimeRange(s, x), width);
   const db::Room* room = c.FindRoom(x.room_id);
   if (room) {
     Text(s.fonts.body, colors::kInk, s.Ui("schedule.room") + ": " + s.Tr(room->name), width);
@@ -83,7 +83,7 @@ void DrawScheduleScreen(AppState& s, ImVec2 size) {
   ChipRow day_chips(s, width);
   for (auto& [index, date] : days) {
     PushId(s, std::to_string(index));
-    if (day_chips.Chip("day", FormatDate(s, date), index == day)) s.Do({Action::Kind::SelectDay, "", Screen::Schedule, index});
+    if (day_chips.Chip("day", FormatDay(s, date), index == day)) s.Do({Action::Kind::SelectDay, "", Screen::Schedule, index});
     PopId(s);
   }
   ChipRow track_chips(s, width);
