@@ -1,6 +1,8 @@
 // forum-kiosk: wires db (the snapshot), platform (window, fonts) and app (screens) together.
 //   forum-kiosk [--snapshot FILE] [--windowed WxH] [--screen S] [--lang CODE] [--now 2022-09-29T11:00]
 //               [--screenshot FILE.png]
+// Exit codes: 0 ok, 1 cannot run (no display, no fonts), 2 wrong usage, 3 a screenshot was saved but shows a
+// character without a glyph (the glyph audit of --screenshot).
 // The snapshot is loaded on a worker thread while the window opens. A missing or invalid snapshot shows a
 // calm message for staff (and is logged to stderr); the program never shows a crash.
 #include <imgui.h>
@@ -18,6 +20,7 @@
 #include "app/ui_strings.h"
 #include "db/catalog.h"
 #include "db/text.h"
+#include "platform/font_files.h"
 #include "platform/fonts.h"
 #include "platform/textures.h"
 #include "platform/window.h"
@@ -125,6 +128,8 @@ int main(int argc, char** argv) {
     std::cerr << "forum-kiosk: " << error << "\n";
     return 1;
   }
+  for (ImWchar c : fonts.missing())  // `kiosk-snapshot validate` names the strings
+    std::cerr << "forum-kiosk: warning: no glyph for " << platform::DescribeCodepoint(c) << " in the fonts\n";
   app::ApplyTheme(ppmm / 3.6f);
   platform::TextureCache textures(s.catalog);  // logos decode on its worker while the first frames draw
   s.texture = [&textures](const std::string& id) { return textures.Get(id); };
@@ -155,7 +160,14 @@ int main(int argc, char** argv) {
       std::cerr << "forum-kiosk: " << error << "\n";
       return 1;
     }
-    if (capture) return 0;
+    if (capture) {
+      // The glyph audit: a character drawn without a glyph in the atlas shows as U+FFFD.
+      if (int n = platform::FallbackGlyphsDrawn(ImGui::GetDrawData())) {
+        std::cerr << "forum-kiosk: " << n << " character(s) on this screen have no glyph in the font atlas\n";
+        return 3;
+      }
+      return 0;
+    }
     if (!s.actions.empty()) settle = 4;
     app::ApplyActions(s);
     if (settle > 0) --settle;

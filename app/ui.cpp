@@ -65,28 +65,7 @@ std::string TextForGlyphs(const db::Catalog* c) {
   // Symbols the screens draw themselves: – · ‹ • — and the staff message.
   std::string out = "\xE2\x80\x93\xC2\xB7\xE2\x80\xB9\xE2\x80\xA2\xE2\x80\x94"
                     "Киоск настраивается0123456789:";
-  if (!c) return out;
-  auto add = [&](const db::Text& t) {
-    for (const auto& [lang, s] : t.by_lang) out += s;
-  };
-  add(c->forum.title), add(c->forum.venue), add(c->forum.city);
-  for (const auto& l : c->languages) out += l.native_name;
-  for (const auto& x : c->countries) add(x.name);
-  for (const auto& x : c->organizations) {
-    add(x.name), add(x.short_name), add(x.description), add(x.city);
-    out += x.website + x.email + x.phone;
-  }
-  for (const auto& x : c->locations) add(x.name), out += x.label;
-  for (const auto& x : c->sources) out += x.title + x.publisher;
-  for (const auto& x : c->agreements) {
-    add(x.title), add(x.summary), add(x.place), add(x.scope);
-    for (const auto& p : x.parties) add(p.signatory_name), add(p.signatory_title);
-  }
-  for (const auto& x : c->rooms) add(x.name);
-  for (const auto& x : c->tracks) add(x.name);
-  for (const auto& x : c->people) add(x.name), add(x.title);
-  for (const auto& x : c->sessions) add(x.title), add(x.subtitle), add(x.description);
-  for (const auto& [key, t] : c->ui_strings) add(t);
+  if (c) db::ForEachText(*c, [&](const db::TextRef& t) { out += t.text; });
   return out;
 }
 

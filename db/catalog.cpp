@@ -118,6 +118,44 @@ const std::string& Catalog::Ui(std::string_view key, std::string_view lang, std:
   return Tr(it->second, lang, from);
 }
 
+void ForEachText(const Catalog& c, const std::function<void(const TextRef&)>& fn) {
+  auto tr = [&](std::string_view table, const std::string& id, std::string_view field, const Text& t) {
+    for (const auto& [lang, text] : t.by_lang) fn({table, id, field, lang, text});
+  };
+  auto plain = [&](std::string_view table, const std::string& id, std::string_view field, const std::string& text) {
+    if (!text.empty()) fn({table, id, field, {}, text});
+  };
+  const Forum& f = c.forum;
+  tr("forum", f.code, "title", f.title), tr("forum", f.code, "venue", f.venue), tr("forum", f.code, "city", f.city);
+  for (const auto& x : c.languages) plain("language", x.code, "native_name", x.native_name);
+  for (const auto& x : c.countries) tr("country", x.code, "name", x.name);
+  for (const auto& x : c.organizations) {
+    tr("organization", x.id, "name", x.name), tr("organization", x.id, "short_name", x.short_name);
+    tr("organization", x.id, "description", x.description), tr("organization", x.id, "city", x.city);
+    plain("organization", x.id, "website", x.website), plain("organization", x.id, "email", x.email);
+    plain("organization", x.id, "phone", x.phone);
+  }
+  for (const auto& x : c.locations) tr("location", x.id, "name", x.name), plain("location", x.id, "label", x.label);
+  for (const auto& x : c.sources) plain("source", x.id, "title", x.title), plain("source", x.id, "publisher", x.publisher);
+  for (const auto& x : c.agreements) {
+    tr("agreement", x.id, "title", x.title), tr("agreement", x.id, "summary", x.summary);
+    tr("agreement", x.id, "place", x.place), tr("agreement", x.id, "scope", x.scope);
+    for (const auto& p : x.parties) {
+      std::string id = x.id + "/" + p.organization_id;
+      tr("agreement_party", id, "signatory_name", p.signatory_name);
+      tr("agreement_party", id, "signatory_title", p.signatory_title);
+    }
+  }
+  for (const auto& x : c.rooms) tr("room", x.id, "name", x.name);
+  for (const auto& x : c.tracks) tr("track", x.id, "name", x.name);
+  for (const auto& x : c.people) tr("person", x.id, "name", x.name), tr("person", x.id, "title", x.title);
+  for (const auto& x : c.sessions) {
+    tr("session", x.id, "title", x.title), tr("session", x.id, "subtitle", x.subtitle);
+    tr("session", x.id, "description", x.description);
+  }
+  for (const auto& [key, t] : c.ui_strings) tr("ui_string", key, "text", t);
+}
+
 // [SECTION] Loading a snapshot ---------------------------------------------------------------------------
 
 namespace {

@@ -6,6 +6,7 @@
 // No SQLite or ImGui type appears here.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -241,6 +242,15 @@ struct Catalog {
   Index language_ix_, country_ix_, image_ix_, organization_ix_, exhibitor_ix_, booth_ix_, location_ix_,
       source_ix_, agreement_ix_, room_ix_, track_ix_, person_ix_, session_ix_;
 };
+
+// Every text a visitor may see, with where it is: table ("organization"), row id, field ("name"), and
+// language ("kk"; "" for untranslated fields such as a phone number or a language's own name). One walk
+// serves the font's glyph ranges, the glyph check of `kiosk-snapshot validate` and the search index.
+struct TextRef {
+  std::string_view table, id, field, lang;
+  const std::string& text;
+};
+void ForEachText(const Catalog& c, const std::function<void(const TextRef&)>& fn);
 
 // The schema version this build reads and writes (PRAGMA user_version of db/schema.sql).
 inline constexpr int kSchemaVersion = 1;

@@ -13,8 +13,30 @@
 #include "db/catalog.h"
 #include "db/inspect.h"
 #include "db/validate.h"
+#include "platform/font_files.h"
 
 namespace {
+
+// Warns, naming the string, about every character the kiosk's fonts cannot draw (a visitor would see �).
+// Warnings only: the data is valid, and a kiosk with other fonts installed may draw it. Returns the count.
+size_t GlyphWarnings(const std::string& file) {
+  auto c = db::LoadCatalog(file);
+  if (!c) return 0;  // validation has said why
+  platform::KioskFonts fonts = platform::FindKioskFonts();
+  platform::FontCoverage coverage;
+  std::string error;
+  if (fonts.regular.empty() || !coverage.Open({fonts.regular, fonts.bold}, error)) {
+    std::cerr << file << ": warning: glyphs not checked: " << (fonts.regular.empty() ? "font Noto Sans not found" : error) << "\n";
+    return 1;
+  }
+  auto missing = platform::FindMissingGlyphs(*c.value(), coverage);
+  const size_t shown = 40;
+  for (size_t i = 0; i < missing.size() && i < shown; ++i)
+    std::cerr << file << ": warning: " << missing[i].where << ": " << platform::DescribeCodepoint(missing[i].cp)
+              << " has no glyph in the kiosk's fonts (" << fonts.regular << ") in \"" << missing[i].text.substr(0, 80) << "\"\n";
+  if (missing.size() > shown) std::cerr << file << ": warning: ... and " << missing.size() - shown << " more characters without a glyph\n";
+  return missing.size();
+}
 
 void Print(const db::Diagnostics& d) {
   for (const auto& item : d.items()) std::cerr << db::Format(item) << "\n";
@@ -28,7 +50,8 @@ int Build(const std::string& src, const std::string& out, int64_t version) {
               << " warning(s); " << out << " was not written\n";
     return 1;
   }
-  std::cerr << "wrote " << out << " (content version " << version << ", " << outcome.diags.warning_count()
+  size_t glyphs = GlyphWarnings(out);
+  std::cerr << "wrote " << out << " (content version " << version << ", " << outcome.diags.warning_count() + glyphs
             << " warning(s))\n";
   return 0;
 }
@@ -40,6 +63,7 @@ int Validate(const std::string& file) {
     std::cerr << file << ": NOT valid: " << d.error_count() << " problem(s)\n";
     return 1;
   }
+  GlyphWarnings(file);
   std::cout << file << ": valid\n";
   return 0;
 }

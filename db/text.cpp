@@ -8,28 +8,64 @@
 
 namespace db {
 
-bool IsValidUtf8(std::string_view s) {
-  size_t i = 0;
+namespace {
+
+// The length of the valid UTF-8 sequence at `i` and its code point; 0 when the bytes there are not UTF-8.
+size_t Decode(std::string_view s, size_t i, char32_t& cp) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  while (i < s.size()) {
-    unsigned char c = p[i];
-    size_t n;
-    uint32_t cp;
-    if (c < 0x80) { ++i; continue; }
-    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-    else return false;
-    for (size_t k = 1; k <= n; ++k) {
-      if (i + k >= s.size() || (p[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000)) return false;
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += n + 1;
+  unsigned char c = p[i];
+  size_t n;
+  if (c < 0x80) {
+    cp = c;
+    return 1;
   }
+  if ((c & 0xE0) == 0xC0) n = 1, cp = c & 0x1F;
+  else if ((c & 0xF0) == 0xE0) n = 2, cp = c & 0x0F;
+  else if ((c & 0xF8) == 0xF0) n = 3, cp = c & 0x07;
+  else return 0;
+  for (size_t k = 1; k <= n; ++k) {
+    if (i + k >= s.size() || (p[i + k] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (p[i + k] & 0x3F);
+  }
+  // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+  if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000)) return 0;
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n + 1;
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  char32_t cp;
+  for (size_t i = 0, n; i < s.size(); i += n)
+    if (!(n = Decode(s, i, cp))) return false;
   return true;
+}
+
+bool NextCodepoint(std::string_view s, size_t& i, char32_t& cp) {
+  if (i >= s.size()) return false;
+  size_t n = Decode(s, i, cp);
+  if (!n) cp = 0xFFFD, n = 1;
+  i += n;
+  return true;
+}
+
+void AppendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
 }
 
 std::string Trim(std::string_view s) {

@@ -9,6 +9,10 @@
 namespace db {
 
 bool IsValidUtf8(std::string_view s);
+// Reads the code point at byte `i` and moves `i` past it; false at the end. Invalid bytes read as U+FFFD
+// (one byte at a time), so a walk over any input always ends.
+bool NextCodepoint(std::string_view s, size_t& i, char32_t& cp);
+void AppendUtf8(std::string& out, char32_t cp);
 std::string Trim(std::string_view s);
 
 // Ids chosen by staff: [A-Za-z0-9._-], 1..64 bytes.

@@ -1,43 +1,20 @@
 #include "platform/fonts.h"
 
-#include <fontconfig/fontconfig.h>
 #include <imgui_freetype.h>
+
+#include "platform/font_files.h"
 
 namespace platform {
 
-std::string FindFont(const char* family, const char* style) {
-  std::string out;
-  FcConfig* config = FcInitLoadConfigAndFonts();
-  if (!config) return out;
-  FcPattern* pat = FcPatternCreate();
-  FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family));
-  FcPatternAddString(pat, FC_STYLE, reinterpret_cast<const FcChar8*>(style));
-  FcConfigSubstitute(config, pat, FcMatchPattern);
-  FcDefaultSubstitute(pat);
-  FcResult result;
-  if (FcPattern* match = FcFontMatch(config, pat, &result)) {
-    FcChar8* file = nullptr;
-    FcChar8* fam = nullptr;
-    if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
-        FcPatternGetString(match, FC_FAMILY, 0, &fam) == FcResultMatch &&
-        std::string(reinterpret_cast<char*>(fam)).find(family) != std::string::npos)
-      out = reinterpret_cast<char*>(file);
-    FcPatternDestroy(match);
-  }
-  FcPatternDestroy(pat);
-  FcConfigDestroy(config);
-  return out;
-}
-
 bool FontSet::Build(const std::string& text, float scale, app::Fonts& out, std::string& error) {
-  std::string regular = FindFont("Noto Sans", "Regular"), bold = FindFont("Noto Sans", "Bold");
-  if (regular.empty()) {
+  KioskFonts files = FindKioskFonts();
+  if (files.regular.empty()) {
     error = "font Noto Sans not found (install fonts-noto-core)";
     return false;
   }
-  if (bold.empty()) bold = regular;
   ImFontGlyphRangesBuilder b;
   b.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());  // Basic Latin + Latin-1
+  b.AddChar(0xFFFD);  // the fallback glyph: ImGui draws it for a character the atlas lacks
   b.AddText(text.c_str(), text.c_str() + text.size());
   ranges_.clear();
   b.BuildRanges(&ranges_);
@@ -51,18 +28,47 @@ bool FontSet::Build(const std::string& text, float scale, app::Fonts& out, std::
   auto add = [&](const std::string& file, float px) {
     return atlas->AddFontFromFileTTF(file.c_str(), px * scale, &cfg, ranges_.Data);
   };
-  out.body = add(regular, 28);  // first font = ImGui's default
-  out.caption = add(regular, 22);
-  out.strong = add(bold, 28);
-  out.title = add(bold, 40);
-  out.display = add(bold, 60);
+  out.body = add(files.regular, 28);  // first font = ImGui's default
+  out.caption = add(files.regular, 22);
+  out.strong = add(files.bold, 28);
+  out.title = add(files.bold, 40);
+  out.display = add(files.bold, 60);
   if (!out.body || !out.caption || !out.strong || !out.title || !out.display || !atlas->Build()) {
-    error = "cannot load the fonts from " + regular;
+    error = "cannot load the fonts from " + files.regular;
     return false;
   }
+  // What the fonts could not give a glyph for (both faces: regular and bold text draw the same strings).
+  missing_.clear();
+  for (int i = 0; i + 1 < ranges_.Size && ranges_[i]; i += 2)
+    for (unsigned c = ranges_[i]; c <= ranges_[i + 1]; ++c)
+      if (c >= 0x20 && !(c >= 0x7F && c < 0xA0) &&
+          (!out.body->FindGlyphNoFallback(ImWchar(c)) || !out.strong->FindGlyphNoFallback(ImWchar(c))))
+        missing_.push_back(ImWchar(c));
   unsigned char* px;
   atlas->GetTexDataAsAlpha8(&px, &atlas_w_, &atlas_h_);
   return true;
+}
+
+int FallbackGlyphsDrawn(const ImDrawData* data) {
+  if (!data) return 0;
+  const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  int count = 0;
+  for (int l = 0; l < data->CmdListsCount; ++l) {
+    const ImDrawList* dl = data->CmdLists[l];
+    // A glyph is a quad of 4 vertices whose first has (U0, V0) and third (U1, V1) of the glyph.
+    for (int v = 0; v + 2 < dl->VtxBuffer.Size; ++v)
+      for (const ImFont* font : atlas->Fonts) {
+        const ImFontGlyph* g = font->FallbackGlyph;
+        if (!g || g->Codepoint != 0xFFFD) continue;
+        const ImDrawVert& a = dl->VtxBuffer[v];
+        const ImDrawVert& c = dl->VtxBuffer[v + 2];
+        if (a.uv.x == g->U0 && a.uv.y == g->V0 && c.uv.x == g->U1 && c.uv.y == g->V1) {
+          ++count;
+          break;
+        }
+      }
+  }
+  return count;
 }
 
 }  // namespace platform

@@ -1,10 +1,12 @@
-// Fonts: Noto Sans (regular and bold) found through fontconfig, rasterized by FreeType (imgui_freetype),
-// with glyphs only for the characters the kiosk will draw (the snapshot's text and the UI's own symbols), so
-// the atlas stays small enough for a low-end GPU.
+// Fonts: Noto Sans (regular and bold, platform/font_files.h), rasterized by FreeType (imgui_freetype), with
+// glyphs only for the characters the kiosk will draw (the snapshot's text and the UI's own symbols), so the
+// atlas stays small enough for a low-end GPU. A character without a glyph draws as U+FFFD (�), which the
+// glyph audit below can find in a rendered frame.
 #pragma once
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 #include "app/app_state.h"
 
@@ -17,13 +19,17 @@ class FontSet {
   bool Build(const std::string& text, float scale, app::Fonts& out, std::string& error);
   int atlas_width() const { return atlas_w_; }
   int atlas_height() const { return atlas_h_; }
+  // Characters of `text` (last Build) that no font of the set has a glyph for, e.g. for a log line.
+  const std::vector<ImWchar>& missing() const { return missing_; }
 
  private:
   ImVector<ImWchar> ranges_;  // must outlive the atlas
+  std::vector<ImWchar> missing_;
   int atlas_w_ = 0, atlas_h_ = 0;
 };
 
-// The file of the best font fontconfig knows for `family` and `style` ("" when none).
-std::string FindFont(const char* family, const char* style);
+// Glyph audit of a rendered frame: how many characters were drawn with a font's fallback glyph (U+FFFD),
+// i.e. had no glyph in the atlas. Call after ImGui::Render(), on ImGui::GetDrawData().
+int FallbackGlyphsDrawn(const ImDrawData* data);
 
 }  // namespace platform
