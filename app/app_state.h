@@ -107,6 +107,9 @@ struct AppState {
   };
   std::vector<Target>* targets = nullptr;
   std::vector<std::string> id_path;  // PushId/PopId mirror of ImGui's ID stack, as text
+  // Test hook: when set, every text that does not fit its box (taller than its button, tile or card, or a
+  // word wider than the line, which would break mid-word) is recorded as "id/path: text". Null in the kiosk.
+  std::vector<std::string>* overflows = nullptr;
 
   std::vector<Action> actions;
   void Do(Action a) { actions.push_back(std::move(a)); }

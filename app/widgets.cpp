@@ -43,6 +43,19 @@ ImVec2 Measure(ImFont* font, const std::string& text, float wrap_width) {
   return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width, text.c_str(), text.c_str() + text.size());
 }
 
+void CheckFit(AppState& s, ImFont* font, const std::string& text, float wrap_width, float height) {
+  if (!s.overflows) return;
+  std::string where;
+  for (const auto& part : s.id_path) where += part + "/";
+  if (Measure(font, text, wrap_width).y > height + 0.5f) s.overflows->push_back(where + " taller than its box: " + text);
+  for (size_t b = 0, e; b < text.size(); b = e + 1) {
+    e = text.find_first_of(" \n", b);
+    if (e == std::string::npos) e = text.size();
+    std::string word = text.substr(b, e - b);
+    if (Measure(font, word).x > wrap_width + 0.5f) s.overflows->push_back(where + " word wider than its line: " + word + " in " + text);
+  }
+}
+
 float TextAt(ImDrawList* dl, ImFont* font, ImU32 color, ImVec2 pos, const std::string& text, float wrap_width) {
   dl->AddText(font, font->FontSize, pos, color, text.c_str(), text.c_str() + text.size(), wrap_width);
   return Measure(font, text, wrap_width).y;
@@ -81,12 +94,15 @@ Look LookOf(const AppState& s, ButtonKind k) {
 bool Button(AppState& s, const char* id, const std::string& label, ButtonKind kind, float width, float height) {
   const Metrics& m = s.metrics;
   Look look = LookOf(s, kind);
-  float max_w = width > 0 ? width - 2 * m.pad * 0.75f : ImGui::GetContentRegionAvail().x - 2 * m.pad * 0.75f;
+  // Side padding: the usual, less in a narrow square button ("+", "–") so its label still has room.
+  float side = width > 0 ? std::min(m.pad * 0.75f, width * 0.15f) : m.pad * 0.75f;
+  float max_w = (width > 0 ? width : ImGui::GetContentRegionAvail().x) - 2 * side;
   // A single word wider than the button would be broken mid-word: a smaller size reads better.
   if (label.find(' ') == std::string::npos && width > 0 && Measure(look.font, label).x > max_w) look.font = s.fonts.caption;
   ImVec2 text = Measure(look.font, label, max_w);
-  if (width <= 0) width = text.x + 2 * m.pad * 0.75f;
+  if (width <= 0) width = text.x + 2 * side;
   if (height <= 0) height = std::max(m.touch * 1.15f, text.y + m.pad * 0.8f);
+  CheckFit(s, look.font, label, max_w, height);
   ImVec2 p = ImGui::GetCursorScreenPos();
   bool pressed = false;
   bool tapped = TapArea(s, id, ImVec2(width, height), &pressed);
@@ -186,6 +202,7 @@ bool ChipRow::Chip(const char* id, const std::string& label, bool selected, uint
   ImFont* font = selected ? s_.fonts.strong : s_.fonts.body;
   float sw = swatch ? m.touch * 0.35f + m.gap * 0.5f : 0;
   float w = Measure(font, label).x + 2 * m.pad * 0.75f + sw;
+  if (w > width_ && s_.overflows) s_.overflows->push_back(std::string(id) + " chip wider than its row: " + label);
   if (used_ > 0 && used_ + m.gap * 0.5f + w <= width_) ImGui::SameLine(0, m.gap * 0.5f);
   else used_ = 0;
   ImVec2 p = ImGui::GetCursorScreenPos();

@@ -28,6 +28,9 @@ bool Button(AppState& s, const char* id, const std::string& label, ButtonKind ki
 float Text(ImFont* font, ImU32 color, const std::string& text, float width = 0);
 float TextAt(ImDrawList* dl, ImFont* font, ImU32 color, ImVec2 pos, const std::string& text, float wrap_width);
 ImVec2 Measure(ImFont* font, const std::string& text, float wrap_width = 0);
+// Layout audit (AppState::overflows): records `text` when, wrapped at `wrap_width`, it is taller than
+// `height` or has a word wider than `wrap_width`. No cost when the hook is unset.
+void CheckFit(AppState& s, ImFont* font, const std::string& text, float wrap_width, float height);
 
 // A circle with the first letters of `name` (logos are not available for most organizations).
 void Monogram(ImDrawList* dl, ImVec2 center, float radius, const std::string& name, ImU32 fill, ImFont* font);

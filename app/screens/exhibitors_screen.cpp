@@ -139,6 +139,8 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
     std::string sub = (country ? s.Tr(country->name) : std::string()) +
                       (booth ? "  \xC2\xB7  " + s.Ui("exhibitors.booth") + " " + booth->label : std::string());
     float name_h = Measure(s.fonts.strong, s.Tr(o.name), tw).y, sub_h = Measure(s.fonts.caption, sub, tw).y;
+    CheckFit(s, s.fonts.strong, s.Tr(o.name), tw, ch - sub_h - m.gap * 0.3f);
+    CheckFit(s, s.fonts.caption, sub, tw, ch - name_h - m.gap * 0.3f);
     float y = p.y + (ch - name_h - sub_h - m.gap * 0.3f) / 2;
     dl->PushClipRect(p, ImVec2(p.x + cw, p.y + ch), true);
     y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(tx, y), s.Tr(o.name), tw) + m.gap * 0.3f;

@@ -66,6 +66,8 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
     if (pressed) dl->AddRectFilled(p, ImVec2(p.x + tw, p.y + th), IM_COL32(0, 0, 0, 60), m.radius);
     float inner = tw - 2 * m.pad;
     float y = p.y + m.pad;
+    CheckFit(s, s.fonts.title, s.Ui(tiles[i].title), inner, th);
+    CheckFit(s, s.fonts.body, s.Ui(tiles[i].subtitle), inner, th);
     y += TextAt(dl, s.fonts.title, IM_COL32_WHITE, ImVec2(p.x + m.pad, y), s.Ui(tiles[i].title), inner);
     y += m.gap * 0.4f;
     y += TextAt(dl, s.fonts.body, IM_COL32(255, 255, 255, 225), ImVec2(p.x + m.pad, y), s.Ui(tiles[i].subtitle), inner);

@@ -5,15 +5,18 @@
 
 #include "app/theme.h"
 #include "app/ui.h"
+#include "app/ui_strings.h"
 #include "db/catalog.h"
 #include "platform/fonts.h"
 
 namespace test {
 
-Harness::Harness(int w, int h) {
-  auto c = db::LoadCatalog(FORUM_DEMO_SNAPSHOT);
+Harness::Harness(int w, int h, const std::string& snapshot) {
+  auto c = db::LoadCatalog(snapshot);
   if (!c) throw std::runtime_error(c.error().message);
-  s.catalog = c.value();
+  auto catalog = std::make_shared<db::Catalog>(*c.value());
+  app::AddDefaultUiStrings(*catalog);  // as the kiosk does
+  s.catalog = std::move(catalog);
   s.lang = s.catalog->forum.default_language;
   s.now_utc = 1664341200;  // 2022-09-28 11:00 in Astana (+06:00)
   ctx_ = ImGui::CreateContext();
@@ -31,6 +34,7 @@ Harness::Harness(int w, int h) {
   io.Fonts->GetTexDataAsRGBA32(&px, &tw, &th);  // no renderer: the atlas only needs to exist
   app::ApplyTheme(1.0f);
   s.targets = &targets_;
+  s.overflows = &overflows;
   io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   Settle();
 }
@@ -45,6 +49,11 @@ void Harness::Frame() {
   app::DrawFrame(s);
   ImGui::Render();
   app::ApplyActions(s);
+}
+
+void Harness::Resize(int w, int h) {
+  ImGui::GetIO().DisplaySize = ImVec2(float(w), float(h));
+  Settle();
 }
 
 void Harness::TapAt(ImVec2 p) {

@@ -12,8 +12,9 @@ namespace test {
 
 class Harness {
  public:
-  // Loads the demo snapshot; a screen of w x h pixels at the default density (24-inch 1080p).
-  Harness(int w = 1920, int h = 1080);
+  // Loads a snapshot (default: the demo) as the kiosk does; a screen of w x h pixels at the default density
+  // (24-inch 1080p).
+  explicit Harness(int w = 1920, int h = 1080, const std::string& snapshot = FORUM_DEMO_SNAPSHOT);
   ~Harness();
   Harness(const Harness&) = delete;
   Harness& operator=(const Harness&) = delete;
@@ -26,8 +27,11 @@ class Harness {
   void TapAt(ImVec2 p);               // press and lift without moving
   bool Tap(const std::string& key);   // taps the target whose key ends with `key`; false if none is visible
   void Drag(ImVec2 from, ImVec2 to, int steps = 12);
+  void Resize(int w, int h);          // the screen turned (landscape <-> portrait)
   const app::AppState::Target* Find(const std::string& key) const;  // visible target by key suffix
   bool Visible(const std::string& key) const { return Find(key) != nullptr; }
+
+  std::vector<std::string> overflows;  // texts that did not fit their box (AppState::overflows), all frames
 
  private:
   std::vector<app::AppState::Target> targets_;
