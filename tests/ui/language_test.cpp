@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/format.h"
+#include "app/ui.h"
 #include "db/build.h"
 #include "db/csv_table.h"
 #include "harness.h"
@@ -229,4 +230,21 @@ TEST_CASE("staff add an eighth language through the sources alone: Turkmen") {
   std::string problems = AuditAllViews(h);
   CHECK_MESSAGE(problems.empty(), problems);
   fs::remove_all(dir);
+}
+
+TEST_CASE("the font atlas holds only the glyphs of the text in use and stays small for a low-end GPU") {
+  test::Harness h;
+  platform::FontSet fonts;
+  std::string error;
+  app::Fonts out;
+  REQUIRE(fonts.Build(app::TextForGlyphs(h.s.catalog.get()), 1.0f, out, error));
+  MESSAGE("atlas " << fonts.atlas_width() << " x " << fonts.atlas_height() << ", "
+                   << ImGui::GetIO().Fonts->Fonts[0]->Glyphs.Size << " glyphs per size");
+  CHECK(fonts.missing().empty());
+  // 2048 x 2048 is the texture size every GL ES 2 GPU supports; the demo's seven languages need a fraction.
+  CHECK(fonts.atlas_width() <= 2048);
+  CHECK(fonts.atlas_height() <= 2048);
+  // Only what is used: Kazakh қ is in, Georgian ა (in no text) is not.
+  CHECK(out.body->FindGlyphNoFallback(0x049B));
+  CHECK(!out.body->FindGlyphNoFallback(0x10D0));
 }
