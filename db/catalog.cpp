@@ -2,8 +2,10 @@
 
 #include <algorithm>
 
+#include "db/search.h"
 #include "db/snapshot_file.h"
 #include "db/sqlite.h"
+#include "db/text.h"
 
 namespace db {
 
@@ -438,10 +440,16 @@ void LoadAll(Database& db, Catalog& c) {
 Result<std::shared_ptr<const Catalog>> LoadCatalog(const std::string& path) {
   try {
     if (auto problem = CheckSnapshotFile(path)) return Error{path + ": " + *problem};
-    Database db(path, Database::Mode::ReadOnly);
+    // Read once, then work in memory: later searches never touch the disk, and a file replaced or removed
+    // after this point cannot change what the kiosk shows.
+    auto bytes = ReadWholeFile(path);
+    if (!bytes) return Error{path + ": cannot read the file"};
+    Database db = Database::FromBytes(*bytes, path);
+    bytes.reset();
     if (auto problem = CheckSnapshotHeader(db)) return Error{path + ": " + *problem};
     auto catalog = std::make_shared<Catalog>();
     LoadAll(db, *catalog);
+    catalog->search_index = std::make_shared<const SearchIndex>(std::move(db));
     return std::shared_ptr<const Catalog>(std::move(catalog));
   } catch (const SqliteError& e) {
     return Error{path + ": cannot read the snapshot: " + e.what()};

@@ -182,6 +182,8 @@ struct Session {
   Origin origin;
 };
 
+class SearchIndex;  // db/search.h
+
 struct SnapshotInfo {
   int schema_version = 0;
   int64_t content_version = 0;
@@ -207,6 +209,8 @@ struct Catalog {
   std::vector<Person> people;
   std::vector<Session> sessions;
   std::map<std::string, Text, std::less<>> ui_strings;  // key -> text
+  // The snapshot's search index (db/search.h); null for a catalog read from sources. Shared by copies.
+  std::shared_ptr<const SearchIndex> search_index;
 
   // Rebuilds the id indexes; call once after filling the vectors. Later duplicates do not replace earlier
   // rows (CheckCatalog reports them).

@@ -3,16 +3,22 @@
 //   validate FILE                                 can the kiosk show it? exit 0 only if so
 //   inspect FILE [--json]                         what it holds
 //   diff OLD NEW [--json]                         what changed: exhibitors, sessions, agreements
+//   search FILE QUERY [--lang CODE] [--json]      the kiosk's search, ranked; exit 0 also when nothing is found
+//   synth -o FILE [--exhibitors N] [--sessions N] a large synthetic forum, for benchmarks
 // Exit codes: 0 success, 1 the data has problems (reported on stderr), 2 wrong usage.
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "db/build.h"
 #include "db/catalog.h"
 #include "db/inspect.h"
+#include "db/search.h"
+#include "db/synth.h"
 #include "db/validate.h"
+#include "db/writer.h"
 #include "platform/font_files.h"
 
 namespace {
@@ -86,6 +92,33 @@ int Inspect(const std::string& file, bool as_json) {
   return 0;
 }
 
+int SearchCommand(const std::string& file, const std::string& query, std::string lang, bool as_json) {
+  auto c = db::LoadCatalog(file);
+  if (!c) {
+    std::cerr << c.error().message << "\n";
+    return 1;
+  }
+  const db::Catalog& cat = *c.value();
+  if (lang.empty()) lang = cat.forum.default_language;
+  auto hits = db::Search(cat, query, lang);
+  if (as_json) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const auto& h : hits)
+      j.push_back({{"group", db::GroupName(db::GroupOf(h.kind))}, {"kind", db::KindName(h.kind)}, {"id", h.ref},
+                   {"title", db::HitTitle(cat, h, lang)}, {"score", h.score}});
+    std::cout << j.dump(2) << "\n";
+    return 0;
+  }
+  if (hits.empty()) std::cout << "nothing found\n";
+  const char* group = nullptr;
+  for (const auto& h : hits) {
+    const char* g = db::GroupName(db::GroupOf(h.kind));
+    if (g != group) std::cout << (group ? "\n" : "") << g << ":\n", group = g;
+    std::cout << "  " << db::KindName(h.kind) << " " << h.ref << "  " << db::HitTitle(cat, h, lang) << "\n";
+  }
+  return 0;
+}
+
 int Diff(const std::string& a, const std::string& b, bool as_json) {
   auto ca = db::LoadCatalog(a);
   if (!ca) {
@@ -127,6 +160,19 @@ int main(int argc, char** argv) {
   diff->add_option("NEW", new_file)->required();
   diff->add_flag("--json", json, "print JSON");
 
+  std::string query, lang;
+  auto* search = app.add_subcommand("search", "Search a snapshot as the kiosk does; exit 0 also when nothing is found");
+  search->add_option("FILE", file)->required();
+  search->add_option("QUERY", query, "what a visitor typed")->required();
+  search->add_option("--lang", lang, "the visitor's language (default: the forum's)");
+  search->add_flag("--json", json, "print JSON");
+  size_t synth_exhibitors = 5000, synth_sessions = 2000;
+  auto* synth = app.add_subcommand("synth", "Write a large synthetic forum snapshot (for benchmarks)");
+  synth->add_option("-o,--output", out, "snapshot file to write")->required();
+  synth->add_option("--exhibitors", synth_exhibitors, "number of exhibitors (default 5000)");
+  synth->add_option("--sessions", synth_sessions, "number of sessions (default 2000)");
+  synth->add_option("--content-version", version, "content version (default: now, in Unix seconds)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -137,5 +183,15 @@ int main(int argc, char** argv) {
   if (*validate) return Validate(file);
   if (*inspect) return Inspect(file, json);
   if (*diff) return Diff(old_file, new_file, json);
+  if (*search) return SearchCommand(file, query, lang, json);
+  if (*synth) {
+    auto written = db::WriteSnapshot(db::SynthCatalog(synth_exhibitors, synth_sessions), out, version);
+    if (!written) {
+      std::cerr << written.error().message << "\n";
+      return 1;
+    }
+    std::cerr << "wrote " << written.value() << " (" << synth_exhibitors << " exhibitors, " << synth_sessions << " sessions)\n";
+    return 0;
+  }
   return 2;
 }

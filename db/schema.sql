@@ -316,3 +316,13 @@ CREATE TABLE ui_string (
 ) STRICT;
 
 CREATE INDEX session_by_start ON session(starts_utc);
+
+-- [SECTION] Search ----------------------------------------------------------------------------------------
+-- Full-text index of everything a visitor may look for (db/search.h), one row per thing and language whose
+-- text differs. `name` and `body` hold text already folded by db/search_fold.h (lower-case Latin skeleton,
+-- words separated by spaces); the visitor's typing is folded the same way, so the ASCII tokenizer suffices.
+-- kind: exhibitor, organization, country, agreement, session, person, place; ref: the thing's id.
+CREATE VIRTUAL TABLE search USING fts5(
+  kind UNINDEXED, ref UNINDEXED, lang UNINDEXED, name, body,
+  tokenize = 'ascii', prefix = '1 2 3'
+);

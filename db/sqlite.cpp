@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace db {
 
 namespace {
@@ -20,6 +22,21 @@ Database::Database(const std::string& path, Mode mode) {
     throw SqliteError("cannot open " + path + ": " + msg);
   }
   sqlite3_extended_result_codes(db_, 1);
+}
+
+Database Database::FromBytes(const std::string& bytes, const std::string& name, bool writable) {
+  Database d;
+  if (sqlite3_open_v2(":memory:", &d.db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+    throw SqliteError("cannot open a database in memory for " + name);
+  sqlite3_extended_result_codes(d.db_, 1);
+  auto size = static_cast<sqlite3_int64>(bytes.size());
+  auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(bytes.empty() ? 1 : bytes.size()));
+  if (!copy) throw SqliteError("out of memory reading " + name);
+  std::copy(bytes.begin(), bytes.end(), copy);
+  // FREEONCLOSE: SQLite owns `copy` from here on, also when deserializing fails.
+  int rc = sqlite3_deserialize(d.db_, "main", copy, size, size, SQLITE_DESERIALIZE_FREEONCLOSE | (writable ? SQLITE_DESERIALIZE_RESIZEABLE : SQLITE_DESERIALIZE_READONLY));
+  if (rc != SQLITE_OK) throw SqliteError("cannot read " + name + ": " + sqlite3_errmsg(d.db_));
+  return d;
 }
 
 Database::~Database() {

@@ -24,6 +24,9 @@ class Database {
   enum class Mode { ReadOnly, ReadWriteCreate };
   // ReadOnly is the default: the kiosk never writes its snapshot. Throws SqliteError.
   explicit Database(const std::string& path, Mode mode = Mode::ReadOnly);
+  // A database in memory holding a copy of `bytes` (a whole snapshot file): what the kiosk reads then never
+  // touches the disk. Read-only unless `writable` (a private copy: nothing reaches the file). Throws SqliteError.
+  static Database FromBytes(const std::string& bytes, const std::string& name, bool writable = false);
   ~Database();
   Database(Database&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
   Database& operator=(Database&&) = delete;
@@ -37,6 +40,7 @@ class Database {
   sqlite3* handle() { return db_; }
 
  private:
+  Database() = default;
   sqlite3* db_ = nullptr;
 };
 

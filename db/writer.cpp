@@ -9,6 +9,7 @@
 
 #include "db/checksum.h"
 #include "db/schema_sql.h"
+#include "db/search.h"
 #include "db/sqlite.h"
 #include "db/text.h"
 #include "db/validate.h"
@@ -271,6 +272,7 @@ Result<std::string> WriteSnapshot(const Catalog& catalog, const std::string& pat
       db.Exec(kSchemaSql);
       db.Exec("BEGIN; PRAGMA defer_foreign_keys = ON;");
       WriteAll(db, catalog, content_version);
+      WriteSearchIndex(db, catalog);
       db.Exec("COMMIT");
       std::string sum = ContentChecksum(db);
       auto st = db.Prepare("INSERT INTO meta (key, value) VALUES ('content_checksum', ?)");
@@ -282,8 +284,10 @@ Result<std::string> WriteSnapshot(const Catalog& catalog, const std::string& pat
     Diagnostics check = ValidateSnapshot(tmp.string());
     if (check.has_errors()) {
       std::string why;
+      size_t n = 0;
       for (const auto& d : check.items())
-        if (d.severity == Severity::Error) why += "\n  " + Format(d);
+        if (d.severity == Severity::Error && n++ < 20) why += "\n  " + Format(d);
+      if (n > 20) why += "\n  ... and " + std::to_string(n - 20) + " more";
       fs::remove(tmp, ec);
       return Error{"the written snapshot does not validate:" + why};
     }

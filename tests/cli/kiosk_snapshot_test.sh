@@ -79,6 +79,27 @@ expect 0 "validate with a CJK character" -- "$tool" validate "$work/glyphs.snaps
 contains "validate warns about the glyph" "warning: organization 'bilisim-vadisi' name_en: U\+6F22 '漢' has no glyph in the kiosk's fonts"
 contains "still valid" "glyphs.snapshot: valid"
 
+# Search: the kiosk's search from the command line; hostile queries are answered (exit 0), never an error.
+expect 0 "search ast" -- "$tool" search "$demo" ast
+contains "search ast finds Astana Hub first" "^  exhibitor astana-hub  Astana Hub"
+expect 0 "search in Cyrillic" -- "$tool" search "$demo" "аст" --lang ru
+contains "Cyrillic typing finds Astana Hub" "exhibitor astana-hub"
+expect 0 "search --json" -- "$tool" search "$demo" kosgeb --json
+contains "search --json" '"id": "kosgeb"'
+expect 0 "search nothing" -- "$tool" search "$demo" zzzzqqq
+contains "nothing found" "nothing found"
+long=$(head -c 10000 /dev/zero | tr '\0' 'a')
+for q in '"' "'" '*' '-' '^' ':' '(' ')' 'a AND' 'OR' 'NOT x' 'NEAR(a b)' 'name:x' '🚀' 'مرحبا' "$(printf '\x01\x02')" "$long" \
+         '"unterminated' 'a" OR "b' '{name}:^x*'; do
+  expect 0 "search hostile query ${q:0:20}" -- "$tool" search "$demo" "$q"
+  if grep -qiE "error|sql|syntax" "$work/out"; then fail "search '${q:0:20}' printed an error"; sed 's/^/    /' "$work/out" | head -5; else ok; fi
+done
+expect 0 "synth" -- "$tool" synth -o "$work/synth.snapshot" --exhibitors 300 --sessions 120 --content-version 1
+expect 0 "synth validates" -- "$tool" validate "$work/synth.snapshot"
+expect 0 "inspect synth" -- "$tool" inspect "$work/synth.snapshot" --json
+[ "$(json_int exhibitors)" = 300 ] && ok || fail "synth: exhibitors=$(json_int exhibitors), expected 300"
+[ "$(json_int sessions)" = 120 ] && ok || fail "synth: sessions=$(json_int sessions), expected 120"
+
 # Wrong usage is exit 2.
 expect 2 "no subcommand" -- "$tool"
 expect 2 "unknown subcommand" -- "$tool" frobnicate

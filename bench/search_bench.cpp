@@ -1,0 +1,69 @@
+// Search benchmark (not a test): the time of each keystroke's query on a large snapshot, as a visitor types
+// names letter by letter in Latin and Cyrillic. Prints median, p90, p99 and max in milliseconds.
+//   search_bench SNAPSHOT [ROUNDS]      (make one with: kiosk-snapshot synth -o big.snapshot)
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "db/catalog.h"
+#include "db/search.h"
+#include "db/text.h"
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: search_bench SNAPSHOT [ROUNDS]\n");
+    return 2;
+  }
+  int rounds = argc > 2 ? std::atoi(argv[2]) : 3;
+  auto t0 = std::chrono::steady_clock::now();
+  auto loaded = db::LoadCatalog(argv[1]);
+  if (!loaded) {
+    std::fprintf(stderr, "%s\n", loaded.error().message.c_str());
+    return 1;
+  }
+  double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  const db::Catalog& c = *loaded.value();
+
+  // What visitors type: names of exhibitors, people and sessions in several languages, country names, and a
+  // few words that match a lot ("a", "tech") or nothing.
+  std::mt19937 rng(7);
+  std::vector<std::string> typed = {"a", "tech", "технопарк", "ast", "аст", "zzzz", "Türkiye", "IŞIK", "oʻzbek"};
+  const char* langs[] = {"en", "ru", "kk", "tr", "az", "uz", "ky"};
+  for (int i = 0; i < 60 && !c.organizations.empty(); ++i)
+    typed.push_back(c.Tr(c.organizations[rng() % c.organizations.size()].name, langs[rng() % 7]));
+  for (int i = 0; i < 20 && !c.people.empty(); ++i) typed.push_back(c.Tr(c.people[rng() % c.people.size()].name, langs[rng() % 7]));
+  for (int i = 0; i < 20 && !c.sessions.empty(); ++i) typed.push_back(c.Tr(c.sessions[rng() % c.sessions.size()].title, langs[rng() % 7]));
+
+  std::vector<double> ms;
+  std::vector<std::pair<double, std::string>> slowest;
+  size_t results = 0;
+  for (int r = 0; r < rounds; ++r)
+    for (const auto& word : typed) {
+      // Every prefix, one code point more per keystroke, up to 12 keystrokes.
+      std::string prefix;
+      size_t i = 0;
+      char32_t cp;
+      for (int keys = 0; keys < 12 && db::NextCodepoint(word, i, cp); ++keys) {
+        db::AppendUtf8(prefix, cp);
+        auto a = std::chrono::steady_clock::now();
+        auto hits = db::Search(c, prefix, langs[keys % 7]);
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count());
+        slowest.push_back({ms.back(), prefix});
+        results += hits.size();
+      }
+    }
+  std::sort(ms.begin(), ms.end());
+  auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<size_t>(q * ms.size()))]; };
+  std::printf("snapshot: %zu exhibitors, %zu sessions, %zu people; loaded in %.0f ms\n", c.exhibitors.size(),
+              c.sessions.size(), c.people.size(), load_ms);
+  std::printf("keystroke queries: %zu (%.1f results each on average)\n", ms.size(), double(results) / ms.size());
+  std::printf("per query: median %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms\n", at(0.5), at(0.9), at(0.99), ms.back());
+  std::sort(slowest.rbegin(), slowest.rend());
+  std::printf("slowest:");
+  for (size_t i = 0; i < 8 && i < slowest.size(); ++i) std::printf(" \"%s\" %.1f ms;", slowest[i].second.c_str(), slowest[i].first);
+  std::printf("\n");
+  return 0;
+}

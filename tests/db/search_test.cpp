@@ -1,0 +1,146 @@
+// Search: the folding rules (each pair both ways), hostile input, and the ranked results on the demo.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+
+#include "db/catalog.h"
+#include "db/search.h"
+#include "db/search_fold.h"
+#include "support.h"
+
+namespace {
+
+// Both spellings fold alike, and each finds the other as a prefix too.
+void Same(const std::string& a, const std::string& b) {
+  CHECK_MESSAGE(db::FoldForSearch(a) == db::FoldForSearch(b), a << " -> " << db::FoldForSearch(a) << ", " << b << " -> " << db::FoldForSearch(b));
+  CHECK_MESSAGE(db::FoldForSearch(b) == db::FoldForSearch(a), b << " / " << a);
+}
+
+std::shared_ptr<const db::Catalog> Demo() {
+  static auto c = db::LoadCatalog(test::DemoSnapshot().string());  // loaded once for all cases
+  REQUIRE(c);
+  return c.value();
+}
+
+std::string First(const std::string& query, const std::string& lang = "en") {
+  auto hits = db::Search(*Demo(), query, lang);
+  return hits.empty() ? std::string() : std::string(db::KindName(hits[0].kind)) + ":" + hits[0].ref;
+}
+
+bool Finds(const std::string& query, const std::string& ref) {
+  for (const auto& h : db::Search(*Demo(), query, "en", 50))
+    if (h.ref == ref) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("folding: case and diacritics, one explicit table for index and query") {
+  // Turkish dotted and dotless i: IŞIK, ışık and Işık; İstanbul, ISTANBUL and istanbul.
+  Same("IŞIK", "ışık");
+  Same("ışık", "Işık");
+  Same("IŞIK", "Işık");
+  Same("İstanbul", "ISTANBUL");
+  Same("ISTANBUL", "istanbul");
+  Same("İstanbul", "istanbul");
+  CHECK(db::FoldForSearch("İstanbul") == "istanbul");
+  // Diacritics of the Turkic Latin alphabets.
+  Same("Bilişim Vadisi", "bilisim vadisi");
+  Same("Azərbaycan", "azerbaycan");
+  Same("Türkiye", "TURKIYE");
+  Same("Ağrı Çorum Öz Ünye", "agri corum oz unye");
+  Same("Ñandú", "nandu");
+  Same("e\xCC\x81", "é");  // a combining acute accent is dropped
+  // Cyrillic case with the Kazakh and Kyrgyz letters.
+  Same("ҚАЗАҚСТАН", "қазақстан");
+  Same("ӘҒҚҢӨҰҮҺІ", "әғқңөұүһі");
+  Same("КЫРГЫЗСТАН", "кыргызстан");
+  Same("ЁЛКА", "ёлка");
+  // Uzbek oʻ / o' / o‘ / o’ alike.
+  Same("Oʻzbekiston", "O'zbekiston");
+  Same("O'zbekiston", "O‘zbekiston");
+  Same("O‘zbekiston", "O’zbekiston");
+  Same("gʻalaba", "g'alaba");
+  CHECK(db::FoldForSearch("Oʻzbekiston") == "ozbekiston");
+  // The bridge between alphabets: the same name in Latin and Cyrillic.
+  Same("Astana", "Астана");
+  Same("Bilkent", "Билкент");
+  Same("Toshkent", "Тошкент");  // Uzbek in both alphabets
+  Same("Tashkent", "Ташкент");
+  Same("Shymkent", "Шымкент");
+}
+
+TEST_CASE("folding: everything else separates words") {
+  CHECK(db::FoldForSearch("Astana Hub!") == "astana hub");
+  CHECK(db::FoldForSearch("  \"AI\" & data -- (2022)  ") == "ai data 2022");
+  CHECK(db::FoldForSearch("a\tb\nc\x01" "d") == "a b c d");
+  CHECK(db::FoldForSearch("🚀rocket🚀") == "rocket");
+  CHECK(db::FoldForSearch("\xE2\x80\x8Fشركة\xE2\x80\x8E") == "شركة");  // RTL text kept, direction marks dropped
+  CHECK(db::FoldForSearch("漢字") == "漢字");
+  CHECK(db::FoldForSearch("\xFF\xFE broken") == "broken");  // invalid UTF-8 is a separator
+  CHECK(db::FoldForSearch("").empty());
+  CHECK(db::SearchWords("a  b,c") == std::vector<std::string>{"a", "b", "c"});
+}
+
+TEST_CASE("search: hostile input gives results or none, never an error or a stall") {
+  const char* inputs[] = {"\"", "\"\"", "'", "*", "-", "^", ":", "(", ")", "()", "a:b", "name:x", "{name}:x",
+                          "AND", "OR", "NOT", "NEAR", "NEAR(a b)", "a AND", "OR b", "NOT NOT", "a OR", "\"a\" OR \"b\"",
+                          "-astana", "^astana", "astana*", "*astana", "ast\"", "a\"b\"c", "🚀", "👍🏽👍🏽", "\xE2\x80\x8F",
+                          "مرحبا", "\x01\x02\x03", "\t\n\r", "\xFF", "%", "_", "\\", ";DROP TABLE search;--",
+                          "' OR 1=1 --", "NULL", "rowid", "search"};
+  for (const char* q : inputs) {
+    std::vector<db::SearchHit> hits;
+    CHECK_NOTHROW(hits = db::Search(*Demo(), q, "en"));
+  }
+  // 10,000 characters: folded, cut to a few words, answered at once.
+  std::string long_input;
+  for (int i = 0; i < 10000; ++i) long_input += "astana "[i % 7];
+  auto start = std::chrono::steady_clock::now();
+  std::vector<db::SearchHit> hits;
+  CHECK_NOTHROW(hits = db::Search(*Demo(), long_input, "en"));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));  // a stall guard, not a benchmark
+  CHECK(!hits.empty());
+  std::string ten_thousand_quotes(10000, '"');
+  CHECK(db::Search(*Demo(), ten_thousand_quotes, "en").empty());
+  bool upper = db::Search(*Demo(), "AND", "en").empty(), lower = db::Search(*Demo(), "and", "en").empty();
+  CHECK(upper == lower);  // a word, not an operator
+}
+
+TEST_CASE("search: typing a few letters finds the thing, in Latin or Cyrillic, best first") {
+  CHECK(First("ast") == "exhibitor:astana-hub");
+  CHECK(First("аст") == "exhibitor:astana-hub");
+  CHECK(First("Астана Хаб") == "exhibitor:astana-hub");
+  CHECK(First("astana hub") == "exhibitor:astana-hub");
+  CHECK(First("kosgeb") == "organization:kosgeb");
+  CHECK(First("bilisim") == "exhibitor:bilisim-vadisi");
+  CHECK(First("BİLİŞİM") == "exhibitor:bilisim-vadisi");
+  CHECK(Finds("kyrgyz", "KG"));        // a country
+  CHECK(Finds("memorandum", "technoparks-2022"));  // an agreement
+  CHECK(Finds("madiyev", "astana-hub"));  // a person named in a description
+  CHECK(Finds("сахна", "stage-main"));    // a place, by its Kazakh name
+  CHECK(Finds("туалет", "amenity-toilet"));  // by its name, and by what it is in any language:
+  CHECK(Finds("tuvalet", "amenity-toilet"));
+  CHECK(Finds("cafe", "amenity-cafe"));
+  CHECK(db::Search(*Demo(), "zzzzqqq", "en").empty());
+  // Grouped: hits of one group are together.
+  auto hits = db::Search(*Demo(), "a", "en");
+  REQUIRE(!hits.empty());
+  std::vector<db::SearchGroup> seen;
+  for (const auto& h : hits)
+    if (seen.empty() || seen.back() != db::GroupOf(h.kind)) {
+      for (auto g : seen) CHECK(g != db::GroupOf(h.kind));
+      seen.push_back(db::GroupOf(h.kind));
+    }
+}
+
+TEST_CASE("the snapshot's search index is covered by validate") {
+  test::TempDir dir;
+  auto src = test::CopyFixture(dir);
+  auto out = test::Build(src, dir);
+  REQUIRE(out.written);
+  auto c = db::LoadCatalog(dir / "out.snapshot");
+  REQUIRE(c);
+  CHECK(First("") == "");
+  CHECK(!db::Search(*c.value(), "astana", "en").empty());
+}
