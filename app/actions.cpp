@@ -12,6 +12,7 @@ const char* ScreenName(Screen s) {
     case Screen::Exhibitors: return "exhibitors";
     case Screen::Agreements: return "agreements";
     case Screen::Schedule: return "schedule";
+    case Screen::Search: return "search";
   }
   return "home";
 }
@@ -31,6 +32,24 @@ void CloseDetails(AppState& s) {
   s.agreement_id.clear();
   s.session_id.clear();
 }
+
+// Removes the last character (UTF-8 aware) of the query.
+void EraseLast(std::string& q) {
+  while (!q.empty() && (static_cast<unsigned char>(q.back()) & 0xC0) == 0x80) q.pop_back();
+  if (!q.empty()) q.pop_back();
+}
+
+// Results for the current query and language, computed once per change (search takes about a millisecond
+// even on a forum of thousands of exhibitors; docs/PERFORMANCE.md).
+void UpdateSearch(AppState& s) {
+  std::string key = s.search_query + "\n" + s.lang;
+  if (!s.catalog || key == s.search_results_for) return;
+  s.search_results = db::Search(*s.catalog, s.search_query, s.lang);
+  s.search_results_for = key;
+}
+
+// The longest query kept: more than anyone types on a kiosk, and bounded whatever a physical keyboard sends.
+constexpr size_t kMaxQueryBytes = 200;
 }  // namespace
 
 void ApplyActions(AppState& s) {
@@ -41,6 +60,9 @@ void ApplyActions(AppState& s) {
     if (a.kind == Action::Kind::Go || a.kind == Action::Kind::OpenExhibitor || a.kind == Action::Kind::OpenAgreement ||
         a.kind == Action::Kind::OpenSession || a.kind == Action::Kind::Back || a.kind == Action::Kind::ResetVisit)
       s.scroll_to_top = true;
+    if (a.kind == Action::Kind::OpenExhibitor || a.kind == Action::Kind::OpenAgreement ||
+        a.kind == Action::Kind::OpenSession || a.kind == Action::Kind::ShowOnMap || a.kind == Action::Kind::Go)
+      s.back_to_search = a.number == Action::kFromSearch;
     switch (a.kind) {
       case Action::Kind::Go:
         CloseDetails(s);
@@ -61,9 +83,16 @@ void ApplyActions(AppState& s) {
         s.language_picker = false;
         break;
       case Action::Kind::Back:
-        if (!s.exhibitor_id.empty() || !s.agreement_id.empty() || !s.session_id.empty()) CloseDetails(s);
+        if (s.back_to_search) CloseDetails(s), s.screen = Screen::Search, s.back_to_search = false;
+        else if (!s.exhibitor_id.empty() || !s.agreement_id.empty() || !s.session_id.empty()) CloseDetails(s);
         else s.screen = Screen::Home;
         break;
+      case Action::Kind::Type:
+        if (s.search_query.size() + a.id.size() <= kMaxQueryBytes) s.search_query += a.id;
+        break;
+      case Action::Kind::Erase: EraseLast(s.search_query); break;
+      case Action::Kind::ClearQuery: s.search_query.clear(); break;
+      case Action::Kind::SetKeyboard: s.keyboard = a.number; break;
       case Action::Kind::FilterCountry: s.country_filter = a.id; break;
       case Action::Kind::FilterTrack: s.track_filter = a.id; break;
       case Action::Kind::SelectDay: s.day_index = a.number; break;
@@ -78,10 +107,15 @@ void ApplyActions(AppState& s) {
         s.day_index = 0;
         s.language_picker = false;
         s.scroll.clear();
+        s.search_query.clear();
+        s.keyboard = -1;
+        s.back_to_search = false;
+        s.key_hold = {};
         if (s.catalog) s.lang = s.catalog->forum.default_language;
         break;
     }
   }
+  if (s.screen == Screen::Search) UpdateSearch(s);
 }
 
 namespace {
@@ -89,6 +123,7 @@ namespace {
 bool Visited(const AppState& s) {
   return s.screen != Screen::Home || !s.exhibitor_id.empty() || !s.agreement_id.empty() || !s.session_id.empty() ||
          s.language_picker || !s.country_filter.empty() || !s.track_filter.empty() || s.day_index != 0 ||
+         !s.search_query.empty() || s.keyboard != -1 ||
          (s.catalog && s.lang != s.catalog->forum.default_language);
 }
 double IdleTimeout(const AppState& s) { return s.catalog ? s.catalog->forum.idle_timeout_s : 60; }

@@ -10,13 +10,14 @@
 #include <vector>
 
 #include "db/catalog.h"
+#include "db/search.h"
 
 struct ImFont;
 
 namespace app {
 
-enum class Screen { Home, Map, Exhibitors, Agreements, Schedule };
-inline constexpr int kScreenCount = 5;
+enum class Screen { Home, Map, Exhibitors, Agreements, Schedule, Search };
+inline constexpr int kScreenCount = 6;
 const char* ScreenName(Screen s);                     // "home", "map", ... (command line, tests)
 bool ScreenFromName(const std::string& name, Screen& out);
 
@@ -35,7 +36,14 @@ struct Action {
     SelectDay,       // number = day index
     ZoomMap,         // number = +1 in, -1 out
     ResetVisit,      // the idle reset: home, default language, filters and details cleared
+    Type,            // id = text to add to the search query
+    Erase,           // the last character of the query
+    ClearQuery,      // the whole query
+    SetKeyboard,     // number = keyboard layout (app/keyboard.h)
   };
+  // On Open*, ShowOnMap and FilterCountry: number = kFromSearch when tapped in the search results, so that
+  // Back returns to them.
+  static constexpr int kFromSearch = 1;
   Kind kind;
   std::string id;
   Screen screen = Screen::Home;
@@ -49,7 +57,6 @@ struct Metrics {
   float gap = 16;      // spacing between elements
   float pad = 24;      // inner padding of cards and bars
   float radius = 14;   // corner radius
-  float nav_height = 112;
   float drag_threshold = 14;  // a finger moving less than this is a tap, not a drag (~4 mm)
 };
 
@@ -83,6 +90,19 @@ struct AppState {
   std::string map_focus;                               // highlighted location on the map, or ""
   std::string country_filter, track_filter;
   int day_index = 0;  // schedule day; 0 = the day of "now" if it is a forum day, else the first
+
+  // Search: what the visitor typed, the keyboard layout (-1: the one of the visitor's language), and the
+  // results, recomputed at the frame boundary when the query or the language changed.
+  std::string search_query;
+  int keyboard = -1;
+  std::vector<db::SearchHit> search_results;
+  std::string search_results_for;  // query + "\n" + lang that `search_results` answer
+  bool back_to_search = false;     // the open detail came from the results: Back returns to them
+  struct KeyHold {                 // the on-screen key held down, for key repeat
+    std::string key;
+    double since = 0, last = 0;
+    bool repeated = false;
+  } key_hold;
 
   MapView map;
   std::map<unsigned, ScrollState> scroll;

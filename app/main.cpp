@@ -42,7 +42,8 @@ int main(int argc, char** argv) {
   std::string snapshot = FORUM_DEFAULT_SNAPSHOT, windowed, screen_name = "home", lang, now_text, screenshot;
   cli.add_option("--snapshot", snapshot, "snapshot file to show (default: the demo forum)");
   cli.add_option("--windowed", windowed, "a window of WxH pixels instead of full screen (development)");
-  cli.add_option("--screen", screen_name, "first screen: home, map, exhibitors, agreements, schedule; NAME/ID opens a detail");
+  cli.add_option("--screen", screen_name,
+                 "first screen: home, map, exhibitors, agreements, schedule, search; NAME/ID opens a detail, search/TEXT searches");
   cli.add_option("--lang", lang, "language code to start in (default: the forum's)");
   cli.add_option("--now", now_text, "fixed clock in the venue's time, e.g. 2022-09-29T11:00");
   cli.add_option("--screenshot", screenshot, "render until settled, save the frame as PNG and exit");
@@ -98,7 +99,10 @@ int main(int argc, char** argv) {
     std::cerr << "forum-kiosk: " << s.load_error << "\n";
   }
   s.screen = first_screen;
-  if (!detail.empty()) {
+  if (!detail.empty() && first_screen == app::Screen::Search) {
+    s.Do({app::Action::Kind::Type, detail});  // search/QUERY: the results for QUERY
+    app::ApplyActions(s);
+  } else if (!detail.empty()) {
     using K = app::Action::Kind;
     K kind = first_screen == app::Screen::Exhibitors ? K::OpenExhibitor
            : first_screen == app::Screen::Agreements ? K::OpenAgreement

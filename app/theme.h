@@ -10,6 +10,7 @@ namespace app {
 namespace colors {
 inline constexpr ImU32 kPaper = IM_COL32(0xF4, 0xF1, 0xEA, 0xFF);     // screen background, warm off-white
 inline constexpr ImU32 kSurface = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);   // cards
+inline constexpr ImU32 kPanel = IM_COL32(0xE8, 0xE4, 0xDA, 0xFF);     // a panel under controls (keyboard)
 inline constexpr ImU32 kPressed = IM_COL32(0xE3, 0xEE, 0xEC, 0xFF);   // a card under a finger
 inline constexpr ImU32 kInk = IM_COL32(0x1B, 0x23, 0x30, 0xFF);       // text
 inline constexpr ImU32 kMuted = IM_COL32(0x56, 0x60, 0x6E, 0xFF);     // secondary text (7:1 on paper)

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "app/keyboard.h"
 #include "app/screens/screens.h"
 
 namespace app {
@@ -14,7 +15,6 @@ Metrics MetricsFor(float px_per_mm) {
   m.gap = 16 * k;
   m.pad = 24 * k;
   m.radius = 14 * k;
-  m.nav_height = m.touch * 1.6f + m.pad;
   m.drag_threshold = 4.0f * px_per_mm;
   return m;
 }
@@ -33,7 +33,7 @@ void DrawFrame(AppState& s) {
     ImGui::End();
     return;
   }
-  float nav = s.metrics.nav_height;
+  float nav = NavBarHeight(s, size.x);
   ImVec2 content(size.x, size.y - nav);
   ImGui::SetCursorPos(ImVec2(0, 0));
   ImGui::BeginChild("screen", content, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -43,6 +43,7 @@ void DrawFrame(AppState& s) {
     case Screen::Exhibitors: DrawExhibitorsScreen(s, content); break;
     case Screen::Agreements: DrawAgreementsScreen(s, content); break;
     case Screen::Schedule: DrawScheduleScreen(s, content); break;
+    case Screen::Search: DrawSearchScreen(s, content); break;
   }
   ImGui::EndChild();
   ImGui::SetCursorPos(ImVec2(0, size.y - nav));
@@ -65,6 +66,7 @@ std::string TextForGlyphs(const db::Catalog* c) {
   // Symbols the screens draw themselves: – · ‹ • — and the staff message.
   std::string out = "\xE2\x80\x93\xC2\xB7\xE2\x80\xB9\xE2\x80\xA2\xE2\x80\x94"
                     "Киоск настраивается0123456789:";
+  out += KeyboardText();
   if (c) db::ForEachText(*c, [&](const db::TextRef& t) { out += t.text; });
   return out;
 }

@@ -24,6 +24,21 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
   Text(s.fonts.body, colors::kMuted, where, width);
   ImGui::Dummy(ImVec2(1, m.gap));
 
+  // Search: a field that opens the search screen with its keyboard.
+  {
+    std::string hint = s.Ui("search.placeholder");
+    float h = std::max(m.touch * 1.5f, Measure(s.fonts.title, hint, width - 2 * m.pad).y + m.pad);
+    ImVec2 p;
+    PushId(s, "search");
+    if (Card(s, "field", ImVec2(width, h), &p)) s.Do({Action::Kind::Go, "", Screen::Search});
+    PopId(s);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), colors::kAccent, m.radius, 0, 3.0f);
+    float th = Measure(s.fonts.title, hint, width - 2 * m.pad).y;
+    TextAt(dl, s.fonts.title, colors::kMuted, ImVec2(p.x + m.pad, p.y + (h - th) / 2), hint, width - 2 * m.pad);
+    ImGui::Dummy(ImVec2(1, m.gap));
+  }
+
   // Tiles: four columns in landscape, two in portrait, each a large target.
   // The subtitle says what is inside, in counts: "13 участников · 8 стран".
   const db::Catalog& c = *s.catalog;

@@ -5,30 +5,70 @@
 
 namespace app {
 
+namespace {
+
+struct Item {
+  Screen screen;
+  const char* key;
+};
+const Item kItems[] = {{Screen::Home, "nav.home"},         {Screen::Map, "nav.map"},
+                       {Screen::Exhibitors, "nav.exhibitors"}, {Screen::Agreements, "nav.agreements"},
+                       {Screen::Schedule, "nav.schedule"}, {Screen::Search, "nav.search"}};
+constexpr int kItemCount = static_cast<int>(std::size(kItems));
+
+struct Layout {
+  int rows, cols;
+  float lang_w, button_w, button_h;
+};
+
+std::string LanguageLabel(const AppState& s) {
+  const db::Language* current = s.catalog->FindLanguage(s.lang);
+  return current ? current->native_name : s.lang;
+}
+
+// One row when every label fits its button on one line; else two rows (a narrow portrait screen, a
+// language with long words), so no label is ever squeezed or broken.
+Layout LayoutFor(const AppState& s, float width) {
+  const Metrics& m = s.metrics;
+  Layout l;
+  l.lang_w = std::max(m.touch * 3.2f, Measure(s.fonts.strong, LanguageLabel(s)).x + m.pad * 2);
+  l.button_h = m.touch * 1.6f;
+  for (l.rows = 1; l.rows <= 2; ++l.rows) {
+    l.cols = (kItemCount + l.rows - 1) / l.rows;
+    l.button_w = (width - m.pad - l.lang_w - m.gap * (l.cols + 1)) / l.cols;
+    float room = l.button_w - 2 * std::min(m.pad * 0.75f, l.button_w * 0.15f);
+    bool fits = true;
+    for (const auto& item : kItems) fits &= Measure(s.fonts.strong, s.Ui(item.key)).x <= room;
+    if (fits) break;
+  }
+  l.rows = std::min(l.rows, 2);
+  return l;
+}
+
+}  // namespace
+
+float NavBarHeight(const AppState& s, float width) {
+  Layout l = LayoutFor(s, width);
+  return l.rows * l.button_h + (l.rows - 1) * s.metrics.gap * 0.5f + s.metrics.pad;
+}
+
 void DrawNavBar(AppState& s, ImVec2 size) {
   const Metrics& m = s.metrics;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p = ImGui::GetCursorScreenPos();
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::kNavBar);
-  struct Item { Screen screen; const char* key; };
-  const Item items[] = {{Screen::Home, "nav.home"}, {Screen::Map, "nav.map"}, {Screen::Exhibitors, "nav.exhibitors"},
-                        {Screen::Agreements, "nav.agreements"}, {Screen::Schedule, "nav.schedule"}};
-  const db::Language* current = s.catalog->FindLanguage(s.lang);
-  std::string lang_label = current ? current->native_name : s.lang;
-  float lang_w = std::max(m.touch * 3.2f, Measure(s.fonts.strong, lang_label).x + m.pad * 2);
-  float bh = size.y - m.pad;
-  float bw = (size.x - m.pad - lang_w - m.gap * 6) / 5;
-  ImGui::SetCursorScreenPos(ImVec2(p.x + m.pad * 0.5f, p.y + m.pad * 0.5f));
-  for (int i = 0; i < 5; ++i) {
-    if (i) ImGui::SameLine(0, m.gap);
-    bool selected = s.screen == items[i].screen;
-    PushId(s, ScreenName(items[i].screen));
-    if (Button(s, "nav", s.Ui(items[i].key), selected ? ButtonKind::NavSelected : ButtonKind::Nav, bw, bh))
-      s.Do({Action::Kind::Go, "", items[i].screen});
+  Layout l = LayoutFor(s, size.x);
+  for (int i = 0; i < kItemCount; ++i) {
+    int row = i / l.cols, col = i % l.cols;
+    ImGui::SetCursorScreenPos(ImVec2(p.x + m.pad * 0.5f + col * (l.button_w + m.gap), p.y + m.pad * 0.5f + row * (l.button_h + m.gap * 0.5f)));
+    bool selected = s.screen == kItems[i].screen;
+    PushId(s, ScreenName(kItems[i].screen));
+    if (Button(s, "nav", s.Ui(kItems[i].key), selected ? ButtonKind::NavSelected : ButtonKind::Nav, l.button_w, l.button_h))
+      s.Do({Action::Kind::Go, "", kItems[i].screen});
     PopId(s);
   }
-  ImGui::SameLine(0, m.gap * 2);
-  if (Button(s, "language", lang_label, ButtonKind::Primary, lang_w, bh)) s.language_picker = !s.language_picker;
+  ImGui::SetCursorScreenPos(ImVec2(p.x + size.x - m.pad * 0.5f - l.lang_w, p.y + (size.y - l.button_h) / 2));
+  if (Button(s, "language", LanguageLabel(s), ButtonKind::Primary, l.lang_w, l.button_h)) s.language_picker = !s.language_picker;
 }
 
 void DrawLanguagePicker(AppState& s, ImVec2 size) {

@@ -18,7 +18,7 @@ namespace {
 const char* kLanguages[] = {"kk", "ru", "en", "tr", "az", "uz", "ky"};
 // The five screens and a detail of each kind.
 const char* kViews[] = {"home", "map", "exhibitors", "agreements", "schedule",
-                        "exhibitors/astana-hub", "agreements/kosgeb-rsmb-2021", "schedule/2201"};
+                        "exhibitors/astana-hub", "agreements/kosgeb-rsmb-2021", "schedule/2201", "search/a"};
 
 std::string FileName(std::string view) {
   for (char& c : view)

@@ -55,7 +55,7 @@ double Difference(const Image& a, const Image& b) {
   return double(diff) / n;
 }
 
-const char* kScreens[] = {"home", "map", "exhibitors", "agreements", "schedule"};
+const char* kScreens[] = {"home", "map", "exhibitors", "agreements", "schedule", "search"};
 
 void RenderAll(const std::string& size, const std::string& out_dir) {
   fs::create_directories(out_dir);

@@ -27,7 +27,10 @@ const char* kLanguages[] = {"kk", "ru", "en", "tr", "az", "uz", "ky"};
 void Open(test::Harness& h, Screen screen, const std::string& detail = "") {
   using K = app::Action::Kind;
   h.s.Do({K::Go, "", screen});
-  if (!detail.empty())
+  if (screen == Screen::Search) {
+    h.s.Do({K::ClearQuery});
+    h.s.Do({K::Type, detail});
+  } else if (!detail.empty())
     h.s.Do({screen == Screen::Exhibitors ? K::OpenExhibitor : screen == Screen::Agreements ? K::OpenAgreement : K::OpenSession, detail});
   app::ApplyActions(h.s);
   h.Settle();
@@ -40,7 +43,8 @@ std::string AuditAllViews(test::Harness& h) {
   const View views[] = {{Screen::Home, ""},       {Screen::Map, ""},
                         {Screen::Exhibitors, ""}, {Screen::Agreements, ""},
                         {Screen::Schedule, ""},   {Screen::Exhibitors, "astana-hub"},
-                        {Screen::Agreements, "kosgeb-rsmb-2021"}, {Screen::Schedule, "2201"}};
+                        {Screen::Agreements, "kosgeb-rsmb-2021"}, {Screen::Schedule, "2201"},
+                        {Screen::Search, "a"},    {Screen::Search, "zzzz"}};
   for (const auto& v : views) {
     Open(h, v.screen, v.detail);
     h.overflows.clear();
@@ -185,7 +189,7 @@ TEST_CASE("the layout audit notices a label that does not fit") {
   // A language whose word for "Home" is far too long for a navigation button.
   test::Harness h;
   auto c = std::make_shared<db::Catalog>(*h.s.catalog);
-  c->ui_strings["nav.home"].by_lang["en"] = "Startseitenübersichtsbildschirmanzeigeelement";
+  c->ui_strings["nav.home"].by_lang["en"] = "Startseitenübersichtsbildschirmanzeigeelementstartseitenübersichtsbildschirmanzeigeelement";
   h.s.catalog = c;
   h.s.lang = "en";
   h.overflows.clear();

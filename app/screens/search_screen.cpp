@@ -1,0 +1,192 @@
+// Search: what the visitor typed, results grouped by kind as they type, and the on-screen keyboard at the
+// bottom, in reach. Tapping a result opens it (a place on the map); Back returns to the results.
+#include <imgui.h>
+
+#include "app/format.h"
+#include "app/keyboard.h"
+#include "app/screens/screens.h"
+#include "app/theme.h"
+#include "app/widgets.h"
+#include "db/text.h"
+
+namespace app {
+
+namespace {
+
+using Kind = db::SearchHit::Kind;
+
+const char* GroupKey(db::SearchGroup g) {
+  switch (g) {
+    case db::SearchGroup::Exhibitors: return "search.group.exhibitors";
+    case db::SearchGroup::Sessions: return "search.group.sessions";
+    case db::SearchGroup::Agreements: return "search.group.agreements";
+    case db::SearchGroup::People: return "search.group.people";
+    case db::SearchGroup::Places: return "search.group.places";
+  }
+  return "search.group.exhibitors";
+}
+
+// The line under a result's name: where and when, in the visitor's language.
+std::string Subtitle(const AppState& s, const db::SearchHit& h) {
+  const db::Catalog& c = *s.catalog;
+  const char* dot = "  \xC2\xB7  ";
+  switch (h.kind) {
+    case Kind::Exhibitor:
+    case Kind::Organization:
+      if (const db::Organization* o = c.FindOrganization(h.ref)) {
+        const db::Country* country = c.FindCountry(o->country_code);
+        std::string out = country ? s.Tr(country->name) : std::string();
+        if (const db::Exhibitor* e = c.FindExhibitor(o->id))
+          if (const db::Location* b = c.FindLocation(e->booth_id)) out += (out.empty() ? "" : dot) + s.Ui("exhibitors.booth") + " " + b->label;
+        return out;
+      }
+      break;
+    case Kind::Country: {
+      int64_t n = 0;
+      for (const auto& e : c.exhibitors)
+        if (const db::Organization* o = c.FindOrganization(e.organization_id); o && o->country_code == h.ref) ++n;
+      return Count(s, "count.exhibitors", n);
+    }
+    case Kind::Agreement:
+      if (const db::Agreement* a = c.FindAgreement(h.ref)) return a->signed_date.empty() ? "" : FormatDate(s, a->signed_date);
+      break;
+    case Kind::Session:
+      if (const db::Session* x = c.FindSession(h.ref)) {
+        std::string out = FormatDay(s, x->day_date) + dot + TimeRange(s, *x);
+        if (const db::Room* r = c.FindRoom(x->room_id)) out += dot + s.Tr(r->name);
+        return out;
+      }
+      break;
+    case Kind::Person:
+      if (const db::Person* p = c.FindPerson(h.ref)) {
+        std::string out = s.Tr(p->title);
+        if (const db::Organization* o = c.FindOrganization(p->organization_id)) out += (out.empty() ? "" : dot) + s.Tr(o->name);
+        return out;
+      }
+      break;
+    case Kind::Place: return s.Ui("map.show_on_map");
+  }
+  return {};
+}
+
+// What tapping a result does.
+void Open(AppState& s, const db::SearchHit& h) {
+  using K = Action::Kind;
+  const int from = Action::kFromSearch;
+  const db::Catalog& c = *s.catalog;
+  switch (h.kind) {
+    case Kind::Exhibitor:
+    case Kind::Organization: s.Do({K::OpenExhibitor, h.ref, Screen::Exhibitors, from}); break;
+    case Kind::Country:
+      s.Do({K::Go, "", Screen::Exhibitors, from});
+      s.Do({K::FilterCountry, h.ref});
+      break;
+    case Kind::Agreement: s.Do({K::OpenAgreement, h.ref, Screen::Agreements, from}); break;
+    case Kind::Session: s.Do({K::OpenSession, h.ref, Screen::Schedule, from}); break;
+    case Kind::Person: {
+      // A person has no page of their own: their first session, else their organization.
+      for (const auto& x : c.sessions)
+        for (const auto& sp : x.people)
+          if (sp.person_id == h.ref) return s.Do({K::OpenSession, x.id, Screen::Schedule, from});
+      if (const db::Person* p = c.FindPerson(h.ref); p && c.FindOrganization(p->organization_id))
+        s.Do({K::OpenExhibitor, p->organization_id, Screen::Exhibitors, from});
+      break;
+    }
+    case Kind::Place: s.Do({K::ShowOnMap, h.ref, Screen::Map, from}); break;
+  }
+}
+
+}  // namespace
+
+void DrawSearchScreen(AppState& s, ImVec2 size) {
+  const Metrics& m = s.metrics;
+  const ImGuiIO& io = ImGui::GetIO();
+  // A physical keyboard, when there is one, types into the same query.
+  for (ImWchar c : io.InputQueueCharacters) {
+    if (c < 0x20 || c == 0x7F) continue;
+    std::string text;
+    db::AppendUtf8(text, c);
+    s.Do({Action::Kind::Type, text});
+  }
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) s.Do({Action::Kind::Erase});
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) s.Do({Action::Kind::ClearQuery});
+
+  float width = size.x - m.pad * 4;
+  float kb_width = std::min(width, m.px_per_mm * 330);  // keys of about 25 mm, never wider
+  // The panel fits the tallest layout, so the results do not jump when the layout changes.
+  float kb_height = 0;
+  for (int i = 0; i < int(KeyboardLayouts().size()); ++i) kb_height = std::max(kb_height, KeyboardHeight(s, i));
+
+  // The query, as a large field with a caret; the placeholder says what can be found.
+  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float field_h = s.fonts.title->FontSize + m.pad * 1.2f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + width, p.y + field_h), colors::kSurface, m.radius);
+  dl->AddRect(p, ImVec2(p.x + width, p.y + field_h), colors::kAccent, m.radius, 0, 3.0f);
+  ImVec2 tp(p.x + m.pad, p.y + (field_h - s.fonts.title->FontSize) / 2);
+  float inner = width - 2 * m.pad;
+  if (s.search_query.empty()) {
+    TextAt(dl, s.fonts.title, colors::kMuted, tp, s.Ui("search.placeholder"), inner);
+  } else {
+    // The end of a long query stays in view.
+    std::string shown = s.search_query;
+    while (shown.size() > 1 && Measure(s.fonts.title, shown).x > inner - m.gap) {
+      size_t cut = 1;
+      while (cut < shown.size() && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) ++cut;
+      shown.erase(0, cut);
+    }
+    float w = Measure(s.fonts.title, shown).x;
+    TextAt(dl, s.fonts.title, colors::kInk, tp, shown, 0);
+    dl->AddRectFilled(ImVec2(tp.x + w + 3, tp.y + 4), ImVec2(tp.x + w + 6, tp.y + s.fonts.title->FontSize - 4), colors::kAccent);
+  }
+  ImGui::Dummy(ImVec2(width, field_h));
+
+  // Results, between the field and the keyboard.
+  float top = m.pad * 1.5f + field_h + m.gap;
+  float list_h = size.y - top - kb_height - m.pad * 2 - m.gap * 0.5f;
+  ImGui::SetCursorPos(ImVec2(m.pad * 2, top));
+  BeginTouchList(s, "results", ImVec2(size.x - m.pad * 2, std::max(list_h, m.touch)));
+  if (!s.search_query.empty() && s.search_results.empty()) {
+    ImGui::Dummy(ImVec2(1, m.gap));
+    Text(s.fonts.title, colors::kInk, s.Ui("search.nothing_found"), width);
+    ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
+    if (Button(s, "browse", s.Ui("search.browse"), ButtonKind::Primary)) s.Do({Action::Kind::Go, "", Screen::Exhibitors});
+  }
+  int group = -1;
+  for (size_t i = 0; i < s.search_results.size(); ++i) {
+    const db::SearchHit& h = s.search_results[i];
+    int g = static_cast<int>(db::GroupOf(h.kind));
+    if (g != group) {
+      group = g;
+      ImGui::Dummy(ImVec2(1, m.gap * 0.3f));
+      Text(s.fonts.strong, colors::kMuted, s.Ui(GroupKey(db::GroupOf(h.kind))), width);
+    }
+    std::string title = db::HitTitle(*s.catalog, h, s.lang), sub = Subtitle(s, h);
+    float text_w = width - 2 * m.pad;
+    float row_h = std::max(m.touch * 1.4f, m.pad * 1.0f + Measure(s.fonts.strong, title, text_w).y +
+                                              (sub.empty() ? 0 : Measure(s.fonts.caption, sub, text_w).y));
+    ImVec2 q;
+    PushId(s, std::to_string(i));
+    if (Card(s, "result", ImVec2(width, row_h), &q)) Open(s, h);
+    PopId(s);
+    ImDrawList* ldl = ImGui::GetWindowDrawList();  // the list's own, clipped to it
+    float y = q.y + m.pad * 0.5f;
+    y += TextAt(ldl, s.fonts.strong, colors::kInk, ImVec2(q.x + m.pad, y), title, text_w);
+    if (!sub.empty()) TextAt(ldl, s.fonts.caption, colors::kMuted, ImVec2(q.x + m.pad, y), sub, text_w);
+    ImGui::Dummy(ImVec2(1, m.gap * 0.2f));
+  }
+  ImGui::Dummy(ImVec2(1, m.pad));
+  EndTouchList(s);
+
+  // The keyboard, centred at the bottom on a panel of its own.
+  ImVec2 origin = ImGui::GetWindowPos();
+  float panel_top = origin.y + size.y - kb_height - m.pad * 2;
+  dl->AddRectFilled(ImVec2(origin.x, panel_top), ImVec2(origin.x + size.x, origin.y + size.y), colors::kPanel);
+  dl->AddLine(ImVec2(origin.x, panel_top), ImVec2(origin.x + size.x, panel_top), colors::kLine, 2.0f);
+  float this_h = KeyboardHeight(s, CurrentKeyboard(s));
+  ImGui::SetCursorPos(ImVec2((size.x - kb_width) / 2, size.y - kb_height - m.pad + (kb_height - this_h) / 2));
+  DrawKeyboard(s, kb_width);
+}
+
+}  // namespace app
