@@ -5,10 +5,16 @@
 //   diff OLD NEW [--json]                         what changed: exhibitors, sessions, agreements
 //   search FILE QUERY [--lang CODE] [--json]      the kiosk's search, ranked; exit 0 also when nothing is found
 //   synth -o FILE [--exhibitors N] [--sessions N] a large synthetic forum, for benchmarks
+//   keygen -p PUB -s SECRET                       a minisign key pair (unencrypted secret key)
+//   sign FILE --secret-key SECRET                 validate FILE, then write FILE.minisig
+//   verify FILE --public-key PUB...               check FILE.minisig against trusted keys
 // Exit codes: 0 success, 1 the data has problems (reported on stderr), 2 wrong usage.
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <optional>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -16,6 +22,8 @@
 #include "db/catalog.h"
 #include "db/inspect.h"
 #include "db/search.h"
+#include "db/signature.h"
+#include "db/text.h"
 #include "db/synth.h"
 #include "db/validate.h"
 #include "db/writer.h"
@@ -119,6 +127,85 @@ int SearchCommand(const std::string& file, const std::string& query, std::string
   return 0;
 }
 
+std::optional<std::string> ReadText(const std::string& path) { return db::ReadWholeFile(path); }
+
+int Keygen(const std::string& pub_path, const std::string& sec_path, bool force) {
+  namespace fs = std::filesystem;
+  for (const auto* p : {&pub_path, &sec_path})
+    if (!force && fs::exists(*p)) {
+      std::cerr << *p << " exists; not overwriting a key (use --force)\n";
+      return 1;
+    }
+  db::PublicKey pub;
+  db::SecretKey sec;
+  db::GenerateKeyPair(pub, sec);
+  {
+    std::ofstream out(sec_path, std::ios::trunc);
+    out << db::FormatSecretKey(sec);
+    if (!out) return std::cerr << "cannot write " << sec_path << "\n", 1;
+  }
+  fs::permissions(sec_path, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+  std::ofstream(pub_path, std::ios::trunc) << db::FormatPublicKey(pub);
+  std::cout << "key " << pub.IdHex() << "\npublic key (for the kiosks' configuration): " << db::PublicKeyLine(pub)
+            << "\nwrote " << pub_path << " and " << sec_path << " (keep the secret key off the kiosks)\n";
+  return 0;
+}
+
+// The BLAKE2b-512 of a file, read in chunks.
+std::optional<std::array<unsigned char, 64>> HashFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  db::Prehash h;
+  std::vector<char> buf(1 << 16);
+  while (in.read(buf.data(), buf.size()) || in.gcount() > 0) h.Update(buf.data(), static_cast<size_t>(in.gcount()));
+  return h.Final();
+}
+
+int Sign(const std::string& file, const std::string& key_path, std::string out) {
+  auto d = db::ValidateSnapshot(file);
+  if (d.has_errors()) {
+    Print(d);
+    std::cerr << file << ": NOT signed: the snapshot does not validate\n";
+    return 1;
+  }
+  auto text = ReadText(key_path);
+  if (!text) return std::cerr << "cannot read " << key_path << "\n", 1;
+  auto sec = db::ParseSecretKey(*text);
+  if (!sec) return std::cerr << key_path << ": " << sec.error().message << "\n", 1;
+  auto c = db::LoadCatalog(file);
+  if (!c) return std::cerr << c.error().message << "\n", 1;
+  auto hash = HashFile(file);
+  if (!hash) return std::cerr << "cannot read " << file << "\n", 1;
+  std::string comment = "forum-kiosk snapshot forum:" + c.value()->forum.code + " content_version:" +
+                        std::to_string(c.value()->info.content_version) + " file:" +
+                        std::filesystem::path(file).filename().string();
+  if (out.empty()) out = file + ".minisig";
+  std::ofstream(out, std::ios::trunc) << db::SignPrehashed(sec.value(), *hash, comment);
+  std::cout << "wrote " << out << " (" << comment << ")\n";
+  return 0;
+}
+
+int Verify(const std::string& file, const std::vector<std::string>& key_paths, std::string sig_path) {
+  std::vector<db::PublicKey> keys;
+  for (const auto& p : key_paths) {
+    auto text = ReadText(p);
+    auto k = db::ParsePublicKey(text ? *text : p);  // a file, or the key's line itself
+    if (!k) return std::cerr << p << ": " << k.error().message << "\n", 2;
+    keys.push_back(k.value());
+  }
+  if (sig_path.empty()) sig_path = file + ".minisig";
+  auto sig = ReadText(sig_path);
+  if (!sig) return std::cerr << "cannot read " << sig_path << "\n", 1;
+  auto hash = HashFile(file);
+  if (!hash) return std::cerr << "cannot read " << file << "\n", 1;
+  std::optional<std::string> data;
+  if (sig->find("\nRW") != std::string::npos) data = ReadText(file);  // legacy ("Ed") signatures sign the whole file
+  auto v = db::VerifySignature(*sig, *hash, data ? *data : std::string(), keys);
+  if (!v) return std::cerr << file << ": NOT verified: " << v.error().message << "\n", 1;
+  std::cout << file << ": signature verified (key " << v.value().key_id << ", trusted comment: " << v.value().trusted_comment << ")\n";
+  return 0;
+}
+
 int Diff(const std::string& a, const std::string& b, bool as_json) {
   auto ca = db::LoadCatalog(a);
   if (!ca) {
@@ -173,6 +260,22 @@ int main(int argc, char** argv) {
   synth->add_option("--sessions", synth_sessions, "number of sessions (default 2000)");
   synth->add_option("--content-version", version, "content version (default: now, in Unix seconds)");
 
+  std::string pub_path, sec_path, sig_path;
+  std::vector<std::string> pub_paths;
+  bool force = false;
+  auto* keygen = app.add_subcommand("keygen", "Make a minisign key pair for signing snapshots");
+  keygen->add_option("-p,--public-key", pub_path, "public key file to write (goes into the kiosks' configuration)")->required();
+  keygen->add_option("-s,--secret-key", sec_path, "secret key file to write (unencrypted: keep it safe)")->required();
+  keygen->add_flag("--force", force, "overwrite existing key files");
+  auto* sign = app.add_subcommand("sign", "Validate a snapshot and write FILE.minisig (minisign format)");
+  sign->add_option("FILE", file)->required();
+  sign->add_option("-s,--secret-key", sec_path, "secret key (kiosk-snapshot keygen or minisign -G -W)")->required();
+  sign->add_option("-o,--output", sig_path, "signature file (default FILE.minisig)");
+  auto* verify = app.add_subcommand("verify", "Check FILE.minisig against public keys");
+  verify->add_option("FILE", file)->required();
+  verify->add_option("-p,--public-key", pub_paths, "public key file or line (repeat for several)")->required();
+  verify->add_option("-x,--signature", sig_path, "signature file (default FILE.minisig)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -184,6 +287,9 @@ int main(int argc, char** argv) {
   if (*inspect) return Inspect(file, json);
   if (*diff) return Diff(old_file, new_file, json);
   if (*search) return SearchCommand(file, query, lang, json);
+  if (*keygen) return Keygen(pub_path, sec_path, force);
+  if (*sign) return Sign(file, sec_path, sig_path);
+  if (*verify) return Verify(file, pub_paths, sig_path);
   if (*synth) {
     auto written = db::WriteSnapshot(db::SynthCatalog(synth_exhibitors, synth_sessions), out, version);
     if (!written) {
