@@ -35,6 +35,11 @@ std::optional<std::string> CheckSnapshotFile(const std::string& path) {
   uint64_t page_size = (uint32_t{h[16]} << 8 | h[17]) == 1 ? 65536 : (uint32_t{h[16]} << 8 | h[17]);
   uint64_t pages = be32(28);
   if (page_size < 512 || (page_size & (page_size - 1)) != 0) return "damaged (bad page size in the header)";
+  // Bytes 18 and 19 are 2 in a WAL-mode database: its latest changes may sit in a -wal file beside it that
+  // was not copied, so this file alone is not what its author saw. Snapshots are written in rollback mode.
+  if (h[18] == 2 || h[19] == 2)
+    return "a WAL-mode database (changes may be in a -wal file that is not part of it); build snapshots with "
+           "kiosk-snapshot build";
   if (be32(24) == be32(92) && pages * page_size != size)
     return "truncated or damaged (" + std::to_string(size) + " bytes, the header says " +
            std::to_string(pages * page_size) + ")";
