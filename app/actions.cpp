@@ -118,6 +118,23 @@ void ApplyActions(AppState& s) {
   if (s.screen == Screen::Search) UpdateSearch(s);
 }
 
+void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog) {
+  s.catalog = std::move(catalog);
+  const db::Catalog& c = *s.catalog;
+  if (!c.FindOrganization(s.exhibitor_id)) s.exhibitor_id.clear();
+  if (!c.FindAgreement(s.agreement_id)) s.agreement_id.clear();
+  if (!c.FindSession(s.session_id)) s.session_id.clear();
+  if (!c.FindLocation(s.map_focus)) s.map_focus.clear();
+  if (!c.FindCountry(s.country_filter)) s.country_filter.clear();
+  if (!c.FindTrack(s.track_filter)) s.track_filter.clear();
+  if (s.day_index && std::none_of(c.sessions.begin(), c.sessions.end(), [&](const db::Session& x) { return x.day_index == s.day_index; }))
+    s.day_index = 0;
+  if (!c.FindLanguage(s.lang)) s.lang = c.forum.default_language;
+  s.search_results_for.clear();
+  s.search_results.clear();
+  if (s.screen == Screen::Search) UpdateSearch(s);
+}
+
 namespace {
 // Anything a visitor changed that the next visitor should not find.
 bool Visited(const AppState& s) {

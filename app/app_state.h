@@ -142,6 +142,11 @@ struct AppState {
 // Applies the recorded actions and clears them. Call after ImGui::Render().
 void ApplyActions(AppState& s);
 
+// Swaps in a new snapshot's catalog at a frame boundary, keeping the visitor's place where it still
+// exists: an open exhibitor, agreement or session stays open if the new snapshot has it (else its list),
+// filters and the map focus stay if they still make sense, the language stays if it is still offered.
+void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog);
+
 // Timers, once per loop turn: the idle reset after the forum's idle timeout without a touch. True when
 // something changed and a frame should be drawn.
 bool Tick(AppState& s, double now_s);

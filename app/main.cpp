@@ -13,6 +13,9 @@
 #include <cstdio>
 #include <future>
 #include <iostream>
+#include <mutex>
+
+#include "db/install.h"
 
 #include "app/app_state.h"
 #include "app/theme.h"
@@ -20,7 +23,9 @@
 #include "app/ui_strings.h"
 #include "db/catalog.h"
 #include "db/text.h"
+#include "platform/config.h"
 #include "platform/font_files.h"
+#include "platform/inbox_watcher.h"
 #include "platform/fonts.h"
 #include "platform/textures.h"
 #include "platform/window.h"
@@ -47,6 +52,9 @@ int main(int argc, char** argv) {
   cli.add_option("--lang", lang, "language code to start in (default: the forum's)");
   cli.add_option("--now", now_text, "fixed clock in the venue's time, e.g. 2022-09-29T11:00");
   cli.add_option("--screenshot", screenshot, "render until settled, save the frame as PNG and exit");
+  std::string config_path;
+  auto* snapshot_opt = cli.get_option("--snapshot");
+  cli.add_option("--config", config_path, "configuration file (TOML; see docs/DEPLOY.md)");
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -65,8 +73,42 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  // The configuration: a bad value is reported and that key keeps its default; the kiosk always starts.
+  platform::Config config;
+  if (!config_path.empty()) {
+    std::vector<std::string> problems;
+    config = platform::LoadConfig(config_path, problems);
+    for (const auto& p : problems) std::cerr << "forum-kiosk: " << p << "\n";
+  }
+  // With a data folder, snapshots are installed from the inboxes (db/install.h): the kiosk opens the newest
+  // installed snapshot that passes its checks, else the last-known-good, else the one built in.
+  std::unique_ptr<db::Installer> installer;
+  if (!config.data_dir.empty()) {
+    db::InstallOptions o;
+    o.data_dir = config.data_dir;
+    o.inboxes = config.inboxes;
+    o.trusted = config.trusted_keys;
+    o.allow_unsigned = config.allow_unsigned;
+    o.max_bytes = config.max_snapshot_mb << 20;
+    o.settle_s = config.settle_s;
+    o.kiosk_id = config.kiosk_id;
+    installer = std::make_unique<db::Installer>(std::move(o));
+    if (config.trusted_keys.empty() && !config.allow_unsigned)
+      std::cerr << "forum-kiosk: no trusted_keys in the configuration: every snapshot in the inboxes will be refused\n";
+  }
+  bool explicit_snapshot = snapshot_opt->count() > 0;
+
   // Load the snapshot off the UI thread while the window and GL context come up.
-  auto loading = std::async(std::launch::async, [snapshot] { return db::LoadCatalog(snapshot); });
+  auto loading = std::async(std::launch::async, [&installer, snapshot, explicit_snapshot]() -> db::Result<std::shared_ptr<const db::Catalog>> {
+    if (installer && !explicit_snapshot)
+      if (auto found = installer->Startup()) {
+        std::cerr << "forum-kiosk: showing " << found->path << " (" << found->source << ", content version " << found->version << ")\n";
+        return found->catalog;
+      }
+    auto c = db::LoadCatalog(snapshot);
+    if (installer && c) installer->Running(snapshot, c.value()->info.content_version, explicit_snapshot ? "--snapshot" : "built-in");
+    return c;
+  });
 
   platform::WindowOptions opt;
   if (!windowed.empty()) {
@@ -135,8 +177,24 @@ int main(int argc, char** argv) {
   for (ImWchar c : fonts.missing())  // `kiosk-snapshot validate` names the strings
     std::cerr << "forum-kiosk: warning: no glyph for " << platform::DescribeCodepoint(c) << " in the fonts\n";
   app::ApplyTheme(ppmm / 3.6f);
-  platform::TextureCache textures(s.catalog);  // logos decode on its worker while the first frames draw
-  s.texture = [&textures](const std::string& id) { return textures.Get(id); };
+  // Logos decode on a worker while the first frames draw; replaced with the catalog.
+  auto textures = std::make_unique<platform::TextureCache>(s.catalog);
+  s.texture = [&textures](const std::string& id) { return textures->Get(id); };
+
+  // New snapshots arrive from the watcher's thread; the UI thread swaps them in at a frame boundary.
+  std::mutex pending_mu;
+  std::shared_ptr<const db::Catalog> pending;  // guarded by pending_mu
+  std::unique_ptr<platform::InboxWatcher> watcher;
+  if (installer)
+    watcher = std::make_unique<platform::InboxWatcher>(
+        std::move(installer), config.inboxes, config.rescan_s, config.settle_s, [&](db::Installed installed) {
+          auto next = std::make_shared<db::Catalog>(*installed.catalog);
+          app::AddDefaultUiStrings(*next);
+          std::cerr << "forum-kiosk: installed " << installed.path << " (content version " << installed.version << ")\n";
+          std::lock_guard<std::mutex> lock(pending_mu);
+          pending = std::move(next);
+          platform::Window::Wake();
+        });
 
   // The loop draws only when something changed: input, an animation, or a timer (the idle reset, the clock's
   // next minute for "now / next"). Otherwise it sleeps in Wait().
@@ -152,12 +210,28 @@ int main(int argc, char** argv) {
       s.last_input_s = window->Now();
       settle = 4;
     }
-    if (textures.Upload()) settle = 4;  // a logo is ready: draw it
+    std::shared_ptr<const db::Catalog> next;
+    {
+      std::lock_guard<std::mutex> lock(pending_mu);
+      next.swap(pending);
+    }
+    if (next) {  // a new snapshot: swap at this frame boundary, keeping the visitor's place
+      s.load_error.clear();
+      app::AdoptCatalog(s, std::move(next));
+      if (!fonts.Build(app::TextForGlyphs(s.catalog.get()), ppmm / 3.6f, s.fonts, error)) {
+        std::cerr << "forum-kiosk: " << error << "\n";
+        return 1;
+      }
+      window->ReloadFontTexture();
+      textures = std::make_unique<platform::TextureCache>(s.catalog);
+      settle = 4;
+    }
+    if (textures->Upload()) settle = 4;  // a logo is ready: draw it
     now_s = window->Now();
     if (screenshot.empty() && app::Tick(s, now_s)) settle = 4;  // e.g. the idle reset
     s.time_s = now_s;
     // A screenshot is taken once the screen has settled: a few frames drawn, nothing animating.
-    bool capture = !screenshot.empty() && frames >= 8 && !s.animating && !textures.Busy();
+    bool capture = !screenshot.empty() && frames >= 8 && !s.animating && !textures->Busy();
     window->BeginFrame();
     app::DrawFrame(s);
     if (!window->EndFrame(capture ? screenshot : std::string(), error)) {

@@ -86,6 +86,13 @@ Window::~Window() {
   glfwTerminate();
 }
 
+void Window::Wake() { glfwPostEmptyEvent(); }
+
+void Window::ReloadFontTexture() {
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
 bool Window::Wait(double timeout_s) {
   if (timeout_s <= 0) glfwPollEvents();
   else glfwWaitEventsTimeout(timeout_s);

@@ -39,6 +39,10 @@ class Window {
   // when the monitor does not report a plausible size (as under Xvfb).
   float PxPerMm() const;
   double Now() const;  // seconds, monotonic
+  // Wakes Wait() from another thread (a new snapshot is ready). Thread-safe.
+  static void Wake();
+  // Re-uploads ImGui's font atlas after it was rebuilt (a new snapshot brings new characters).
+  void ReloadFontTexture();
 
  private:
   Window() = default;

@@ -1,0 +1,27 @@
+// The kiosk's configuration file (TOML, `forum-kiosk --config FILE`; every key in docs/DEPLOY.md). A bad
+// value never stops the kiosk: it is reported with the file, line and key, and that key keeps its default.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "db/signature.h"
+
+namespace platform {
+
+struct Config {
+  std::string kiosk_id = "kiosk";                     // names this kiosk in status.json and staff mode
+  std::string data_dir;                               // installed snapshots, status.json; "" = no installer
+  std::vector<std::string> inboxes;                   // folders watched for new snapshots
+  std::vector<db::PublicKey> trusted_keys;            // minisign public keys (two allow a key rotation)
+  bool allow_unsigned = false;                        // development only
+  double rescan_s = 10;                               // look at the inboxes at least this often (media mount late)
+  double settle_s = 1;                                // a file must be still this long before it is taken
+  uint64_t max_snapshot_mb = 512;                     // larger candidates are refused unread
+};
+
+// Reads `path`. Problems ("FILE:LINE: key: what; using the default") are appended to `problems`; an
+// unreadable or unparsable file gives all defaults and one problem.
+Config LoadConfig(const std::string& path, std::vector<std::string>& problems);
+
+}  // namespace platform

@@ -1,0 +1,84 @@
+#include "platform/inbox_watcher.h"
+
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+
+namespace platform {
+
+namespace {
+
+double Now() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+InboxWatcher::InboxWatcher(std::unique_ptr<db::Installer> installer, std::vector<std::string> inboxes, double rescan_s,
+                           double settle_s, std::function<void(db::Installed)> on_installed)
+    : installer_(std::move(installer)),
+      inboxes_(std::move(inboxes)),
+      rescan_s_(rescan_s),
+      settle_s_(settle_s),
+      on_installed_(std::move(on_installed)),
+      stop_fd_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)),
+      thread_([this] { Run(); }) {}
+
+InboxWatcher::~InboxWatcher() {
+  uint64_t one = 1;
+  if (stop_fd_ >= 0 && ::write(stop_fd_, &one, sizeof one) < 0) std::perror("forum-kiosk: stopping the inbox watcher");
+  if (thread_.joinable()) thread_.join();
+  if (stop_fd_ >= 0) ::close(stop_fd_);
+}
+
+void InboxWatcher::Run() {
+  int in = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+  std::map<std::string, int> watches;  // inbox -> watch descriptor (an inbox may appear later)
+  auto add_watches = [&] {
+    if (in < 0) return;
+    for (const auto& dir : inboxes_)
+      if (!watches.count(dir)) {
+        int wd = ::inotify_add_watch(in, dir.c_str(),
+                                     IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF);
+        if (wd >= 0) watches[dir] = wd;
+      }
+  };
+  double hot_until = 0;  // after a change, look again often until the file has settled
+  double next_scan = 0;
+  for (;;) {
+    add_watches();
+    double now = Now();
+    if (now >= next_scan) {
+      if (auto installed = installer_->Scan(now)) on_installed_(std::move(*installed));
+      next_scan = now + (now < hot_until ? 0.25 : rescan_s_);
+    }
+    pollfd fds[2] = {{stop_fd_, POLLIN, 0}, {in, POLLIN, 0}};
+    int timeout_ms = static_cast<int>(std::max(0.0, next_scan - Now()) * 1000) + 1;
+    int n = ::poll(fds, in >= 0 ? 2 : 1, timeout_ms);
+    if (n > 0 && (fds[0].revents & POLLIN)) break;
+    if (n > 0 && in >= 0 && (fds[1].revents & POLLIN)) {
+      alignas(inotify_event) char buf[4096];
+      bool gone = false;
+      for (ssize_t r; (r = ::read(in, buf, sizeof buf)) > 0;)
+        for (char* p = buf; p < buf + r;) {
+          auto* e = reinterpret_cast<inotify_event*>(p);
+          gone |= (e->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)) != 0;
+          p += sizeof(inotify_event) + e->len;
+        }
+      if (gone) {  // a stick unmounted: watch again when it is back
+        for (auto& [dir, wd] : watches) ::inotify_rm_watch(in, wd);
+        watches.clear();
+      }
+      hot_until = Now() + settle_s_ + 2;
+      next_scan = Now();
+    }
+  }
+  if (in >= 0) ::close(in);
+}
+
+}  // namespace platform
