@@ -110,6 +110,7 @@ struct Installer::Impl {
   fs::path data, snapshots, staging, rejected, ledger_path, status_path;
   std::map<std::string, std::string> seen;                         // candidate path -> identity handled
   std::map<std::string, std::pair<std::string, double>> settling;  // candidate path -> identity, first seen
+  bool waiting = false;                                            // the last scan left a candidate settling
 
   explicit Impl(InstallOptions opt) : o(std::move(opt)) {
     data = o.data_dir;
@@ -322,6 +323,7 @@ struct Installer::Impl {
 Installer::Installer(InstallOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 Installer::~Installer() = default;
 const Installer::Status& Installer::status() const { return impl_->st; }
+bool Installer::Waiting() const { return impl_->waiting; }
 
 std::string Installer::StatusJson() const {
   auto text = ReadWholeFile(impl_->status_path.string());
@@ -373,6 +375,7 @@ std::optional<Installed> Installer::Scan(double now_s) {
   m.Dirs();
   m.st.last_check = NowIso();
   std::optional<Installed> newest;
+  m.waiting = false;
   for (const auto& inbox : m.o.inboxes) {
     std::error_code ec;
     std::vector<fs::path> names;
@@ -390,7 +393,10 @@ std::optional<Installed> Installer::Scan(double now_s) {
       // Take a file only once it has stopped changing: a copy or sync may still be writing it.
       auto& [seen_key, since] = m.settling[p.string()];
       if (seen_key != key) seen_key = key, since = now_s;
-      if (now_s - since < m.o.settle_s) continue;
+      if (now_s - since < m.o.settle_s) {
+        m.waiting = true;
+        continue;
+      }
       if (auto done = m.Process(p, id)) newest = std::move(done);
     }
   }

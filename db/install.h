@@ -67,6 +67,8 @@ class Installer {
   // One look at every inbox. Returns the snapshot newly installed, to swap in, if any. `now_s` is a
   // monotonic clock in seconds (for settle_s).
   std::optional<Installed> Scan(double now_s);
+  // True when the last Scan saw a candidate still settling (look again soon, not only at the next rescan).
+  bool Waiting() const;
 
   struct Status {
     std::string current_file, current_source;

@@ -55,7 +55,7 @@ void InboxWatcher::Run() {
     double now = Now();
     if (now >= next_scan) {
       if (auto installed = installer_->Scan(now)) on_installed_(std::move(*installed));
-      next_scan = now + (now < hot_until ? 0.25 : rescan_s_);
+      next_scan = now + (now < hot_until || installer_->Waiting() ? 0.25 : rescan_s_);
     }
     pollfd fds[2] = {{stop_fd_, POLLIN, 0}, {in, POLLIN, 0}};
     int timeout_ms = static_cast<int>(std::max(0.0, next_scan - Now()) * 1000) + 1;
