@@ -100,6 +100,36 @@ expect 0 "inspect synth" -- "$tool" inspect "$work/synth.snapshot" --json
 [ "$(json_int exhibitors)" = 300 ] && ok || fail "synth: exhibitors=$(json_int exhibitors), expected 300"
 [ "$(json_int sessions)" = 120 ] && ok || fail "synth: sessions=$(json_int sessions), expected 120"
 
+# Signatures: keygen, sign (which validates first), verify; and Debian's minisign both ways.
+expect 0 "keygen" -- "$tool" keygen -p "$work/k.pub" -s "$work/k.key"
+contains "keygen prints the public key line" "public key \(for the kiosks' configuration\): RW"
+expect 1 "keygen does not overwrite a key" -- "$tool" keygen -p "$work/k.pub" -s "$work/k.key"
+cp "$demo" "$work/signed.snapshot"
+expect 0 "sign" -- "$tool" sign "$work/signed.snapshot" -s "$work/k.key"
+contains "sign writes FILE.minisig" "wrote .*signed.snapshot.minisig .*content_version:"
+expect 0 "verify" -- "$tool" verify "$work/signed.snapshot" -p "$work/k.pub"
+contains "verify" "signature verified"
+expect 1 "sign refuses a broken snapshot" -- "$tool" sign "$work/cut.snapshot" -s "$work/k.key"
+contains "nothing signed" "NOT signed"
+cp "$work/signed.snapshot" "$work/tampered.snapshot"
+cp "$work/signed.snapshot.minisig" "$work/tampered.snapshot.minisig"
+printf 'X' | dd of="$work/tampered.snapshot" bs=1 seek=$((size / 2)) conv=notrunc status=none
+expect 1 "verify a tampered file" -- "$tool" verify "$work/tampered.snapshot" -p "$work/k.pub"
+contains "verify says why" "does not match the file"
+if command -v minisign >/dev/null; then
+  expect 0 "minisign -V verifies kiosk-snapshot's signature" -- minisign -Vm "$work/signed.snapshot" -p "$work/k.pub"
+  contains "minisign says verified" "Signature and comment signature verified"
+  expect 0 "minisign keygen" -- minisign -G -W -p "$work/m.pub" -s "$work/m.key"
+  cp "$demo" "$work/by-minisign.snapshot"
+  expect 0 "minisign -S" -- minisign -S -s "$work/m.key" -m "$work/by-minisign.snapshot" -t "signed with minisign"
+  expect 0 "kiosk-snapshot verifies minisign's signature" -- "$tool" verify "$work/by-minisign.snapshot" -p "$work/k.pub" -p "$work/m.pub"
+  contains "minisign's trusted comment" "trusted comment: signed with minisign"
+  expect 0 "kiosk-snapshot signs with a minisign secret key" -- "$tool" sign "$work/by-minisign.snapshot" -s "$work/m.key" -o "$work/x.minisig"
+  expect 0 "and minisign verifies that" -- minisign -Vm "$work/by-minisign.snapshot" -p "$work/m.pub" -x "$work/x.minisig"
+else
+  fail "minisign is not installed (.ci/deps installs it)"
+fi
+
 # Wrong usage is exit 2.
 expect 2 "no subcommand" -- "$tool"
 expect 2 "unknown subcommand" -- "$tool" frobnicate

@@ -56,6 +56,17 @@ void Harness::Resize(int w, int h) {
   Settle();
 }
 
+void Harness::Swap(std::shared_ptr<const db::Catalog> catalog) {
+  app::AdoptCatalog(s, std::move(catalog));
+  platform::FontSet fonts;
+  std::string error;
+  if (!fonts.Build(app::TextForGlyphs(s.catalog.get()), 1.0f, s.fonts, error)) throw std::runtime_error(error);
+  unsigned char* px;
+  int tw, th;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &tw, &th);
+  Settle();
+}
+
 void Harness::TapAt(ImVec2 p) {
   ImGuiIO& io = ImGui::GetIO();
   io.MousePos = p;

@@ -28,6 +28,8 @@ class Harness {
   bool Tap(const std::string& key);   // taps the target whose key ends with `key`; false if none is visible
   void Drag(ImVec2 from, ImVec2 to, int steps = 12);
   void Resize(int w, int h);          // the screen turned (landscape <-> portrait)
+  // A new snapshot arrives: swapped in as the kiosk does at a frame boundary (AdoptCatalog, fonts rebuilt).
+  void Swap(std::shared_ptr<const db::Catalog> catalog);
   const app::AppState::Target* Find(const std::string& key) const;  // visible target by key suffix
   bool Visible(const std::string& key) const { return Find(key) != nullptr; }
 
