@@ -2,6 +2,7 @@
 #include "app/app_state.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace app {
 
@@ -48,6 +49,19 @@ void UpdateSearch(AppState& s) {
   s.search_results_for = key;
 }
 
+// The language a visit starts in: the configuration's if the snapshot offers it, else the forum's.
+std::string DefaultLanguage(const AppState& s) {
+  if (!s.default_language.empty() && s.catalog->FindLanguage(s.default_language)) return s.default_language;
+  return s.catalog->forum.default_language;
+}
+
+// Closes the PIN pad and staff mode. The count of wrong PINs and the lock-out stay: they outlive a visit.
+void CloseStaff(AppState& s) {
+  AppState::Staff fresh;
+  fresh.wrong = s.staff.wrong, fresh.locked_until = s.staff.locked_until;
+  s.staff = fresh;
+}
+
 // The longest query kept: more than anyone types on a kiosk, and bounded whatever a physical keyboard sends.
 constexpr size_t kMaxQueryBytes = 200;
 }  // namespace
@@ -56,6 +70,17 @@ void ApplyActions(AppState& s) {
   std::vector<Action> actions;
   actions.swap(s.actions);
   for (const Action& a : actions) {
+    // Anonymous usage counts: which screens are viewed, which profiles opened, how many searches were made.
+    // Never what was typed.
+    if (s.count) {
+      if (a.kind == Action::Kind::Go && a.screen != s.screen) s.count(std::string("view:") + ScreenName(a.screen));
+      if (a.kind == Action::Kind::OpenExhibitor) s.count("profile:" + a.id);
+      bool leaves_search = s.screen == Screen::Search && !s.search_query.empty() &&
+                           ((a.kind == Action::Kind::Go && a.screen != Screen::Search) || a.kind == Action::Kind::ResetVisit ||
+                            a.kind == Action::Kind::OpenExhibitor || a.kind == Action::Kind::OpenAgreement ||
+                            a.kind == Action::Kind::OpenSession || a.kind == Action::Kind::ShowOnMap);
+      if (leaves_search) s.count("search");
+    }
     // A new page starts at its top; filters and the map keep the list where it is.
     if (a.kind == Action::Kind::Go || a.kind == Action::Kind::OpenExhibitor || a.kind == Action::Kind::OpenAgreement ||
         a.kind == Action::Kind::OpenSession || a.kind == Action::Kind::Back || a.kind == Action::Kind::ResetVisit)
@@ -93,6 +118,42 @@ void ApplyActions(AppState& s) {
       case Action::Kind::Erase: EraseLast(s.search_query); break;
       case Action::Kind::ClearQuery: s.search_query.clear(); break;
       case Action::Kind::SetKeyboard: s.keyboard = a.number; break;
+      case Action::Kind::EndAttract:
+        s.attract = false;
+        s.screen = Screen::Home;
+        break;
+      case Action::Kind::Toggle:
+        if (a.id == "reach") s.reach = !s.reach;
+        if (a.id == "large_text") s.large_text = !s.large_text;
+        if (a.id == "high_contrast") s.high_contrast = !s.high_contrast;
+        break;
+      case Action::Kind::OpenPinPad:
+        if (s.verify_pin && !s.staff.open) s.staff.pin_pad = true, s.staff.pin.clear(), s.staff.message.clear();
+        break;
+      case Action::Kind::StaffDigit:
+        if (s.staff.pin.size() < 12) s.staff.pin += a.id;
+        break;
+      case Action::Kind::StaffErase:
+        if (!s.staff.pin.empty()) s.staff.pin.pop_back();
+        break;
+      case Action::Kind::StaffSubmit: {
+        AppState::Staff& st = s.staff;
+        if (s.time_s < st.locked_until) break;  // the pad says how long
+        bool ok = s.verify_pin && !st.pin.empty() && s.verify_pin(st.pin);
+        st.pin.clear();
+        if (ok) {
+          st.open = true, st.pin_pad = false, st.wrong = 0, st.message.clear();
+        } else {
+          st.wrong++;
+          st.locked_until = s.time_s + StaffLockout(st.wrong);
+          st.message = "wrong";
+        }
+        break;
+      }
+      case Action::Kind::StaffClose: CloseStaff(s); break;
+      case Action::Kind::StaffCommand:
+        if (s.staff.open) s.staff_requests.push_back(a.id);
+        break;
       case Action::Kind::FilterCountry: s.country_filter = a.id; break;
       case Action::Kind::FilterTrack: s.track_filter = a.id; break;
       case Action::Kind::SelectDay: s.day_index = a.number; break;
@@ -111,7 +172,9 @@ void ApplyActions(AppState& s) {
         s.keyboard = -1;
         s.back_to_search = false;
         s.key_hold = {};
-        if (s.catalog) s.lang = s.catalog->forum.default_language;
+        s.reach = s.large_text = s.high_contrast = false;
+        CloseStaff(s);
+        if (s.catalog) s.lang = DefaultLanguage(s);
         break;
     }
   }
@@ -140,22 +203,51 @@ namespace {
 bool Visited(const AppState& s) {
   return s.screen != Screen::Home || !s.exhibitor_id.empty() || !s.agreement_id.empty() || !s.session_id.empty() ||
          s.language_picker || !s.country_filter.empty() || !s.track_filter.empty() || s.day_index != 0 ||
-         !s.search_query.empty() || s.keyboard != -1 ||
-         (s.catalog && s.lang != s.catalog->forum.default_language);
+         !s.search_query.empty() || s.keyboard != -1 || s.reach || s.large_text || s.high_contrast ||
+         s.staff.pin_pad || s.staff.open || (s.catalog && s.lang != DefaultLanguage(s));
 }
-double IdleTimeout(const AppState& s) { return s.catalog ? s.catalog->forum.idle_timeout_s : 60; }
+// The configuration's timeout, else the forum's; never below 30 s so the 20 s warning has room.
+double IdleTimeout(const AppState& s) {
+  double t = s.idle_timeout_s > 0 ? s.idle_timeout_s : s.catalog ? s.catalog->forum.idle_timeout_s : 60;
+  return std::max(30.0, t);
+}
+constexpr double kSlideS = 6, kFadeS = 0.6;  // the attract loop: a slide every 6 s, faded in over 0.6 s
 }  // namespace
 
+double StaffLockout(int wrong) {
+  if (wrong < 3) return 0;
+  return std::min(3600.0, 30.0 * std::pow(2.0, wrong - 3));
+}
+
 bool Tick(AppState& s, double now_s) {
-  if (!Visited(s) || now_s - s.last_input_s < IdleTimeout(s)) return false;
-  s.Do({Action::Kind::ResetVisit});
-  ApplyActions(s);
-  return true;
+  if (s.attract) return false;  // the loop redraws by NextTimer; a touch ends it
+  double idle = now_s - s.last_input_s, timeout = IdleTimeout(s);
+  if (idle >= timeout) {
+    if (Visited(s)) s.Do({Action::Kind::ResetVisit});
+    ApplyActions(s);
+    s.idle_warning = false;
+    s.attract = true;
+    s.attract_since = now_s;
+    return true;
+  }
+  bool warn = Visited(s) && idle >= timeout - kIdleWarningS;
+  if (warn != s.idle_warning) {
+    s.idle_warning = warn;
+    return true;
+  }
+  return warn;  // the countdown changes every second
 }
 
 double NextTimer(const AppState& s, double now_s) {
-  if (!Visited(s)) return 1e9;
-  return std::max(0.0, s.last_input_s + IdleTimeout(s) - now_s);
+  if (s.attract) {
+    double in_slide = std::fmod(now_s - s.attract_since, kSlideS);
+    return in_slide < kFadeS ? 0.1 : kSlideS - in_slide;
+  }
+  double idle = now_s - s.last_input_s, timeout = IdleTimeout(s);
+  if (s.staff.pin_pad && now_s < s.staff.locked_until) return std::min(1.0, s.staff.locked_until - now_s);
+  if (s.idle_warning) return std::min(timeout - idle, 1.0 - std::fmod(idle, 1.0));
+  if (!Visited(s)) return std::max(0.0, timeout - idle);
+  return std::max(0.0, timeout - kIdleWarningS - idle);
 }
 
 }  // namespace app

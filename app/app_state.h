@@ -40,6 +40,14 @@ struct Action {
     Erase,           // the last character of the query
     ClearQuery,      // the whole query
     SetKeyboard,     // number = keyboard layout (app/keyboard.h)
+    EndAttract,      // a touch on the attract loop: the visitor's session starts (home)
+    Toggle,          // id = "reach", "large_text" or "high_contrast"
+    OpenPinPad,      // the hidden gesture: the staff PIN pad (only when a PIN is configured)
+    StaffDigit,      // id = a digit of the PIN being typed
+    StaffErase,      // the last digit
+    StaffSubmit,     // check the PIN
+    StaffClose,      // leave the PIN pad or staff mode
+    StaffCommand,    // id = "reload", "rotate", "export", "quit": carried out by the platform (staff_requests)
   };
   // On Open*, ShowOnMap and FilterCountry: number = kFromSearch when tapped in the search results, so that
   // Back returns to them.
@@ -107,6 +115,41 @@ struct AppState {
   MapView map;
   std::map<unsigned, ScrollState> scroll;
 
+  // Accessibility, one tap away on every screen (nav bar) and reset by the idle reset.
+  bool reach = false;          // every control in the lower half of the screen (wheelchair users)
+  bool large_text = false;     // the type scale 1.3 times larger (the platform rebuilds the fonts)
+  bool high_contrast = false;  // the high-contrast palette (app/theme.h)
+
+  // Unattended running: the idle warning and the attract loop (app/screens/attract_screen.cpp).
+  int idle_timeout_s = 0;      // from the configuration; 0 = the forum's (snapshot)
+  std::string default_language;  // from the configuration; "" = the forum's: what the idle reset returns to
+  // Where this kiosk stands on the floor plan (configuration), in plan metres; facing in degrees clockwise
+  // from the plan's +y. Without it the map marks the floor plan's own "kiosk" point, if any.
+  bool has_position = false;
+  float here_x = 0, here_y = 0, here_facing_deg = 0;
+  bool idle_warning = false;   // "returning to the start in N s", shown before the reset
+  bool attract = false;        // the attract loop is showing
+  double attract_since = 0;    // time_s it started
+
+  // Staff mode (app/screens/staff_screen.cpp): opened by holding the top-left corner for 3 s, then a PIN.
+  struct Staff {
+    bool pin_pad = false, open = false;
+    std::string pin;            // digits typed so far
+    int wrong = 0;              // wrong PINs in a row
+    double locked_until = 0;    // time_s before which no PIN is checked (grows with every wrong PIN)
+    double corner_since = -1;   // when a finger came down on the hidden corner; -1 = not held
+    std::string message;        // the pad's last word ("wrong PIN", "locked for N s")
+  } staff;
+  // Checks a PIN against the configured hash; null when no PIN is configured (staff mode cannot open).
+  std::function<bool(const std::string&)> verify_pin;
+  // What staff mode shows, as label/value rows, refreshed by the platform while it is open.
+  std::vector<std::pair<std::string, std::string>> staff_info;
+  bool can_quit = false;                    // the configuration lets staff quit the kiosk
+  std::vector<std::string> staff_requests;  // StaffCommand ids for the platform to carry out
+  // Anonymous usage counts (never anything typed): called with an event name, e.g. "view:map",
+  // "profile:astana-hub", "search". Null: not counted.
+  std::function<void(const std::string& event)> count;
+
   int64_t now_utc = 0;        // the clock, set by the platform each frame (or fixed with --now)
   double time_s = 0;          // seconds since start, monotonic, for animation
   double last_input_s = 0;    // when the visitor last touched the screen
@@ -147,8 +190,15 @@ void ApplyActions(AppState& s);
 // filters and the map focus stay if they still make sense, the language stays if it is still offered.
 void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog);
 
-// Timers, once per loop turn: the idle reset after the forum's idle timeout without a touch. True when
-// something changed and a frame should be drawn.
+// Seconds the warning before the idle reset lasts (at least 20, as visitors need time to notice it).
+inline constexpr double kIdleWarningS = 20;
+// The PIN lock-out after `wrong` wrong PINs in a row: none for the first two, then 30 s doubling each time,
+// at most an hour.
+double StaffLockout(int wrong);
+
+// Timers, once per loop turn: the idle warning, then the idle reset and the attract loop after the idle
+// timeout (configuration, else the forum's) without a touch. True when something changed and a frame
+// should be drawn.
 bool Tick(AppState& s, double now_s);
 // Seconds until Tick has something to do (for the event loop's wait), or a large number.
 double NextTimer(const AppState& s, double now_s);

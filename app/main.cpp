@@ -12,10 +12,15 @@
 #include <cmath>
 #include <cstdio>
 #include <future>
+#include <fstream>
 #include <iostream>
+#include <sstream>
+#include <utility>
 #include <mutex>
 
+#include "app/format.h"
 #include "db/install.h"
+#include "db/stats.h"
 
 #include "app/app_state.h"
 #include "app/theme.h"
@@ -26,6 +31,8 @@
 #include "platform/config.h"
 #include "platform/font_files.h"
 #include "platform/inbox_watcher.h"
+#include "platform/pin.h"
+#include "platform/watchdog.h"
 #include "platform/fonts.h"
 #include "platform/textures.h"
 #include "platform/window.h"
@@ -38,6 +45,75 @@ namespace {
 
 int64_t SystemNow() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// --set-pin: a PIN from standard input, hashed into the configuration file (its staff_pin_hash line
+// replaced, or added), written atomically. The PIN itself is never stored.
+int SetPin(const std::string& config_path) {
+  if (config_path.empty()) return std::cerr << "forum-kiosk: --set-pin needs --config FILE\n", 2;
+  std::string pin;
+  std::getline(std::cin, pin);
+  while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
+  if (!platform::IsValidPin(pin)) return std::cerr << "forum-kiosk: a PIN is 4 to 12 digits\n", 2;
+  std::string hash = platform::HashPin(pin);
+  if (hash.empty()) return std::cerr << "forum-kiosk: cannot hash the PIN\n", 1;
+  std::string text = db::ReadWholeFile(config_path).value_or("");
+  std::string line = "staff_pin_hash = \"" + hash + "\"";
+  std::string out;
+  bool replaced = false;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) {
+    bool is_key = l.rfind("staff_pin_hash", 0) == 0 && l.find('=') != std::string::npos;
+    out += (is_key ? (replaced ? std::string() : line) : l) + (is_key && replaced ? "" : "\n");
+    replaced |= is_key;
+  }
+  if (!replaced) out = line + "\n" + out;  // top of the file: before any [table]
+  std::string tmp = config_path + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::trunc);
+    f << out;
+    if (!f) return std::cerr << "forum-kiosk: cannot write " << tmp << "\n", 1;
+  }
+  if (std::rename(tmp.c_str(), config_path.c_str()) != 0) return std::cerr << "forum-kiosk: cannot replace " << config_path << "\n", 1;
+  std::cout << "the staff PIN hash is in " << config_path << "\n";
+  return 0;
+}
+
+std::string Mb(long kb) { return std::to_string(kb / 1024) + " MB"; }
+
+long RssKb() {
+  std::ifstream in("/proc/self/status");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
+  return 0;
+}
+
+// The rows of the staff panel (labels in English: staff mode is for the staff who run the kiosks).
+std::vector<std::pair<std::string, std::string>> StaffInfo(const platform::Config& config, const app::AppState& s,
+                                                           const db::Installer::Status& st, double uptime_s,
+                                                           double frame_ms, int rotation) {
+  std::vector<std::pair<std::string, std::string>> rows;
+  const db::Catalog* c = s.catalog.get();
+  auto up = static_cast<long>(uptime_s);
+  char uptime[64];
+  std::snprintf(uptime, sizeof uptime, "%ld d %02ld:%02ld:%02ld", up / 86400, up / 3600 % 24, up / 60 % 60, up % 60);
+  char frame[32];
+  std::snprintf(frame, sizeof frame, "%.1f ms", frame_ms);
+  rows.push_back({"Kiosk", config.kiosk_id});
+  rows.push_back({"Snapshot", st.current_file.empty() ? "(from the command line or built in)" : st.current_file + " (" + st.current_source + ")"});
+  if (c) {
+    rows.push_back({"Content version", std::to_string(c->info.content_version)});
+    rows.push_back({"Built", c->info.built_at + " by " + c->info.generator});
+  }
+  rows.push_back({"Last check", st.last_check.empty() ? "-" : st.last_check});
+  rows.push_back({"Last update", st.last_install.empty() ? "-" : st.last_install});
+  rows.push_back({"Last refusal", st.last_refusal.empty() ? "-" : st.last_refusal + ": " + st.last_refusal_reason});
+  if (!st.last_problem.empty()) rows.push_back({"Problem", st.last_problem});
+  rows.push_back({"Uptime", uptime});
+  rows.push_back({"Frame time", frame});
+  rows.push_back({"Memory", Mb(RssKb())});
+  rows.push_back({"Screen", std::to_string(rotation) + "\xC2\xB0"});
+  return rows;
 }
 
 }  // namespace
@@ -55,11 +131,17 @@ int main(int argc, char** argv) {
   std::string config_path;
   auto* snapshot_opt = cli.get_option("--snapshot");
   cli.add_option("--config", config_path, "configuration file (TOML; see docs/DEPLOY.md)");
+  bool set_pin = false;
+  std::string export_stats, a11y;
+  cli.add_flag("--set-pin", set_pin, "read a staff PIN (4-12 digits) from standard input and write its hash into --config");
+  cli.add_option("--export-stats", export_stats, "write the usage counts as CSV to this file and exit");
+  cli.add_option("--a11y", a11y, "start with accessibility modes on (screenshots): reach,large_text,high_contrast");
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return cli.exit(e) == 0 ? 0 : 2;
   }
+  if (set_pin) return SetPin(config_path);
   // --screen NAME[/ID]: a screen, or a detail on it (exhibitors/astana-hub, agreements/ID, schedule/ID,
   // map/LOCATION) for staff checks and screenshots.
   std::string detail;
@@ -67,6 +149,10 @@ int main(int argc, char** argv) {
     detail = screen_name.substr(slash + 1);
     screen_name.resize(slash);
   }
+  // Two views that are not screens, for screenshots and checks: the attract loop (attract/SLIDE) and staff
+  // mode (staff; the PIN is not asked: whoever can start the program can read its configuration anyway).
+  bool start_attract = screen_name == "attract", start_staff = screen_name == "staff";
+  if (start_attract || start_staff) screen_name = "home";
   app::Screen first_screen;
   if (!app::ScreenFromName(screen_name, first_screen)) {
     std::cerr << "forum-kiosk: unknown screen '" << screen_name << "'\n";
@@ -97,6 +183,22 @@ int main(int argc, char** argv) {
       std::cerr << "forum-kiosk: no trusted_keys in the configuration: every snapshot in the inboxes will be refused\n";
   }
   bool explicit_snapshot = snapshot_opt->count() > 0;
+  // Usage counts: a database beside the installed snapshots (or where stats_db says).
+  std::string stats_path = !config.stats_db.empty() ? config.stats_db
+                         : !config.data_dir.empty() ? config.data_dir + "/stats.db" : std::string();
+  std::unique_ptr<db::UsageStats> stats;
+  if (!stats_path.empty()) {
+    auto opened = db::UsageStats::Open(stats_path);
+    if (opened) stats = std::move(opened.value());
+    else std::cerr << "forum-kiosk: " << opened.error().message << " (usage is not counted)\n";
+  }
+  if (!export_stats.empty()) {
+    if (!stats) return std::cerr << "forum-kiosk: --export-stats needs a configuration with data_dir or stats_db\n", 2;
+    auto written = stats->ExportCsv(export_stats);
+    if (!written) return std::cerr << "forum-kiosk: " << written.error().message << "\n", 1;
+    std::cout << "wrote " << written.value() << "\n";
+    return 0;
+  }
 
   // Load the snapshot off the UI thread while the window and GL context come up.
   auto loading = std::async(std::launch::async, [&installer, snapshot, explicit_snapshot]() -> db::Result<std::shared_ptr<const db::Catalog>> {
@@ -140,6 +242,23 @@ int main(int argc, char** argv) {
     s.load_error = loaded.error().message;
     std::cerr << "forum-kiosk: " << s.load_error << "\n";
   }
+  // What the configuration says about visits, staff mode and where this kiosk stands.
+  s.idle_timeout_s = config.idle_timeout_s;
+  s.default_language = config.default_language;
+  if (s.catalog && s.lang == s.catalog->forum.default_language && s.catalog->FindLanguage(config.default_language) && lang.empty())
+    s.lang = config.default_language;
+  s.has_position = config.has_position;
+  s.here_x = float(config.here_x), s.here_y = float(config.here_y), s.here_facing_deg = float(config.here_facing_deg);
+  s.can_quit = config.allow_quit;
+  if (!config.staff_pin_hash.empty())
+    s.verify_pin = [hash = config.staff_pin_hash](const std::string& pin) { return platform::VerifyPin(hash, pin); };
+  if (stats)
+    s.count = [&s, &stats](const std::string& event) {
+      stats->Count(app::LocalDate(s.now_utc, s.catalog ? s.catalog->forum.utc_offset_min : 0), event);
+    };
+  for (const char* mode : {"reach", "large_text", "high_contrast"})
+    if (a11y.find(mode) != std::string::npos) s.Do({app::Action::Kind::Toggle, mode});
+  app::ApplyActions(s);
   s.screen = first_screen;
   if (!detail.empty() && first_screen == app::Screen::Search) {
     s.Do({app::Action::Kind::Type, detail});  // search/QUERY: the results for QUERY
@@ -167,10 +286,17 @@ int main(int argc, char** argv) {
     fixed_now = instant->utc;
   }
 
+  window->SetRotation(config.rotation);
   float ppmm = window->PxPerMm();
   s.metrics = app::MetricsFor(ppmm);
   platform::FontSet fonts;
-  if (!fonts.Build(app::TextForGlyphs(s.catalog.get()), ppmm / 3.6f, s.fonts, error)) {
+  // The type scale follows the screen's density, 1.3 times larger in the larger-text mode.
+  bool fonts_large = s.large_text;
+  auto build_fonts = [&] {
+    fonts_large = s.large_text;
+    return fonts.Build(app::TextForGlyphs(s.catalog.get()), ppmm / 3.6f * (s.large_text ? 1.3f : 1.0f), s.fonts, error);
+  };
+  if (!build_fonts()) {
     std::cerr << "forum-kiosk: " << error << "\n";
     return 1;
   }
@@ -200,11 +326,21 @@ int main(int argc, char** argv) {
   // next minute for "now / next"). Otherwise it sleeps in Wait().
   int settle = 4;  // frames to draw after a change: ImGui settles layout and item states over a few frames
   int frames = 0;
+  platform::Watchdog watchdog;  // systemd: a hung loop stops the pings and gets restarted
+  const double started_s = window->Now();
+  double frame_ms = 0, info_at = -1;
+  if (start_attract) {  // attract/SLIDE: that slide of the loop, already faded in
+    s.attract = true;
+    s.attract_since = started_s - (detail.empty() ? 0 : std::atof(detail.c_str())) * 6 - 1;
+  }
+  if (start_staff) s.staff.open = true;
   while (!window->CloseRequested()) {
     double now_s = window->Now();
     s.now_utc = fixed_now ? fixed_now : SystemNow();
     double timeout = 60.0 - std::fmod(static_cast<double>(s.now_utc), 60.0);  // the clock's next minute
     timeout = std::min(timeout, std::max(0.02, app::NextTimer(s, now_s)));
+    if (watchdog.interval() > 0) timeout = std::min(timeout, watchdog.interval() / 2);
+    if (s.staff.open) timeout = std::min(timeout, 1.0);  // the staff panel's figures, once a second
     if (settle > 0 || s.animating || !screenshot.empty()) timeout = 0;
     if (window->Wait(timeout)) {
       s.last_input_s = window->Now();
@@ -218,7 +354,7 @@ int main(int argc, char** argv) {
     if (next) {  // a new snapshot: swap at this frame boundary, keeping the visitor's place
       s.load_error.clear();
       app::AdoptCatalog(s, std::move(next));
-      if (!fonts.Build(app::TextForGlyphs(s.catalog.get()), ppmm / 3.6f, s.fonts, error)) {
+      if (!build_fonts()) {
         std::cerr << "forum-kiosk: " << error << "\n";
         return 1;
       }
@@ -226,18 +362,33 @@ int main(int argc, char** argv) {
       textures = std::make_unique<platform::TextureCache>(s.catalog);
       settle = 4;
     }
+    if (s.large_text != fonts_large) {  // the larger-text mode was switched: a new type scale
+      if (!build_fonts()) return std::cerr << "forum-kiosk: " << error << "\n", 1;
+      window->ReloadFontTexture();
+      settle = 4;
+    }
+    if (s.staff.open && window->Now() - info_at >= 1.0) {  // what staff mode shows, read at the boundary
+      info_at = window->Now();
+      s.staff_info = StaffInfo(config, s, watcher ? watcher->status() : db::Installer::Status{}, window->Now() - started_s,
+                               frame_ms, window->rotation());
+    }
     if (textures->Upload()) settle = 4;  // a logo is ready: draw it
     now_s = window->Now();
     if (screenshot.empty() && app::Tick(s, now_s)) settle = 4;  // e.g. the idle reset
     s.time_s = now_s;
     // A screenshot is taken once the screen has settled: a few frames drawn, nothing animating.
     bool capture = !screenshot.empty() && frames >= 8 && !s.animating && !textures->Busy();
+    double frame_start = window->Now();
     window->BeginFrame();
     app::DrawFrame(s);
-    if (!window->EndFrame(capture ? screenshot : std::string(), error)) {
+    if (!window->EndFrame(capture ? screenshot : std::string(), error,
+                          s.high_contrast ? std::function<void(ImDrawData*)>(app::ApplyHighContrast) : nullptr)) {
       std::cerr << "forum-kiosk: " << error << "\n";
       return 1;
     }
+    frame_ms = (window->Now() - frame_start) * 1000;
+    if (frames == 0) watchdog.Ready();
+    watchdog.Ping(window->Now());
     if (capture) {
       // The glyph audit: a character drawn without a glyph in the atlas shows as U+FFFD.
       if (int n = platform::FallbackGlyphsDrawn(ImGui::GetDrawData())) {
@@ -248,6 +399,34 @@ int main(int argc, char** argv) {
     }
     if (!s.actions.empty()) settle = 4;
     app::ApplyActions(s);
+    // What staff asked for, carried out here where the platform is.
+    for (const std::string& request : std::exchange(s.staff_requests, {})) {
+      settle = 4;
+      if (request == "quit" && config.allow_quit) {
+        watchdog.Stopping();
+        return 0;
+      }
+      if (request == "rotate") window->SetRotation(window->rotation() + 90);
+      if (request == "export" && stats) {
+        std::string file = (config.data_dir.empty() ? std::string(".") : config.data_dir) + "/usage-" +
+                           app::LocalDate(s.now_utc, s.catalog ? s.catalog->forum.utc_offset_min : 0) + ".csv";
+        auto written = stats->ExportCsv(file);
+        std::cerr << "forum-kiosk: " << (written ? "usage counts written to " + written.value() : written.error().message) << "\n";
+      }
+      if (request == "reload") {  // the file shown, read and checked again, swapped like an update
+        std::string path = watcher ? watcher->status().current_file : snapshot;
+        if (path.empty()) path = snapshot;
+        auto again = db::LoadCatalog(path);
+        if (again) {
+          auto next_catalog = std::make_shared<db::Catalog>(*again.value());
+          app::AddDefaultUiStrings(*next_catalog);
+          std::lock_guard<std::mutex> lock(pending_mu);
+          pending = std::move(next_catalog);
+        } else {
+          std::cerr << "forum-kiosk: reload: " << again.error().message << "\n";
+        }
+      }
+    }
     if (settle > 0) --settle;
     ++frames;
   }

@@ -18,7 +18,7 @@ inline constexpr ImU32 kLine = IM_COL32(0xD9, 0xD4, 0xC8, 0xFF);      // hairlin
 inline constexpr ImU32 kAccent = IM_COL32(0x0B, 0x6B, 0x6B, 0xFF);    // teal: primary actions, selection
 inline constexpr ImU32 kAccentDark = IM_COL32(0x07, 0x4D, 0x4D, 0xFF);
 inline constexpr ImU32 kOnAccent = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
-inline constexpr ImU32 kNavBar = IM_COL32(0x1B, 0x23, 0x30, 0xFF);    // bottom bar
+inline constexpr ImU32 kNavBar = IM_COL32(0x1C, 0x24, 0x31, 0xFF);    // bottom bar
 inline constexpr ImU32 kNavText = IM_COL32(0xE8, 0xEC, 0xF1, 0xFF);
 inline constexpr ImU32 kNow = IM_COL32(0xC2, 0x3B, 0x22, 0xFF);       // "now" badge, "you are here"
 inline constexpr ImU32 kNext = IM_COL32(0xB7, 0x79, 0x10, 0xFF);      // "next" badge
@@ -31,5 +31,16 @@ ImU32 Rgb(uint32_t rgb, int alpha = 255);
 ImU32 TextOn(uint32_t rgb);
 
 void ApplyTheme(float scale);
+
+// The high-contrast theme (accessibility): every colour the screens draw, mapped once at the end of the
+// frame. The palette's own colours have chosen counterparts (light text on black, black on yellow for
+// primary actions); any other colour becomes black or white, opposite to its luminance. Pictures (logos)
+// keep their colours.
+ImU32 HighContrast(ImU32 c);
+// Applies HighContrast to every vertex drawn with the font atlas texture (text and shapes). Call after
+// ImGui::Render(), before the draw data is rendered.
+void ApplyHighContrast(ImDrawData* data);
+// WCAG contrast ratio of two colours (1 .. 21); alpha ignored.
+double ContrastRatio(ImU32 a, ImU32 b);
 
 }  // namespace app

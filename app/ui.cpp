@@ -2,8 +2,14 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+
+#include "app/format.h"
 #include "app/keyboard.h"
 #include "app/screens/screens.h"
+#include "app/theme.h"
+#include "app/widgets.h"
 
 namespace app {
 
@@ -19,6 +25,63 @@ Metrics MetricsFor(float px_per_mm) {
   return m;
 }
 
+namespace {
+
+// The hidden gesture: a finger held still for 3 s on the top-left corner (15 mm square) opens the PIN pad.
+void CornerGesture(AppState& s) {
+  const ImGuiIO& io = ImGui::GetIO();
+  float corner = 15.0f * s.metrics.px_per_mm, t = s.metrics.drag_threshold;
+  bool held = io.MouseDown[0] && io.MouseClickedPos[0].x < corner && io.MouseClickedPos[0].y < corner &&
+              io.MouseDragMaxDistanceSqr[0] <= t * t;
+  if (!held) {
+    s.staff.corner_since = -1;
+    return;
+  }
+  if (s.staff.corner_since < 0) s.staff.corner_since = s.time_s;
+  if (s.time_s - s.staff.corner_since >= 3.0) {
+    s.Do({Action::Kind::OpenPinPad});
+    s.staff.corner_since = 1e18;  // once per press
+  }
+  s.animating = true;  // frames while held, to see the 3 s pass
+}
+
+// "Are you still there?": the countdown before the idle reset; any touch keeps the visit going.
+void DrawIdleWarning(AppState& s, ImVec2 size) {
+  const Metrics& m = s.metrics;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(0x1B, 0x23, 0x30, 0xB0));
+  double idle = s.time_s - s.last_input_s;
+  double timeout = std::max(30.0, s.idle_timeout_s > 0 ? double(s.idle_timeout_s) : double(s.catalog->forum.idle_timeout_s));
+  int64_t left = std::max<int64_t>(1, static_cast<int64_t>(std::ceil(timeout - idle)));
+  float w = std::min(size.x - m.pad * 4, m.px_per_mm * 220);
+  std::string title = s.Ui("idle.title"), body = s.Ui("idle.body"), count = Count(s, "count.seconds", left);
+  float h = Measure(s.fonts.display, title, w - 2 * m.pad).y + Measure(s.fonts.body, body, w - 2 * m.pad).y +
+            Measure(s.fonts.display, count, w - 2 * m.pad).y + m.pad * 2 + m.gap * 2;
+  ImVec2 q(p.x + (size.x - w) / 2, p.y + (size.y - h) / 2);
+  dl->AddRectFilled(q, ImVec2(q.x + w, q.y + h), colors::kPaper, m.radius);
+  float y = q.y + m.pad;
+  y += TextAt(dl, s.fonts.display, colors::kInk, ImVec2(q.x + m.pad, y), title, w - 2 * m.pad) + m.gap;
+  y += TextAt(dl, s.fonts.body, colors::kMuted, ImVec2(q.x + m.pad, y), body, w - 2 * m.pad) + m.gap;
+  TextAt(dl, s.fonts.display, colors::kAccent, ImVec2(q.x + m.pad, y), count, w - 2 * m.pad);
+  ImGui::SetCursorScreenPos(p);
+  TapArea(s, "still-here", size);  // the touch itself resets the idle clock
+}
+
+void DrawScreen(AppState& s, ImVec2 content) {
+  if (s.staff.open) return DrawStaffScreen(s, content);
+  switch (s.screen) {
+    case Screen::Home: DrawHomeScreen(s, content); break;
+    case Screen::Map: DrawMapScreen(s, content); break;
+    case Screen::Exhibitors: DrawExhibitorsScreen(s, content); break;
+    case Screen::Agreements: DrawAgreementsScreen(s, content); break;
+    case Screen::Schedule: DrawScheduleScreen(s, content); break;
+    case Screen::Search: DrawSearchScreen(s, content); break;
+  }
+}
+
+}  // namespace
+
 void DrawFrame(AppState& s) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
@@ -33,25 +96,48 @@ void DrawFrame(AppState& s) {
     ImGui::End();
     return;
   }
-  float nav = NavBarHeight(s, size.x);
-  ImVec2 content(size.x, size.y - nav);
-  ImGui::SetCursorPos(ImVec2(0, 0));
-  ImGui::BeginChild("screen", content, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  switch (s.screen) {
-    case Screen::Home: DrawHomeScreen(s, content); break;
-    case Screen::Map: DrawMapScreen(s, content); break;
-    case Screen::Exhibitors: DrawExhibitorsScreen(s, content); break;
-    case Screen::Agreements: DrawAgreementsScreen(s, content); break;
-    case Screen::Schedule: DrawScheduleScreen(s, content); break;
-    case Screen::Search: DrawSearchScreen(s, content); break;
+  if (s.attract) {
+    DrawAttractScreen(s, size);
+    ImGui::End();
+    return;
   }
+  CornerGesture(s);
+  float nav = NavBarHeight(s, size.x);
+  // Reach mode: the screen's content moves into the lower half, above the bar; the upper half only shows
+  // where the visitor is (nothing to tap there).
+  float top = s.reach ? std::floor(size.y * 0.5f) : 0;
+  if (s.reach) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + top), colors::kPanel);
+    float w = size.x - s.metrics.pad * 4;
+    ImVec2 at(p.x + s.metrics.pad * 2, p.y + top - s.metrics.pad - Measure(s.fonts.display, s.Tr(s.catalog->forum.title), w).y);
+    TextAt(dl, s.fonts.display, colors::kMuted, at, s.Tr(s.catalog->forum.title), w);
+  }
+  ImVec2 content(size.x, size.y - nav - top);
+  ImGui::SetCursorPos(ImVec2(0, top));
+  ImGui::BeginChild("screen", content, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  DrawScreen(s, content);
   ImGui::EndChild();
   ImGui::SetCursorPos(ImVec2(0, size.y - nav));
   DrawNavBar(s, ImVec2(size.x, nav));
+  auto overlay = [&](const char* id, float y, float h) {
+    ImGui::SetCursorPos(ImVec2(0, y));
+    ImGui::BeginChild(id, ImVec2(size.x, h), false, ImGuiWindowFlags_NoScrollbar);
+  };
   if (s.language_picker) {
-    ImGui::SetCursorPos(ImVec2(0, 0));
-    ImGui::BeginChild("languages", ImVec2(size.x, size.y - nav), false, ImGuiWindowFlags_NoScrollbar);
-    DrawLanguagePicker(s, ImVec2(size.x, size.y - nav));
+    overlay("languages", top, size.y - nav - top);
+    DrawLanguagePicker(s, ImVec2(size.x, size.y - nav - top));
+    ImGui::EndChild();
+  }
+  if (s.staff.pin_pad) {
+    overlay("pin", top, size.y - top);
+    DrawPinPad(s, ImVec2(size.x, size.y - top));
+    ImGui::EndChild();
+  }
+  if (s.idle_warning) {
+    overlay("idle", 0, size.y);
+    DrawIdleWarning(s, size);
     ImGui::EndChild();
   }
   ImGui::End();

@@ -79,6 +79,32 @@ Config LoadConfig(const std::string& path, std::vector<std::string>& problems) {
   r.Number("rescan_s", c.rescan_s, 1, 3600);
   r.Number("settle_s", c.settle_s, 0, 60);
   r.Number("max_snapshot_mb", c.max_snapshot_mb, 1, 16384);
+  r.String("default_language", c.default_language);
+  r.Number("idle_timeout_s", c.idle_timeout_s, 0, 86400);
+  r.String("staff_pin_hash", c.staff_pin_hash);
+  if (!c.staff_pin_hash.empty() && c.staff_pin_hash.rfind("$argon2", 0) != 0) {
+    r.Problem("staff_pin_hash", t.get("staff_pin_hash"), "not a PIN hash (make one with forum-kiosk --set-pin)");
+    c.staff_pin_hash.clear();
+  }
+  r.Number("rotation", c.rotation, 0, 270);
+  if (c.rotation % 90) {
+    r.Problem("rotation", t.get("rotation"), "must be 0, 90, 180 or 270");
+    c.rotation = 0;
+  }
+  r.Bool("allow_quit", c.allow_quit);
+  r.String("stats_db", c.stats_db);
+  if (const toml::node* n = t.get("you_are_here")) {
+    const toml::table* here = n->as_table();
+    auto x = here ? here->get("x") : nullptr, y = here ? here->get("y") : nullptr;
+    auto facing = here ? here->get("facing_deg") : nullptr;
+    if (!x || !y || !x->value<double>() || !y->value<double>() || (facing && !facing->value<double>())) {
+      r.Problem("you_are_here", n, "expected { x = metres, y = metres, facing_deg = degrees }");
+    } else {
+      c.has_position = true;
+      c.here_x = *x->value<double>(), c.here_y = *y->value<double>();
+      c.here_facing_deg = facing ? *facing->value<double>() : 0;
+    }
+  }
   std::vector<std::string> keys;
   r.Strings("trusted_keys", keys);
   const toml::node* key_node = t.get("trusted_keys");
@@ -98,7 +124,9 @@ Config LoadConfig(const std::string& path, std::vector<std::string>& problems) {
     else problems.push_back(r.Where(key_node) + ": trusted_keys: '" + k.substr(0, 24) + "...': " + parsed.error().message + " (skipped)");
   }
   static const std::set<std::string> known = {"kiosk_id", "data_dir", "inbox", "trusted_keys", "allow_unsigned",
-                                              "rescan_s", "settle_s", "max_snapshot_mb"};
+                                              "rescan_s", "settle_s", "max_snapshot_mb", "default_language",
+                                              "idle_timeout_s", "you_are_here", "staff_pin_hash", "rotation",
+                                              "allow_quit", "stats_db"};
   for (const auto& [k, v] : t)
     if (!known.count(std::string(k.str()))) problems.push_back(r.Where(&v) + ": " + std::string(k.str()) + ": unknown key (ignored)");
   return c;

@@ -18,6 +18,14 @@ struct Config {
   double rescan_s = 10;                               // look at the inboxes at least this often (media mount late)
   double settle_s = 1;                                // a file must be still this long before it is taken
   uint64_t max_snapshot_mb = 512;                     // larger candidates are refused unread
+  std::string default_language;                       // "" = the forum's (snapshot)
+  int idle_timeout_s = 0;                             // 0 = the forum's (snapshot)
+  bool has_position = false;                          // you_are_here given
+  double here_x = 0, here_y = 0, here_facing_deg = 0; // on the floor plan, metres; 0° = plan's +y (north)
+  std::string staff_pin_hash;                         // "" = staff mode cannot be opened
+  int rotation = 0;                                   // 0, 90, 180, 270: the screen as mounted
+  bool allow_quit = false;                            // staff mode offers "quit the kiosk"
+  std::string stats_db;                               // usage counts; "" = data_dir/stats.db (none without)
 };
 
 // Reads `path`. Problems ("FILE:LINE: key: what; using the default") are appended to `problems`; an

@@ -36,6 +36,11 @@ InboxWatcher::~InboxWatcher() {
   if (stop_fd_ >= 0) ::close(stop_fd_);
 }
 
+db::Installer::Status InboxWatcher::status() {
+  std::lock_guard<std::mutex> lock(status_mu_);
+  return status_;
+}
+
 void InboxWatcher::Run() {
   int in = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   std::map<std::string, int> watches;  // inbox -> watch descriptor (an inbox may appear later)
@@ -55,6 +60,10 @@ void InboxWatcher::Run() {
     double now = Now();
     if (now >= next_scan) {
       if (auto installed = installer_->Scan(now)) on_installed_(std::move(*installed));
+      {
+        std::lock_guard<std::mutex> lock(status_mu_);
+        status_ = installer_->status();
+      }
       next_scan = now + (now < hot_until || installer_->Waiting() ? 0.25 : rescan_s_);
     }
     pollfd fds[2] = {{stop_fd_, POLLIN, 0}, {in, POLLIN, 0}};

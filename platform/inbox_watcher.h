@@ -6,6 +6,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include "db/install.h"
@@ -18,6 +19,8 @@ class InboxWatcher {
   InboxWatcher(std::unique_ptr<db::Installer> installer, std::vector<std::string> inboxes, double rescan_s,
                double settle_s, std::function<void(db::Installed)> on_installed);
   ~InboxWatcher();  // stops the thread and waits for it
+  // The installer's status after its last look (thread-safe copy).
+  db::Installer::Status status();
   InboxWatcher(const InboxWatcher&) = delete;
   InboxWatcher& operator=(const InboxWatcher&) = delete;
 
@@ -28,6 +31,8 @@ class InboxWatcher {
   double rescan_s_, settle_s_;
   std::function<void(db::Installed)> on_installed_;
   int stop_fd_ = -1;  // eventfd: wakes the thread to stop
+  std::mutex status_mu_;
+  db::Installer::Status status_;  // guarded by status_mu_
   std::thread thread_;
 };
 

@@ -8,6 +8,7 @@
 #include <imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cfloat>
 #include <vector>
@@ -105,14 +106,52 @@ void Window::BeginFrame() {
   ImGui_ImplGlfw_NewFrame();
   // A finger that lifted leaves the X pointer where it was: without this, the last touched item would keep
   // looking hovered until the next touch.
-  if (kiosk_ && !g_button_down && !ImGui::GetIO().MouseDown[0]) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  ImGuiIO& io = ImGui::GetIO();
+  if (kiosk_ && !g_button_down && !io.MouseDown[0]) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  if (rotation_) {  // lay out for the turned screen; turn the touch back into its coordinates
+    float pw = io.DisplaySize.x, ph = io.DisplaySize.y;
+    if (rotation_ != 180) io.DisplaySize = ImVec2(ph, pw);
+    ImVec2 m = io.MousePos;
+    if (m.x > -FLT_MAX / 2) {
+      if (rotation_ == 90) io.MousePos = ImVec2(m.y, pw - m.x);
+      if (rotation_ == 180) io.MousePos = ImVec2(pw - m.x, ph - m.y);
+      if (rotation_ == 270) io.MousePos = ImVec2(ph - m.y, m.x);
+    }
+  }
   ImGui::NewFrame();
 }
 
-bool Window::EndFrame(const std::string& capture_png, std::string& error) {
+void Window::SetRotation(int degrees) { rotation_ = ((degrees % 360) + 360) % 360 / 90 * 90; }
+
+namespace {
+
+// Turns the laid-out frame onto the physical screen (pw x ph): vertices and clip rectangles.
+void Rotate(ImDrawData* d, int rotation, float pw, float ph) {
+  auto turn = [&](ImVec2 p) {
+    if (rotation == 90) return ImVec2(pw - p.y, p.x);
+    if (rotation == 180) return ImVec2(pw - p.x, ph - p.y);
+    return ImVec2(p.y, ph - p.x);  // 270
+  };
+  for (int l = 0; l < d->CmdListsCount; ++l) {
+    ImDrawList* dl = d->CmdLists[l];
+    for (ImDrawVert& v : dl->VtxBuffer) v.pos = turn(v.pos);
+    for (ImDrawCmd& c : dl->CmdBuffer) {
+      ImVec2 a = turn(ImVec2(c.ClipRect.x, c.ClipRect.y)), b = turn(ImVec2(c.ClipRect.z, c.ClipRect.w));
+      c.ClipRect = ImVec4(std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y));
+    }
+  }
+  d->DisplaySize = ImVec2(pw, ph);
+}
+
+}  // namespace
+
+bool Window::EndFrame(const std::string& capture_png, std::string& error,
+                      const std::function<void(ImDrawData*)>& filter) {
   ImGui::Render();
   int w, h;
   glfwGetFramebufferSize(w_, &w, &h);
+  if (filter) filter(ImGui::GetDrawData());
+  if (rotation_) Rotate(ImGui::GetDrawData(), rotation_, static_cast<float>(w), static_cast<float>(h));
   glViewport(0, 0, w, h);
   glClearColor(0.957f, 0.945f, 0.918f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);

@@ -2,10 +2,12 @@
 // monitor by default; in kiosk mode the cursor is hidden and close requests are ignored. Input wakes the
 // event loop; nothing else does, so an untouched kiosk sleeps.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 
 struct GLFWwindow;
+struct ImDrawData;
 
 namespace platform {
 
@@ -31,7 +33,13 @@ class Window {
   // ImGui::Render + draw + swap. With `capture_png`, the finished frame is also read back (before the swap,
   // from the back buffer, which is defined on every driver) and written there as PNG; false and `error` if
   // that fails.
-  bool EndFrame(const std::string& capture_png, std::string& error);
+  // `filter` (optional) may change the draw data before it is rendered (the high-contrast theme).
+  bool EndFrame(const std::string& capture_png, std::string& error,
+                const std::function<void(ImDrawData*)>& filter = nullptr);
+  // The screen as mounted: 0, 90, 180 or 270 degrees clockwise. The app then lays out for the rotated size
+  // (a landscape monitor on its side gets the portrait layout) and touches are turned to match.
+  void SetRotation(int degrees);
+  int rotation() const { return rotation_; }
   bool CloseRequested() const;
   int width() const;
   int height() const;
@@ -49,6 +57,7 @@ class Window {
   GLFWwindow* w_ = nullptr;
   bool kiosk_ = true;
   bool imgui_ready_ = false;
+  int rotation_ = 0;
 };
 
 }  // namespace platform

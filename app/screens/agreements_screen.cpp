@@ -1,6 +1,7 @@
 // Agreements: each memorandum with date, place and parties; the detail lists parties (each opens its
 // profile), signatories where a source names them, what it covers, and the source of each fact.
 #include "app/format.h"
+#include "app/take_along.h"
 #include "app/screens/screens.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -25,6 +26,8 @@ void Detail(AppState& s, const db::Agreement& a, ImVec2 size) {
   Text(s.fonts.display, colors::kInk, s.Tr(a.title), read);
   Text(s.fonts.title, colors::kAccent, DatePlace(s, a), width);
   if (!s.Tr(a.summary).empty()) Text(s.fonts.body, colors::kInk, s.Tr(a.summary), read);
+  ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
+  TakeAlong(s, AgreementText(s, a), width);
 
   Heading(s, s.Ui("agreements.parties"));
   if (a.parties.empty()) Text(s.fonts.body, colors::kMuted, s.Ui("agreements.not_named"), width);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/format.h"
+#include "app/take_along.h"
 #include "app/screens/screens.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -43,6 +44,7 @@ void Profile(AppState& s, const db::Organization& o, ImVec2 size) {
     Text(s.fonts.title, colors::kInk, label, width);
     if (Button(s, "map", s.Ui("map.show_on_map"), ButtonKind::Primary)) s.Do({Action::Kind::ShowOnMap, e->booth_id});
   }
+  TakeAlong(s, VCard(s, o), width);
   if (!s.Tr(o.description).empty()) {
     ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
     Text(s.fonts.body, colors::kInk, s.Tr(o.description), std::min(width, m.px_per_mm * 260));

@@ -169,7 +169,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
       placed.push_back(ImVec4(a.x - r, a.y - r, a.x + r, a.y + r));
     }
   for (const auto& l : c.locations) {
-    if (l.is_polygon) continue;
+    if (l.is_polygon || (l.kind == "kiosk" && s.has_position)) continue;  // the configuration says where it is
     ImVec2 a = v.ToScreen(l.anchor);
     float r = m.touch * 0.32f;
     ImU32 col = IM_COL32(0x2E, 0x4A, 0x8C, 0xFF);
@@ -205,6 +205,23 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
       }
     }
     if (l.id == s.map_focus) dl->AddCircle(a, r + 6, colors::kHighlight, 32, 5.0f);
+  }
+  // "You are here", from the configuration: the kiosk's point and the way the visitor faces (a wedge).
+  if (s.has_position) {
+    ImVec2 a = v.ToScreen({s.here_x, s.here_y});
+    float r = m.touch * 0.4f, th = s.here_facing_deg * 3.14159265f / 180.f;
+    ImVec2 dir(std::sin(th), -std::cos(th)), side(-dir.y, dir.x);
+    ImVec2 tip(a.x + dir.x * r * 2.2f, a.y + dir.y * r * 2.2f);
+    dl->AddTriangleFilled(tip, ImVec2(a.x + side.x * r * 0.9f, a.y + side.y * r * 0.9f),
+                          ImVec2(a.x - side.x * r * 0.9f, a.y - side.y * r * 0.9f), (colors::kNow & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 0x90));
+    dl->AddCircleFilled(a, r, colors::kNow, 32);
+    dl->AddCircle(a, r, IM_COL32_WHITE, 32, 3.0f);
+    dl->AddCircleFilled(a, r * 0.35f, IM_COL32_WHITE, 16);
+    const std::string& here = s.Ui("map.you_are_here");
+    ImVec2 ns = Measure(s.fonts.strong, here);
+    ImVec2 q(a.x - ns.x / 2, a.y + r + 6);
+    dl->AddRectFilled(ImVec2(q.x - 6, q.y), ImVec2(q.x + ns.x + 6, q.y + ns.y), colors::kNow, 6);
+    TextAt(dl, s.fonts.strong, IM_COL32_WHITE, q, here, 0);
   }
   dl->PopClipRect();
 

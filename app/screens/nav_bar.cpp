@@ -1,4 +1,6 @@
 // The persistent bar at the bottom (in reach of a seated visitor): the five screens and the language picker.
+#include <cfloat>
+
 #include "app/screens/screens.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -19,7 +21,29 @@ constexpr int kItemCount = static_cast<int>(std::size(kItems));
 struct Layout {
   int rows, cols;
   float lang_w, button_w, button_h;
+  float toggle_w;  // each of the three accessibility toggles
 };
+
+// The accessibility toggles, drawn as symbols (no words to translate or to overflow): reach (an arrow down
+// to a bar), larger text (a small and a large A), high contrast (a half-filled circle).
+void ToggleIcon(ImDrawList* dl, const char* which, ImVec2 c, float r, ImU32 col, ImFont* font) {
+  std::string w = which;
+  if (w == "reach") {
+    dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r * 0.3f), col, r * 0.18f);
+    dl->AddTriangleFilled(ImVec2(c.x - r * 0.45f, c.y + r * 0.1f), ImVec2(c.x + r * 0.45f, c.y + r * 0.1f), ImVec2(c.x, c.y + r * 0.65f), col);
+    dl->AddLine(ImVec2(c.x - r * 0.8f, c.y + r * 0.9f), ImVec2(c.x + r * 0.8f, c.y + r * 0.9f), col, r * 0.18f);
+  } else if (w == "large_text") {
+    float big = r * 1.9f, small = r * 1.1f;
+    ImVec2 bs = font->CalcTextSizeA(big, FLT_MAX, 0, "A"), ss = font->CalcTextSizeA(small, FLT_MAX, 0, "A");
+    float x = c.x - (bs.x + ss.x) / 2;
+    dl->AddText(font, small, ImVec2(x, c.y + bs.y / 2 - ss.y), col, "A");
+    dl->AddText(font, big, ImVec2(x + ss.x, c.y - bs.y / 2), col, "A");
+  } else {
+    dl->AddCircle(c, r * 0.8f, col, 32, r * 0.16f);
+    dl->PathArcTo(c, r * 0.8f, -1.5707963f, 1.5707963f, 24);  // the right half
+    dl->PathFillConvex(col);
+  }
+}
 
 std::string LanguageLabel(const AppState& s) {
   const db::Language* current = s.catalog->FindLanguage(s.lang);
@@ -33,9 +57,11 @@ Layout LayoutFor(const AppState& s, float width) {
   Layout l;
   l.lang_w = std::max(m.touch * 3.2f, Measure(s.fonts.strong, LanguageLabel(s)).x + m.pad * 2);
   l.button_h = m.touch * 1.6f;
+  l.toggle_w = m.touch * 1.5f;
+  float right = l.lang_w + 3 * l.toggle_w + 3 * m.gap * 0.5f;
   for (l.rows = 1; l.rows <= 2; ++l.rows) {
     l.cols = (kItemCount + l.rows - 1) / l.rows;
-    l.button_w = (width - m.pad - l.lang_w - m.gap * (l.cols + 1)) / l.cols;
+    l.button_w = (width - m.pad - right - m.gap * (l.cols + 1)) / l.cols;
     float room = l.button_w - 2 * std::min(m.pad * 0.75f, l.button_w * 0.15f);
     bool fits = true;
     for (const auto& item : kItems) fits &= Measure(s.fonts.strong, s.Ui(item.key)).x <= room;
@@ -69,6 +95,21 @@ void DrawNavBar(AppState& s, ImVec2 size) {
   }
   ImGui::SetCursorScreenPos(ImVec2(p.x + size.x - m.pad * 0.5f - l.lang_w, p.y + (size.y - l.button_h) / 2));
   if (Button(s, "language", LanguageLabel(s), ButtonKind::Primary, l.lang_w, l.button_h)) s.language_picker = !s.language_picker;
+  // Accessibility: one tap each, left of the language.
+  const std::pair<const char*, bool> toggles[] = {{"reach", s.reach}, {"large_text", s.large_text}, {"high_contrast", s.high_contrast}};
+  float x = p.x + size.x - m.pad * 0.5f - l.lang_w - m.gap;
+  for (int i = 2; i >= 0; --i) {
+    x -= l.toggle_w;
+    ImVec2 at(x, p.y + (size.y - l.button_h) / 2);
+    ImGui::SetCursorScreenPos(at);
+    PushId(s, toggles[i].first);
+    if (Button(s, "toggle", "", toggles[i].second ? ButtonKind::NavSelected : ButtonKind::Nav, l.toggle_w, l.button_h))
+      s.Do({Action::Kind::Toggle, toggles[i].first});
+    PopId(s);
+    ImU32 col = toggles[i].second ? IM_COL32(0xFF, 0xD4, 0x00, 0xFF) : colors::kNavText;
+    ToggleIcon(ImGui::GetWindowDrawList(), toggles[i].first, ImVec2(at.x + l.toggle_w / 2, at.y + l.button_h / 2), l.toggle_w * 0.28f, col, s.fonts.strong);
+    x -= m.gap * 0.5f;
+  }
 }
 
 void DrawLanguagePicker(AppState& s, ImVec2 size) {

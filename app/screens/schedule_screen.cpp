@@ -3,6 +3,7 @@
 #include <set>
 
 #include "app/format.h"
+#include "app/take_along.h"
 #include "app/screens/screens.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -26,6 +27,8 @@ void Detail(AppState& s, const db::Session& x, ImVec2 size) {
       s.Do({Action::Kind::ShowOnMap, room->location_id});
   }
   if (const db::Track* t = c.FindTrack(x.track_id)) Text(s.fonts.body, colors::kInk, s.Ui("schedule.track") + ": " + s.Tr(t->name), width);
+  ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
+  TakeAlong(s, SessionEvent(s, x), width);
   if (!s.Tr(x.description).empty()) {
     ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
     Text(s.fonts.body, colors::kInk, s.Tr(x.description), read);

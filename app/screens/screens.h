@@ -13,6 +13,9 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size);
 void DrawAgreementsScreen(AppState& s, ImVec2 size);
 void DrawScheduleScreen(AppState& s, ImVec2 size);
 void DrawSearchScreen(AppState& s, ImVec2 size);
+void DrawAttractScreen(AppState& s, ImVec2 size);
+void DrawStaffScreen(AppState& s, ImVec2 size);
+void DrawPinPad(AppState& s, ImVec2 size);
 void DrawNavBar(AppState& s, ImVec2 size);
 float NavBarHeight(const AppState& s, float width);  // one or two rows of buttons, as the labels need
 void DrawLanguagePicker(AppState& s, ImVec2 size);

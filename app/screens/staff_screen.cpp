@@ -1,0 +1,91 @@
+// Staff mode: the PIN pad (opened by holding the top-left corner for 3 s) and the staff panel: what this
+// kiosk shows and how it is doing, the data's sample rows, and what staff can do (reload the snapshot,
+// rotate the screen, export the usage counts, leave; quit when the configuration allows). Wrong PINs lock
+// the pad for longer each time (app::StaffLockout).
+#include <cmath>
+
+#include "app/format.h"
+#include "app/screens/screens.h"
+#include "app/theme.h"
+#include "app/widgets.h"
+
+namespace app {
+
+void DrawPinPad(AppState& s, ImVec2 size) {
+  const Metrics& m = s.metrics;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(0x1B, 0x23, 0x30, 0xCC));
+  float key = std::max(m.touch * 1.6f, 16.0f * m.px_per_mm), gap = m.gap;
+  float w = key * 3 + gap * 2 + m.pad * 2, h = key * 4 + gap * 3 + m.pad * 2 + s.fonts.title->FontSize * 4;
+  ImVec2 q(p.x + (size.x - w) / 2, p.y + (size.y - h) / 2);
+  dl->AddRectFilled(q, ImVec2(q.x + w, q.y + h), colors::kPaper, m.radius);
+  ImGui::SetCursorScreenPos(ImVec2(q.x + m.pad, q.y + m.pad));
+  ImGui::BeginGroup();
+  PushId(s, "pin");
+  Text(s.fonts.strong, colors::kInk, s.Ui("staff.enter_pin"), w - 2 * m.pad);
+  std::string dots;
+  for (size_t i = 0; i < s.staff.pin.size(); ++i) dots += "\xE2\x80\xA2 ";  // •
+  Text(s.fonts.title, colors::kInk, dots.empty() ? " " : dots, w - 2 * m.pad);
+  bool locked = s.time_s < s.staff.locked_until;
+  std::string note;
+  if (locked) note = s.Ui("staff.locked") + " " + Count(s, "count.seconds", static_cast<int64_t>(std::ceil(s.staff.locked_until - s.time_s)));
+  else if (s.staff.message == "wrong") note = s.Ui("staff.wrong_pin");
+  Text(s.fonts.caption, colors::kNow, note.empty() ? " " : note, w - 2 * m.pad);
+  const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "erase", "0", "ok"};
+  for (int i = 0; i < 12; ++i) {
+    if (i % 3) ImGui::SameLine(0, gap);
+    std::string id = keys[i];
+    std::string label = id == "erase" ? "\xE2\x80\xB9" : id == "ok" ? s.Ui("staff.ok") : id;
+    bool tapped = Button(s, ("key-" + id).c_str(), label, id == "ok" ? ButtonKind::Primary : ButtonKind::Secondary, key, key);
+    if (!tapped || locked) continue;
+    if (id == "erase") s.Do({Action::Kind::StaffErase});
+    else if (id == "ok") s.Do({Action::Kind::StaffSubmit});
+    else s.Do({Action::Kind::StaffDigit, id});
+  }
+  if (Button(s, "close", s.Ui("common.back"), ButtonKind::Secondary, key * 3 + gap * 2)) s.Do({Action::Kind::StaffClose});
+  PopId(s);
+  ImGui::EndGroup();
+}
+
+void DrawStaffScreen(AppState& s, ImVec2 size) {
+  const Metrics& m = s.metrics;
+  const db::Catalog& c = *s.catalog;
+  BeginTouchList(s, "staff", size);
+  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
+  ImGui::BeginGroup();
+  float width = size.x - m.pad * 4;
+  Text(s.fonts.display, colors::kInk, s.Ui("staff.title"), width);
+  // What the platform reports: kiosk id, snapshot, versions, updates, uptime, frame time, memory.
+  float label_w = width * 0.3f;
+  for (const auto& [label, value] : s.staff_info) {
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    float h1 = TextAt(ImGui::GetWindowDrawList(), s.fonts.strong, colors::kMuted, at, label, label_w - m.gap);
+    float h2 = TextAt(ImGui::GetWindowDrawList(), s.fonts.body, colors::kInk, ImVec2(at.x + label_w, at.y), value, width - label_w);
+    ImGui::Dummy(ImVec2(width, std::max(h1, h2)));
+  }
+  // The data's sample rows: stand-ins that are not in the sources, so staff can replace them.
+  std::string sample;
+  int n = 0;
+  for (const auto& o : c.organizations)
+    if (o.sample) sample += (n++ ? ", " : "") + s.Tr(o.name);
+  int sessions = 0, agreements = 0;
+  for (const auto& x : c.sessions) sessions += x.sample;
+  for (const auto& a : c.agreements) agreements += a.sample;
+  Heading(s, s.Ui("staff.sample"));
+  Text(s.fonts.body, colors::kNext, Count(s, "count.exhibitors", n) + "  \xC2\xB7  " + Count(s, "count.sessions", sessions) +
+                                       "  \xC2\xB7  " + Count(s, "count.agreements", agreements), width);
+  if (!sample.empty()) Text(s.fonts.caption, colors::kMuted, sample, width);
+  ImGui::Dummy(ImVec2(1, m.gap));
+  ChipRow row(s, width);
+  const char* commands[][2] = {{"reload", "staff.reload"}, {"rotate", "staff.rotate"}, {"export", "staff.export"}};
+  for (const auto& cmd : commands)
+    if (row.Chip(cmd[0], s.Ui(cmd[1]), false)) s.Do({Action::Kind::StaffCommand, cmd[0]});
+  if (row.Chip("leave", s.Ui("staff.leave"), true)) s.Do({Action::Kind::StaffClose});
+  if (s.can_quit && row.Chip("quit", s.Ui("staff.quit"), false)) s.Do({Action::Kind::StaffCommand, "quit"});
+  ImGui::Dummy(ImVec2(1, m.pad * 2));
+  ImGui::EndGroup();
+  EndTouchList(s);
+}
+
+}  // namespace app
