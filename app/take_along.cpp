@@ -72,7 +72,11 @@ std::string AgreementText(const AppState& s, const db::Agreement& a) {
 }
 
 bool TakeAlong(AppState& s, const std::string& payload, float width) {
-  std::unique_ptr<QRcode, void (*)(QRcode*)> qr(QRcode_encodeString8bit(payload.c_str(), 0, QR_ECLEVEL_M), QRcode_free);
+  // Byte mode carries no charset (libqrencode writes no ECI); a UTF-8 byte-order mark in front tells readers
+  // the text is UTF-8, as phones and zbar expect, when it has letters beyond ASCII.
+  bool ascii = std::all_of(payload.begin(), payload.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  std::string data = ascii ? payload : "\xEF\xBB\xBF" + payload;
+  std::unique_ptr<QRcode, void (*)(QRcode*)> qr(QRcode_encodeString8bit(data.c_str(), 0, QR_ECLEVEL_M), QRcode_free);
   if (!qr) return false;
   const Metrics& m = s.metrics;
   int n = qr->width, quiet = 4;

@@ -32,6 +32,7 @@ class Harness {
   void Swap(std::shared_ptr<const db::Catalog> catalog);
   const app::AppState::Target* Find(const std::string& key) const;  // visible target by key suffix
   bool Visible(const std::string& key) const { return Find(key) != nullptr; }
+  const std::vector<app::AppState::Target>& targets() const { return targets_; }  // of the last frame
 
   std::vector<std::string> overflows;  // texts that did not fit their box (AppState::overflows), all frames
 
