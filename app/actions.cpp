@@ -211,7 +211,6 @@ double IdleTimeout(const AppState& s) {
   double t = s.idle_timeout_s > 0 ? s.idle_timeout_s : s.catalog ? s.catalog->forum.idle_timeout_s : 60;
   return std::max(30.0, t);
 }
-constexpr double kSlideS = 6, kFadeS = 0.6;  // the attract loop: a slide every 6 s, faded in over 0.6 s
 }  // namespace
 
 double StaffLockout(int wrong) {
@@ -240,8 +239,8 @@ bool Tick(AppState& s, double now_s) {
 
 double NextTimer(const AppState& s, double now_s) {
   if (s.attract) {
-    double in_slide = std::fmod(now_s - s.attract_since, kSlideS);
-    return in_slide < kFadeS ? 0.1 : kSlideS - in_slide;
+    double in_slide = std::fmod(now_s - s.attract_since, kAttractSlideS);
+    return in_slide < kAttractFadeS ? kAttractFadeS / 3 : kAttractSlideS - in_slide;
   }
   double idle = now_s - s.last_input_s, timeout = IdleTimeout(s);
   if (s.staff.pin_pad && now_s < s.staff.locked_until) return std::min(1.0, s.staff.locked_until - now_s);

@@ -192,6 +192,9 @@ void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog);
 
 // Seconds the warning before the idle reset lasts (at least 20, as visitors need time to notice it).
 inline constexpr double kIdleWarningS = 20;
+// The attract loop: a slide every kAttractSlideS seconds, faded in over kAttractFadeS in three steps; no
+// frames in between, so an idle kiosk stays cheap.
+inline constexpr double kAttractSlideS = 8, kAttractFadeS = 0.6;
 // The PIN lock-out after `wrong` wrong PINs in a row: none for the first two, then 30 s doubling each time,
 // at most an hour.
 double StaffLockout(int wrong);

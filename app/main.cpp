@@ -331,7 +331,7 @@ int main(int argc, char** argv) {
   double frame_ms = 0, info_at = -1;
   if (start_attract) {  // attract/SLIDE: that slide of the loop, already faded in
     s.attract = true;
-    s.attract_since = started_s - (detail.empty() ? 0 : std::atof(detail.c_str())) * 6 - 1;
+    s.attract_since = started_s - (detail.empty() ? 0 : std::atof(detail.c_str())) * app::kAttractSlideS - 1;
   }
   if (start_staff) s.staff.open = true;
   while (!window->CloseRequested()) {

@@ -1,6 +1,7 @@
 // The attract loop: after the idle timeout, a calm full-screen loop that invites a touch in every language
-// of the forum and shows what is on now, the exhibitors and the agreements. A slide every 6 s, faded in over
-// 0.6 s at a low frame rate (app::NextTimer); between fades nothing is drawn, so an idle kiosk stays cheap.
+// of the forum and shows what is on now, the exhibitors and the agreements. A slide every kAttractSlideS,
+// faded in over kAttractFadeS in three steps (app::NextTimer); between fades nothing is drawn, so an idle
+// kiosk stays cheap.
 // A touch anywhere starts a visit on the home screen.
 #include <algorithm>
 #include <cmath>
@@ -12,19 +13,13 @@
 
 namespace app {
 
-namespace {
-
-constexpr double kSlideS = 6, kFadeS = 0.6;  // as in app/actions.cpp (NextTimer)
-
-}  // namespace
-
 void DrawAttractScreen(AppState& s, ImVec2 size) {
   const Metrics& m = s.metrics;
   const db::Catalog& c = *s.catalog;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p = ImGui::GetCursorScreenPos();
   double t = std::max(0.0, s.time_s - s.attract_since);
-  int slide = static_cast<int>(t / kSlideS);
+  int slide = static_cast<int>(t / kAttractSlideS);
   // Each slide speaks one of the forum's languages, in turn; the first lists them all.
   const std::string lang = c.languages.empty() ? s.lang : c.languages[static_cast<size_t>(slide / 4) % c.languages.size()].code;
   auto ui = [&](const char* key) -> const std::string& { return c.Ui(key, lang); };
@@ -97,9 +92,9 @@ void DrawAttractScreen(AppState& s, ImVec2 size) {
     TextAt(dl, s.fonts.title, colors::kHighlight, ImVec2(x, p.y + size.y - m.pad * 3 - ts.y), touch, width);
   }
   // Fade in: the previous frame's colour over the new slide, thinning out.
-  double in_slide = std::fmod(t, kSlideS);
-  if (in_slide < kFadeS) {
-    int alpha = static_cast<int>(255 * (1.0 - in_slide / kFadeS));
+  double in_slide = std::fmod(t, kAttractSlideS);
+  if (in_slide < kAttractFadeS) {
+    int alpha = static_cast<int>(255 * (1.0 - in_slide / kAttractFadeS));
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), (colors::kNavBar & ~IM_COL32_A_MASK) | (ImU32(alpha) << IM_COL32_A_SHIFT));
   }
   ImGui::SetCursorScreenPos(p);
