@@ -1,0 +1,66 @@
+// forum-kiosk's staff commands: --set-pin writes only a hash into the configuration, --export-stats writes
+// the usage counts; a configuration full of mistakes still starts the kiosk.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string Read(const fs::path& p) {
+  std::stringstream ss;
+  ss << std::ifstream(p).rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("forum-kiosk --set-pin hashes the PIN into the configuration; a bad PIN is refused") {
+  fs::path dir = SCREENSHOT_DIR "/cli";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::path config = dir / "kiosk.toml";
+  std::ofstream(config) << "kiosk_id = \"a\"\nstaff_pin_hash = \"$argon2id$old\"\n[you_are_here]\nx = 1\ny = 2\n";
+  std::string k = FORUM_KIOSK;
+  CHECK(std::system(("echo 2468 | " + k + " --config " + config.string() + " --set-pin >/dev/null").c_str()) == 0);
+  std::string text = Read(config);
+  CHECK(text.find("staff_pin_hash = \"$argon2id$v=19$") != std::string::npos);
+  CHECK(text.find("$argon2id$old") == std::string::npos);
+  CHECK(text.find("2468") == std::string::npos);
+  CHECK(text.find("[you_are_here]\nx = 1") != std::string::npos);  // the rest kept
+  CHECK(std::system(("echo 12 | " + k + " --config " + config.string() + " --set-pin >/dev/null 2>&1").c_str()) != 0);
+  CHECK(std::system(("echo 12ab | " + k + " --config " + config.string() + " --set-pin >/dev/null 2>&1").c_str()) != 0);
+}
+
+TEST_CASE("a configuration full of mistakes still starts the kiosk, each mistake named with its line") {
+  fs::path dir = SCREENSHOT_DIR "/cli";
+  fs::create_directories(dir);
+  fs::path config = dir / "typos.toml";
+  std::ofstream(config) << "kiosk_id = 3\nidle_timeout_s = \"long\"\nrotation = 45\nlanguage = \"kk\"\n";
+  std::string png = (dir / "typos.png").string(), log = (dir / "typos.log").string();
+  int rc = std::system(("xvfb-run -a -s '-screen 0 1280x800x24' " FORUM_KIOSK " --windowed 1280x800 --config " + config.string() +
+                        " --screenshot " + png + " >" + log + " 2>&1").c_str());
+  CHECK(rc == 0);
+  std::string out = Read(log);
+  CHECK(out.find("typos.toml:1: kiosk_id:") != std::string::npos);
+  CHECK(out.find("typos.toml:2: idle_timeout_s:") != std::string::npos);
+  CHECK(out.find("typos.toml:3: rotation:") != std::string::npos);
+  CHECK(out.find("typos.toml:4: language: unknown key") != std::string::npos);
+  CHECK(fs::file_size(png) > 10000);
+}
+
+TEST_CASE("forum-kiosk --export-stats writes the usage counts as CSV") {
+  fs::path dir = SCREENSHOT_DIR "/cli";
+  fs::create_directories(dir);
+  fs::path config = dir / "stats.toml";
+  std::ofstream(config) << "stats_db = \"" << (dir / "stats.db").string() << "\"\n";
+  std::string csv = (dir / "usage.csv").string();
+  CHECK(std::system((std::string(FORUM_KIOSK) + " --config " + config.string() + " --export-stats " + csv + " >/dev/null").c_str()) == 0);
+  CHECK(Read(csv).rfind("day,event,count\n", 0) == 0);
+  CHECK(std::system((std::string(FORUM_KIOSK) + " --export-stats " + csv + " >/dev/null 2>&1").c_str()) != 0);  // no database
+}
