@@ -120,3 +120,61 @@ TEST_CASE("a running kiosk takes a newer signed snapshot within 5 s and refuses 
   CHECK(Read(dir / "log2.txt").find("forum-v2000.snapshot (installed, content version 2000)") != std::string::npos);
   CHECK(fs::file_size(png) > 10000);
 }
+
+TEST_CASE("the real kiosk, killed with SIGKILL at random moments of installs, restarts on a valid snapshot") {
+  // FORUM_E2E_KILL_COUNT kills (default 6; `FORUM_E2E_KILL_COUNT=100 ./build/tests/e2e_tests -tc="the real kiosk, killed*"`
+  // for the full run). Each round drops a newer signed snapshot, starts the kiosk, kills it somewhere between
+  // start-up and a finished install, and starts it again: it must open the old or the new snapshot, valid.
+  int count = std::getenv("FORUM_E2E_KILL_COUNT") ? std::atoi(std::getenv("FORUM_E2E_KILL_COUNT")) : 6;
+  fs::path dir = SCREENSHOT_DIR "/kill";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "inbox");
+  std::string tool = KIOSK_SNAPSHOT;
+  REQUIRE(Run(tool + " keygen -p " + (dir / "k.pub").string() + " -s " + (dir / "k.key").string()) == 0);
+  std::string pub = Read(dir / "k.pub");
+  pub = pub.substr(pub.find('\n') + 1);
+  pub = pub.substr(0, pub.find('\n'));
+  std::ofstream(dir / "kiosk.toml") << "data_dir = \"" << (dir / "data").string() << "\"\ninbox = [\"" << (dir / "inbox").string()
+                                    << "\"]\ntrusted_keys = [\"" << pub << "\"]\nsettle_s = 0\n";
+  int64_t shown = 1;  // the built-in demo
+  int old_seen = 0, new_seen = 0;
+  for (int i = 0; i < count; ++i) {
+    CAPTURE(i);
+    int64_t version = 5000 + i;
+    std::string snap = (dir / ("v" + std::to_string(version) + ".snapshot")).string();
+    REQUIRE(Run(tool + " build " FORUM_DEMO_SOURCES " -o " + snap + " --content-version " + std::to_string(version)) == 0);
+    REQUIRE(Run(tool + " sign " + snap + " -s " + (dir / "k.key").string()) == 0);
+    fs::copy_file(snap + ".minisig", dir / "inbox" / ("forum-" + std::to_string(i) + ".snapshot.minisig"));
+    fs::copy_file(snap, dir / "inbox" / ("forum-" + std::to_string(i) + ".snapshot"));
+    {
+      Kiosk kiosk(dir / "kiosk.toml", dir / "run.log");
+      std::this_thread::sleep_for(std::chrono::milliseconds(50 + (i * 97) % 600));  // somewhere in start-up or install
+    }  // SIGKILL
+    std::string log = (dir / ("restart-" + std::to_string(i) + ".log")).string();
+    int rc = std::system(("xvfb-run -a -s '-screen 0 1280x800x24' " FORUM_KIOSK " --windowed 1280x800 --config " +
+                          (dir / "kiosk.toml").string() + " --screenshot " + (dir / "restart.png").string() + " >" + log + " 2>&1").c_str());
+    CHECK(rc == 0);
+    std::string out = Read(log);
+    int64_t opened = shown;
+    auto at = out.find("content version ");
+    if (out.find("showing ") != std::string::npos && at != std::string::npos) opened = std::atoll(out.c_str() + at + 16);
+    CHECK_MESSAGE((opened == shown || opened == version), "opened " << opened << ", expected " << shown << " or " << version << "\n" << out);
+    (opened == version ? new_seen : old_seen)++;
+    CHECK(fs::is_empty(dir / "data" / "staging"));
+    // The installed snapshot it opened passes every check.
+    if (opened > 1)
+      CHECK(Run(tool + " validate " + (dir / "data" / "snapshots" / ("forum-v" + std::to_string(opened) + ".snapshot")).string()) == 0);
+    // Whatever was interrupted completes on a later start: the next round compares with this version.
+    shown = version;
+    std::string status = Read(dir / "data" / "status.json");
+    if (status.find("\"content_version\": " + std::to_string(version)) == std::string::npos) {
+      // The screenshot run may have exited before its watcher's first look: a kiosk left running installs it.
+      {
+        Kiosk again(dir / "kiosk.toml", dir / "again.log");
+        WaitForStatus(dir / "data" / "status.json", "\"content_version\": " + std::to_string(version), 10);
+      }
+    }
+    CHECK(Read(dir / "data" / "status.json").find("\"content_version\": " + std::to_string(version)) != std::string::npos);
+  }
+  MESSAGE(count << " kills: restarted on the previous snapshot " << old_seen << " times, on the new one " << new_seen);
+}
