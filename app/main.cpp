@@ -151,8 +151,8 @@ int main(int argc, char** argv) {
   }
   // Two views that are not screens, for screenshots and checks: the attract loop (attract/SLIDE) and staff
   // mode (staff; the PIN is not asked: whoever can start the program can read its configuration anyway).
-  bool start_attract = screen_name == "attract", start_staff = screen_name == "staff";
-  if (start_attract || start_staff) screen_name = "home";
+  bool start_attract = screen_name == "attract", start_staff = screen_name == "staff", start_pin = screen_name == "pin";
+  if (start_attract || start_staff || start_pin) screen_name = "home";
   app::Screen first_screen;
   if (!app::ScreenFromName(screen_name, first_screen)) {
     std::cerr << "forum-kiosk: unknown screen '" << screen_name << "'\n";
@@ -334,6 +334,7 @@ int main(int argc, char** argv) {
     s.attract_since = started_s - (detail.empty() ? 0 : std::atof(detail.c_str())) * app::kAttractSlideS - 1;
   }
   if (start_staff) s.staff.open = true;
+  if (start_pin) s.staff.pin_pad = true;  // the PIN pad as staff see it (nothing can be unlocked without the PIN)
   while (!window->CloseRequested()) {
     double now_s = window->Now();
     s.now_utc = fixed_now ? fixed_now : SystemNow();

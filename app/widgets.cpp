@@ -144,7 +144,9 @@ void Monogram(ImDrawList* dl, ImVec2 c, float r, const std::string& name, ImU32 
   dl->AddCircleFilled(c, r, fill, 48);
   float size = r * 0.9f;
   ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, initials.c_str());
-  dl->AddText(font, size, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32_WHITE, initials.c_str());
+  // Dark or light initials, whichever reads on the fill (and stays readable in the high-contrast theme).
+  uint32_t rgb = ((fill >> IM_COL32_R_SHIFT) & 0xFF) << 16 | ((fill >> IM_COL32_G_SHIFT) & 0xFF) << 8 | ((fill >> IM_COL32_B_SHIFT) & 0xFF);
+  dl->AddText(font, size, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), TextOn(rgb), initials.c_str());
 }
 
 void Logo(AppState& s, ImDrawList* dl, ImVec2 c, float r, const db::Organization& o, ImU32 fill, ImFont* font) {

@@ -2,6 +2,7 @@
 // kiosk shows and how it is doing, the data's sample rows, and what staff can do (reload the snapshot,
 // rotate the screen, export the usage counts, leave; quit when the configuration allows). Wrong PINs lock
 // the pad for longer each time (app::StaffLockout).
+#include <algorithm>
 #include <cmath>
 
 #include "app/format.h"
@@ -17,9 +18,11 @@ void DrawPinPad(AppState& s, ImVec2 size) {
   ImVec2 p = ImGui::GetCursorScreenPos();
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(0x1B, 0x23, 0x30, 0xCC));
   float key = std::max(m.touch * 1.6f, 16.0f * m.px_per_mm), gap = m.gap;
-  float w = key * 3 + gap * 2 + m.pad * 2, h = key * 4 + gap * 3 + m.pad * 2 + s.fonts.title->FontSize * 4;
-  ImVec2 q(p.x + (size.x - w) / 2, p.y + (size.y - h) / 2);
-  dl->AddRectFilled(q, ImVec2(q.x + w, q.y + h), colors::kPaper, m.radius);
+  float w = key * 3 + gap * 2 + m.pad * 2, h = key * 5 + gap * 4 + m.pad * 2 + s.fonts.title->FontSize * 3;
+  ImVec2 q(p.x + (size.x - w) / 2, p.y + std::max(0.f, (size.y - h) / 2));
+  // The sheet is drawn behind its content once the content's height is known (channel 0 under channel 1).
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
   ImGui::SetCursorScreenPos(ImVec2(q.x + m.pad, q.y + m.pad));
   ImGui::BeginGroup();
   PushId(s, "pin");
@@ -46,6 +49,9 @@ void DrawPinPad(AppState& s, ImVec2 size) {
   if (Button(s, "close", s.Ui("common.back"), ButtonKind::Secondary, key * 3 + gap * 2)) s.Do({Action::Kind::StaffClose});
   PopId(s);
   ImGui::EndGroup();
+  dl->ChannelsSetCurrent(0);
+  dl->AddRectFilled(q, ImVec2(q.x + w, ImGui::GetItemRectMax().y + m.pad), colors::kPaper, m.radius);
+  dl->ChannelsMerge();
 }
 
 void DrawStaffScreen(AppState& s, ImVec2 size) {

@@ -8,17 +8,10 @@
 #include <sstream>
 #include <string>
 
+#include "support.h"
+
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string Read(const fs::path& p) {
-  std::stringstream ss;
-  ss << std::ifstream(p).rdbuf();
-  return ss.str();
-}
-
-}  // namespace
+using e2e::Read;
 
 TEST_CASE("forum-kiosk --set-pin hashes the PIN into the configuration; a bad PIN is refused") {
   fs::path dir = SCREENSHOT_DIR "/cli";

@@ -14,15 +14,12 @@
 #include <string>
 #include <thread>
 
+#include "support.h"
+
 namespace fs = std::filesystem;
+using e2e::Read;
 
 namespace {
-
-std::string Read(const fs::path& p) {
-  std::stringstream ss;
-  ss << std::ifstream(p).rdbuf();
-  return ss.str();
-}
 
 int Run(const std::string& cmd) { return std::system((cmd + " >/dev/null 2>&1").c_str()); }
 
