@@ -182,6 +182,7 @@ void ApplyActions(AppState& s) {
 }
 
 void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog) {
+  s.exhibitor_layout = {};  // it points into the old catalog (whose address a later one may reuse)
   s.catalog = std::move(catalog);
   const db::Catalog& c = *s.catalog;
   if (!c.FindOrganization(s.exhibitor_id)) s.exhibitor_id.clear();

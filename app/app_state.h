@@ -114,6 +114,16 @@ struct AppState {
 
   MapView map;
   std::map<unsigned, ScrollState> scroll;
+  // The exhibitor list as laid out for a catalog, language, filter, width and type size: sorting and
+  // measuring thousands of names every frame would cost tens of milliseconds, so it is redone only when one
+  // of them changes.
+  struct ExhibitorLayout {
+    const db::Catalog* catalog = nullptr;
+    std::string lang, filter;
+    float width = 0, font_size = 0;
+    std::vector<const db::Exhibitor*> list;
+    std::vector<float> row_h;
+  } exhibitor_layout;
 
   // Accessibility, one tap away on every screen (nav bar) and reset by the idle reset.
   bool reach = false;          // every control in the lower half of the screen (wheelchair users)

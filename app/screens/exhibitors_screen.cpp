@@ -104,27 +104,47 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
   }
   BeginListBody(s, "exhibitor-list", size);
 
-  // Featured first, then by name in the visitor's language.
-  std::vector<const db::Exhibitor*> list;
-  for (const auto& e : c.exhibitors) {
-    const db::Organization* o = c.FindOrganization(e.organization_id);
-    if (o && (s.country_filter.empty() || o->country_code == s.country_filter)) list.push_back(&e);
-  }
-  std::stable_sort(list.begin(), list.end(), [&](const db::Exhibitor* a, const db::Exhibitor* b) {
-    if (a->featured != b->featured) return a->featured;
-    return s.Tr(c.FindOrganization(a->organization_id)->name) < s.Tr(c.FindOrganization(b->organization_id)->name);
-  });
-  if (list.empty()) Text(s.fonts.body, colors::kMuted, s.Ui("exhibitors.empty"), width);
-  else Text(s.fonts.caption, colors::kMuted, Count(s, "count.exhibitors", static_cast<int64_t>(list.size())), width);
+  // Featured first, then by name in the visitor's language; cards of a row as tall as its longest name
+  // needs. Laid out again only when the catalog, language, filter, width or type size changed.
+  AppState::ExhibitorLayout& lay = s.exhibitor_layout;
   int cols = std::max(1, static_cast<int>((width + m.gap) / (m.px_per_mm * 95)));
   float cw = (width - m.gap * (cols - 1)) / cols;
-  // The cards of a row are as tall as the longest name in that row needs.
   float text_w = cw - m.pad * 3 - 2 * (m.touch * 2.6f * 0.32f);
-  std::vector<float> row_h((list.size() + cols - 1) / cols, m.touch * 2.6f);
-  for (size_t i = 0; i < list.size(); ++i)
-    row_h[i / cols] = std::max(row_h[i / cols], m.pad * 1.2f + m.gap * 0.3f + s.fonts.caption->FontSize * 1.3f +
-                                                    Measure(s.fonts.strong, s.Tr(c.FindOrganization(list[i]->organization_id)->name), text_w).y);
+  float font_size = s.fonts.strong->FontSize;
+  if (lay.catalog != &c || lay.lang != s.lang || lay.filter != s.country_filter || lay.width != width || lay.font_size != font_size) {
+    lay = AppState::ExhibitorLayout{&c, s.lang, s.country_filter, width, font_size, {}, {}};
+    for (const auto& e : c.exhibitors) {
+      const db::Organization* o = c.FindOrganization(e.organization_id);
+      if (o && (s.country_filter.empty() || o->country_code == s.country_filter)) lay.list.push_back(&e);
+    }
+    std::vector<std::pair<std::string_view, const db::Exhibitor*>> keyed;
+    for (const auto* e : lay.list) keyed.push_back({s.Tr(c.FindOrganization(e->organization_id)->name), e});
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+      if (a.second->featured != b.second->featured) return a.second->featured;
+      return a.first < b.first;
+    });
+    for (size_t i = 0; i < keyed.size(); ++i) lay.list[i] = keyed[i].second;
+    lay.row_h.assign((lay.list.size() + cols - 1) / cols, m.touch * 2.6f);
+    for (size_t i = 0; i < lay.list.size(); ++i)
+      lay.row_h[i / cols] = std::max(lay.row_h[i / cols], m.pad * 1.2f + m.gap * 0.3f + s.fonts.caption->FontSize * 1.3f +
+                                                              Measure(s.fonts.strong, std::string(keyed[i].first), text_w).y);
+  }
+  const std::vector<const db::Exhibitor*>& list = lay.list;
+  const std::vector<float>& row_h = lay.row_h;
+  if (list.empty()) Text(s.fonts.body, colors::kMuted, s.Ui("exhibitors.empty"), width);
+  else Text(s.fonts.caption, colors::kMuted, Count(s, "count.exhibitors", static_cast<int64_t>(list.size())), width);
+  // Only the rows in view are drawn; the others are empty space of their height.
+  float view_top = ImGui::GetScrollY(), view_bottom = view_top + ImGui::GetWindowHeight();
   for (size_t i = 0; i < list.size(); ++i) {
+    if (i % cols == 0) {  // a row out of view: skip it whole
+      size_t row = i / cols;
+      float y = ImGui::GetCursorPosY();
+      if (y + row_h[row] < view_top - row_h[row] || y > view_bottom + row_h[row]) {
+        ImGui::Dummy(ImVec2(width, row_h[row]));
+        i += cols - 1;
+        continue;
+      }
+    }
     const db::Organization& o = *c.FindOrganization(list[i]->organization_id);
     if (i % cols) ImGui::SameLine(0, m.gap);
     float ch = row_h[i / cols];
