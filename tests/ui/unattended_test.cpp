@@ -122,6 +122,19 @@ TEST_CASE("reach mode: every control of every screen lies in the lower half") {
       for (const auto& t : h.targets())
         CHECK_MESSAGE(t.y0 >= hgt / 2.0f - 0.5f, nav << ": " << t.key << " at y " << t.y0 << " of " << hgt);
     }
+    // The language sheet too.
+    REQUIRE(h.Tap("language"));
+    REQUIRE(h.s.language_picker);
+    int langs = 0;
+    for (const auto& t : h.targets()) {
+      CHECK_MESSAGE(t.y0 >= hgt / 2.0f - 0.5f, "language sheet: " << t.key << " at y " << t.y0 << " of " << hgt);
+      if (t.key.size() > 5 && t.key.substr(t.key.size() - 5) == "/lang") {
+        ++langs;
+        CHECK_MESSAGE(t.y1 - t.y0 >= h.s.metrics.touch - 0.5f, t.key << " is cut: " << t.y1 - t.y0 << " px");
+      }
+    }
+    CHECK(langs == 7);  // every language whole on screen, none cut off at the top
+    REQUIRE(h.Tap("en/lang"));
     // And it is reset by the idle reset.
     app::Tick(h.s, h.clock + 3600);
     CHECK_FALSE(h.s.reach);
