@@ -19,6 +19,7 @@
 #include <mutex>
 
 #include "app/format.h"
+#include "db/files.h"
 #include "db/install.h"
 #include "db/stats.h"
 
@@ -68,13 +69,7 @@ int SetPin(const std::string& config_path) {
     replaced |= is_key;
   }
   if (!replaced) out = line + "\n" + out;  // top of the file: before any [table]
-  std::string tmp = config_path + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::trunc);
-    f << out;
-    if (!f) return std::cerr << "forum-kiosk: cannot write " << tmp << "\n", 1;
-  }
-  if (std::rename(tmp.c_str(), config_path.c_str()) != 0) return std::cerr << "forum-kiosk: cannot replace " << config_path << "\n", 1;
+  if (!db::WriteFileAtomic(config_path, out)) return std::cerr << "forum-kiosk: cannot replace " << config_path << "\n", 1;
   std::cout << "the staff PIN hash is in " << config_path << "\n";
   return 0;
 }

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "db/files.h"
 #include "db/snapshot_file.h"
 #include "db/text.h"
 #include "db/validate.h"
@@ -37,30 +38,6 @@ std::string NowIso() {
 std::string Stamp() {
   auto ns = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   return std::to_string(ns);
-}
-
-bool FsyncPath(const fs::path& p, bool dir) {
-  int fd = ::open(p.c_str(), (dir ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
-  if (fd < 0) return false;
-  bool ok = ::fsync(fd) == 0;
-  ::close(fd);
-  return ok;
-}
-
-// Writes a small file atomically: a temporary beside it, fsync, rename, fsync of the folder.
-bool WriteAtomic(const fs::path& path, const std::string& content) {
-  fs::path tmp = path;
-  tmp += ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return false;
-  bool ok = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) && ::fsync(fd) == 0;
-  ::close(fd);
-  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    return false;
-  }
-  FsyncPath(path.parent_path(), true);
-  return true;
 }
 
 // What identifies a candidate's state: the file and its signature, as stat sees them. A changed identity
@@ -140,7 +117,7 @@ struct Installer::Impl {
     seen[p.string()] = id.Key();
     std::string out;
     for (const auto& [k, v] : seen) out += k + "\t" + v + "\n";
-    WriteAtomic(ledger_path, out);
+    WriteFileAtomic(ledger_path, out);
   }
 
   void WriteStatus() {
@@ -155,7 +132,7 @@ struct Installer::Impl {
         {"refused", st.refused},
         {"inboxes", o.inboxes},
     };
-    WriteAtomic(status_path, j.dump(2) + "\n");
+    WriteFileAtomic(status_path, j.dump(2) + "\n");
   }
 
   // Refuses a candidate: its copy (if one was made) and a text saying why go to rejected/.
@@ -164,7 +141,7 @@ struct Installer::Impl {
     std::error_code ec;
     if (!staged.empty() && fs::exists(staged, ec)) fs::rename(staged, rejected / base, ec);
     std::string text = "refused: " + reason + "\nfile: " + source.string() + "\nat: " + NowIso() + "\n";
-    WriteAtomic(rejected / (base + ".reason.txt"), text);
+    WriteFileAtomic(rejected / (base + ".reason.txt"), text);
     st.refused++;
     st.last_refusal = source.string();
     st.last_refusal_reason = reason;
@@ -297,7 +274,7 @@ struct Installer::Impl {
     if (::rename(staged.c_str(), target.c_str()) != 0)
       return Later(src, "cannot move the checked copy into " + snapshots.string() + ": " + std::strerror(errno), staged), std::nullopt;
     Step("renamed");
-    FsyncPath(snapshots, true);
+    FsyncPath(snapshots.string(), true);
     Step("synced");
     st.current_file = target.string(), st.current_version = version, st.current_source = "installed";
     st.installed++;
@@ -363,7 +340,7 @@ std::optional<Installed> Installer::Startup() {
     std::string why = d.has_errors() && !d.items().empty() ? Format(d.items().front()) : "its content version does not match its name";
     std::string base = Stamp() + "-" + path.filename().string();
     fs::rename(path, m.rejected / base, ec);
-    WriteAtomic(m.rejected / (base + ".reason.txt"), "set aside at start-up: " + why + "\n");
+    WriteFileAtomic(m.rejected / (base + ".reason.txt"), "set aside at start-up: " + why + "\n");
     m.st.last_problem = "installed snapshot " + path.filename().string() + " failed its checks at start-up: " + why;
   }
   m.WriteStatus();

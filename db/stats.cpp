@@ -3,8 +3,8 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
+#include "db/files.h"
 #include "db/sqlite.h"
 
 namespace db {
@@ -113,15 +113,7 @@ Result<std::string> UsageStats::ExportCsv(const std::string& path) {
   } catch (const SqliteError& e) {
     return Error{std::string("cannot read the usage counts: ") + e.what()};
   }
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << csv;
-    if (!out) return Error{"cannot write " + path};
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return Error{"cannot write " + path + ": " + ec.message()};
+  if (!WriteFileAtomic(path, csv)) return Error{"cannot write " + path};
   return path;
 }
 

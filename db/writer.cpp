@@ -1,6 +1,5 @@
 #include "db/writer.h"
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -8,6 +7,7 @@
 #include <filesystem>
 
 #include "db/checksum.h"
+#include "db/files.h"
 #include "db/schema_sql.h"
 #include "db/search.h"
 #include "db/sqlite.h"
@@ -247,14 +247,6 @@ void WriteAll(Database& db, const Catalog& c, int64_t content_version) {
         st.Run();
       }
   }
-}
-
-bool FsyncPath(const std::string& path, bool directory) {
-  int fd = ::open(path.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
-  if (fd < 0) return false;
-  bool ok = ::fsync(fd) == 0;
-  ::close(fd);
-  return ok;
 }
 
 }  // namespace
