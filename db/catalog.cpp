@@ -47,6 +47,13 @@ void Catalog::BuildIndexes() {
   Fill(track_ix_, tracks, [](const Track& x) { return x.id; });
   Fill(person_ix_, people, [](const Person& x) { return x.id; });
   Fill(session_ix_, sessions, [](const Session& x) { return x.id; });
+  exhibiting_ix_.clear();
+  for (size_t i = 0; i < countries.size(); ++i)
+    if (std::any_of(exhibitors.begin(), exhibitors.end(), [&](const Exhibitor& e) {
+          const Organization* o = FindOrganization(e.organization_id);
+          return o && o->country_code == countries[i].code;
+        }))
+      exhibiting_ix_.push_back(i);
   lookup_order_.clear();
   for (const auto& l : languages) {
     auto order = Chain(l.code);
@@ -54,6 +61,12 @@ void Catalog::BuildIndexes() {
       if (std::find(order.begin(), order.end(), code) == order.end()) order.push_back(code);
     lookup_order_[l.code] = std::move(order);
   }
+}
+
+std::vector<const Country*> Catalog::ExhibitingCountries() const {
+  std::vector<const Country*> out;
+  for (size_t i : exhibiting_ix_) out.push_back(&countries[i]);
+  return out;
 }
 
 const Language* Catalog::FindLanguage(std::string_view c) const { return Lookup(language_ix_, languages, c); }

@@ -230,6 +230,10 @@ struct Catalog {
   const Person* FindPerson(std::string_view id) const;
   const Session* FindSession(std::string_view id) const;
 
+  // The countries at least one exhibitor comes from, in the order of `countries` (computed by BuildIndexes:
+  // the filter chips, the home counts, the search index and `inspect` all use it).
+  std::vector<const Country*> ExhibitingCountries() const;
+
   // The language chain for `lang`: lang, its fallback, that one's fallback ... (no repeats, stops at a loop).
   std::vector<std::string> Chain(std::string_view lang) const;
   // The text in `lang`, else along the chain, else the default language's chain, else any translation,
@@ -243,6 +247,7 @@ struct Catalog {
   using Index = std::unordered_map<std::string, size_t>;
   // lang -> its chain, then the default language's chain: what Tr walks, computed once (Tr runs every frame).
   std::unordered_map<std::string, std::vector<std::string>> lookup_order_;
+  std::vector<size_t> exhibiting_ix_;  // indexes into `countries`
   Index language_ix_, country_ix_, image_ix_, organization_ix_, exhibitor_ix_, booth_ix_, location_ix_,
       source_ix_, agreement_ix_, room_ix_, track_ix_, person_ix_, session_ix_;
 };

@@ -1,18 +1,13 @@
 #include "db/inspect.h"
 
 #include <nlohmann/json.hpp>
-#include <set>
 
 namespace db {
 
 using nlohmann::json;
 
 std::string InspectJson(const Catalog& c) {
-  std::set<std::string> exhibitor_countries;
   int booths = 0, sample_rows = 0;
-  for (const auto& e : c.exhibitors)
-    if (const auto* o = c.FindOrganization(e.organization_id); o && !o->country_code.empty())
-      exhibitor_countries.insert(o->country_code);
   for (const auto& l : c.locations) booths += l.kind == "booth";
   for (const auto& o : c.organizations) sample_rows += o.sample;
   for (const auto& e : c.exhibitors) sample_rows += e.sample;
@@ -37,7 +32,7 @@ std::string InspectJson(const Catalog& c) {
       {"default_language", c.forum.default_language},
       {"exhibitors", c.exhibitors.size()},
       {"organizations", c.organizations.size()},
-      {"countries", exhibitor_countries.size()},
+      {"countries", c.ExhibitingCountries().size()},
       {"countries_total", c.countries.size()},
       {"agreements", c.agreements.size()},
       {"sessions", c.sessions.size()},

@@ -91,13 +91,7 @@ void WriteSearchIndex(Database& db, const Catalog& c) {
     Doc& d = doc(K::Organization, o.id);
     d.Name(o.name), d.Name(o.short_name), d.Body(o.description), d.Body(o.city);
   }
-  for (const auto& x : c.countries) {
-    bool exhibits = std::any_of(c.exhibitors.begin(), c.exhibitors.end(), [&](const Exhibitor& e) {
-      const Organization* o = c.FindOrganization(e.organization_id);
-      return o && o->country_code == x.code;
-    });
-    if (exhibits) doc(K::Country, x.code).Name(x.name);
-  }
+  for (const Country* x : c.ExhibitingCountries()) doc(K::Country, x->code).Name(x->name);
   for (const auto& a : c.agreements) {
     Doc& d = doc(K::Agreement, a.id);
     d.Name(a.title), d.Body(a.summary), d.Body(a.place), d.Body(a.scope);

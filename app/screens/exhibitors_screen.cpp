@@ -91,15 +91,10 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
   // Country filter: the countries that exhibit, in the order of the snapshot.
   ChipRow chips(s, width);
   if (chips.Chip("all", s.Ui("exhibitors.all_countries"), s.country_filter.empty())) s.Do({Action::Kind::FilterCountry, ""});
-  for (const auto& country : c.countries) {
-    bool exhibits = std::any_of(c.exhibitors.begin(), c.exhibitors.end(), [&](const db::Exhibitor& e) {
-      const db::Organization* o = c.FindOrganization(e.organization_id);
-      return o && o->country_code == country.code;
-    });
-    if (!exhibits) continue;
-    PushId(s, country.code);
-    if (chips.Chip("country", s.Tr(country.name), s.country_filter == country.code, country.color))
-      s.Do({Action::Kind::FilterCountry, country.code});
+  for (const db::Country* country : c.ExhibitingCountries()) {
+    PushId(s, country->code);
+    if (chips.Chip("country", s.Tr(country->name), s.country_filter == country->code, country->color))
+      s.Do({Action::Kind::FilterCountry, country->code});
     PopId(s);
   }
   BeginListBody(s, "exhibitor-list", size);

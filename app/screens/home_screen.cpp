@@ -42,10 +42,8 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
   // Tiles: four columns in landscape, two in portrait, each a large target.
   // The subtitle says what is inside, in counts: "13 участников · 8 стран".
   const db::Catalog& c = *s.catalog;
-  std::set<std::string> countries, days;
+  std::set<std::string> days;
   size_t booths = 0;
-  for (const auto& e : c.exhibitors)
-    if (const db::Organization* o = c.FindOrganization(e.organization_id)) countries.insert(o->country_code);
   for (const auto& l : c.locations) booths += l.kind == "booth";
   for (const auto& x : c.sessions) days.insert(x.day_date);
   const char* dot = "  \xC2\xB7  ";
@@ -53,7 +51,7 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
   const Tile tiles[] = {
       {Screen::Map, "home.tile.map", "home.tile.map.subtitle", Count(s, "count.booths", booths), IM_COL32(0x0B, 0x6B, 0x6B, 0xFF)},
       {Screen::Exhibitors, "home.tile.exhibitors", "home.tile.exhibitors.subtitle",
-       Count(s, "count.exhibitors", c.exhibitors.size()) + dot + Count(s, "count.countries", countries.size()),
+       Count(s, "count.exhibitors", c.exhibitors.size()) + dot + Count(s, "count.countries", c.ExhibitingCountries().size()),
        IM_COL32(0x2E, 0x4A, 0x8C, 0xFF)},
       {Screen::Agreements, "home.tile.agreements", "home.tile.agreements.subtitle", Count(s, "count.agreements", c.agreements.size()),
        IM_COL32(0x7A, 0x3E, 0x6E, 0xFF)},
