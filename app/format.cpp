@@ -52,7 +52,7 @@ std::string Numeric(const Ymd& x) {
   return buf;
 }
 
-std::string Ui(const AppState& s, const std::string& key) { return s.catalog->Ui(key, s.lang); }
+std::string Ui(const db::Catalog& c, std::string_view lang, const std::string& key) { return c.Ui(key, lang); }
 
 }  // namespace
 
@@ -74,34 +74,34 @@ std::string LocalDate(int64_t utc, int offset_min) {
   return buf;
 }
 
-std::string FormatDate(const AppState& s, const std::string& iso) {
+std::string FormatDate(const db::Catalog& c, std::string_view lang, const std::string& iso) {
   Ymd x;
   if (!ParseIso(iso, x)) return iso;
   std::string m = std::to_string(x.m);
-  std::string pattern = Ui(s, x.d ? "date.full" : "date.month");
-  std::string month = Ui(s, x.d ? "month." + m : "month." + m + ".standalone");
+  std::string pattern = Ui(c, lang, x.d ? "date.full" : "date.month");
+  std::string month = Ui(c, lang, x.d ? "month." + m : "month." + m + ".standalone");
   if (pattern.empty() || month.empty()) return Numeric(x);
   return Fill(pattern, {{"d", std::to_string(x.d)}, {"month", month}, {"y", std::to_string(x.y)}});
 }
 
-std::string FormatDay(const AppState& s, const std::string& iso) {
+std::string FormatDay(const db::Catalog& c, std::string_view lang, const std::string& iso) {
   Ymd x;
-  if (!ParseIso(iso, x) || !x.d) return FormatDate(s, iso);
-  std::string pattern = Ui(s, "date.day"), month = Ui(s, "month." + std::to_string(x.m));
-  std::string weekday = Ui(s, "weekday." + std::to_string(Weekday(x)));
+  if (!ParseIso(iso, x) || !x.d) return FormatDate(c, lang, iso);
+  std::string pattern = Ui(c, lang, "date.day"), month = Ui(c, lang, "month." + std::to_string(x.m));
+  std::string weekday = Ui(c, lang, "weekday." + std::to_string(Weekday(x)));
   if (pattern.empty() || month.empty() || weekday.empty()) return Numeric(x);
   return Fill(pattern, {{"weekday", weekday}, {"d", std::to_string(x.d)}, {"month", month}});
 }
 
-std::string FormatDateRange(const AppState& s, const std::string& from, const std::string& to) {
+std::string FormatDateRange(const db::Catalog& c, std::string_view lang, const std::string& from, const std::string& to) {
   Ymd a, b;
-  if (from == to) return FormatDate(s, from);
+  if (from == to) return FormatDate(c, lang, from);
   if (ParseIso(from, a) && ParseIso(to, b) && a.d && b.d && a.y == b.y && a.m == b.m) {
-    std::string pattern = Ui(s, "date.range"), month = Ui(s, "month." + std::to_string(a.m));
+    std::string pattern = Ui(c, lang, "date.range"), month = Ui(c, lang, "month." + std::to_string(a.m));
     if (!pattern.empty() && !month.empty())
       return Fill(pattern, {{"d2", std::to_string(b.d)}, {"d", std::to_string(a.d)}, {"month", month}, {"y", std::to_string(a.y)}});
   }
-  return FormatDate(s, from) + " \xE2\x80\x93 " + FormatDate(s, to);
+  return FormatDate(c, lang, from) + " \xE2\x80\x93 " + FormatDate(c, lang, to);
 }
 
 std::string TimeRange(const AppState& s, const db::Session& x) {
@@ -109,11 +109,11 @@ std::string TimeRange(const AppState& s, const db::Session& x) {
   return ClockTime(x.starts_utc, off) + "\xE2\x80\x93" + ClockTime(x.ends_utc, off);
 }
 
-std::string Count(const AppState& s, const char* key, int64_t n) {
+std::string Count(const db::Catalog& c, std::string_view lang, const char* key, int64_t n) {
   std::string_view from;
-  const std::string& forms = s.catalog->Ui(key, s.lang, &from);
+  const std::string& forms = c.Ui(key, lang, &from);
   if (forms.empty()) return std::to_string(n);
-  const db::Language* l = s.catalog->FindLanguage(from);
+  const db::Language* l = c.FindLanguage(from);
   return db::PluralText(forms, l ? l->plural_rule : db::kDefaultPluralRule, n);
 }
 

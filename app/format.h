@@ -12,6 +12,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "app/app_state.h"
 
@@ -19,14 +20,23 @@ namespace app {
 
 std::string ClockTime(int64_t utc, int offset_min);  // "10:30"
 std::string LocalDate(int64_t utc, int offset_min);  // "2022-09-28"
+// Each takes the catalog and a language (the attract loop formats in the language of its slide); the
+// AppState forms below use the visitor's.
 // "2022-09-28" -> "28 сентября 2022 г."; "2023-09" -> "сентябрь 2023 г."; anything else as given.
-std::string FormatDate(const AppState& s, const std::string& iso);
+std::string FormatDate(const db::Catalog& c, std::string_view lang, const std::string& iso);
 // "2022-09-28" -> "Среда, 28 сентября" (a day of the forum: no year).
-std::string FormatDay(const AppState& s, const std::string& iso);
+std::string FormatDay(const db::Catalog& c, std::string_view lang, const std::string& iso);
 // Two dates: "28–29 сентября 2022 г." within one month, else "FormatDate – FormatDate".
-std::string FormatDateRange(const AppState& s, const std::string& from, const std::string& to);
+std::string FormatDateRange(const db::Catalog& c, std::string_view lang, const std::string& from, const std::string& to);
+// A counted phrase from the UI string `key`: Count(c, "ru", "count.exhibitors", 13) -> "13 участников".
+std::string Count(const db::Catalog& c, std::string_view lang, const char* key, int64_t n);
 std::string TimeRange(const AppState& s, const db::Session& x);  // "10:00–11:00"
-// A counted phrase from the UI string `key`: Count(s, "count.exhibitors", 13) -> "13 участников".
-std::string Count(const AppState& s, const char* key, int64_t n);
+
+inline std::string FormatDate(const AppState& s, const std::string& iso) { return FormatDate(*s.catalog, s.lang, iso); }
+inline std::string FormatDay(const AppState& s, const std::string& iso) { return FormatDay(*s.catalog, s.lang, iso); }
+inline std::string FormatDateRange(const AppState& s, const std::string& from, const std::string& to) {
+  return FormatDateRange(*s.catalog, s.lang, from, to);
+}
+inline std::string Count(const AppState& s, const char* key, int64_t n) { return Count(*s.catalog, s.lang, key, n); }
 
 }  // namespace app

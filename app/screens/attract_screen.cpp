@@ -24,8 +24,6 @@ void DrawAttractScreen(AppState& s, ImVec2 size) {
   const std::string lang = c.languages.empty() ? s.lang : c.languages[static_cast<size_t>(slide / 4) % c.languages.size()].code;
   auto ui = [&](const char* key) -> const std::string& { return c.Ui(key, lang); };
   auto tr = [&](const db::Text& x) -> const std::string& { return c.Tr(x, lang); };
-  AppState as_lang = s;  // formatting in the slide's language (dates, counts)
-  as_lang.lang = lang;
 
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::kNavBar);
   float width = size.x - m.pad * 6;
@@ -34,7 +32,7 @@ void DrawAttractScreen(AppState& s, ImVec2 size) {
     y += TextAt(dl, font, col, ImVec2(x, y), text, width) + m.gap * 0.5f;
   };
   line(s.fonts.display, IM_COL32_WHITE, c.Tr(c.forum.title, lang));
-  line(s.fonts.title, colors::kHighlight, FormatDateRange(as_lang, c.forum.start_date, c.forum.end_date));
+  line(s.fonts.title, colors::kHighlight, FormatDateRange(c, lang, c.forum.start_date, c.forum.end_date));
   y += m.gap * 2;
 
   switch (slide % 4) {
@@ -54,7 +52,7 @@ void DrawAttractScreen(AppState& s, ImVec2 size) {
       break;
     }
     case 2: {  // exhibitors: the featured ones first
-      line(s.fonts.title, colors::kHighlight, ui("attract.featured") + "  \xC2\xB7  " + Count(as_lang, "count.exhibitors", static_cast<int64_t>(c.exhibitors.size())));
+      line(s.fonts.title, colors::kHighlight, ui("attract.featured") + "  \xC2\xB7  " + Count(c, lang, "count.exhibitors", static_cast<int64_t>(c.exhibitors.size())));
       std::vector<const db::Exhibitor*> list;
       for (const auto& e : c.exhibitors)
         if (e.featured) list.push_back(&e);
@@ -81,7 +79,7 @@ void DrawAttractScreen(AppState& s, ImVec2 size) {
       for (size_t i = 0; i < c.agreements.size() && i < 4; ++i) {
         const auto& a = c.agreements[i];
         line(s.fonts.strong, IM_COL32_WHITE, tr(a.title));
-        if (!a.signed_date.empty()) line(s.fonts.caption, colors::kNavText, FormatDate(as_lang, a.signed_date));
+        if (!a.signed_date.empty()) line(s.fonts.caption, colors::kNavText, FormatDate(c, lang, a.signed_date));
       }
       break;
   }
