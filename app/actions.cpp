@@ -207,12 +207,12 @@ bool Visited(const AppState& s) {
          !s.search_query.empty() || s.keyboard != -1 || s.reach || s.large_text || s.high_contrast ||
          s.staff.pin_pad || s.staff.open || (s.catalog && s.lang != DefaultLanguage(s));
 }
-// The configuration's timeout, else the forum's; never below 30 s so the 20 s warning has room.
+}  // namespace
+
 double IdleTimeout(const AppState& s) {
   double t = s.idle_timeout_s > 0 ? s.idle_timeout_s : s.catalog ? s.catalog->forum.idle_timeout_s : 60;
   return std::max(30.0, t);
 }
-}  // namespace
 
 double StaffLockout(int wrong) {
   if (wrong < 3) return 0;

@@ -200,6 +200,9 @@ void ApplyActions(AppState& s);
 // filters and the map focus stay if they still make sense, the language stays if it is still offered.
 void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog);
 
+// Seconds without a touch before the idle reset: the configuration's, else the forum's; never below 30 s,
+// so the warning has room.
+double IdleTimeout(const AppState& s);
 // Seconds the warning before the idle reset lasts (at least 20, as visitors need time to notice it).
 inline constexpr double kIdleWarningS = 20;
 // The attract loop: a slide every kAttractSlideS seconds, faded in over kAttractFadeS in three steps; no
