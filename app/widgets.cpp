@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "app/theme.h"
+#include "db/text.h"
 
 namespace app {
 
@@ -118,28 +119,22 @@ bool Button(AppState& s, const char* id, const std::string& label, ButtonKind ki
 }
 
 void Monogram(ImDrawList* dl, ImVec2 c, float r, const std::string& name, ImU32 fill, ImFont* font) {
-  // Initials: first letter of the first two words (UTF-8 aware).
+  // Initials: first letter of the first two words. Capitals read better in a monogram: ASCII and basic
+  // Cyrillic (а..я -> А..Я) are easy to raise.
   std::string initials;
   bool word_start = true;
   int taken = 0;
-  for (size_t i = 0; i < name.size() && taken < 2;) {
-    unsigned char ch = static_cast<unsigned char>(name[i]);
-    size_t n = ch < 0x80 ? 1 : (ch >> 5) == 6 ? 2 : (ch >> 4) == 14 ? 3 : 4;
-    bool space = ch == ' ' || ch == '-' || ch == '(' || ch == '"';
+  size_t i = 0;
+  char32_t cp;
+  while (taken < 2 && db::NextCodepoint(name, i, cp)) {
+    bool space = cp == ' ' || cp == '-' || cp == '(' || cp == '"';
     if (!space && word_start) {
-      std::string letter = name.substr(i, n);
-      // Capitals read better in a monogram: ASCII and basic Cyrillic (а..я -> А..Я) are easy to raise.
-      if (n == 1 && letter[0] >= 'a' && letter[0] <= 'z') letter[0] = static_cast<char>(letter[0] - 32);
-      unsigned cp = n == 2 ? ((static_cast<unsigned char>(letter[0]) & 0x1F) << 6) | (static_cast<unsigned char>(letter[1]) & 0x3F) : 0;
-      if (cp >= 0x430 && cp <= 0x44F) {
-        cp -= 0x20;
-        letter = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
-      }
-      initials += letter;
+      if (cp >= 'a' && cp <= 'z') cp -= 32;
+      if (cp >= 0x430 && cp <= 0x44F) cp -= 0x20;
+      db::AppendUtf8(initials, cp);
       ++taken;
     }
     word_start = space;
-    i += n;
   }
   dl->AddCircleFilled(c, r, fill, 48);
   float size = r * 0.9f;

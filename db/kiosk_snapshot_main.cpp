@@ -127,8 +127,6 @@ int SearchCommand(const std::string& file, const std::string& query, std::string
   return 0;
 }
 
-std::optional<std::string> ReadText(const std::string& path) { return db::ReadWholeFile(path); }
-
 int Keygen(const std::string& pub_path, const std::string& sec_path, bool force) {
   namespace fs = std::filesystem;
   for (const auto* p : {&pub_path, &sec_path})
@@ -168,7 +166,7 @@ int Sign(const std::string& file, const std::string& key_path, std::string out) 
     std::cerr << file << ": NOT signed: the snapshot does not validate\n";
     return 1;
   }
-  auto text = ReadText(key_path);
+  auto text = db::ReadWholeFile(key_path);
   if (!text) return std::cerr << "cannot read " << key_path << "\n", 1;
   auto sec = db::ParseSecretKey(*text);
   if (!sec) return std::cerr << key_path << ": " << sec.error().message << "\n", 1;
@@ -188,18 +186,18 @@ int Sign(const std::string& file, const std::string& key_path, std::string out) 
 int Verify(const std::string& file, const std::vector<std::string>& key_paths, std::string sig_path) {
   std::vector<db::PublicKey> keys;
   for (const auto& p : key_paths) {
-    auto text = ReadText(p);
+    auto text = db::ReadWholeFile(p);
     auto k = db::ParsePublicKey(text ? *text : p);  // a file, or the key's line itself
     if (!k) return std::cerr << p << ": " << k.error().message << "\n", 2;
     keys.push_back(k.value());
   }
   if (sig_path.empty()) sig_path = file + ".minisig";
-  auto sig = ReadText(sig_path);
+  auto sig = db::ReadWholeFile(sig_path);
   if (!sig) return std::cerr << "cannot read " << sig_path << "\n", 1;
   auto hash = HashFile(file);
   if (!hash) return std::cerr << "cannot read " << file << "\n", 1;
   std::optional<std::string> data;
-  if (sig->find("\nRW") != std::string::npos) data = ReadText(file);  // legacy ("Ed") signatures sign the whole file
+  if (sig->find("\nRW") != std::string::npos) data = db::ReadWholeFile(file);  // legacy ("Ed") signatures sign the whole file
   auto v = db::VerifySignature(*sig, *hash, data ? *data : std::string(), keys);
   if (!v) return std::cerr << file << ": NOT verified: " << v.error().message << "\n", 1;
   std::cout << file << ": signature verified (key " << v.value().key_id << ", trusted comment: " << v.value().trusted_comment << ")\n";
