@@ -305,17 +305,22 @@ int main(int argc, char** argv) {
   // New snapshots arrive from the watcher's thread; the UI thread swaps them in at a frame boundary.
   std::mutex pending_mu;
   std::shared_ptr<const db::Catalog> pending;  // guarded by pending_mu
+  // Called off the UI thread (the watcher, a staff reload): completes the catalog and wakes the loop.
+  auto hand_over = [&](const db::Catalog& loaded) {
+    auto next = std::make_shared<db::Catalog>(loaded);
+    app::AddDefaultUiStrings(*next);
+    std::lock_guard<std::mutex> lock(pending_mu);
+    pending = std::move(next);
+    platform::Window::Wake();
+  };
   std::unique_ptr<platform::InboxWatcher> watcher;
   if (installer)
     watcher = std::make_unique<platform::InboxWatcher>(
         std::move(installer), config.inboxes, config.rescan_s, config.settle_s, [&](db::Installed installed) {
-          auto next = std::make_shared<db::Catalog>(*installed.catalog);
-          app::AddDefaultUiStrings(*next);
           std::cerr << "forum-kiosk: installed " << installed.path << " (content version " << installed.version << ")\n";
-          std::lock_guard<std::mutex> lock(pending_mu);
-          pending = std::move(next);
-          platform::Window::Wake();
+          hand_over(*installed.catalog);
         });
+  std::future<void> reloading;  // a staff reload, loading off the UI thread
 
   // The loop draws only when something changed: input, an animation, or a timer (the idle reset, the clock's
   // next minute for "now / next"). Otherwise it sleeps in Wait().
@@ -409,18 +414,15 @@ int main(int argc, char** argv) {
         auto written = stats->ExportCsv(file);
         std::cerr << "forum-kiosk: " << (written ? "usage counts written to " + written.value() : written.error().message) << "\n";
       }
-      if (request == "reload") {  // the file shown, read and checked again, swapped like an update
+      bool idle = !reloading.valid() || reloading.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+      if (request == "reload" && idle) {  // the file shown, read and checked again, swapped like an update
         std::string path = watcher ? watcher->status().current_file : snapshot;
         if (path.empty()) path = snapshot;
-        auto again = db::LoadCatalog(path);
-        if (again) {
-          auto next_catalog = std::make_shared<db::Catalog>(*again.value());
-          app::AddDefaultUiStrings(*next_catalog);
-          std::lock_guard<std::mutex> lock(pending_mu);
-          pending = std::move(next_catalog);
-        } else {
-          std::cerr << "forum-kiosk: reload: " << again.error().message << "\n";
-        }
+        reloading = std::async(std::launch::async, [path, &hand_over] {
+          auto again = db::LoadCatalog(path);
+          if (again) hand_over(*again.value());
+          else std::cerr << "forum-kiosk: reload: " << again.error().message << "\n";
+        });
       }
     }
     if (settle > 0) --settle;
