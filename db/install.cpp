@@ -286,13 +286,20 @@ struct Installer::Impl {
     return Installed{target.string(), version, "installed", loaded.value()};
   }
 
-  // Keeps the current snapshot and the one before it (the last-known-good); removes older ones.
-  void Prune() {
+  // The installed snapshots (forum-v<VERSION>.snapshot), newest first.
+  std::vector<std::pair<int64_t, fs::path>> InstalledFiles() const {
     std::vector<std::pair<int64_t, fs::path>> all;
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(snapshots, ec))
       if (auto v = VersionOfName(e.path().filename().string())) all.push_back({*v, e.path()});
     std::sort(all.rbegin(), all.rend());
+    return all;
+  }
+
+  // Keeps the current snapshot and the one before it (the last-known-good); removes older ones.
+  void Prune() {
+    auto all = InstalledFiles();
+    std::error_code ec;
     for (size_t i = 2; i < all.size(); ++i) fs::remove(all[i].second, ec);
   }
 };
@@ -301,11 +308,6 @@ Installer::Installer(InstallOptions options) : impl_(std::make_unique<Impl>(std:
 Installer::~Installer() = default;
 const Installer::Status& Installer::status() const { return impl_->st; }
 bool Installer::Waiting() const { return impl_->waiting; }
-
-std::string Installer::StatusJson() const {
-  auto text = ReadWholeFile(impl_->status_path.string());
-  return text ? *text : std::string();
-}
 
 void Installer::Running(const std::string& path, int64_t version, const std::string& source) {
   auto& st = impl_->st;
@@ -319,12 +321,7 @@ std::optional<Installed> Installer::Startup() {
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(m.staging, ec)) fs::remove_all(e.path(), ec);  // interrupted copies
   m.LoadLedger();
-  std::vector<std::pair<int64_t, fs::path>> all;
-  for (const auto& e : fs::directory_iterator(m.snapshots, ec)) {
-    if (auto v = VersionOfName(e.path().filename().string())) all.push_back({*v, e.path()});
-    else if (e.path().extension() == ".tmp") fs::remove(e.path(), ec);
-  }
-  std::sort(all.rbegin(), all.rend());
+  auto all = m.InstalledFiles();
   m.st.last_check = NowIso();
   for (size_t i = 0; i < all.size(); ++i) {
     const auto& [version, path] = all[i];

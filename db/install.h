@@ -77,7 +77,6 @@ class Installer {
     int refused = 0, installed = 0;
   };
   const Status& status() const;
-  std::string StatusJson() const;
 
  private:
   struct Impl;
