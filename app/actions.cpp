@@ -191,8 +191,8 @@ void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog) {
   if (!c.FindLocation(s.map_focus)) s.map_focus.clear();
   if (!c.FindCountry(s.country_filter)) s.country_filter.clear();
   if (!c.FindTrack(s.track_filter)) s.track_filter.clear();
-  if (s.day_index && std::none_of(c.sessions.begin(), c.sessions.end(), [&](const db::Session& x) { return x.day_index == s.day_index; }))
-    s.day_index = 0;
+  const auto& days = c.ProgramDays();
+  if (s.day_index && std::none_of(days.begin(), days.end(), [&](const auto& d) { return d.first == s.day_index; })) s.day_index = 0;
   if (!c.FindLanguage(s.lang)) s.lang = c.forum.default_language;
   s.search_results_for.clear();
   s.search_results.clear();

@@ -54,6 +54,9 @@ void Catalog::BuildIndexes() {
           return o && o->country_code == countries[i].code;
         }))
       exhibiting_ix_.push_back(i);
+  std::map<int, std::string> days;
+  for (const auto& x : sessions) days.emplace(x.day_index, x.day_date);
+  days_.assign(days.begin(), days.end());
   lookup_order_.clear();
   for (const auto& l : languages) {
     auto order = Chain(l.code);

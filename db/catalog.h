@@ -233,6 +233,8 @@ struct Catalog {
   // The countries at least one exhibitor comes from, in the order of `countries` (computed by BuildIndexes:
   // the filter chips, the home counts, the search index and `inspect` all use it).
   std::vector<const Country*> ExhibitingCountries() const;
+  // The days of the program, (day index, YYYY-MM-DD), in order (computed by BuildIndexes).
+  const std::vector<std::pair<int, std::string>>& ProgramDays() const { return days_; }
 
   // The language chain for `lang`: lang, its fallback, that one's fallback ... (no repeats, stops at a loop).
   std::vector<std::string> Chain(std::string_view lang) const;
@@ -248,6 +250,7 @@ struct Catalog {
   // lang -> its chain, then the default language's chain: what Tr walks, computed once (Tr runs every frame).
   std::unordered_map<std::string, std::vector<std::string>> lookup_order_;
   std::vector<size_t> exhibiting_ix_;  // indexes into `countries`
+  std::vector<std::pair<int, std::string>> days_;
   Index language_ix_, country_ix_, image_ix_, organization_ix_, exhibitor_ix_, booth_ix_, location_ix_,
       source_ix_, agreement_ix_, room_ix_, track_ix_, person_ix_, session_ix_;
 };

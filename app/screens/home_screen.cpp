@@ -1,6 +1,5 @@
 // Home: the forum's name, dates and venue, what is on now and next, and large tiles to the other screens.
 #include <algorithm>
-#include <set>
 
 #include "app/format.h"
 #include "app/screens/screens.h"
@@ -42,10 +41,8 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
   // Tiles: four columns in landscape, two in portrait, each a large target.
   // The subtitle says what is inside, in counts: "13 участников · 8 стран".
   const db::Catalog& c = *s.catalog;
-  std::set<std::string> days;
   size_t booths = 0;
   for (const auto& l : c.locations) booths += l.kind == "booth";
-  for (const auto& x : c.sessions) days.insert(x.day_date);
   const char* dot = "  \xC2\xB7  ";
   struct Tile { Screen screen; const char* title; const char* subtitle; std::string counts; ImU32 color; };
   const Tile tiles[] = {
@@ -56,7 +53,7 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
       {Screen::Agreements, "home.tile.agreements", "home.tile.agreements.subtitle", Count(s, "count.agreements", c.agreements.size()),
        IM_COL32(0x7A, 0x3E, 0x6E, 0xFF)},
       {Screen::Schedule, "home.tile.schedule", "home.tile.schedule.subtitle",
-       Count(s, "count.sessions", c.sessions.size()) + dot + Count(s, "count.days", days.size()),
+       Count(s, "count.sessions", c.sessions.size()) + dot + Count(s, "count.days", static_cast<int64_t>(c.ProgramDays().size())),
        IM_COL32(0xA0, 0x52, 0x12, 0xFF)},
   };
   bool landscape = size.x > size.y;

@@ -70,11 +70,7 @@ void DrawScheduleScreen(AppState& s, ImVec2 size) {
   if (!s.session_id.empty())
     if (const db::Session* x = c.FindSession(s.session_id)) return Detail(s, *x, size);
   // Days of the program, in order; the selected one (or today's, or the first).
-  std::vector<std::pair<int, std::string>> days;
-  for (const auto& x : c.sessions)
-    if (days.empty() || std::find_if(days.begin(), days.end(), [&](auto& d) { return d.first == x.day_index; }) == days.end())
-      days.push_back({x.day_index, x.day_date});
-  std::sort(days.begin(), days.end());
+  const auto& days = c.ProgramDays();
   int day = s.day_index;
   if (!day) {
     std::string today = LocalDate(s.now_utc, c.forum.utc_offset_min);
@@ -84,7 +80,7 @@ void DrawScheduleScreen(AppState& s, ImVec2 size) {
   }
   float width = BeginListPage(s, s.Ui("nav.schedule"), size);
   ChipRow day_chips(s, width);
-  for (auto& [index, date] : days) {
+  for (const auto& [index, date] : days) {
     PushId(s, std::to_string(index));
     if (day_chips.Chip("day", FormatDay(s, date), index == day)) s.Do({Action::Kind::SelectDay, "", Screen::Schedule, index});
     PopId(s);
