@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace app {
 
@@ -85,6 +86,11 @@ void ApplyActions(AppState& s) {
     if (a.kind == Action::Kind::Go || a.kind == Action::Kind::OpenExhibitor || a.kind == Action::Kind::OpenAgreement ||
         a.kind == Action::Kind::OpenSession || a.kind == Action::Kind::Back || a.kind == Action::Kind::ResetVisit)
       s.scroll_to_top = true;
+    if (a.kind == Action::Kind::ShowOnMap)  // remembered before the detail closes, for Back on the map
+      s.map_return = {true, s.screen, s.exhibitor_id, s.agreement_id, s.session_id, s.back_to_search};
+    else if (a.kind != Action::Kind::Back && a.kind != Action::Kind::ZoomMap && a.kind != Action::Kind::SetLanguage &&
+             a.kind != Action::Kind::Toggle)
+      s.map_return = {};
     if (a.kind == Action::Kind::OpenExhibitor || a.kind == Action::Kind::OpenAgreement ||
         a.kind == Action::Kind::OpenSession || a.kind == Action::Kind::ShowOnMap || a.kind == Action::Kind::Go)
       s.back_to_search = a.number == Action::kFromSearch;
@@ -108,7 +114,12 @@ void ApplyActions(AppState& s) {
         s.language_picker = false;
         break;
       case Action::Kind::Back:
-        if (s.back_to_search) CloseDetails(s), s.screen = Screen::Search, s.back_to_search = false;
+        if (s.screen == Screen::Map && s.map_return.set) {  // to the page "show on map" was tapped on
+          AppState::Place from = std::exchange(s.map_return, {});
+          s.screen = from.screen, s.exhibitor_id = from.exhibitor_id, s.agreement_id = from.agreement_id;
+          s.session_id = from.session_id, s.back_to_search = from.back_to_search;
+          s.map_focus.clear();
+        } else if (s.back_to_search) CloseDetails(s), s.screen = Screen::Search, s.back_to_search = false;
         else if (!s.exhibitor_id.empty() || !s.agreement_id.empty() || !s.session_id.empty()) CloseDetails(s);
         else s.screen = Screen::Home;
         break;
@@ -162,6 +173,7 @@ void ApplyActions(AppState& s) {
         CloseDetails(s);
         s.screen = Screen::Home;
         s.map_focus.clear();
+        s.map_return = {};
         s.map = MapView{};
         s.country_filter.clear();
         s.track_filter.clear();
@@ -231,11 +243,12 @@ bool Tick(AppState& s, double now_s) {
     return true;
   }
   bool warn = Visited(s) && idle >= timeout - kIdleWarningS;
-  if (warn != s.idle_warning) {
-    s.idle_warning = warn;
-    return true;
-  }
-  return warn;  // the countdown changes every second
+  // The countdown's number: a frame is due when it changes (once a second), not on every turn of the loop.
+  int64_t left = warn ? static_cast<int64_t>(std::ceil(timeout - idle)) : -1;
+  bool changed = warn != s.idle_warning || left != s.idle_warning_left;
+  s.idle_warning = warn;
+  s.idle_warning_left = left;
+  return changed;
 }
 
 double NextTimer(const AppState& s, double now_s) {

@@ -96,6 +96,14 @@ struct AppState {
   Screen screen = Screen::Home;
   std::string exhibitor_id, agreement_id, session_id;  // open detail of the current screen, or ""
   std::string map_focus;                               // highlighted location on the map, or ""
+  // Where "show on map" was tapped (a profile, a session, the search results): Back on the map returns
+  // there. `set` is false when the map was opened from the navigation bar or Home.
+  struct Place {
+    bool set = false;
+    Screen screen = Screen::Home;
+    std::string exhibitor_id, agreement_id, session_id;
+    bool back_to_search = false;
+  } map_return;
   std::string country_filter, track_filter;
   int day_index = 0;  // schedule day; 0 = the day of "now" if it is a forum day, else the first
 
@@ -138,6 +146,7 @@ struct AppState {
   bool has_position = false;
   float here_x = 0, here_y = 0, here_facing_deg = 0;
   bool idle_warning = false;   // "returning to the start in N s", shown before the reset
+  int64_t idle_warning_left = -1;  // the N of the warning as last drawn (Tick asks for a frame when it changes)
   bool attract = false;        // the attract loop is showing
   double attract_since = 0;    // time_s it started
 

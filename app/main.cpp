@@ -19,6 +19,7 @@
 #include <mutex>
 
 #include "app/format.h"
+#include "app/report.h"
 #include "db/files.h"
 #include "db/install.h"
 #include "db/stats.h"
@@ -131,6 +132,10 @@ int main(int argc, char** argv) {
   cli.add_flag("--set-pin", set_pin, "read a staff PIN (4-12 digits) from standard input and write its hash into --config");
   cli.add_option("--export-stats", export_stats, "write the usage counts as CSV to this file and exit");
   cli.add_option("--a11y", a11y, "start with accessibility modes on (screenshots): reach,large_text,high_contrast");
+  std::string report;
+  cli.add_option("--report", report,
+                 "after every frame that changed it, write what is on the screen (screen, detail, language, touch "
+                 "targets; app/report.h) to this file: for end-to-end tests and staff checks");
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -335,6 +340,14 @@ int main(int argc, char** argv) {
   }
   if (start_staff) s.staff.open = true;
   if (start_pin) s.staff.pin_pad = true;  // the PIN pad as staff see it (nothing can be unlocked without the PIN)
+  // --report: the touch targets of each frame and what the screen shows, written after the frame (never
+  // inside it) when it changed. `inputs` counts the loop turns that brought input, `buttons` the presses and
+  // releases received, `rest` says that no frame is pending: a test that sent a tap waits for a report with
+  // all its button events counted, at rest.
+  std::vector<app::AppState::Target> targets;
+  if (!report.empty()) s.targets = &targets;
+  long inputs = 0;
+  std::string last_report;
   while (!window->CloseRequested()) {
     double now_s = window->Now();
     s.now_utc = fixed_now ? fixed_now : SystemNow();
@@ -346,6 +359,7 @@ int main(int argc, char** argv) {
     if (window->Wait(timeout)) {
       s.last_input_s = window->Now();
       settle = 4;
+      ++inputs;
     }
     std::shared_ptr<const db::Catalog> next;
     {
@@ -380,6 +394,7 @@ int main(int argc, char** argv) {
     // A screenshot is taken once the screen has settled: a few frames drawn, nothing animating.
     bool capture = !screenshot.empty() && frames >= 8 && !s.animating && !textures->Busy();
     double frame_start = window->Now();
+    targets.clear();
     window->BeginFrame();
     app::DrawFrame(s);
     if (!window->EndFrame(capture ? screenshot : std::string(), error,
@@ -427,6 +442,21 @@ int main(int argc, char** argv) {
     }
     if (settle > 0) --settle;
     ++frames;
+    if (!report.empty()) {
+      int wx = 0, wy = 0;
+      window->Position(wx, wy);
+      std::string text = app::DescribeScreen(s, targets) + "window " + std::to_string(wx) + " " + std::to_string(wy) +
+                         " " + std::to_string(window->width()) + " " + std::to_string(window->height()) + "\n" +
+                         "rotation " + std::to_string(window->rotation()) + "\n" + "inputs " + std::to_string(inputs) +
+                         "\n" + "buttons " + std::to_string(platform::Window::ButtonEvents()) + "\n" + "pointer " +
+                         (ImGui::IsMousePosValid() ? "over" : "none") + "\n" + "rest " + (settle == 0 && !s.animating && s.actions.empty() ? "1" : "0") + "\n";
+      if (text != last_report) {  // a temporary beside it, renamed: the reader never sees half a report
+        std::string tmp = report + ".tmp";
+        std::ofstream(tmp, std::ios::binary | std::ios::trunc) << text;
+        std::rename(tmp.c_str(), report.c_str());
+        last_report = std::move(text);
+      }
+    }
   }
   return 0;
 }

@@ -19,11 +19,13 @@ namespace {
 // Set by the input callbacks (which ImGui's backend chains to), read by Wait(). One window per process.
 std::atomic<bool> g_input{false};
 std::atomic<bool> g_button_down{false};
+std::atomic<long> g_button_events{0};
 
 void OnCursor(GLFWwindow*, double, double) { g_input = true; }
 void OnButton(GLFWwindow*, int, int action, int) {
   g_input = true;
   g_button_down = action == GLFW_PRESS;
+  ++g_button_events;
 }
 void OnScroll(GLFWwindow*, double, double) { g_input = true; }
 void OnKey(GLFWwindow*, int, int, int, int) { g_input = true; }
@@ -71,6 +73,10 @@ std::unique_ptr<Window> Window::Create(const WindowOptions& opt, std::string& er
   io.IniFilename = nullptr;  // a kiosk remembers nothing between runs
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_IsTouchScreen | ImGuiConfigFlags_NoMouseCursorChange;
+  // A finger's second tap of a double tap lands a few millimetres from the first, and a little later than a
+  // mouse's second click (ImGui's defaults: 6 px, 0.30 s).
+  io.MouseDoubleClickMaxDist = 6.0f * win->PxPerMm();
+  io.MouseDoubleClickTime = 0.40f;
   ImGui_ImplGlfw_InitForOpenGL(win->w_, true);  // chains to the callbacks above
   ImGui_ImplOpenGL3_Init("#version 130");
   win->imgui_ready_ = true;
@@ -104,10 +110,14 @@ bool Window::Wait(double timeout_s) {
 void Window::BeginFrame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
-  // A finger that lifted leaves the X pointer where it was: without this, the last touched item would keep
-  // looking hovered until the next touch.
+  // A finger that lifted leaves the X pointer where it was: without forgetting it, the last touched item would
+  // keep looking hovered until the next touch. But a tap is a release over the item that was pressed, so
+  // ImGui must see the pointer where the finger lifted on the frame of the release: it is forgotten on the
+  // frame after (frames_up_ counts the frames since the finger lifted; 0 while it is down).
   ImGuiIO& io = ImGui::GetIO();
-  if (kiosk_ && !g_button_down && !io.MouseDown[0]) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  if (io.MouseDown[0] || g_button_down) frames_up_ = 0;
+  else if (frames_up_ < 2) ++frames_up_;
+  if (kiosk_ && frames_up_ >= 2) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   if (rotation_) {  // lay out for the turned screen; turn the touch back into its coordinates
     float pw = io.DisplaySize.x, ph = io.DisplaySize.y;
     if (rotation_ != 180) io.DisplaySize = ImVec2(ph, pw);
@@ -196,6 +206,10 @@ float Window::PxPerMm() const {
   float ppmm = float(mode->width) / float(mm_w);
   return ppmm < 1.5f || ppmm > 20.f ? 3.6f : ppmm;
 }
+
+long Window::ButtonEvents() { return g_button_events; }
+
+void Window::Position(int& x, int& y) const { glfwGetWindowPos(w_, &x, &y); }
 
 double Window::Now() const { return glfwGetTime(); }
 

@@ -43,6 +43,10 @@ class Window {
   bool CloseRequested() const;
   int width() const;
   int height() const;
+  void Position(int& x, int& y) const;  // the window's top-left corner on the X screen
+  // Presses and releases the window has received since it opened (--report: a test that sent a tap knows
+  // when the kiosk has seen all of it).
+  static long ButtonEvents();
   // Pixels per millimetre of the monitor, from its reported physical size; 3.6 (a 24-inch 1080p screen)
   // when the monitor does not report a plausible size (as under Xvfb).
   float PxPerMm() const;
@@ -58,6 +62,7 @@ class Window {
   bool kiosk_ = true;
   bool imgui_ready_ = false;
   int rotation_ = 0;
+  int frames_up_ = 2;  // frames since the finger lifted (BeginFrame); 2 = long enough to forget where
 };
 
 }  // namespace platform

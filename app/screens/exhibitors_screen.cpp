@@ -42,7 +42,7 @@ void Profile(AppState& s, const db::Organization& o, ImVec2 size) {
     const db::Location* booth = c.FindLocation(e->booth_id);
     std::string label = s.Ui("exhibitors.booth") + " " + (booth && !booth->label.empty() ? booth->label : e->booth_id);
     Text(s.fonts.title, colors::kInk, label, width);
-    if (Button(s, "map", s.Ui("map.show_on_map"), ButtonKind::Primary)) s.Do({Action::Kind::ShowOnMap, e->booth_id});
+    if (Button(s, "show-on-map", s.Ui("map.show_on_map"), ButtonKind::Primary)) s.Do({Action::Kind::ShowOnMap, e->booth_id});
   }
   TakeAlong(s, VCard(s, o), width);
   if (!s.Tr(o.description).empty()) {

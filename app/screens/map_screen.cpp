@@ -232,12 +232,19 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   if (Button(s, "zoom-in", "+", ButtonKind::Secondary, bw, bw)) s.Do({Action::Kind::ZoomMap, "", Screen::Map, +1});
   if (Button(s, "zoom-out", "\xE2\x80\x93", ButtonKind::Secondary, bw, bw)) s.Do({Action::Kind::ZoomMap, "", Screen::Map, -1});
   ImGui::EndGroup();
-  // The title on a card of its own, readable over whatever part of the plan is under it.
+  // The title on a card of its own, readable over whatever part of the plan is under it; when the map was
+  // opened with "show on map", a Back button before it returns to that page.
   std::string title = s.Ui("home.tile.map");
+  float title_x = p0.x + m.pad * 0.5f;
+  if (s.map_return.set) {
+    ImGui::SetCursorScreenPos(ImVec2(p0.x + m.pad * 0.5f, p0.y + m.pad * 0.5f));
+    if (Button(s, "back", "\xE2\x80\xB9  " + s.Ui("common.back"), ButtonKind::Secondary)) s.Do({Action::Kind::Back});
+    title_x = ImGui::GetItemRectMax().x + m.gap * 0.5f;
+  }
   ImVec2 ts = Measure(s.fonts.title, title, size.x * 0.6f);
-  dl->AddRectFilled(ImVec2(p0.x + m.pad * 0.5f, p0.y + m.pad * 0.5f),
-                    ImVec2(p0.x + m.pad * 1.5f + ts.x, p0.y + m.pad * 1.5f + ts.y), IM_COL32(0xF4, 0xF1, 0xEA, 0xE8), m.radius);
-  ImGui::SetCursorScreenPos(ImVec2(p0.x + m.pad, p0.y + m.pad));
+  dl->AddRectFilled(ImVec2(title_x, p0.y + m.pad * 0.5f), ImVec2(title_x + m.pad + ts.x, p0.y + m.pad * 1.5f + ts.y),
+                    IM_COL32(0xF4, 0xF1, 0xEA, 0xE8), m.radius);
+  ImGui::SetCursorScreenPos(ImVec2(title_x + m.pad * 0.5f, p0.y + m.pad));
   Text(s.fonts.title, colors::kInk, title, size.x * 0.6f);
 
   // Input, submitted last so that the zoom buttons above win the touch: drag pans, a tap opens a booth, a double tap zooms in where it lands.

@@ -23,7 +23,7 @@ void Detail(AppState& s, const db::Session& x, ImVec2 size) {
   const db::Room* room = c.FindRoom(x.room_id);
   if (room) {
     Text(s.fonts.body, colors::kInk, s.Ui("schedule.room") + ": " + s.Tr(room->name), width);
-    if (!room->location_id.empty() && Button(s, "map", s.Ui("map.show_on_map"), ButtonKind::Primary))
+    if (!room->location_id.empty() && Button(s, "show-on-map", s.Ui("map.show_on_map"), ButtonKind::Primary))
       s.Do({Action::Kind::ShowOnMap, room->location_id});
   }
   if (const db::Track* t = c.FindTrack(x.track_id)) Text(s.fonts.body, colors::kInk, s.Ui("schedule.track") + ": " + s.Tr(t->name), width);

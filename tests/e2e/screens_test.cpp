@@ -13,47 +13,15 @@
 #include <string>
 #include <vector>
 
+#include "support.h"
+
 namespace fs = std::filesystem;
+using e2e::Difference;
+using e2e::Image;
+using e2e::Load;
+using e2e::Spread;
 
 namespace {
-
-struct Image {
-  int w = 0, h = 0;
-  std::vector<unsigned char> rgb;
-};
-
-Image Load(const std::string& path) {
-  Image img;
-  int n = 0;
-  unsigned char* px = stbi_load(path.c_str(), &img.w, &img.h, &n, 3);
-  if (px) {
-    img.rgb.assign(px, px + static_cast<size_t>(img.w) * img.h * 3);
-    stbi_image_free(px);
-  }
-  return img;
-}
-
-// Standard deviation of luminance: ~0 for a blank (single-colour) frame.
-double Spread(const Image& img) {
-  double sum = 0, sq = 0;
-  size_t n = img.rgb.size() / 3;
-  for (size_t i = 0; i < n; ++i) {
-    double l = 0.3 * img.rgb[3 * i] + 0.59 * img.rgb[3 * i + 1] + 0.11 * img.rgb[3 * i + 2];
-    sum += l;
-    sq += l * l;
-  }
-  double mean = sum / n;
-  return std::sqrt(std::max(0.0, sq / n - mean * mean));
-}
-
-// Share of pixels that differ between two same-sized images.
-double Difference(const Image& a, const Image& b) {
-  if (a.w != b.w || a.h != b.h) return 1;
-  size_t diff = 0, n = a.rgb.size() / 3;
-  for (size_t i = 0; i < n; ++i)
-    diff += a.rgb[3 * i] != b.rgb[3 * i] || a.rgb[3 * i + 1] != b.rgb[3 * i + 1] || a.rgb[3 * i + 2] != b.rgb[3 * i + 2];
-  return double(diff) / n;
-}
 
 const char* kScreens[] = {"home", "map", "exhibitors", "agreements", "schedule", "search"};
 

@@ -40,7 +40,7 @@ TEST_CASE("tapping a booth on the map opens its exhibitor's profile") {
   CHECK(h.s.screen == Screen::Exhibitors);
   CHECK(h.s.exhibitor_id == "astana-hub");
   // The profile's "show on map" leads back to the booth, highlighted.
-  REQUIRE(h.Tap("map"));
+  REQUIRE(h.Tap("show-on-map"));
   CHECK(h.s.screen == Screen::Map);
   CHECK(h.s.map_focus == "booth-a1");
 }
@@ -63,7 +63,7 @@ TEST_CASE("a session opens its detail and its room on the map") {
   const std::string first = h.s.catalog->sessions.front().id;
   REQUIRE(h.Tap(first + "/session"));
   CHECK(h.s.session_id == first);
-  REQUIRE(h.Tap("map"));
+  REQUIRE(h.Tap("show-on-map"));
   CHECK(h.s.screen == Screen::Map);
   const db::Room* room = h.s.catalog->FindRoom(h.s.catalog->FindSession(first)->room_id);
   CHECK(h.s.map_focus == room->location_id);

@@ -1,0 +1,20 @@
+// What is on the screen, as text: for the end-to-end tests that drive the real binary with real X input
+// (forum-kiosk --report FILE) and for staff scripts that check a kiosk. One "key value" per line:
+//   screen map            the screen (app::ScreenName)
+//   exhibitor ID, agreement ID, session ID, focus ID   the open detail / the highlighted place ("" = none)
+//   lang kk               the language shown
+//   overlay NAME          one line each: languages, pin_pad, staff, idle_warning, attract
+//   query TEXT, keyboard N, day N, country ID, track ID, reach/large_text/high_contrast 0|1
+//   map_zoom Z, map_center X Y   the map's view (pixels per metre, plan metres)
+//   target KEY X0 Y0 X1 Y1       every touch target drawn in the frame, in window pixels (AppState::targets)
+#pragma once
+#include <string>
+#include <vector>
+
+#include "app/app_state.h"
+
+namespace app {
+
+std::string DescribeScreen(const AppState& s, const std::vector<AppState::Target>& targets);
+
+}  // namespace app

@@ -1,0 +1,307 @@
+// Visitors' journeys on the real kiosk with real input: forum-kiosk full screen under Xvfb, touched through
+// the X server (XTest: move, press, release, as an X11 touchscreen's emulated pointer delivers a finger),
+// checked against what it reports and against the picture of the expected screen. Screenshots of each step
+// land in build/screenshots/journeys. The headless harness (tests/ui) covers fine-grained cases; every kind
+// of input it simulates is also sent here for real: taps, double taps, long presses, drags and flicks.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "live_kiosk.h"
+
+namespace fs = std::filesystem;
+using e2e::Expected;
+using e2e::LiveKiosk;
+using e2e::Report;
+using e2e::XServer;
+
+namespace {
+
+const char* kNow = "2022-09-28T11:00";
+
+// A kiosk of the demo forum at a fixed time, full screen on a 1920x1080 screen.
+struct Journey {
+  XServer x;
+  LiveKiosk k;
+  Journey(const std::string& name, std::vector<std::string> args = {}, int w = 1920, int h = 1080)
+      : x(w, h), k(x, With(std::move(args)), name) {}
+  static std::vector<std::string> With(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--now", kNow});
+    return args;
+  }
+};
+
+// Taps the target and requires that it was on screen.
+Report TapOn(LiveKiosk& k, const std::string& key) {
+  auto r = k.Tap(key);
+  REQUIRE_MESSAGE(r.has_value(), "no target '" << key << "' on screen: " << k.Now().Summary());
+  return *r;
+}
+
+std::string Dir() { return SCREENSHOT_DIR "/journeys"; }
+
+}  // namespace
+
+TEST_CASE("real taps: every navigation button and every Home tile opens its screen, as the visitor sees it") {
+  Journey j("navigation");
+  REQUIRE(j.x.ok());
+  REQUIRE_MESSAGE(j.k.Settle(), j.k.Log());
+  CHECK(j.k.Now().Get("screen") == "home");
+  for (const char* screen : {"map", "exhibitors", "agreements", "schedule", "search", "home"}) {
+    Report r = TapOn(j.k, std::string(screen) + "/nav");
+    CHECK_MESSAGE(r.Get("screen") == screen, "tapped " << screen << "/nav: " << r.Summary());
+    // The finger is gone: nothing stays pressed or under a pointer.
+    CHECK(r.Get("pointer") == "none");
+    // What the visitor sees is that screen, as it is drawn when opened directly.
+    e2e::Image seen = j.k.Shot(std::string("nav-") + screen);
+    e2e::Image expected = Expected(screen, 1920, 1080, std::string("--now ") + kNow, Dir() + "/expected-" + screen + ".png");
+    CHECK_MESSAGE(e2e::Difference(seen, expected) < 0.01, screen << ": the screen after the tap differs from the expected one by "
+                                                              << e2e::Difference(seen, expected) * 100 << "% of its pixels");
+  }
+  for (const char* screen : {"map", "exhibitors", "agreements", "schedule"}) {
+    TapOn(j.k, "home/nav");
+    Report r = TapOn(j.k, std::string(screen) + "/tile");
+    CHECK_MESSAGE(r.Get("screen") == screen, "tapped the " << screen << " tile: " << r.Summary());
+  }
+  TapOn(j.k, "home/nav");
+  CHECK(TapOn(j.k, "search/field").Get("screen") == "search");
+  CHECK(j.k.Alive());
+}
+
+TEST_CASE("real taps: an exhibitor's card, its profile, show on map with the booth highlighted, and Back") {
+  Journey j("exhibitor");
+  REQUIRE(j.k.Settle());
+  TapOn(j.k, "exhibitors/nav");
+  Report r = TapOn(j.k, "astana-hub/card");
+  CHECK(r.Get("screen") == "exhibitors");
+  CHECK(r.Get("exhibitor") == "astana-hub");
+  j.k.Shot("exhibitor-profile");
+  r = TapOn(j.k, "show-on-map");
+  CHECK(r.Get("screen") == "map");
+  CHECK(r.Get("focus") == "booth-a1");
+  const e2e::Rect* booth = r.Find("booth/booth-a1");
+  REQUIRE(booth);
+  // The booth is in view and highlighted: the highlight colour runs along its outline.
+  e2e::Image seen = j.k.Shot("exhibitor-on-map");
+  int highlight = 0;
+  for (int y = std::max(0, int(booth->y0) - 8); y < std::min(seen.h, int(booth->y1) + 8); ++y)
+    for (int x = std::max(0, int(booth->x0) - 8); x < std::min(seen.w, int(booth->x1) + 8); ++x) {
+      const unsigned char* p = seen.At(x, y);
+      highlight += p[0] > 200 && p[1] > 120 && p[1] < 200 && p[2] < 60;  // colors::kHighlight, an amber
+    }
+  CHECK_MESSAGE(highlight > 200, "highlight pixels around the booth: " << highlight);
+  r = TapOn(j.k, "back");
+  CHECK_MESSAGE(r.Get("screen") == "exhibitors", r.Summary());
+  CHECK(r.Get("exhibitor") == "astana-hub");
+}
+
+TEST_CASE("real input on the map: a tap on a booth opens its exhibitor, a drag pans, a double tap and the buttons zoom") {
+  Journey j("map");
+  REQUIRE(j.k.Settle());
+  Report r = TapOn(j.k, "map/nav");
+  double zoom = r.Number("map_zoom"), cx = r.Number("map_center"), cy = r.Number("map_center", 1);
+  const e2e::Rect* plan = r.Find("plan");
+  REQUIRE(plan);
+  // A drag pans: the plan moves with the finger (left by 300 px: the centre moves right by 300 / zoom m).
+  r = j.k.Drag(plan->cx(), plan->cy(), plan->cx() - 300, plan->cy() + 100, 0.5);
+  CHECK(r.Get("screen") == "map");
+  CHECK(r.Number("map_center") == doctest::Approx(cx + 300 / zoom).epsilon(0.05));
+  CHECK(r.Number("map_center", 1) == doctest::Approx(cy + 100 / zoom).epsilon(0.05));
+  CHECK(r.Number("map_zoom") == doctest::Approx(zoom));
+  j.k.Shot("map-panned");
+  // A double tap zooms in where it lands.
+  r = j.k.DoubleTapAt(plan->cx(), plan->cy());
+  CHECK_MESSAGE(r.Number("map_zoom") > zoom * 1.3, "zoom " << zoom << " -> " << r.Number("map_zoom"));
+  CHECK(r.Get("screen") == "map");
+  double zoomed = r.Number("map_zoom");
+  r = TapOn(j.k, "zoom-out");
+  CHECK(r.Number("map_zoom") < zoomed * 0.9);
+  double out = r.Number("map_zoom");
+  r = TapOn(j.k, "zoom-in");
+  CHECK(r.Number("map_zoom") > out * 1.1);
+  // A tap on a booth opens its exhibitor's profile.
+  r = TapOn(j.k, "home/nav");
+  r = TapOn(j.k, "map/nav");
+  r = TapOn(j.k, "booth/booth-a1");
+  CHECK_MESSAGE(r.Get("screen") == "exhibitors", r.Summary());
+  CHECK(r.Get("exhibitor") == "astana-hub");
+}
+
+TEST_CASE("real taps on the on-screen keyboard: search for \"аст\" in Cyrillic, open a result, Back to the results") {
+  Journey j("search", {"--lang", "en"});
+  REQUIRE(j.k.Settle());
+  Report r = TapOn(j.k, "search/field");
+  REQUIRE(r.Get("screen") == "search");
+  REQUIRE(r.Find("kb/a/key"));  // English starts on the Latin layout
+  r = TapOn(j.k, "kb/layout/key");
+  CHECK(r.Get("keyboard") == "1");
+  for (const char* letter : {"\xD0\xB0", "\xD1\x81", "\xD1\x82"}) TapOn(j.k, std::string("kb/") + letter + "/key");  // а с т
+  r = j.k.Settle().value();
+  CHECK(r.Get("query") == "\xD0\xB0\xD1\x81\xD1\x82");
+  j.k.Shot("search-ast");
+  REQUIRE_MESSAGE(r.Find("0/result"), "no results for аст: " << r.Summary());
+  r = TapOn(j.k, "0/result");
+  CHECK(r.Get("screen") != "search");
+  j.k.Shot("search-result-opened");
+  r = TapOn(j.k, "back");
+  CHECK(r.Get("screen") == "search");
+  CHECK(r.Get("query") == "\xD0\xB0\xD1\x81\xD1\x82");
+  CHECK(r.Find("0/result"));
+}
+
+TEST_CASE("real taps: the language picker switches the kiosk to Kazakh") {
+  Journey j("language", {"--lang", "en"});
+  REQUIRE(j.k.Settle());
+  Report r = TapOn(j.k, "language");
+  CHECK(r.Overlay("languages"));
+  j.k.Shot("language-sheet");
+  r = TapOn(j.k, "kk/lang");
+  CHECK(r.Get("lang") == "kk");
+  CHECK_FALSE(r.Overlay("languages"));
+  e2e::Image seen = j.k.Shot("language-kk");
+  e2e::Image expected = Expected("home", 1920, 1080, std::string("--now ") + kNow + " --lang kk", Dir() + "/expected-home-kk.png");
+  CHECK(e2e::Difference(seen, expected) < 0.01);
+}
+
+TEST_CASE("real taps on the schedule: a day tab, a track filter, a session and its room on the map") {
+  Journey j("schedule");
+  REQUIRE(j.k.Settle());
+  Report r = TapOn(j.k, "schedule/nav");
+  r = TapOn(j.k, "2/day");  // the second day
+  CHECK(r.Get("day") == "2");
+  j.k.Shot("schedule-day-2");
+  const e2e::Rect* track = nullptr;
+  for (const auto& t : r.targets)
+    if (t.key.size() > 6 && t.key.compare(t.key.size() - 6, 6, "/track") == 0) { track = &t; break; }
+  REQUIRE(track);
+  std::string track_id = track->key.substr(0, track->key.size() - 6);
+  track_id = track_id.substr(track_id.rfind('/') + 1);
+  r = j.k.TapAt(track->cx(), track->cy());
+  CHECK(r.Get("track") == track_id);
+  j.k.Shot("schedule-track");
+  const e2e::Rect* session = nullptr;
+  for (const auto& t : r.targets)
+    if (t.key.size() > 8 && t.key.compare(t.key.size() - 8, 8, "/session") == 0) { session = &t; break; }
+  REQUIRE(session);
+  r = j.k.TapAt(session->cx(), session->cy());
+  CHECK(!r.Get("session").empty());
+  j.k.Shot("schedule-session");
+  r = TapOn(j.k, "show-on-map");
+  CHECK(r.Get("screen") == "map");
+  CHECK(!r.Get("focus").empty());
+  j.k.Shot("schedule-room-on-map");
+}
+
+TEST_CASE("real taps: the idle warning gives way to a tap, and a tap on the attract loop brings Home") {
+  fs::path config = Dir() + "/idle.toml";
+  fs::create_directories(Dir());
+  std::ofstream(config) << "idle_timeout_s = 30\n";  // the warning comes 20 s before the reset
+  Journey j("idle", {"--config", config.string()});
+  REQUIRE(j.k.Settle());
+  TapOn(j.k, "exhibitors/nav");
+  auto warned = j.k.Settle([](const Report& r) { return r.Overlay("idle_warning"); }, 20);
+  REQUIRE_MESSAGE(warned, "no idle warning: " << j.k.Now().Summary());
+  j.k.Shot("idle-warning");
+  Report r = j.k.TapAt(960, 400);
+  CHECK_FALSE(r.Overlay("idle_warning"));
+  CHECK(r.Get("screen") == "exhibitors");  // the visit goes on where it was
+
+  Journey a("attract", {"--screen", "attract"});
+  REQUIRE(a.k.Settle());
+  CHECK(a.k.Now().Overlay("attract"));
+  a.k.Shot("attract");
+  r = a.k.TapAt(960, 540);
+  CHECK_FALSE(r.Overlay("attract"));
+  CHECK(r.Get("screen") == "home");
+}
+
+TEST_CASE("a real long press: the top-left corner held 3 s opens the PIN pad, real taps on digits open staff mode") {
+  fs::path config = Dir() + "/staff.toml";
+  fs::create_directories(Dir());
+  fs::remove(config);
+  REQUIRE(std::system(("echo 2468 | " FORUM_KIOSK " --config " + config.string() + " --set-pin >/dev/null").c_str()) == 0);
+  Journey j("staff", {"--config", config.string()});
+  REQUIRE(j.k.Settle());
+  // Held for 1 s it is nothing; held for 3.3 s it is the gesture.
+  Report r = j.k.Hold(20, 20, 1.0);
+  CHECK_FALSE(r.Overlay("pin_pad"));
+  r = j.k.Hold(20, 20, 3.3);
+  REQUIRE_MESSAGE(r.Overlay("pin_pad"), r.Summary());
+  j.k.Shot("staff-pin-pad");
+  for (const char* d : {"2", "4", "6", "8"}) TapOn(j.k, std::string("key-") + d);
+  r = TapOn(j.k, "key-ok");
+  CHECK_MESSAGE(r.Overlay("staff"), r.Summary());
+  j.k.Shot("staff-panel");
+}
+
+TEST_CASE("a real drag on a list scrolls it and opens nothing; a flick carries on after the finger lifts") {
+  Journey j("scroll");
+  REQUIRE(j.k.Settle());
+  Report r = TapOn(j.k, "schedule/nav");
+  // The lowest session row on screen whole: it stays in view when the list moves up.
+  auto first_session = [](const Report& r) -> const e2e::Rect* {
+    const e2e::Rect* low = nullptr;
+    for (const auto& t : r.targets)
+      if (t.key.size() > 8 && t.key.compare(t.key.size() - 8, 8, "/session") == 0 && t.h() > 60 && (!low || t.y0 > low->y0))
+        low = &t;
+    return low;
+  };
+  const e2e::Rect* row = first_session(r);
+  REQUIRE(row);
+  std::string key = row->key;
+  float y0 = row->y0;
+  // A slow drag upwards by 250 px, starting on a session row.
+  r = j.k.Drag(row->cx(), row->cy() + 10, row->cx(), row->cy() - 240, 0.8);
+  CHECK(r.Get("screen") == "schedule");
+  CHECK(r.Get("session").empty());  // nothing opened
+  const e2e::Rect* moved = r.Find(key);
+  float shift = moved ? y0 - moved->y0 : 1e9f;  // off screen counts as moved far
+  CHECK_MESSAGE(shift == doctest::Approx(250).epsilon(0.15), "the list moved by " << shift << " px for a 250 px drag");
+  // A flick: 200 px in 0.08 s; the list goes on moving after the finger lifts.
+  row = first_session(r);
+  REQUIRE(row);
+  key = row->key;
+  y0 = row->y0;
+  r = j.k.Drag(500, 700, 500, 500, 0.08);
+  CHECK(r.Get("session").empty());
+  moved = r.Find(key);
+  shift = moved ? y0 - moved->y0 : 1e9f;
+  CHECK_MESSAGE(shift > 300, "a 200 px flick moved the list by " << shift << " px");
+}
+
+TEST_CASE("xdotool taps along the navigation bar of a windowed kiosk reach every screen; a tap ends the attract loop") {
+  REQUIRE(std::system("command -v xdotool >/dev/null") == 0);
+  XServer x(1920, 1080);
+  {
+  LiveKiosk k(x, {"--windowed", "1920x1080", "--now", kNow}, "xdotool");
+  REQUIRE(k.Settle());
+  Report start = k.Now();
+  std::map<std::string, const e2e::Rect*> nav;
+  long sent = 0;
+  for (const char* screen : {"map", "exhibitors", "agreements", "schedule", "search", "home"}) {
+    const e2e::Rect* t = start.Find(std::string(screen) + "/nav");
+    REQUIRE(t);
+    // The navigation bar stays in place on every screen: its buttons are where they were on Home.
+    std::string cmd = "DISPLAY=" + x.display() + " xdotool mousemove " + std::to_string(int(t->cx()) + int(start.Number("window"))) +
+                      " " + std::to_string(int(t->cy()) + int(start.Number("window", 1))) + " click 1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    sent += 2;
+    long base = start.buttons();
+    auto r = k.Settle([&](const Report& r) { return r.buttons() >= base + sent; });
+    REQUIRE(r);
+    CHECK_MESSAGE(r->Get("screen") == screen, "xdotool tap on " << screen << "/nav: " << r->Summary());
+  }
+  }
+  LiveKiosk a(x, {"--windowed", "1920x1080", "--now", kNow, "--screen", "attract"}, "xdotool-attract");
+  auto r = a.Settle();
+  REQUIRE(r);
+  long base = r->buttons();
+  REQUIRE(std::system(("DISPLAY=" + x.display() + " xdotool mousemove 900 500 click 1").c_str()) == 0);
+  r = a.Settle([&](const Report& r) { return r.buttons() >= base + 2; });
+  REQUIRE(r);
+  CHECK_FALSE(r->Overlay("attract"));
+  CHECK(r->Get("screen") == "home");
+}
