@@ -61,7 +61,7 @@ struct Action {
 // Sizes derived from the screen's physical size, in pixels. Defaults: a 24-inch 1920x1080 screen.
 struct Metrics {
   float px_per_mm = 3.6f;
-  float touch = 48;    // minimum touch target: 9 mm
+  float touch = 43.2f; // minimum touch target in both directions: 12 mm
   float gap = 16;      // spacing between elements
   float pad = 24;      // inner padding of cards and bars
   float radius = 14;   // corner radius
@@ -185,7 +185,8 @@ struct AppState {
   // so the headless UI tests can tap what a visitor would tap. Null in the kiosk.
   struct Target {
     std::string key;
-    float x0, y0, x1, y1;
+    float x0, y0, x1, y1;       // the part on screen (clipped to its window)
+    float full_w = 0, full_h = 0;  // the whole target's size, where a list scrolled part of it away
   };
   std::vector<Target>* targets = nullptr;
   std::vector<std::string> id_path;  // PushId/PopId mirror of ImGui's ID stack, as text

@@ -103,7 +103,7 @@ int CurrentKeyboard(const AppState& s) {
 }
 
 namespace {
-float KeyHeight(const Metrics& m) { return std::max(m.touch * 1.3f, 13.0f * m.px_per_mm); }  // 13 mm
+float KeyHeight(const Metrics& m) { return std::max(m.touch, 13.0f * m.px_per_mm); }  // 13 mm
 }  // namespace
 
 float KeyboardHeight(const AppState& s, int layout) {

@@ -448,7 +448,7 @@ int main(int argc, char** argv) {
       std::string text = app::DescribeScreen(s, targets) + "window " + std::to_string(wx) + " " + std::to_string(wy) +
                          " " + std::to_string(window->width()) + " " + std::to_string(window->height()) + "\n" +
                          "rotation " + std::to_string(window->rotation()) + "\n" + "inputs " + std::to_string(inputs) +
-                         "\n" + "buttons " + std::to_string(platform::Window::ButtonEvents()) + "\n" + "pointer " +
+                         "\n" + "buttons " + std::to_string(window->ButtonEvents()) + "\n" + "pointer " +
                          (ImGui::IsMousePosValid() ? "over" : "none") + "\n" + "rest " + (settle == 0 && !s.animating && s.actions.empty() ? "1" : "0") + "\n";
       if (text != last_report) {  // a temporary beside it, renamed: the reader never sees half a report
         std::string tmp = report + ".tmp";

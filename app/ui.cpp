@@ -17,7 +17,7 @@ Metrics MetricsFor(float px_per_mm) {
   Metrics m;
   float k = px_per_mm / 3.6f;
   m.px_per_mm = px_per_mm;
-  m.touch = 9.0f * px_per_mm;  // 9 mm
+  m.touch = 12.0f * px_per_mm;  // 12 mm: a finger at arm's length, of any age and steadiness
   m.gap = 16 * k;
   m.pad = 24 * k;
   m.radius = 14 * k;

@@ -24,12 +24,12 @@ bool TapArea(AppState& s, const char* id, ImVec2 size, bool* pressed) {
   if (s.targets) {
     std::string key;
     for (const auto& part : s.id_path) key += part + "/";
-    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax(), whole = ImGui::GetItemRectSize();
     // Only what is visible can be tapped: clip to the window.
     ImVec4 clip = ImGui::GetCurrentWindow()->ClipRect.ToVec4();
     a = ImVec2(std::max(a.x, clip.x), std::max(a.y, clip.y));
     b = ImVec2(std::min(b.x, clip.z), std::min(b.y, clip.w));
-    if (b.x > a.x && b.y > a.y) s.targets->push_back({key + id, a.x, a.y, b.x, b.y});
+    if (b.x > a.x && b.y > a.y) s.targets->push_back({key + id, a.x, a.y, b.x, b.y, whole.x, whole.y});
   }
   const ImGuiIO& io = ImGui::GetIO();
   float t = s.metrics.drag_threshold;
@@ -102,7 +102,9 @@ bool Button(AppState& s, const char* id, const std::string& label, ButtonKind ki
   if (label.find(' ') == std::string::npos && width > 0 && Measure(look.font, label).x > max_w) look.font = s.fonts.caption;
   ImVec2 text = Measure(look.font, label, max_w);
   if (width <= 0) width = text.x + 2 * side;
-  if (height <= 0) height = std::max(m.touch * 1.15f, text.y + m.pad * 0.8f);
+  // Primary actions are larger than the 12 mm minimum, so they are found first and hit easily.
+  if (height <= 0) height = std::max(m.touch * (kind == ButtonKind::Primary ? 1.25f : 1.0f), text.y + m.pad * 0.8f);
+  width = std::max(width, m.touch);
   CheckFit(s, look.font, label, max_w, height);
   ImVec2 p = ImGui::GetCursorScreenPos();
   bool pressed = false;
@@ -163,6 +165,14 @@ void BeginTouchList(AppState& s, const char* id, ImVec2 size) {
   }
 }
 
+ImVec2 DragDelta(const AppState& s) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImVec2 prev(io.MousePos.x - io.MouseDelta.x, io.MousePos.y - io.MouseDelta.y), from = io.MouseClickedPos[0];
+  float t = s.metrics.drag_threshold, dx = prev.x - from.x, dy = prev.y - from.y;
+  if (dx * dx + dy * dy <= t * t) return ImVec2(io.MousePos.x - from.x, io.MousePos.y - from.y);  // the drag starts now
+  return io.MouseDelta;
+}
+
 void EndTouchList(AppState& s) {
   ImGuiWindow* w = ImGui::GetCurrentWindow();
   ScrollState& sc = s.scroll[w->ID];
@@ -175,7 +185,7 @@ void EndTouchList(AppState& s) {
       sc.dragging = true;
       sc.velocity = 0;
     }
-    float dy = io.MouseDelta.y;
+    float dy = DragDelta(s).y;
     ImGui::SetScrollY(w, w->Scroll.y - dy);
     sc.velocity = 0.7f * sc.velocity + 0.3f * (-dy / dt);
     s.animating = true;
@@ -190,14 +200,14 @@ void EndTouchList(AppState& s) {
       sc.velocity = 0;
     }
   }
-  if (io.MouseWheel != 0 && inside) ImGui::SetScrollY(w, w->Scroll.y - io.MouseWheel * s.metrics.touch * 2);
+  if (io.MouseWheel != 0 && inside) ImGui::SetScrollY(w, w->Scroll.y - io.MouseWheel * s.metrics.touch * 1.5f);
   ImGui::EndChild();
 }
 
 bool ChipRow::Chip(const char* id, const std::string& label, bool selected, uint32_t swatch) {
   const Metrics& m = s_.metrics;
   ImFont* font = selected ? s_.fonts.strong : s_.fonts.body;
-  float sw = swatch ? m.touch * 0.35f + m.gap * 0.5f : 0;
+  float sw = swatch ? m.touch * 0.26f + m.gap * 0.5f : 0;
   float w = Measure(font, label).x + 2 * m.pad * 0.75f + sw;
   if (w > width_ && s_.overflows) s_.overflows->push_back(std::string(id) + " chip wider than its row: " + label);
   if (used_ > 0 && used_ + m.gap * 0.5f + w <= width_) ImGui::SameLine(0, m.gap * 0.5f);
@@ -206,13 +216,13 @@ bool ChipRow::Chip(const char* id, const std::string& label, bool selected, uint
   bool tapped;
   if (swatch) {
     bool pressed = false;
-    float h = m.touch * 1.15f;
+    float h = std::max(m.touch, Measure(font, label).y + m.pad * 0.8f);  // as tall as a chip without a swatch
     tapped = TapArea(s_, id, ImVec2(w, h), &pressed);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 bg = selected ? colors::kAccent : (pressed ? colors::kPressed : colors::kSurface);
     dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), bg, m.radius);
     if (!selected) dl->AddRect(p, ImVec2(p.x + w, p.y + h), colors::kLine, m.radius, 0, 2.0f);
-    float r = m.touch * 0.175f;
+    float r = m.touch * 0.13f;
     dl->AddCircleFilled(ImVec2(p.x + m.pad * 0.75f + r, p.y + h / 2), r, Rgb(swatch), 24);
     ImVec2 ts = Measure(font, label);
     TextAt(dl, font, selected ? colors::kOnAccent : colors::kInk, ImVec2(p.x + m.pad * 0.75f + sw, p.y + (h - ts.y) / 2), label, 0);

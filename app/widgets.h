@@ -40,6 +40,9 @@ void Logo(AppState& s, ImDrawList* dl, ImVec2 center, float radius, const db::Or
 // A vertical list that scrolls by dragging, with inertia. Between Begin and End, draw rows with TapArea /
 // Button; a drag never counts as a tap.
 void BeginTouchList(AppState& s, const char* id, ImVec2 size);
+// How far the finger moved this frame, for a drag already past Metrics::drag_threshold: on the frame the
+// drag starts, the whole way from where the finger came down, so the content stays under the finger.
+ImVec2 DragDelta(const AppState& s);
 void EndTouchList(AppState& s);
 
 // Lays chips out left to right, wrapping onto the next line.

@@ -9,29 +9,36 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
-#include <atomic>
+#include <utility>
 #include <cfloat>
 #include <vector>
 
 namespace platform {
 
+// The input callbacks (which ImGui's backend chains to) run on the UI thread inside glfwWaitEvents; they
+// write into the Window's own Input (reached through the GLFW window's user pointer), read by Wait() and
+// BeginFrame().
 namespace {
-// Set by the input callbacks (which ImGui's backend chains to), read by Wait(). One window per process.
-std::atomic<bool> g_input{false};
-std::atomic<bool> g_button_down{false};
-std::atomic<long> g_button_events{0};
-
-void OnCursor(GLFWwindow*, double, double) { g_input = true; }
-void OnButton(GLFWwindow*, int, int action, int) {
-  g_input = true;
-  g_button_down = action == GLFW_PRESS;
-  ++g_button_events;
+Window::Input& InputOf(GLFWwindow* w) { return *static_cast<Window::Input*>(glfwGetWindowUserPointer(w)); }
+void OnCursor(GLFWwindow* w, double, double) { InputOf(w).any = true; }
+void OnButton(GLFWwindow* w, int button, int action, int) {
+  Window::Input& in = InputOf(w);
+  in.any = true;
+  ++in.button_events;
+  if (button != GLFW_MOUSE_BUTTON_LEFT) return;
+  // Where the finger came down and lifted, as the X server said at that moment: the pointer may have moved
+  // on before the next frame samples it.
+  double x, y;
+  glfwGetCursorPos(w, &x, &y);
+  in.down = action == GLFW_PRESS;
+  if (in.down) in.press_pending = true, in.press_x = float(x), in.press_y = float(y);
+  else in.release_pending = true, in.release_x = float(x), in.release_y = float(y);
 }
-void OnScroll(GLFWwindow*, double, double) { g_input = true; }
-void OnKey(GLFWwindow*, int, int, int, int) { g_input = true; }
-void OnChar(GLFWwindow*, unsigned) { g_input = true; }
-void OnSize(GLFWwindow*, int, int) { g_input = true; }
-void OnRefresh(GLFWwindow*) { g_input = true; }
+void OnScroll(GLFWwindow* w, double, double) { InputOf(w).any = true; }
+void OnKey(GLFWwindow* w, int, int, int, int) { InputOf(w).any = true; }
+void OnChar(GLFWwindow* w, unsigned) { InputOf(w).any = true; }
+void OnSize(GLFWwindow* w, int, int) { InputOf(w).any = true; }
+void OnRefresh(GLFWwindow* w) { InputOf(w).any = true; }
 }  // namespace
 
 std::unique_ptr<Window> Window::Create(const WindowOptions& opt, std::string& error) {
@@ -59,6 +66,7 @@ std::unique_ptr<Window> Window::Create(const WindowOptions& opt, std::string& er
   glfwMakeContextCurrent(win->w_);
   glfwSwapInterval(1);
   if (opt.kiosk) glfwSetInputMode(win->w_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+  glfwSetWindowUserPointer(win->w_, &win->input_);  // ImGui 1.86's GLFW backend does not use it
   glfwSetCursorPosCallback(win->w_, OnCursor);
   glfwSetMouseButtonCallback(win->w_, OnButton);
   glfwSetScrollCallback(win->w_, OnScroll);
@@ -104,7 +112,7 @@ bool Window::Wait(double timeout_s) {
   if (timeout_s <= 0) glfwPollEvents();
   else glfwWaitEventsTimeout(timeout_s);
   if (kiosk_ && glfwWindowShouldClose(w_)) glfwSetWindowShouldClose(w_, GLFW_FALSE);  // visitors cannot close it
-  return g_input.exchange(false);
+  return std::exchange(input_.any, false);
 }
 
 void Window::BeginFrame() {
@@ -115,7 +123,18 @@ void Window::BeginFrame() {
   // ImGui must see the pointer where the finger lifted on the frame of the release: it is forgotten on the
   // frame after (frames_up_ counts the frames since the finger lifted; 0 while it is down).
   ImGuiIO& io = ImGui::GetIO();
-  if (io.MouseDown[0] || g_button_down) frames_up_ = 0;
+  // ImGui 1.86 samples the pointer once a frame. The frame that sees a press gets the position of the press
+  // (so a drag is measured from where the finger came down, and a tap lands where it was aimed), the frame
+  // that sees a release the position of the release; a press and a release between two frames take one
+  // frame each (the backend holds the button down for the first).
+  if (input_.press_pending) {
+    io.MousePos = ImVec2(input_.press_x, input_.press_y);
+    input_.press_pending = false;
+  } else if (input_.release_pending && !io.MouseDown[0]) {
+    io.MousePos = ImVec2(input_.release_x, input_.release_y);
+    input_.release_pending = false;
+  }
+  if (io.MouseDown[0] || input_.down) frames_up_ = 0;
   else if (frames_up_ < 2) ++frames_up_;
   if (kiosk_ && frames_up_ >= 2) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   if (rotation_) {  // lay out for the turned screen; turn the touch back into its coordinates
@@ -206,8 +225,6 @@ float Window::PxPerMm() const {
   float ppmm = float(mode->width) / float(mm_w);
   return ppmm < 1.5f || ppmm > 20.f ? 3.6f : ppmm;
 }
-
-long Window::ButtonEvents() { return g_button_events; }
 
 void Window::Position(int& x, int& y) const { glfwGetWindowPos(w_, &x, &y); }
 

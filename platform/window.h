@@ -46,7 +46,16 @@ class Window {
   void Position(int& x, int& y) const;  // the window's top-left corner on the X screen
   // Presses and releases the window has received since it opened (--report: a test that sent a tap knows
   // when the kiosk has seen all of it).
-  static long ButtonEvents();
+  long ButtonEvents() const { return input_.button_events; }
+
+  // What the input callbacks saw since the last frame. Written and read on the UI thread only.
+  struct Input {
+    bool any = false;            // any input: Wait() returns true
+    bool down = false;           // the left button (a finger) is down
+    long button_events = 0;
+    bool press_pending = false, release_pending = false;  // not yet seen by a frame
+    float press_x = 0, press_y = 0, release_x = 0, release_y = 0;
+  };
   // Pixels per millimetre of the monitor, from its reported physical size; 3.6 (a 24-inch 1080p screen)
   // when the monitor does not report a plausible size (as under Xvfb).
   float PxPerMm() const;
@@ -62,6 +71,7 @@ class Window {
   bool kiosk_ = true;
   bool imgui_ready_ = false;
   int rotation_ = 0;
+  Input input_;
   int frames_up_ = 2;  // frames since the finger lifted (BeginFrame); 2 = long enough to forget where
 };
 

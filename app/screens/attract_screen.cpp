@@ -60,7 +60,7 @@ void DrawAttractScreen(AppState& s, ImVec2 size) {
         if (!e.featured && list.size() < 8) list.push_back(&e);
       if (list.size() > 8) list.resize(8);
       int cols = size.x > size.y ? 2 : 1;
-      float cw = (width - m.gap * (cols - 1)) / cols, r = m.touch * 0.7f;
+      float cw = (width - m.gap * (cols - 1)) / cols, r = m.touch * 0.525f;
       float top = y;
       for (size_t i = 0; i < list.size(); ++i) {
         const db::Organization* o = c.FindOrganization(list[i]->organization_id);

@@ -32,7 +32,7 @@ void SessionRow(AppState& s, const db::Session& x, float width, const char* badg
   if (track) where += (where.empty() ? "" : "  \xC2\xB7  ") + s.Tr(track->name);
   float time_w = Measure(s.fonts.strong, "00:00\xE2\x80\x93" "00:00").x + m.pad;
   float text_w = width - time_w - 2 * m.pad - m.gap;
-  float h = std::max(m.touch * 1.4f, Measure(s.fonts.strong, title, text_w).y + Measure(s.fonts.caption, where, text_w).y +
+  float h = std::max(m.touch * 1.05f, Measure(s.fonts.strong, title, text_w).y + Measure(s.fonts.caption, where, text_w).y +
                                          (badge ? Measure(s.fonts.caption, badge).y + m.gap * 0.3f : 0) + m.pad * 1.2f);
   ImVec2 p;
   PushId(s, x.id);
@@ -52,7 +52,7 @@ void SessionRow(AppState& s, const db::Session& x, float width, const char* badg
   }
   y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(tx, y), title, text_w);
   TextAt(dl, s.fonts.caption, colors::kMuted, ImVec2(tx, y), where, text_w);
-  ImGui::Dummy(ImVec2(1, m.gap * 0.25f));
+  // The next row follows after the style's item spacing (one gap): rows read as one list, not as islands.
 }
 
 float BeginDetail(AppState& s, const char* id, ImVec2 size) {

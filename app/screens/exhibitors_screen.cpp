@@ -23,7 +23,7 @@ void Profile(AppState& s, const db::Organization& o, ImVec2 size) {
   float width = BeginDetail(s, "profile", size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p = ImGui::GetCursorScreenPos();
-  float r = m.touch * 1.2f;
+  float r = m.touch * 0.9f;
   Logo(s, dl, ImVec2(p.x + r, p.y + r), r, o, Rgb(CountryColor(s, o.country_code)), s.fonts.display);
   ImGui::SetCursorScreenPos(ImVec2(p.x + 2 * r + m.gap * 1.5f, p.y));
   ImGui::BeginGroup();
@@ -104,7 +104,7 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
   AppState::ExhibitorLayout& lay = s.exhibitor_layout;
   int cols = std::max(1, static_cast<int>((width + m.gap) / (m.px_per_mm * 95)));
   float cw = (width - m.gap * (cols - 1)) / cols;
-  float text_w = cw - m.pad * 3 - 2 * (m.touch * 2.6f * 0.32f);
+  float text_w = cw - m.pad * 3 - 2 * (m.touch * 1.95f * 0.32f);
   float font_size = s.fonts.strong->FontSize;
   if (lay.catalog != &c || lay.lang != s.lang || lay.filter != s.country_filter || lay.width != width || lay.font_size != font_size) {
     lay = AppState::ExhibitorLayout{&c, s.lang, s.country_filter, width, font_size, {}, {}};
@@ -119,7 +119,7 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
       return a.first < b.first;
     });
     for (size_t i = 0; i < keyed.size(); ++i) lay.list[i] = keyed[i].second;
-    lay.row_h.assign((lay.list.size() + cols - 1) / cols, m.touch * 2.6f);
+    lay.row_h.assign((lay.list.size() + cols - 1) / cols, m.touch * 1.95f);
     for (size_t i = 0; i < lay.list.size(); ++i)
       lay.row_h[i / cols] = std::max(lay.row_h[i / cols], m.pad * 1.2f + m.gap * 0.3f + s.fonts.caption->FontSize * 1.3f +
                                                               Measure(s.fonts.strong, std::string(keyed[i].first), text_w).y);
@@ -148,7 +148,7 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
     if (Card(s, "card", ImVec2(cw, ch), &p)) s.Do({Action::Kind::OpenExhibitor, o.id});
     PopId(s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    float r = m.touch * 2.6f * 0.32f;
+    float r = m.touch * 1.95f * 0.32f;
     Logo(s, dl, ImVec2(p.x + m.pad + r, p.y + ch / 2), r, o, Rgb(CountryColor(s, o.country_code)), s.fonts.title);
     float tx = p.x + m.pad * 2 + 2 * r, tw = text_w;
     const db::Country* country = c.FindCountry(o.country_code);

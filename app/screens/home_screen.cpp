@@ -26,7 +26,7 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
   // Search: a field that opens the search screen with its keyboard.
   {
     std::string hint = s.Ui("search.placeholder");
-    float h = std::max(m.touch * 1.5f, Measure(s.fonts.title, hint, width - 2 * m.pad).y + m.pad);
+    float h = std::max(m.touch * 1.125f, Measure(s.fonts.title, hint, width - 2 * m.pad).y + m.pad);
     ImVec2 p;
     PushId(s, "search");
     if (Card(s, "field", ImVec2(width, h), &p)) s.Do({Action::Kind::Go, "", Screen::Search});
@@ -59,7 +59,7 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
   bool landscape = size.x > size.y;
   int cols = landscape ? 4 : 2;
   float tw = (width - m.gap * (cols - 1)) / cols;
-  float th = m.touch * 3;
+  float th = m.touch * 2.25f;
   for (const auto& tile : tiles)  // tall enough for the longest title and subtitle of this language
     th = std::max(th, 2 * m.pad + m.gap * 0.4f + Measure(s.fonts.title, s.Ui(tile.title), tw - 2 * m.pad).y +
                           Measure(s.fonts.body, s.Ui(tile.subtitle), tw - 2 * m.pad).y +

@@ -135,7 +135,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
       if (s.targets && l.kind == "booth") {  // for the UI tests: where this booth is on screen
         float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
         for (auto& q : pts) x0 = std::min(x0, q.x), y0 = std::min(y0, q.y), x1 = std::max(x1, q.x), y1 = std::max(y1, q.y);
-        s.targets->push_back({"booth/" + l.id, x0, y0, x1, y1});
+        s.targets->push_back({"booth/" + l.id, x0, y0, x1, y1, x1 - x0, y1 - y0});
       }
       dl->AddPolyline(pts.data(), int(pts.size()), l.kind == "hall" ? colors::kMuted : IM_COL32(0xFF, 0xFF, 0xFF, 0xFF),
                       ImDrawFlags_Closed, l.kind == "hall" ? 3.0f : 2.0f);
@@ -165,13 +165,13 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   for (const auto& l : c.locations)
     if (!l.is_polygon) {
       ImVec2 a = v.ToScreen(l.anchor);
-      float r = m.touch * 0.32f;
+      float r = m.touch * 0.24f;
       placed.push_back(ImVec4(a.x - r, a.y - r, a.x + r, a.y + r));
     }
   for (const auto& l : c.locations) {
     if (l.is_polygon || (l.kind == "kiosk" && s.has_position)) continue;  // the configuration says where it is
     ImVec2 a = v.ToScreen(l.anchor);
-    float r = m.touch * 0.32f;
+    float r = m.touch * 0.24f;
     ImU32 col = IM_COL32(0x2E, 0x4A, 0x8C, 0xFF);
     // Marks are letters Noto Sans has, or shapes drawn here (it has no arrows).
     std::string mark = "i", key = "map.legend." + (l.kind == "amenity" ? l.amenity : l.kind);
@@ -209,7 +209,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   // "You are here", from the configuration: the kiosk's point and the way the visitor faces (a wedge).
   if (s.has_position) {
     ImVec2 a = v.ToScreen({s.here_x, s.here_y});
-    float r = m.touch * 0.4f, th = s.here_facing_deg * 3.14159265f / 180.f;
+    float r = m.touch * 0.3f, th = s.here_facing_deg * 3.14159265f / 180.f;
     ImVec2 dir(std::sin(th), -std::cos(th)), side(-dir.y, dir.x);
     ImVec2 tip(a.x + dir.x * r * 2.2f, a.y + dir.y * r * 2.2f);
     dl->AddTriangleFilled(tip, ImVec2(a.x + side.x * r * 0.9f, a.y + side.y * r * 0.9f),
@@ -226,7 +226,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   dl->PopClipRect();
 
   // Zoom buttons, stacked at the right edge.
-  float bw = m.touch * 1.3f;
+  float bw = m.touch * 1.2f;
   ImGui::SetCursorScreenPos(ImVec2(p1.x - bw - m.pad, p0.y + m.pad));
   ImGui::BeginGroup();
   if (Button(s, "zoom-in", "+", ButtonKind::Secondary, bw, bw)) s.Do({Action::Kind::ZoomMap, "", Screen::Map, +1});
@@ -253,8 +253,9 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   const ImGuiIO& io = ImGui::GetIO();
   float t = m.drag_threshold;
   if (ImGui::IsItemActive() && io.MouseDragMaxDistanceSqr[0] > t * t) {
-    s.map.cx -= io.MouseDelta.x / s.map.zoom;
-    s.map.cy += io.MouseDelta.y / s.map.zoom;
+    ImVec2 d = DragDelta(s);
+    s.map.cx -= d.x / s.map.zoom;
+    s.map.cy += d.y / s.map.zoom;
   }
   if (ImGui::IsItemHovered() && io.MouseDoubleClicked[0]) {
     db::Point at = v.ToPlan(io.MousePos);

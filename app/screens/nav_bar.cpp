@@ -55,9 +55,9 @@ std::string LanguageLabel(const AppState& s) {
 Layout LayoutFor(const AppState& s, float width) {
   const Metrics& m = s.metrics;
   Layout l;
-  l.lang_w = std::max(m.touch * 3.2f, Measure(s.fonts.strong, LanguageLabel(s)).x + m.pad * 2);
-  l.button_h = m.touch * 1.6f;
-  l.toggle_w = m.touch * 1.5f;
+  l.lang_w = std::max(m.touch * 2.4f, Measure(s.fonts.strong, LanguageLabel(s)).x + m.pad * 2);
+  l.button_h = m.touch * 1.2f;
+  l.toggle_w = m.touch * 1.125f;
   float right = l.lang_w + 3 * l.toggle_w + 3 * m.gap * 0.5f;
   for (l.rows = 1; l.rows <= 2; ++l.rows) {
     l.cols = (kItemCount + l.rows - 1) / l.rows;
@@ -119,7 +119,7 @@ void DrawLanguagePicker(AppState& s, ImVec2 size) {
   ImVec2 p = ImGui::GetCursorScreenPos();
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(0x1B, 0x23, 0x30, 0x99));
   size_t n = s.catalog->languages.size();
-  float bh = m.touch * 1.4f;
+  float bh = m.touch * 1.05f;
   // As many rows as fit above the bar (reach mode leaves half the height), in columns when they do not.
   size_t rows = std::max<size_t>(1, std::min(n, static_cast<size_t>((size.y - m.pad * 3 + m.gap) / (bh + m.gap))));
   size_t cols = (n + rows - 1) / rows;

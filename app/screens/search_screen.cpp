@@ -164,7 +164,7 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
     }
     std::string title = db::HitTitle(*s.catalog, h, s.lang), sub = Subtitle(s, h);
     float text_w = width - 2 * m.pad;
-    float row_h = std::max(m.touch * 1.4f, m.pad * 1.0f + Measure(s.fonts.strong, title, text_w).y +
+    float row_h = std::max(m.touch * 1.05f, m.pad * 1.0f + Measure(s.fonts.strong, title, text_w).y +
                                               (sub.empty() ? 0 : Measure(s.fonts.caption, sub, text_w).y));
     ImVec2 q;
     PushId(s, std::to_string(i));

@@ -106,7 +106,7 @@ TEST_CASE("real input on the map: a tap on a booth opens its exhibitor, a drag p
   const e2e::Rect* plan = r.Find("plan");
   REQUIRE(plan);
   // A drag pans: the plan moves with the finger (left by 300 px: the centre moves right by 300 / zoom m).
-  r = j.k.Drag(plan->cx(), plan->cy(), plan->cx() - 300, plan->cy() + 100, 0.5);
+  r = j.k.Drag(plan->cx(), plan->cy(), plan->cx() - 300, plan->cy() + 100, 0.5, 0.2);
   CHECK(r.Get("screen") == "map");
   CHECK(r.Number("map_center") == doctest::Approx(cx + 300 / zoom).epsilon(0.05));
   CHECK(r.Number("map_center", 1) == doctest::Approx(cy + 100 / zoom).epsilon(0.05));
@@ -253,13 +253,14 @@ TEST_CASE("a real drag on a list scrolls it and opens nothing; a flick carries o
   REQUIRE(row);
   std::string key = row->key;
   float y0 = row->y0;
-  // A slow drag upwards by 250 px, starting on a session row.
-  r = j.k.Drag(row->cx(), row->cy() + 10, row->cx(), row->cy() - 240, 0.8);
+  // A drag upwards by 250 px, starting on a session row; the finger stops, then lifts: the list stays where
+  // the finger left it.
+  r = j.k.Drag(row->cx(), row->cy() + 10, row->cx(), row->cy() - 240, 0.8, 0.3);
   CHECK(r.Get("screen") == "schedule");
   CHECK(r.Get("session").empty());  // nothing opened
   const e2e::Rect* moved = r.Find(key);
   float shift = moved ? y0 - moved->y0 : 1e9f;  // off screen counts as moved far
-  CHECK_MESSAGE(shift == doctest::Approx(250).epsilon(0.15), "the list moved by " << shift << " px for a 250 px drag");
+  CHECK_MESSAGE(shift == doctest::Approx(250).epsilon(0.08), "the list moved by " << shift << " px for a 250 px drag");
   // A flick: 200 px in 0.08 s; the list goes on moving after the finger lifts.
   row = first_session(r);
   REQUIRE(row);
@@ -269,7 +270,7 @@ TEST_CASE("a real drag on a list scrolls it and opens nothing; a flick carries o
   CHECK(r.Get("session").empty());
   moved = r.Find(key);
   shift = moved ? y0 - moved->y0 : 1e9f;
-  CHECK_MESSAGE(shift > 300, "a 200 px flick moved the list by " << shift << " px");
+  CHECK_MESSAGE(shift > 260, "a 200 px flick moved the list by " << shift << " px");
 }
 
 TEST_CASE("xdotool taps along the navigation bar of a windowed kiosk reach every screen; a tap ends the attract loop") {

@@ -263,7 +263,7 @@ Report LiveKiosk::Hold(float x, float y, double seconds) {
   return Settle().value_or(Now());
 }
 
-Report LiveKiosk::Drag(float x0, float y0, float x1, float y1, double seconds) {
+Report LiveKiosk::Drag(float x0, float y0, float x1, float y1, double seconds, double hold_s) {
   Down(x0, y0);
   Sleep(0.03);
   int steps = std::max(4, static_cast<int>(seconds / 0.016));
@@ -271,6 +271,7 @@ Report LiveKiosk::Drag(float x0, float y0, float x1, float y1, double seconds) {
     MoveTo(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps);
     Sleep(seconds / steps);
   }
+  Sleep(hold_s);
   Up();
   return Settle().value_or(Now());
 }

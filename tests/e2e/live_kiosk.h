@@ -83,8 +83,9 @@ class LiveKiosk {
   std::optional<Report> Tap(const std::string& key);
   Report DoubleTapAt(float x, float y);
   Report Hold(float x, float y, double seconds);  // a long press
-  // A finger put down at `from`, moved to `to` in `seconds`, lifted (a flick when fast).
-  Report Drag(float x0, float y0, float x1, float y1, double seconds = 0.4);
+  // A finger put down at `from`, moved to `to` in `seconds`, held still there for `hold_s`, lifted (a flick
+  // when fast and not held).
+  Report Drag(float x0, float y0, float x1, float y1, double seconds = 0.4, double hold_s = 0);
   // The screen now, saved as SCREENSHOT_DIR/journeys/NAME.png.
   Image Shot(const std::string& name);
   bool Alive();
