@@ -150,6 +150,11 @@ TEST_CASE("real taps on the on-screen keyboard: search for \"аст\" in Cyrilli
   CHECK(r.Get("screen") == "search");
   CHECK(r.Get("query") == "\xD0\xB0\xD1\x81\xD1\x82");
   CHECK(r.Find("0/result"));
+  // Backspace held down repeats: a long press of 1.5 s erases the whole query.
+  const e2e::Rect* erase = r.Find("kb/backspace/key");
+  REQUIRE(erase);
+  r = j.k.Hold(erase->cx(), erase->cy(), 1.5);
+  CHECK_MESSAGE(r.Get("query").empty(), "left after holding backspace: '" << r.Get("query") << "'");
 }
 
 TEST_CASE("real taps: the language picker switches the kiosk to Kazakh") {
@@ -305,4 +310,22 @@ TEST_CASE("xdotool taps along the navigation bar of a windowed kiosk reach every
   REQUIRE(r);
   CHECK_FALSE(r->Overlay("attract"));
   CHECK(r->Get("screen") == "home");
+}
+
+TEST_CASE("real taps on a screen mounted turned (rotation = 90): the portrait layout answers where it is drawn") {
+  fs::path config = Dir() + "/rotated.toml";
+  fs::create_directories(Dir());
+  std::ofstream(config) << "rotation = 90\n";
+  Journey j("rotated", {"--config", config.string()});
+  REQUIRE(j.k.Settle());
+  Report r = j.k.Now();
+  CHECK(r.Get("rotation") == "90");
+  for (const char* screen : {"exhibitors", "schedule", "home"}) {
+    r = TapOn(j.k, std::string(screen) + "/nav");
+    CHECK_MESSAGE(r.Get("screen") == screen, "tapped " << screen << "/nav on the turned screen: " << r.Summary());
+  }
+  r = TapOn(j.k, "exhibitors/nav");
+  r = TapOn(j.k, "astana-hub/card");
+  CHECK(r.Get("exhibitor") == "astana-hub");
+  j.k.Shot("rotated-profile");
 }

@@ -217,7 +217,18 @@ std::optional<Report> LiveKiosk::Settle(const std::function<bool(const Report&)>
   }
 }
 
-void LiveKiosk::MoveTo(float x, float y) { x_.Move(wx_ + static_cast<int>(x), wy_ + static_cast<int>(y)); }
+void LiveKiosk::MoveTo(float x, float y) {
+  // Targets are reported in the laid-out (logical) frame; a screen mounted turned shows that frame rotated
+  // (platform::Window::SetRotation), so the finger lands at the turned point.
+  Report r = Now();
+  int rotation = static_cast<int>(r.Number("rotation"));
+  float pw = static_cast<float>(r.Number("window", 2)), ph = static_cast<float>(r.Number("window", 3));
+  float px = x, py = y;
+  if (rotation == 90) px = pw - y, py = x;
+  if (rotation == 180) px = pw - x, py = ph - y;
+  if (rotation == 270) px = y, py = ph - x;
+  x_.Move(wx_ + static_cast<int>(px), wy_ + static_cast<int>(py));
+}
 
 void LiveKiosk::Down(float x, float y) {
   MoveTo(x, y);  // an X11 touchscreen moves the pointer to the touch, then presses
