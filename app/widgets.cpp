@@ -244,9 +244,9 @@ bool Card(AppState& s, const char* id, ImVec2 size, ImVec2* min_out, bool select
   return tapped;
 }
 
-void Heading(AppState& s, const std::string& text) {
+void Heading(AppState& s, const std::string& text, float width) {
   ImGui::Dummy(ImVec2(1, s.metrics.gap * 0.5f));
-  Text(s.fonts.title, colors::kInk, text);
+  Text(s.fonts.title, colors::kInk, text, width);
 }
 
 }  // namespace app
