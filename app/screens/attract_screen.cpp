@@ -80,7 +80,7 @@ void DrawAttractScreen(AppState& s, ImVec2 size) {
       }
       break;
   }
-  ImFont* const scale[] = {s.fonts.caption, s.fonts.strong, s.fonts.title, s.fonts.display, s.fonts.display};
+  ImFont* const scale[] = {s.fonts.caption, s.fonts.strong, s.fonts.title, s.fonts.display, s.fonts.display, s.fonts.display};
   int cols = size.x > size.y ? 2 : 1;
   int rows = static_cast<int>((grid.size() + cols - 1) / cols);
   float cw = (width - m.gap * (cols - 1)) / cols;
@@ -90,13 +90,14 @@ void DrawAttractScreen(AppState& s, ImVec2 size) {
     for (const auto& l : lines) h += Measure(scale[l.size + step], l.text, width).y + (l.group ? m.gap : m.gap * 0.3f);
     return h;
   };
-  int step = measure(1) + rows * m.touch * 1.2f <= band ? 1 : 0;
+  int step = 0;  // the largest of up to two steps that leaves room (a tall portrait screen takes both)
+  while (step < 2 && measure(step + 1) + rows * m.touch * 1.2f <= band * 0.9f) ++step;
   float used = measure(step);
   int groups = 0;
   for (const auto& l : lines) groups += l.group;
   float grid_h = rows ? std::max(band - used, rows * m.touch * 1.05f) : 0;
   float spare = rows ? 0 : std::max(0.f, band - used);
-  float between = groups > 1 ? std::min(spare / groups, m.gap * 4) : 0;  // never so far apart they fall apart
+  float between = groups > 1 ? std::min(spare / groups, m.gap * 6) : 0;  // never so far apart they fall apart
   y += (spare - between * (groups - 1)) * 0.5f;  // and what is left centres the slide in its band
   bool first = true;
   for (const auto& l : lines) {
