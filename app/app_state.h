@@ -189,6 +189,9 @@ struct AppState {
     float full_w = 0, full_h = 0;  // the whole target's size, where a list scrolled part of it away
   };
   std::vector<Target>* targets = nullptr;
+  // Test hook: when set, what a visitor sees that is not a touch target: a QR code's rect, keyed
+  // "qr/<the caption beside it>". Null in the kiosk.
+  std::vector<Target>* shown = nullptr;
   std::vector<std::string> id_path;  // PushId/PopId mirror of ImGui's ID stack, as text
   // Test hook: when set, every text that does not fit its box (taller than its button, tile or card, or a
   // word wider than the line, which would break mid-word) is recorded as "id/path: text". Null in the kiosk.

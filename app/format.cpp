@@ -117,4 +117,9 @@ std::string Count(const db::Catalog& c, std::string_view lang, const char* key, 
   return db::PluralText(forms, l ? l->plural_rule : db::kDefaultPluralRule, n);
 }
 
+const std::string& DisplayName(const db::Catalog& c, std::string_view lang, const db::Organization& o) {
+  const std::string& short_name = c.Tr(o.short_name, lang);
+  return short_name.empty() ? c.Tr(o.name, lang) : short_name;
+}
+
 }  // namespace app

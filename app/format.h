@@ -32,11 +32,19 @@ std::string FormatDateRange(const db::Catalog& c, std::string_view lang, const s
 std::string Count(const db::Catalog& c, std::string_view lang, const char* key, int64_t n);
 std::string TimeRange(const AppState& s, const db::Session& x);  // "10:00–11:00"
 
+// How an organization is named wherever a visitor meets it among others: a list card, a chip, a search
+// result, the attract loop and the map's booth label. Its short name when the snapshot has one ("HTP",
+// "KOSGEB"), else its name. One function for all of them, so that the label a visitor reads on the map is
+// the name they find in the list, in every language. The profile's title is the full name (o.name), with
+// this one beside it when they differ.
+const std::string& DisplayName(const db::Catalog& c, std::string_view lang, const db::Organization& o);
+
 inline std::string FormatDate(const AppState& s, const std::string& iso) { return FormatDate(*s.catalog, s.lang, iso); }
 inline std::string FormatDay(const AppState& s, const std::string& iso) { return FormatDay(*s.catalog, s.lang, iso); }
 inline std::string FormatDateRange(const AppState& s, const std::string& from, const std::string& to) {
   return FormatDateRange(*s.catalog, s.lang, from, to);
 }
+inline const std::string& DisplayName(const AppState& s, const db::Organization& o) { return DisplayName(*s.catalog, s.lang, o); }
 inline std::string Count(const AppState& s, const char* key, int64_t n) { return Count(*s.catalog, s.lang, key, n); }
 
 }  // namespace app

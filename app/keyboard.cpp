@@ -14,7 +14,10 @@ const char* const kDigits[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}
 constexpr double kRepeatDelay = 0.5, kRepeatEvery = 0.08;  // seconds: a held key repeats like a real one
 
 // One key: types `text` on release, or repeatedly while held (after kRepeatDelay).
-bool Key(AppState& s, const char* id, const std::string& label, ImVec2 size, ButtonKind kind, bool repeats, int* fired) {
+// `font`: letters and digits in the title size, control keys in the strong size, whatever the layout, so a
+// caption never changes size when the layout switches ("ABC" and "АБВ" are both control keys).
+bool Key(AppState& s, const char* id, const std::string& label, ImVec2 size, ButtonKind kind, bool repeats, int* fired,
+         ImFont* font) {
   PushId(s, id);
   ImVec2 p = ImGui::GetCursorScreenPos();
   bool pressed = false;
@@ -27,8 +30,7 @@ bool Key(AppState& s, const char* id, const std::string& label, ImVec2 size, But
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), bg, m.radius * 0.6f);
   if (kind != ButtonKind::Primary) dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colors::kLine, m.radius * 0.6f, 0, 1.5f);
   ImU32 fg = kind == ButtonKind::Primary ? colors::kOnAccent : colors::kInk;
-  ImFont* font = label.size() > 4 ? s.fonts.strong : s.fonts.title;
-  if (Measure(font, label).x > size.x - m.gap) font = s.fonts.caption;
+  if (Measure(font, label).x > size.x - m.gap) font = s.fonts.caption;  // a long word in some language
   CheckFit(s, font, label, size.x - m.gap * 0.5f, size.y);
   ImVec2 ts = Measure(font, label);
   TextAt(dl, font, fg, ImVec2(p.x + (size.x - ts.x) / 2, p.y + (size.y - ts.y) / 2), label, 0);
@@ -66,10 +68,13 @@ void BackspaceIcon(ImDrawList* dl, ImVec2 c, float h, ImU32 color) {
 
 const std::vector<KeyboardLayout>& KeyboardLayouts() {
   static const std::vector<KeyboardLayout> layouts = {  // constant data
+      // Both layouts have four letter rows, so switching moves no key: the digits, the control row and
+      // the panel stay where they are (the Turkish Q order, then Azerbaijani, Turkmen and Uzbek letters).
       {"ABC",
        {{"q", "w", "e", "r", "t", "y", "u", "i", "o", "p", "ğ", "ü"},
-        {"a", "s", "d", "f", "g", "h", "j", "k", "l", "ş", "ı", "ə"},
-        {"z", "x", "c", "v", "b", "n", "m", "ö", "ç", "ñ", "ʻ"}}},
+        {"a", "s", "d", "f", "g", "h", "j", "k", "l", "ş", "ı"},
+        {"z", "x", "c", "v", "b", "n", "m", "ö", "ç"},
+        {"ə", "ñ", "ʻ"}}},
       {"АБВ",
        {{"й", "ц", "у", "к", "е", "н", "г", "ш", "щ", "з", "х", "ъ"},
         {"ф", "ы", "в", "а", "п", "р", "о", "л", "д", "ж", "э", "ё"},
@@ -128,14 +133,15 @@ float DrawKeyboard(AppState& s, float width) {
   row_start(row, 10);
   for (size_t i = 0; i < 10; ++i) {
     if (i) ImGui::SameLine(0, gap);
-    if (Key(s, kDigits[i], kDigits[i], ImVec2(key_w, key_h), ButtonKind::Secondary, false, &fired))
+    if (Key(s, kDigits[i], kDigits[i], ImVec2(key_w, key_h), ButtonKind::Secondary, false, &fired, s.fonts.title))
       s.Do({Action::Kind::Type, kDigits[i]});
   }
   for (const auto& keys : kb.rows) {
     row_start(++row, keys.size());
     for (size_t i = 0; i < keys.size(); ++i) {
       if (i) ImGui::SameLine(0, gap);
-      if (Key(s, keys[i], keys[i], ImVec2(key_w, key_h), ButtonKind::Secondary, false, &fired)) s.Do({Action::Kind::Type, keys[i]});
+      if (Key(s, keys[i], keys[i], ImVec2(key_w, key_h), ButtonKind::Secondary, false, &fired, s.fonts.title))
+        s.Do({Action::Kind::Type, keys[i]});
     }
   }
   // Control row: the other layout, space, backspace, clear.
@@ -144,17 +150,17 @@ float DrawKeyboard(AppState& s, float width) {
   float space_w = width - switch_w - erase_w - clear_w - gap * 3;
   ImGui::SetCursorPos(ImVec2(origin.x, origin.y + row * (key_h + gap)));
   int other = (layout + 1) % int(KeyboardLayouts().size());
-  if (Key(s, "layout", KeyboardLayouts()[other].name, ImVec2(switch_w, key_h), ButtonKind::Primary, false, &fired))
+  if (Key(s, "layout", KeyboardLayouts()[other].name, ImVec2(switch_w, key_h), ButtonKind::Primary, false, &fired, s.fonts.strong))
     s.Do({Action::Kind::SetKeyboard, "", Screen::Search, other});
   ImGui::SameLine(0, gap);
-  if (Key(s, "space", s.Ui("search.space"), ImVec2(space_w, key_h), ButtonKind::Secondary, false, &fired))
+  if (Key(s, "space", s.Ui("search.space"), ImVec2(space_w, key_h), ButtonKind::Secondary, false, &fired, s.fonts.strong))
     s.Do({Action::Kind::Type, " "});
   ImGui::SameLine(0, gap);
   ImVec2 bp = ImGui::GetCursorScreenPos();
-  if (Key(s, "backspace", "", ImVec2(erase_w, key_h), ButtonKind::Secondary, true, &fired)) s.Do({Action::Kind::Erase});
+  if (Key(s, "backspace", "", ImVec2(erase_w, key_h), ButtonKind::Secondary, true, &fired, s.fonts.strong)) s.Do({Action::Kind::Erase});
   BackspaceIcon(ImGui::GetWindowDrawList(), ImVec2(bp.x + erase_w / 2, bp.y + key_h / 2), key_h * 0.45f, colors::kInk);
   ImGui::SameLine(0, gap);
-  if (Key(s, "clear", s.Ui("search.clear"), ImVec2(clear_w, key_h), ButtonKind::Secondary, false, &fired))
+  if (Key(s, "clear", s.Ui("search.clear"), ImVec2(clear_w, key_h), ButtonKind::Secondary, false, &fired, s.fonts.strong))
     s.Do({Action::Kind::ClearQuery});
   PopId(s);
   float height = (row + 1) * (key_h + gap) - gap;

@@ -71,7 +71,7 @@ std::string AgreementText(const AppState& s, const db::Agreement& a) {
   return out;
 }
 
-bool TakeAlong(AppState& s, const std::string& payload, float width) {
+bool TakeAlong(AppState& s, const std::string& payload, const std::string& caption, float width) {
   // Byte mode carries no charset (libqrencode writes no ECI); a UTF-8 byte-order mark in front tells readers
   // the text is UTF-8, as phones and zbar expect, when it has letters beyond ASCII.
   bool ascii = std::all_of(payload.begin(), payload.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -93,8 +93,12 @@ bool TakeAlong(AppState& s, const std::string& payload, float width) {
         ImVec2 a(p.x + (x + quiet) * module, p.y + (y + quiet) * module);
         dl->AddRectFilled(a, ImVec2(a.x + module, a.y + module), IM_COL32_BLACK);
       }
-  float tx = p.x + side + m.gap;
-  TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(tx, p.y + m.gap), s.Ui("qr.take_with_you"), std::max(1.f, width - side - m.gap));
+  float tx = p.x + side + m.gap, tw = std::max(1.f, width - side - m.gap);
+  float y = p.y + m.gap;
+  y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(tx, y), caption, tw) + m.gap * 0.3f;
+  TextAt(dl, s.fonts.body, colors::kMuted, ImVec2(tx, y), s.Ui("qr.scan"), tw);
+  CheckFit(s, s.fonts.strong, caption, tw, side);
+  if (s.shown) s.shown->push_back({"qr/" + caption, p.x, p.y, p.x + side, p.y + side});
   ImGui::Dummy(ImVec2(width, side));
   return true;
 }

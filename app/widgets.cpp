@@ -129,7 +129,8 @@ void Monogram(ImDrawList* dl, ImVec2 c, float r, const std::string& name, ImU32 
   size_t i = 0;
   char32_t cp;
   while (taken < 2 && db::NextCodepoint(name, i, cp)) {
-    bool space = cp == ' ' || cp == '-' || cp == '(' || cp == '"';
+    // Dashes and quotes separate words too: "Technopark — Turkmenistan" is "TT", not "T—".
+    bool space = cp == ' ' || cp == '-' || cp == '(' || cp == '"' || cp == 0x2013 || cp == 0x2014 || cp == 0xAB || cp == 0xBB;
     if (!space && word_start) {
       if (cp >= 'a' && cp <= 'z') cp -= 32;
       if (cp >= 0x430 && cp <= 0x44F) cp -= 0x20;
@@ -244,9 +245,9 @@ bool Card(AppState& s, const char* id, ImVec2 size, ImVec2* min_out, bool select
   return tapped;
 }
 
-void Heading(AppState& s, const std::string& text) {
+void Heading(AppState& s, const std::string& text, float width) {
   ImGui::Dummy(ImVec2(1, s.metrics.gap * 0.5f));
-  Text(s.fonts.title, colors::kInk, text);
+  Text(s.fonts.title, colors::kInk, text, width);
 }
 
 }  // namespace app

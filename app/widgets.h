@@ -60,7 +60,7 @@ class ChipRow {
 // top, inside [min, min + size].
 bool Card(AppState& s, const char* id, ImVec2 size, ImVec2* min_out, bool selected = false);
 
-// Section heading.
-void Heading(AppState& s, const std::string& text);
+// Section heading, `width` 0 = the remaining width of the line.
+void Heading(AppState& s, const std::string& text, float width = 0);
 
 }  // namespace app

@@ -170,7 +170,8 @@ struct Reader {
   void Organizations() {
     auto t = Open(dir, "organizations.csv", true, diags);
     if (!t) return;
-    CheckColumns(*t, {"id", "kind"}, {"country", "website", "email", "phone", "logo", "sample"},
+    // `note`: staff's own remark on the row (what a sample row makes up); never shown, not in the snapshot.
+    CheckColumns(*t, {"id", "kind"}, {"country", "website", "email", "phone", "logo", "sample", "note"},
                  {"name", "short_name", "description", "city"}, langs, diags);
     for (const auto& row : t->rows) {
       CsvRowReader r(*t, row);
@@ -426,7 +427,7 @@ struct Reader {
       return nullptr;
     };
     if (auto t = Open(dir, "sessions.csv", false, diags)) {
-      CheckColumns(*t, {"session"}, {"sample"}, {"title", "subtitle", "description"}, langs, diags);
+      CheckColumns(*t, {"session"}, {"sample", "note"}, {"title", "subtitle", "description"}, langs, diags);  // note: as above
       for (const auto& row : t->rows) {
         CsvRowReader r(*t, row);
         bool sample = Flag(r, "sample", diags);

@@ -1,5 +1,7 @@
 // Agreements: each memorandum with date, place and parties; the detail lists parties (each opens its
 // profile), signatories where a source names them, what it covers, and the source of each fact.
+#include <algorithm>
+
 #include "app/format.h"
 #include "app/take_along.h"
 #include "app/screens/screens.h"
@@ -21,51 +23,58 @@ std::string DatePlace(const AppState& s, const db::Agreement& a) {
 void Detail(AppState& s, const db::Agreement& a, ImVec2 size) {
   const Metrics& m = s.metrics;
   const db::Catalog& c = *s.catalog;
-  float width = BeginDetail(s, "agreement", size);
-  float read = std::min(width, m.px_per_mm * 280);
-  Text(s.fonts.display, colors::kInk, s.Tr(a.title), read);
-  Text(s.fonts.title, colors::kAccent, DatePlace(s, a), width);
-  if (!s.Tr(a.summary).empty()) Text(s.fonts.body, colors::kInk, s.Tr(a.summary), read);
-  ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
-  TakeAlong(s, AgreementText(s, a), width);
-
-  Heading(s, s.Ui("agreements.parties"));
-  if (a.parties.empty()) Text(s.fonts.body, colors::kMuted, s.Ui("agreements.not_named"), width);
-  for (const auto& p : a.parties) {
-    const db::Organization* o = c.FindOrganization(p.organization_id);
-    if (!o) continue;
-    const db::Country* country = c.FindCountry(o->country_code);
-    std::string label = s.Tr(o->name) + (country ? "  \xC2\xB7  " + s.Tr(country->name) : std::string());
-    std::string signer = s.Tr(p.signatory_name);
-    if (!signer.empty()) label += "\n" + s.Ui("agreements.signatories") + ": " + signer +
-                                  (s.Tr(p.signatory_title).empty() ? "" : ", " + s.Tr(p.signatory_title));
-    PushId(s, p.organization_id);
-    if (Button(s, "party", label, ButtonKind::Chip, read)) s.Do({Action::Kind::OpenExhibitor, o->id});
-    PopId(s);
-  }
-  if (!s.Tr(a.scope).empty()) {
-    Heading(s, s.Ui("agreements.scope"));
-    std::string scope = s.Tr(a.scope);
-    size_t start = 0;
-    while (start <= scope.size()) {
-      size_t nl = scope.find('\n', start);
-      std::string item = scope.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-      if (!item.empty()) Text(s.fonts.body, colors::kInk, "\xE2\x80\xA2  " + item, read);
-      if (nl == std::string::npos) break;
-      start = nl + 1;
+  float page = BeginDetail(s, "agreement", size);
+  auto head = [&](float width) {
+    float read = std::min(width, m.px_per_mm * 280);
+    Text(s.fonts.display, colors::kInk, s.Tr(a.title), read);
+    Text(s.fonts.title, colors::kAccent, DatePlace(s, a), width);
+    if (!s.Tr(a.summary).empty()) Text(s.fonts.body, colors::kInk, s.Tr(a.summary), read);
+    ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
+  };
+  // Beside the text in landscape, above it in portrait: who signed, and the agreement to take along.
+  auto side = [&](float width) {
+    TakeAlong(s, AgreementText(s, a), s.Ui("qr.save_agreement"), width);
+    Heading(s, s.Ui("agreements.parties"), width);
+    if (a.parties.empty()) Text(s.fonts.body, colors::kMuted, s.Ui("agreements.not_named"), width);
+    for (const auto& p : a.parties) {
+      const db::Organization* o = c.FindOrganization(p.organization_id);
+      if (!o) continue;
+      const db::Country* country = c.FindCountry(o->country_code);
+      std::string label = s.Tr(o->name) + (country ? "  \xC2\xB7  " + s.Tr(country->name) : std::string());
+      std::string signer = s.Tr(p.signatory_name);
+      if (!signer.empty()) label += "\n" + s.Ui("agreements.signatories") + ": " + signer +
+                                    (s.Tr(p.signatory_title).empty() ? "" : ", " + s.Tr(p.signatory_title));
+      PushId(s, p.organization_id);
+      if (Button(s, "party", label, ButtonKind::Chip, std::min(width, m.px_per_mm * 280))) s.Do({Action::Kind::OpenExhibitor, o->id});
+      PopId(s);
     }
-  }
-  Heading(s, s.Ui("agreements.source"));
-  if (const db::Source* src = c.FindSource(a.source_id))
-    Text(s.fonts.body, colors::kMuted, src->title + (src->publisher.empty() ? "" : " \xE2\x80\x94 " + src->publisher) +
-                                           (src->published_date.empty() ? "" : ", " + FormatDate(s, src->published_date)), read);
-  for (const auto& f : a.facts) {
-    if (f.field != "signed_date") continue;  // where sources disagree on the date, show each claim
-    const db::Source* src = c.FindSource(f.source_id);
-    Text(s.fonts.caption, colors::kMuted, s.Ui("agreements.signed_on") + " " + FormatDate(s, f.value) +
-                                              (src ? " \xE2\x80\x94 " + src->title : std::string()), read);
-  }
-  if (a.sample) Text(s.fonts.caption, colors::kNext, s.Ui("common.sample_data"), width);
+  };
+  auto main = [&](float width) {
+    float read = std::min(width, m.px_per_mm * 280);
+    if (!s.Tr(a.scope).empty()) {
+      Heading(s, s.Ui("agreements.scope"), width);
+      std::string scope = s.Tr(a.scope);
+      size_t start = 0;
+      while (start <= scope.size()) {
+        size_t nl = scope.find('\n', start);
+        std::string item = scope.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        if (!item.empty()) Text(s.fonts.body, colors::kInk, "\xE2\x80\xA2  " + item, read);
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+      }
+    }
+    Heading(s, s.Ui("agreements.source"), width);
+    if (const db::Source* src = c.FindSource(a.source_id))
+      Text(s.fonts.body, colors::kMuted, src->title + (src->publisher.empty() ? "" : " \xE2\x80\x94 " + src->publisher) +
+                                             (src->published_date.empty() ? "" : ", " + FormatDate(s, src->published_date)), read);
+    for (const auto& f : a.facts) {
+      if (f.field != "signed_date") continue;  // where sources disagree on the date, show each claim
+      const db::Source* src = c.FindSource(f.source_id);
+      Text(s.fonts.caption, colors::kMuted, s.Ui("agreements.signed_on") + " " + FormatDate(s, f.value) +
+                                                (src ? " \xE2\x80\x94 " + src->title : std::string()), read);
+    }
+  };
+  DetailColumns(s, size, page, head, main, side, /*side_first=*/true);
   EndDetail(s);
 }
 
@@ -86,7 +95,7 @@ void DrawAgreementsScreen(AppState& s, ImVec2 size) {
     std::string parties;
     for (const auto& p : a->parties)
       if (const db::Organization* o = c.FindOrganization(p.organization_id))
-        parties += (parties.empty() ? "" : ", ") + s.Tr(o->short_name.empty() ? o->name : o->short_name);
+        parties += (parties.empty() ? "" : ", ") + DisplayName(s, *o);
     if (parties.empty()) parties = s.Ui("agreements.not_named");
     float inner = width - 2 * m.pad;
     float h = m.pad * 1.4f + Measure(s.fonts.strong, s.Tr(a->title), inner).y + Measure(s.fonts.body, DatePlace(s, *a), inner).y +

@@ -5,6 +5,8 @@
 // A touch anywhere starts a visit on the home screen.
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "app/format.h"
 #include "app/screens/screens.h"
@@ -28,64 +30,98 @@ void DrawAttractScreen(AppState& s, ImVec2 size) {
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::kNavBar);
   float width = size.x - m.pad * 6;
   float x = p.x + m.pad * 3, y = p.y + m.pad * 3;
-  auto line = [&](ImFont* font, ImU32 col, const std::string& text) {
-    y += TextAt(dl, font, col, ImVec2(x, y), text, width) + m.gap * 0.5f;
-  };
-  line(s.fonts.display, IM_COL32_WHITE, c.Tr(c.forum.title, lang));
-  line(s.fonts.title, colors::kHighlight, FormatDateRange(c, lang, c.forum.start_date, c.forum.end_date));
+  y += TextAt(dl, s.fonts.display, IM_COL32_WHITE, ImVec2(x, y), c.Tr(c.forum.title, lang), width) + m.gap * 0.5f;
+  y += TextAt(dl, s.fonts.title, colors::kHighlight, ImVec2(x, y), FormatDateRange(c, lang, c.forum.start_date, c.forum.end_date), width);
   y += m.gap * 2;
+  // The band between the header and the invitation at the bottom (every slide but the first has one).
+  const std::string& touch = ui("attract.touch");
+  float bottom = p.y + size.y - m.pad * 3;
+  if (slide % 4) bottom -= Measure(s.fonts.title, touch, width).y + m.gap * 2;
+  float band = std::max(0.f, bottom - y);
 
-  switch (slide % 4) {
+  // A slide is a few groups of lines (a heading; a session and its room; an agreement and its date). They
+  // fill the band: set one step larger when that still fits, the spare height spread between the groups,
+  // so a slide never sits in the top half of the screen with the rest empty.
+  struct Line { int size; ImU32 color; std::string text; bool group; };  // size: 0 caption .. 3 display
+  std::vector<Line> lines;
+  auto add = [&](int size, ImU32 col, const std::string& text, bool group) { lines.push_back({size, col, text, group}); };
+  const int slide_kind = slide % 4;
+  std::vector<const db::Exhibitor*> grid;
+  switch (slide_kind) {
     case 0:  // the invitation, in every language
-      for (const auto& l : c.languages) line(s.fonts.title, colors::kNavText, c.Ui("attract.touch", l.code));
+      for (const auto& l : c.languages) add(2, colors::kNavText, c.Ui("attract.touch", l.code), true);
       break;
     case 1: {  // on now, else next
       std::vector<const db::Session*> now, next;
       NowAndNext(s, now, next, 4);
       const auto& list = now.empty() ? next : now;
-      line(s.fonts.title, colors::kHighlight, ui(now.empty() ? "home.next" : "home.now"));
+      add(2, colors::kHighlight, ui(now.empty() ? "home.next" : "home.now"), true);
       for (const auto* session : list) {
-        line(s.fonts.strong, IM_COL32_WHITE, TimeRange(s, *session) + "   " + tr(session->title));
-        if (const db::Room* r = c.FindRoom(session->room_id)) line(s.fonts.caption, colors::kNavText, tr(r->name));
+        add(1, IM_COL32_WHITE, TimeRange(s, *session) + "   " + tr(session->title), true);
+        if (const db::Room* r = c.FindRoom(session->room_id)) add(0, colors::kNavText, tr(r->name), false);
       }
-      if (list.empty()) line(s.fonts.body, colors::kNavText, ui("home.nothing_now"));
+      if (list.empty()) add(1, colors::kNavText, ui("home.nothing_now"), true);
       break;
     }
-    case 2: {  // exhibitors: the featured ones first
-      line(s.fonts.title, colors::kHighlight, ui("attract.featured") + "  \xC2\xB7  " + Count(c, lang, "count.exhibitors", static_cast<int64_t>(c.exhibitors.size())));
-      std::vector<const db::Exhibitor*> list;
+    case 2:  // exhibitors: the featured ones first
+      add(2, colors::kHighlight, ui("attract.featured") + "  \xC2\xB7  " + Count(c, lang, "count.exhibitors", static_cast<int64_t>(c.exhibitors.size())), true);
       for (const auto& e : c.exhibitors)
-        if (e.featured) list.push_back(&e);
+        if (e.featured && c.FindOrganization(e.organization_id)) grid.push_back(&e);
       for (const auto& e : c.exhibitors)
-        if (!e.featured && list.size() < 8) list.push_back(&e);
-      if (list.size() > 8) list.resize(8);
-      int cols = size.x > size.y ? 2 : 1;
-      float cw = (width - m.gap * (cols - 1)) / cols, r = m.touch * 0.525f;
-      float top = y;
-      for (size_t i = 0; i < list.size(); ++i) {
-        const db::Organization* o = c.FindOrganization(list[i]->organization_id);
-        if (!o) continue;
-        float cx = x + (i % cols) * (cw + m.gap), cy = top + (i / cols) * (r * 2 + m.gap);
-        const db::Country* country = c.FindCountry(o->country_code);
-        Logo(s, dl, ImVec2(cx + r, cy + r), r, *o, Rgb(country ? country->color : 0x808080), s.fonts.strong);
-        TextAt(dl, s.fonts.strong, IM_COL32_WHITE, ImVec2(cx + r * 2 + m.gap, cy + r * 0.2f), tr(o->name), cw - r * 2 - m.gap);
-        if (country) TextAt(dl, s.fonts.caption, colors::kNavText, ImVec2(cx + r * 2 + m.gap, cy + r * 1.05f), tr(country->name), cw - r * 2 - m.gap);
-        y = cy + r * 2 + m.gap;
-      }
+        if (!e.featured && grid.size() < 8 && c.FindOrganization(e.organization_id)) grid.push_back(&e);
+      if (grid.size() > 8) grid.resize(8);
       break;
-    }
     case 3:  // agreements signed
-      line(s.fonts.title, colors::kHighlight, ui("home.tile.agreements"));
+      add(2, colors::kHighlight, ui("home.tile.agreements"), true);
       for (size_t i = 0; i < c.agreements.size() && i < 4; ++i) {
         const auto& a = c.agreements[i];
-        line(s.fonts.strong, IM_COL32_WHITE, tr(a.title));
-        if (!a.signed_date.empty()) line(s.fonts.caption, colors::kNavText, FormatDate(c, lang, a.signed_date));
+        add(1, IM_COL32_WHITE, tr(a.title), true);
+        if (!a.signed_date.empty()) add(0, colors::kNavText, FormatDate(c, lang, a.signed_date), false);
       }
       break;
   }
+  ImFont* const scale[] = {s.fonts.caption, s.fonts.strong, s.fonts.title, s.fonts.display, s.fonts.display, s.fonts.display};
+  int cols = size.x > size.y ? 2 : 1;
+  int rows = static_cast<int>((grid.size() + cols - 1) / cols);
+  float cw = (width - m.gap * (cols - 1)) / cols;
+  // The exhibitors' grid takes what the lines leave, in equal rows.
+  auto measure = [&](int step) {
+    float h = 0;
+    for (const auto& l : lines) h += Measure(scale[l.size + step], l.text, width).y + (l.group ? m.gap : m.gap * 0.3f);
+    return h;
+  };
+  int step = 0;  // the largest of up to two steps that leaves room (a tall portrait screen takes both)
+  while (step < 2 && measure(step + 1) + rows * m.touch * 1.2f <= band * 0.9f) ++step;
+  float used = measure(step);
+  int groups = 0;
+  for (const auto& l : lines) groups += l.group;
+  float grid_h = rows ? std::max(band - used, rows * m.touch * 1.05f) : 0;
+  float spare = rows ? 0 : std::max(0.f, band - used);
+  float between = groups > 1 ? std::min(spare / groups, m.gap * 6) : 0;  // never so far apart they fall apart
+  y += (spare - between * (groups - 1)) * 0.5f;  // and what is left centres the slide in its band
+  bool first = true;
+  for (const auto& l : lines) {
+    if (l.group && !first) y += between;
+    first = false;
+    y += TextAt(dl, scale[l.size + step], l.color, ImVec2(x, y), l.text, width) + (l.group ? m.gap : m.gap * 0.3f);
+  }
+  if (rows) {
+    float row_h = grid_h / rows, r = std::min(row_h * 0.4f, m.touch * 0.975f);
+    ImFont* name_font = row_h > m.touch * 1.8f ? s.fonts.title : s.fonts.strong;
+    for (size_t i = 0; i < grid.size(); ++i) {
+      const db::Organization* o = c.FindOrganization(grid[i]->organization_id);
+      float cx = x + (i % cols) * (cw + m.gap), cy = y + (i / cols) * row_h + (row_h - 2 * r) * 0.5f;
+      const db::Country* country = c.FindCountry(o->country_code);
+      Logo(s, dl, ImVec2(cx + r, cy + r), r, *o, Rgb(country ? country->color : 0x808080), name_font);
+      float tx = cx + r * 2 + m.gap, tw = cw - r * 2 - m.gap;
+      float nh = Measure(name_font, DisplayName(c, lang, *o), tw).y, ch = country ? Measure(s.fonts.body, tr(country->name), tw).y : 0;
+      float ty = cy + r - (nh + ch) * 0.5f;
+      ty += TextAt(dl, name_font, IM_COL32_WHITE, ImVec2(tx, ty), DisplayName(c, lang, *o), tw);
+      if (country) TextAt(dl, s.fonts.body, colors::kNavText, ImVec2(tx, ty), tr(country->name), tw);
+    }
+  }
   // The invitation stays at the bottom of every slide, in the slide's language.
   if (slide % 4) {
-    const std::string& touch = ui("attract.touch");
     ImVec2 ts = Measure(s.fonts.title, touch, width);
     TextAt(dl, s.fonts.title, colors::kHighlight, ImVec2(x, p.y + size.y - m.pad * 3 - ts.y), touch, width);
   }

@@ -1,5 +1,6 @@
 // Pieces shared by several screens: session rows, now/next, detail headers.
 #include <algorithm>
+#include <cmath>
 
 #include "app/format.h"
 #include "app/screens/screens.h"
@@ -62,6 +63,36 @@ float BeginDetail(AppState& s, const char* id, ImVec2 size) {
   ImGui::BeginGroup();
   if (Button(s, "back", "\xE2\x80\xB9  " + s.Ui("common.back"), ButtonKind::Secondary)) s.Do({Action::Kind::Back});
   return size.x - m.pad * 4;
+}
+
+void DetailColumns(AppState& s, ImVec2 size, float width, const std::function<void(float)>& head,
+                   const std::function<void(float)>& main, const std::function<void(float)>& side, bool side_first) {
+  const Metrics& m = s.metrics;
+  // Two columns need a left one of at least ~170 mm (a comfortable measure for body text) and a side one
+  // that holds a QR code with its caption (~110 mm); a portrait screen stays one column whatever its width.
+  float gap = m.pad * 2;
+  float left = std::floor((width - gap) * 0.58f), right = width - gap - left;
+  bool two = size.x > size.y && left >= m.px_per_mm * 170 && right >= m.px_per_mm * 110;
+  if (!two) {
+    head(width);
+    if (side_first) side(width), main(width);
+    else main(width), side(width);
+    return;
+  }
+  ImVec2 top = ImGui::GetCursorScreenPos();
+  ImGui::BeginGroup();
+  head(left);
+  main(left);
+  ImGui::EndGroup();
+  float bottom = ImGui::GetItemRectMax().y;
+  ImGui::SetCursorScreenPos(ImVec2(top.x + left + gap, top.y));
+  ImGui::BeginGroup();
+  side(right);
+  ImGui::EndGroup();
+  bottom = std::max(bottom, ImGui::GetItemRectMax().y);
+  // Below both columns, for EndDetail's bottom margin.
+  ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
+  ImGui::Dummy(ImVec2(width, 0));
 }
 
 void EndDetail(AppState& s) {

@@ -1,5 +1,6 @@
 // Exhibitors: cards with monogram (or logo), name, country and booth, filtered by country; the profile of
-// any organization with description, contacts, booth (show on map), its agreements and its sessions.
+// any organization with description, contacts, booth (show on map), its agreements and its sessions. An
+// organization is named by app::DisplayName in the list, as on the map.
 #include <algorithm>
 
 #include "app/format.h"
@@ -20,62 +21,70 @@ uint32_t CountryColor(const AppState& s, const std::string& code) {
 void Profile(AppState& s, const db::Organization& o, ImVec2 size) {
   const Metrics& m = s.metrics;
   const db::Catalog& c = *s.catalog;
-  float width = BeginDetail(s, "profile", size);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImVec2 p = ImGui::GetCursorScreenPos();
-  float r = m.touch * 0.9f;
-  Logo(s, dl, ImVec2(p.x + r, p.y + r), r, o, Rgb(CountryColor(s, o.country_code)), s.fonts.display);
-  ImGui::SetCursorScreenPos(ImVec2(p.x + 2 * r + m.gap * 1.5f, p.y));
-  ImGui::BeginGroup();
-  float tw = width - 2 * r - m.gap * 1.5f;
-  Text(s.fonts.display, colors::kInk, s.Tr(o.name), tw);
-  const db::Country* country = c.FindCountry(o.country_code);
-  std::string line = country ? s.Tr(country->name) : std::string();
-  if (!s.Tr(o.city).empty()) line = s.Tr(o.city) + ", " + line;
-  Text(s.fonts.body, colors::kMuted, line, tw);
-  if (o.sample) Text(s.fonts.caption, colors::kNext, s.Ui("common.sample_data"), tw);
-  ImGui::EndGroup();
-  ImGui::SetCursorScreenPos(ImVec2(p.x, std::max(ImGui::GetCursorScreenPos().y, p.y + 2 * r) + m.gap));
-
+  float page = BeginDetail(s, "profile", size);
   const db::Exhibitor* e = c.FindExhibitor(o.id);
-  if (e && !e->booth_id.empty()) {
-    const db::Location* booth = c.FindLocation(e->booth_id);
-    std::string label = s.Ui("exhibitors.booth") + " " + (booth && !booth->label.empty() ? booth->label : e->booth_id);
-    Text(s.fonts.title, colors::kInk, label, width);
-    if (Button(s, "show-on-map", s.Ui("map.show_on_map"), ButtonKind::Primary)) s.Do({Action::Kind::ShowOnMap, e->booth_id});
-  }
-  TakeAlong(s, VCard(s, o), width);
-  if (!s.Tr(o.description).empty()) {
-    ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
-    Text(s.fonts.body, colors::kInk, s.Tr(o.description), std::min(width, m.px_per_mm * 260));
-  }
-  if (!o.website.empty() || !o.email.empty() || !o.phone.empty()) {
-    Heading(s, s.Ui("exhibitors.contacts"));
-    if (!o.website.empty()) Text(s.fonts.body, colors::kInk, s.Ui("exhibitors.website") + ":  " + o.website, width);
-    if (!o.email.empty()) Text(s.fonts.body, colors::kInk, s.Ui("exhibitors.email") + ":  " + o.email, width);
-    if (!o.phone.empty()) Text(s.fonts.body, colors::kInk, s.Ui("exhibitors.phone") + ":  " + o.phone, width);
-  }
-  bool any_agreement = false;
-  for (const auto& a : c.agreements)
-    for (const auto& party : a.parties)
-      if (party.organization_id == o.id) {
-        if (!any_agreement) Heading(s, s.Ui("exhibitors.agreements"));
-        any_agreement = true;
-        PushId(s, a.id);
-        if (Button(s, "agreement", s.Tr(a.title), ButtonKind::Chip, width)) s.Do({Action::Kind::OpenAgreement, a.id});
-        PopId(s);
-      }
-  bool any_session = false;
-  for (const auto& x : c.sessions) {
-    bool involved = std::any_of(x.organizations.begin(), x.organizations.end(),
-                                [&](const db::SessionOrganization& so) { return so.organization_id == o.id; });
-    for (const auto& sp : x.people)
-      if (const db::Person* person = c.FindPerson(sp.person_id); person && person->organization_id == o.id) involved = true;
-    if (!involved) continue;
-    if (!any_session) Heading(s, s.Ui("exhibitors.sessions"));
-    any_session = true;
-    SessionRow(s, x, width, nullptr, 0);
-  }
+  auto head = [&](float width) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float r = m.touch * 0.9f;
+    Logo(s, dl, ImVec2(p.x + r, p.y + r), r, o, Rgb(CountryColor(s, o.country_code)), s.fonts.display);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + 2 * r + m.gap * 1.5f, p.y));
+    ImGui::BeginGroup();
+    float tw = width - 2 * r - m.gap * 1.5f;
+    Text(s.fonts.display, colors::kInk, s.Tr(o.name), tw);
+    // The name it goes by on the map and in the lists, when that is another ("HTP").
+    if (DisplayName(s, o) != s.Tr(o.name)) Text(s.fonts.title, colors::kInk, DisplayName(s, o), tw);
+    const db::Country* country = c.FindCountry(o.country_code);
+    std::string line = country ? s.Tr(country->name) : std::string();
+    if (!s.Tr(o.city).empty()) line = s.Tr(o.city) + ", " + line;
+    Text(s.fonts.body, colors::kMuted, line, tw);
+    ImGui::EndGroup();
+    ImGui::SetCursorScreenPos(ImVec2(p.x, std::max(ImGui::GetCursorScreenPos().y, p.y + 2 * r) + m.gap));
+    if (e && !e->booth_id.empty()) {
+      const db::Location* booth = c.FindLocation(e->booth_id);
+      std::string label = s.Ui("exhibitors.booth") + " " + (booth && !booth->label.empty() ? booth->label : e->booth_id);
+      Text(s.fonts.title, colors::kInk, label, width);
+      if (Button(s, "show-on-map", s.Ui("map.show_on_map"), ButtonKind::Primary)) s.Do({Action::Kind::ShowOnMap, e->booth_id});
+    }
+  };
+  auto main = [&](float width) {
+    if (!s.Tr(o.description).empty()) {
+      ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
+      Text(s.fonts.body, colors::kInk, s.Tr(o.description), std::min(width, m.px_per_mm * 260));
+    }
+    // Only what the snapshot has: no heading over an empty section.
+    if (!o.website.empty() || !o.email.empty() || !o.phone.empty()) {
+      Heading(s, s.Ui("exhibitors.contacts"), width);
+      if (!o.website.empty()) Text(s.fonts.body, colors::kInk, s.Ui("exhibitors.website") + ":  " + o.website, width);
+      if (!o.email.empty()) Text(s.fonts.body, colors::kInk, s.Ui("exhibitors.email") + ":  " + o.email, width);
+      if (!o.phone.empty()) Text(s.fonts.body, colors::kInk, s.Ui("exhibitors.phone") + ":  " + o.phone, width);
+    }
+  };
+  auto side = [&](float width) {
+    TakeAlong(s, VCard(s, o), s.Ui("qr.save_contact"), width);
+    bool any_agreement = false;
+    for (const auto& a : c.agreements)
+      for (const auto& party : a.parties)
+        if (party.organization_id == o.id) {
+          if (!any_agreement) Heading(s, s.Ui("exhibitors.agreements"), width);
+          any_agreement = true;
+          PushId(s, a.id);
+          if (Button(s, "agreement", s.Tr(a.title), ButtonKind::Chip, width)) s.Do({Action::Kind::OpenAgreement, a.id});
+          PopId(s);
+        }
+    bool any_session = false;
+    for (const auto& x : c.sessions) {
+      bool involved = std::any_of(x.organizations.begin(), x.organizations.end(),
+                                  [&](const db::SessionOrganization& so) { return so.organization_id == o.id; });
+      for (const auto& sp : x.people)
+        if (const db::Person* person = c.FindPerson(sp.person_id); person && person->organization_id == o.id) involved = true;
+      if (!involved) continue;
+      if (!any_session) Heading(s, s.Ui("exhibitors.sessions"), width);
+      any_session = true;
+      SessionRow(s, x, width, nullptr, 0);
+    }
+  };
+  DetailColumns(s, size, page, head, main, side);
   EndDetail(s);
 }
 
@@ -113,7 +122,7 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
       if (o && (s.country_filter.empty() || o->country_code == s.country_filter)) lay.list.push_back(&e);
     }
     std::vector<std::pair<std::string_view, const db::Exhibitor*>> keyed;
-    for (const auto* e : lay.list) keyed.push_back({s.Tr(c.FindOrganization(e->organization_id)->name), e});
+    for (const auto* e : lay.list) keyed.push_back({DisplayName(s, *c.FindOrganization(e->organization_id)), e});
     std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
       if (a.second->featured != b.second->featured) return a.second->featured;
       return a.first < b.first;
@@ -155,12 +164,13 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
     const db::Location* booth = c.FindLocation(list[i]->booth_id);
     std::string sub = (country ? s.Tr(country->name) : std::string()) +
                       (booth ? "  \xC2\xB7  " + s.Ui("exhibitors.booth") + " " + booth->label : std::string());
-    float name_h = Measure(s.fonts.strong, s.Tr(o.name), tw).y, sub_h = Measure(s.fonts.caption, sub, tw).y;
-    CheckFit(s, s.fonts.strong, s.Tr(o.name), tw, ch - sub_h - m.gap * 0.3f);
+    const std::string& name = DisplayName(s, o);
+    float name_h = Measure(s.fonts.strong, name, tw).y, sub_h = Measure(s.fonts.caption, sub, tw).y;
+    CheckFit(s, s.fonts.strong, name, tw, ch - sub_h - m.gap * 0.3f);
     CheckFit(s, s.fonts.caption, sub, tw, ch - name_h - m.gap * 0.3f);
     float y = p.y + (ch - name_h - sub_h - m.gap * 0.3f) / 2;
     dl->PushClipRect(p, ImVec2(p.x + cw, p.y + ch), true);
-    y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(tx, y), s.Tr(o.name), tw) + m.gap * 0.3f;
+    y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(tx, y), name, tw) + m.gap * 0.3f;
     TextAt(dl, s.fonts.caption, colors::kMuted, ImVec2(tx, y), sub, tw);
     dl->PopClipRect();
   }

@@ -11,33 +11,7 @@ namespace app {
 void DrawHomeScreen(AppState& s, ImVec2 size) {
   const Metrics& m = s.metrics;
   const db::Forum& f = s.catalog->forum;
-  BeginTouchList(s, "home", size);
-  ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 2));
-  ImGui::BeginGroup();
   float width = size.x - m.pad * 4;
-  Text(s.fonts.display, colors::kInk, s.Tr(f.title), width);
-  std::string when = FormatDateRange(s, f.start_date, f.end_date);
-  std::string where = s.Tr(f.venue);
-  if (!s.Tr(f.city).empty()) where += (where.empty() ? "" : ", ") + s.Tr(f.city);
-  Text(s.fonts.title, colors::kAccent, when, width);
-  Text(s.fonts.body, colors::kMuted, where, width);
-  ImGui::Dummy(ImVec2(1, m.gap));
-
-  // Search: a field that opens the search screen with its keyboard.
-  {
-    std::string hint = s.Ui("search.placeholder");
-    float h = std::max(m.touch * 1.125f, Measure(s.fonts.title, hint, width - 2 * m.pad).y + m.pad);
-    ImVec2 p;
-    PushId(s, "search");
-    if (Card(s, "field", ImVec2(width, h), &p)) s.Do({Action::Kind::Go, "", Screen::Search});
-    PopId(s);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRect(p, ImVec2(p.x + width, p.y + h), colors::kAccent, m.radius, 0, 3.0f);
-    float th = Measure(s.fonts.title, hint, width - 2 * m.pad).y;
-    TextAt(dl, s.fonts.title, colors::kMuted, ImVec2(p.x + m.pad, p.y + (h - th) / 2), hint, width - 2 * m.pad);
-    ImGui::Dummy(ImVec2(1, m.gap));
-  }
-
   // Tiles: four columns in landscape, two in portrait, each a large target.
   // The subtitle says what is inside, in counts: "13 участников · 8 стран".
   const db::Catalog& c = *s.catalog;
@@ -64,6 +38,47 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
     th = std::max(th, 2 * m.pad + m.gap * 0.4f + Measure(s.fonts.title, s.Ui(tile.title), tw - 2 * m.pad).y +
                           Measure(s.fonts.body, s.Ui(tile.subtitle), tw - 2 * m.pad).y +
                           m.gap * 0.4f + Measure(s.fonts.strong, tile.counts, tw - 2 * m.pad).y);
+
+  // The forum's name, dates and venue, and the search field. On a short screen (1280x720) the tiles must
+  // still end above the navigation bar: when the usual header leaves no room for them, the name is set a
+  // size smaller, dates and venue share a line and the top margin halves.
+  std::string when = FormatDateRange(s, f.start_date, f.end_date);
+  std::string where = s.Tr(f.venue);
+  if (!s.Tr(f.city).empty()) where += (where.empty() ? "" : ", ") + s.Tr(f.city);
+  std::string hint = s.Ui("search.placeholder");
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  float field_h = std::max(m.touch * 1.125f, Measure(s.fonts.title, hint, width - 2 * m.pad).y + m.pad);
+  float below = field_h + spacing + m.gap + spacing + th + m.gap;  // field, gap, tiles, and a little air
+  float full = m.pad * 2 + Measure(s.fonts.display, s.Tr(f.title), width).y + Measure(s.fonts.title, when, width).y +
+               Measure(s.fonts.body, where, width).y + m.gap + 4 * spacing;
+  bool compact = full + below > size.y;
+  BeginTouchList(s, "home", size);
+  ImGui::SetCursorPos(ImVec2(m.pad * 2, compact ? m.pad : m.pad * 2));
+  ImGui::BeginGroup();
+  if (compact) {
+    Text(s.fonts.title, colors::kInk, s.Tr(f.title), width);
+    Text(s.fonts.strong, colors::kAccent, when + (where.empty() ? "" : "  \xC2\xB7  " + where), width);
+  } else {
+    Text(s.fonts.display, colors::kInk, s.Tr(f.title), width);
+    Text(s.fonts.title, colors::kAccent, when, width);
+    Text(s.fonts.body, colors::kMuted, where, width);
+    ImGui::Dummy(ImVec2(1, m.gap));
+  }
+
+  // Search: a field that opens the search screen with its keyboard.
+  {
+    float h = field_h;
+    ImVec2 p;
+    PushId(s, "search");
+    if (Card(s, "field", ImVec2(width, h), &p)) s.Do({Action::Kind::Go, "", Screen::Search});
+    PopId(s);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), colors::kAccent, m.radius, 0, 3.0f);
+    float text_h = Measure(s.fonts.title, hint, width - 2 * m.pad).y;
+    TextAt(dl, s.fonts.title, colors::kMuted, ImVec2(p.x + m.pad, p.y + (h - text_h) / 2), hint, width - 2 * m.pad);
+    ImGui::Dummy(ImVec2(1, m.gap));
+  }
+
   for (int i = 0; i < 4; ++i) {
     if (i % cols) ImGui::SameLine(0, m.gap);
     ImVec2 p = ImGui::GetCursorScreenPos();

@@ -1,5 +1,6 @@
 // Schedule: day tabs, track filter, sessions in time order with room and track, now and next marked by the
 // venue's clock; a session opens its detail with its room on the map.
+#include <algorithm>
 #include <set>
 
 #include "app/format.h"
@@ -15,51 +16,59 @@ namespace {
 void Detail(AppState& s, const db::Session& x, ImVec2 size) {
   const Metrics& m = s.metrics;
   const db::Catalog& c = *s.catalog;
-  float width = BeginDetail(s, "session", size);
-  float read = std::min(width, m.px_per_mm * 280);
-  Text(s.fonts.display, colors::kInk, s.Tr(x.title), read);
-  if (!s.Tr(x.subtitle).empty()) Text(s.fonts.title, colors::kMuted, s.Tr(x.subtitle), read);
-  Text(s.fonts.title, colors::kAccent, FormatDay(s, x.day_date) + "  \xC2\xB7  " + TimeRange(s, x), width);
-  const db::Room* room = c.FindRoom(x.room_id);
-  if (room) {
-    Text(s.fonts.body, colors::kInk, s.Ui("schedule.room") + ": " + s.Tr(room->name), width);
-    if (!room->location_id.empty() && Button(s, "show-on-map", s.Ui("map.show_on_map"), ButtonKind::Primary))
-      s.Do({Action::Kind::ShowOnMap, room->location_id});
-  }
-  if (const db::Track* t = c.FindTrack(x.track_id)) Text(s.fonts.body, colors::kInk, s.Ui("schedule.track") + ": " + s.Tr(t->name), width);
-  ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
-  TakeAlong(s, SessionEvent(s, x), width);
-  if (!s.Tr(x.description).empty()) {
-    ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
-    Text(s.fonts.body, colors::kInk, s.Tr(x.description), read);
-  }
-  if (!x.people.empty()) {
-    Heading(s, s.Ui("schedule.speakers"));
-    for (const auto& sp : x.people)
-      if (const db::Person* p = c.FindPerson(sp.person_id)) {
-        std::string line = s.Tr(p->name);
-        if (!s.Tr(p->title).empty()) line += ", " + s.Tr(p->title);
-        const db::Organization* o = c.FindOrganization(p->organization_id);
-        if (o) {
-          PushId(s, p->id);
-          if (Button(s, "person", line + "  \xC2\xB7  " + s.Tr(o->name), ButtonKind::Chip, read)) s.Do({Action::Kind::OpenExhibitor, o->id});
-          PopId(s);
-        } else {
-          Text(s.fonts.body, colors::kInk, line, read);
+  float page = BeginDetail(s, "session", size);
+  auto head = [&](float width) {
+    float read = std::min(width, m.px_per_mm * 280);
+    Text(s.fonts.display, colors::kInk, s.Tr(x.title), read);
+    if (!s.Tr(x.subtitle).empty()) Text(s.fonts.title, colors::kMuted, s.Tr(x.subtitle), read);
+    Text(s.fonts.title, colors::kAccent, FormatDay(s, x.day_date) + "  \xC2\xB7  " + TimeRange(s, x), width);
+    const db::Room* room = c.FindRoom(x.room_id);
+    if (room) {
+      Text(s.fonts.body, colors::kInk, s.Ui("schedule.room") + ": " + s.Tr(room->name), width);
+      if (!room->location_id.empty() && Button(s, "show-on-map", s.Ui("map.show_on_map"), ButtonKind::Primary))
+        s.Do({Action::Kind::ShowOnMap, room->location_id});
+    }
+    if (const db::Track* t = c.FindTrack(x.track_id)) Text(s.fonts.body, colors::kInk, s.Ui("schedule.track") + ": " + s.Tr(t->name), width);
+  };
+  auto main = [&](float width) {
+    float read = std::min(width, m.px_per_mm * 280);
+    if (!s.Tr(x.description).empty()) {
+      ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
+      Text(s.fonts.body, colors::kInk, s.Tr(x.description), read);
+    }
+    if (!x.people.empty()) {
+      Heading(s, s.Ui("schedule.speakers"), width);
+      for (const auto& sp : x.people)
+        if (const db::Person* p = c.FindPerson(sp.person_id)) {
+          std::string line = s.Tr(p->name);
+          if (!s.Tr(p->title).empty()) line += ", " + s.Tr(p->title);
+          const db::Organization* o = c.FindOrganization(p->organization_id);
+          if (o) {
+            PushId(s, p->id);
+            if (Button(s, "person", line + "  \xC2\xB7  " + DisplayName(s, *o), ButtonKind::Chip, read))
+              s.Do({Action::Kind::OpenExhibitor, o->id});
+            PopId(s);
+          } else {
+            Text(s.fonts.body, colors::kInk, line, read);
+          }
         }
-      }
-  }
-  if (!x.organizations.empty()) {
-    Heading(s, s.Ui("nav.exhibitors"));
-    ChipRow chips(s, width);
-    for (const auto& so : x.organizations)
-      if (const db::Organization* o = c.FindOrganization(so.organization_id)) {
-        PushId(s, o->id);
-        if (chips.Chip("org", s.Tr(o->name), false)) s.Do({Action::Kind::OpenExhibitor, o->id});
-        PopId(s);
-      }
-  }
-  if (x.sample) Text(s.fonts.caption, colors::kNext, s.Ui("common.sample_data"), width);
+    }
+  };
+  // Beside the text in landscape: the session to take along and who takes part.
+  auto side = [&](float width) {
+    TakeAlong(s, SessionEvent(s, x), s.Ui("qr.add_to_calendar"), width);
+    if (!x.organizations.empty()) {
+      Heading(s, s.Ui("nav.exhibitors"), width);
+      ChipRow chips(s, width);
+      for (const auto& so : x.organizations)
+        if (const db::Organization* o = c.FindOrganization(so.organization_id)) {
+          PushId(s, o->id);
+          if (chips.Chip("org", DisplayName(s, *o), false)) s.Do({Action::Kind::OpenExhibitor, o->id});
+          PopId(s);
+        }
+    }
+  };
+  DetailColumns(s, size, page, head, main, side, /*side_first=*/true);
   EndDetail(s);
 }
 

@@ -3,6 +3,8 @@
 #pragma once
 #include <imgui.h>
 
+#include <functional>
+
 #include "app/app_state.h"
 
 namespace app {
@@ -30,6 +32,12 @@ void NowAndNext(const AppState& s, std::vector<const db::Session*>& now, std::ve
 // Returns the usable width. Pair with EndDetail.
 float BeginDetail(AppState& s, const char* id, ImVec2 size);
 void EndDetail(AppState& s);
+// The body of a detail page, between BeginDetail and EndDetail. Landscape pages wide enough for a reading
+// column and a side column put `head` and `main` on the left and `side` (the QR code, the parties, the
+// sessions) beside them, so the page uses the width of the screen; portrait pages (or narrow ones) are one
+// column: head, then main and side in the order the screen asks for. Each part is called with its width.
+void DetailColumns(AppState& s, ImVec2 size, float width, const std::function<void(float)>& head,
+                   const std::function<void(float)>& main, const std::function<void(float)>& side, bool side_first = false);
 // The frame of every list screen: a title and filter chips on top (drawn between BeginListPage and
 // BeginListBody), then a scrolling list below them down to the navigation bar, closed by EndListBody.
 // BeginListPage returns the usable width.

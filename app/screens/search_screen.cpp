@@ -35,7 +35,10 @@ std::string Subtitle(const AppState& s, const db::SearchHit& h) {
     case Kind::Organization:
       if (const db::Organization* o = c.FindOrganization(h.ref)) {
         const db::Country* country = c.FindCountry(o->country_code);
-        std::string out = country ? s.Tr(country->name) : std::string();
+        // The result is titled as on the map and in the list; the full name, when that is another, says
+        // why "высоких" found "ПВТ".
+        std::string out = DisplayName(s, *o) != s.Tr(o->name) ? s.Tr(o->name) : std::string();
+        if (country) out += (out.empty() ? "" : dot) + s.Tr(country->name);
         if (const db::Exhibitor* e = c.FindExhibitor(o->id))
           if (const db::Location* b = c.FindLocation(e->booth_id)) out += (out.empty() ? "" : dot) + s.Ui("exhibitors.booth") + " " + b->label;
         return out;
@@ -60,7 +63,7 @@ std::string Subtitle(const AppState& s, const db::SearchHit& h) {
     case Kind::Person:
       if (const db::Person* p = c.FindPerson(h.ref)) {
         std::string out = s.Tr(p->title);
-        if (const db::Organization* o = c.FindOrganization(p->organization_id)) out += (out.empty() ? "" : dot) + s.Tr(o->name);
+        if (const db::Organization* o = c.FindOrganization(p->organization_id)) out += (out.empty() ? "" : dot) + DisplayName(s, *o);
         return out;
       }
       break;
@@ -163,6 +166,8 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
       Text(s.fonts.strong, colors::kMuted, s.Ui(GroupKey(db::GroupOf(h.kind))), width);
     }
     std::string title = db::HitTitle(*s.catalog, h, s.lang), sub = Subtitle(s, h);
+    if (h.kind == Kind::Exhibitor || h.kind == Kind::Organization)
+      if (const db::Organization* o = s.catalog->FindOrganization(h.ref)) title = DisplayName(s, *o);
     float text_w = width - 2 * m.pad;
     float row_h = std::max(m.touch * 1.05f, m.pad * 1.0f + Measure(s.fonts.strong, title, text_w).y +
                                               (sub.empty() ? 0 : Measure(s.fonts.caption, sub, text_w).y));
@@ -184,8 +189,8 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
   float panel_top = origin.y + size.y - kb_height - m.pad * 2;
   dl->AddRectFilled(ImVec2(origin.x, panel_top), ImVec2(origin.x + size.x, origin.y + size.y), colors::kPanel);
   dl->AddLine(ImVec2(origin.x, panel_top), ImVec2(origin.x + size.x, panel_top), colors::kLine, 2.0f);
-  float this_h = KeyboardHeight(s, CurrentKeyboard(s));
-  ImGui::SetCursorPos(ImVec2((size.x - kb_width) / 2, size.y - kb_height - m.pad + (kb_height - this_h) / 2));
+  // Every layout starts at the same place: switching moves no key (the layouts have as many rows).
+  ImGui::SetCursorPos(ImVec2((size.x - kb_width) / 2, size.y - kb_height - m.pad));
   DrawKeyboard(s, kb_width);
 }
 

@@ -70,18 +70,26 @@ void DrawStaffScreen(AppState& s, ImVec2 size) {
     float h2 = TextAt(ImGui::GetWindowDrawList(), s.fonts.body, colors::kInk, ImVec2(at.x + label_w, at.y), value, width - label_w);
     ImGui::Dummy(ImVec2(width, std::max(h1, h2)));
   }
-  // The data's sample rows: stand-ins that are not in the sources, so staff can replace them.
-  std::string sample;
-  int n = 0;
+  // The data's sample rows: stand-ins that are not in the sources, so staff can replace them. Visitors never
+  // see a "sample" tag; this is the one place that names them.
+  std::string orgs, sessions, agreements;
+  int n_orgs = 0, n_sessions = 0, n_agreements = 0;
+  const char* sep = ", ";
   for (const auto& o : c.organizations)
-    if (o.sample) sample += (n++ ? ", " : "") + s.Tr(o.name);
-  int sessions = 0, agreements = 0;
-  for (const auto& x : c.sessions) sessions += x.sample;
-  for (const auto& a : c.agreements) agreements += a.sample;
-  Heading(s, s.Ui("staff.sample"));
-  Text(s.fonts.body, colors::kNext, Count(s, "count.exhibitors", n) + "  \xC2\xB7  " + Count(s, "count.sessions", sessions) +
-                                       "  \xC2\xB7  " + Count(s, "count.agreements", agreements), width);
-  if (!sample.empty()) Text(s.fonts.caption, colors::kMuted, sample, width);
+    if (o.sample) orgs += (n_orgs++ ? sep : "") + s.Tr(o.name);
+  for (const auto& x : c.sessions)
+    if (x.sample) sessions += (n_sessions++ ? sep : "") + x.id + " " + s.Tr(x.title);
+  for (const auto& a : c.agreements)
+    if (a.sample) agreements += (n_agreements++ ? sep : "") + s.Tr(a.title);
+  Heading(s, s.Ui("staff.sample"), width);
+  Text(s.fonts.body, colors::kNext, Count(s, "count.organizations", n_orgs) + "  \xC2\xB7  " + Count(s, "count.sessions", n_sessions) +
+                                       "  \xC2\xB7  " + Count(s, "count.agreements", n_agreements), width);
+  for (const auto& [key, list] : {std::pair{"search.group.exhibitors", &orgs}, {"search.group.sessions", &sessions},
+                                  {"search.group.agreements", &agreements}}) {
+    if (list->empty()) continue;
+    Text(s.fonts.strong, colors::kInk, s.Ui(key), width);
+    Text(s.fonts.caption, colors::kMuted, *list, width);
+  }
   ImGui::Dummy(ImVec2(1, m.gap));
   ChipRow row(s, width);
   const char* commands[][2] = {{"reload", "staff.reload"}, {"rotate", "staff.rotate"}, {"export", "staff.export"}};
