@@ -30,7 +30,10 @@ bool Key(AppState& s, const char* id, const std::string& label, ImVec2 size, But
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), bg, m.radius * 0.6f);
   if (kind != ButtonKind::Primary) dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colors::kLine, m.radius * 0.6f, 0, 1.5f);
   ImU32 fg = kind == ButtonKind::Primary ? colors::kOnAccent : colors::kInk;
-  if (Measure(font, label).x > size.x - m.gap) font = s.fonts.caption;  // a long word in some language
+  // With larger text a letter in the title size is taller than the key (13 mm, kept): a size down, for
+  // every key of its kind alike.
+  if (font == s.fonts.title && font->FontSize > size.y) font = s.fonts.strong;
+  if (Measure(font, label).x > size.x - m.gap || font->FontSize > size.y) font = s.fonts.caption;  // a long word in some language
   CheckFit(s, font, label, size.x - m.gap * 0.5f, size.y);
   ImVec2 ts = Measure(font, label);
   TextAt(dl, font, fg, ImVec2(p.x + (size.x - ts.x) / 2, p.y + (size.y - ts.y) / 2), label, 0);

@@ -40,8 +40,25 @@ bool TapArea(AppState& s, const char* id, ImVec2 size, bool* pressed) {
          !dragged;
 }
 
+float FitSize(ImFont* font, const std::string& text, float wrap_width) {
+  float size = font->FontSize;
+  if (wrap_width <= 0 || wrap_width >= FLT_MAX) return size;
+  // ImGui wraps at spaces and after punctuation, and breaks a word that is wider than the line wherever the
+  // line ends ("Республикасы/ның"). A smaller size for this one text reads better than a broken word.
+  float widest = 0;
+  for (size_t b = 0, e; b < text.size(); b = e + 1) {
+    e = text.find_first_of(" \n", b);
+    if (e == std::string::npos) e = text.size();
+    if (e > b) widest = std::max(widest, font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str() + b, text.c_str() + e).x);
+  }
+  float room = wrap_width - 1;  // ImGui compares with rounding: keep a pixel spare
+  if (widest <= room) return size;
+  return std::max(size * kMinFitScale, size * room / widest);
+}
+
 ImVec2 Measure(ImFont* font, const std::string& text, float wrap_width) {
-  return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width, text.c_str(), text.c_str() + text.size());
+  float size = FitSize(font, text, wrap_width);
+  return font->CalcTextSizeA(size, FLT_MAX, wrap_width, text.c_str(), text.c_str() + text.size());
 }
 
 void CheckFit(AppState& s, ImFont* font, const std::string& text, float wrap_width, float height) {
@@ -49,16 +66,19 @@ void CheckFit(AppState& s, ImFont* font, const std::string& text, float wrap_wid
   std::string where;
   for (const auto& part : s.id_path) where += part + "/";
   if (Measure(font, text, wrap_width).y > height + 0.5f) s.overflows->push_back(where + " taller than its box: " + text);
+  // At the size the text is drawn at (FitSize), a word still wider than the line would be broken mid-word.
+  float size = FitSize(font, text, wrap_width);
   for (size_t b = 0, e; b < text.size(); b = e + 1) {
     e = text.find_first_of(" \n", b);
     if (e == std::string::npos) e = text.size();
     std::string word = text.substr(b, e - b);
-    if (Measure(font, word).x > wrap_width + 0.5f) s.overflows->push_back(where + " word wider than its line: " + word + " in " + text);
+    if (font->CalcTextSizeA(size, FLT_MAX, 0, word.c_str()).x > wrap_width + 0.5f)
+      s.overflows->push_back(where + " word wider than its line: " + word + " in " + text);
   }
 }
 
 float TextAt(ImDrawList* dl, ImFont* font, ImU32 color, ImVec2 pos, const std::string& text, float wrap_width) {
-  dl->AddText(font, font->FontSize, pos, color, text.c_str(), text.c_str() + text.size(), wrap_width);
+  dl->AddText(font, FitSize(font, text, wrap_width), pos, color, text.c_str(), text.c_str() + text.size(), wrap_width);
   return Measure(font, text, wrap_width).y;
 }
 
@@ -98,8 +118,6 @@ bool Button(AppState& s, const char* id, const std::string& label, ButtonKind ki
   // Side padding: the usual, less in a narrow square button ("+", "–") so its label still has room.
   float side = width > 0 ? std::min(m.pad * 0.75f, width * 0.15f) : m.pad * 0.75f;
   float max_w = (width > 0 ? width : ImGui::GetContentRegionAvail().x) - 2 * side;
-  // A single word wider than the button would be broken mid-word: a smaller size reads better.
-  if (label.find(' ') == std::string::npos && width > 0 && Measure(look.font, label).x > max_w) look.font = s.fonts.caption;
   ImVec2 text = Measure(look.font, label, max_w);
   if (width <= 0) width = text.x + 2 * side;
   // Primary actions are larger than the 12 mm minimum, so they are found first and hit easily.

@@ -24,12 +24,18 @@ enum class ButtonKind { Primary, Secondary, Chip, ChipSelected, Nav, NavSelected
 bool Button(AppState& s, const char* id, const std::string& label, ButtonKind kind, float width = 0,
             float height = 0);
 
-// Text helpers: `width` 0 = the remaining width of the line. Return the height used.
+// Text helpers: `width` 0 = the remaining width of the line. Return the height used. Text wraps at word
+// boundaries only: when a word is wider than the line, the whole text is drawn smaller (FitSize), never
+// broken inside the word.
+inline constexpr float kMinFitScale = 0.7f;  // the smallest FitSize, as a share of the font's size
+// The size `font` draws `text` at when wrapped at `wrap_width`: its own, or smaller (not below
+// kMinFitScale of it) so that the widest word fits the line. 0 or FLT_MAX: no wrapping, its own size.
+float FitSize(ImFont* font, const std::string& text, float wrap_width);
 float Text(ImFont* font, ImU32 color, const std::string& text, float width = 0);
 float TextAt(ImDrawList* dl, ImFont* font, ImU32 color, ImVec2 pos, const std::string& text, float wrap_width);
 ImVec2 Measure(ImFont* font, const std::string& text, float wrap_width = 0);
 // Layout audit (AppState::overflows): records `text` when, wrapped at `wrap_width`, it is taller than
-// `height` or has a word wider than `wrap_width`. No cost when the hook is unset.
+// `height` or has a word wider than `wrap_width` even at its FitSize. No cost when the hook is unset.
 void CheckFit(AppState& s, ImFont* font, const std::string& text, float wrap_width, float height);
 
 // A circle with the first letters of `name` (logos are not available for most organizations).

@@ -18,6 +18,16 @@ uint32_t CountryColor(const AppState& s, const std::string& code) {
   return c ? c->color : 0x56606E;
 }
 
+// The line under an exhibitor's name on its card: country and booth.
+std::string CardLine(const AppState& s, const db::Exhibitor& e) {
+  const db::Catalog& c = *s.catalog;
+  const db::Organization* o = c.FindOrganization(e.organization_id);
+  const db::Country* country = o ? c.FindCountry(o->country_code) : nullptr;
+  const db::Location* booth = c.FindLocation(e.booth_id);
+  return (country ? s.Tr(country->name) : std::string()) +
+         (booth ? "  \xC2\xB7  " + s.Ui("exhibitors.booth") + " " + booth->label : std::string());
+}
+
 void Profile(AppState& s, const db::Organization& o, ImVec2 size) {
   const Metrics& m = s.metrics;
   const db::Catalog& c = *s.catalog;
@@ -111,7 +121,10 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
   // Featured first, then by name in the visitor's language; cards of a row as tall as its longest name
   // needs. Laid out again only when the catalog, language, filter, width or type size changed.
   AppState::ExhibitorLayout& lay = s.exhibitor_layout;
-  int cols = std::max(1, static_cast<int>((width + m.gap) / (m.px_per_mm * 95)));
+  // Cards of about 95 mm at the normal type size, wider with larger text, so that long names (Kazakh
+  // "Республикасының") keep their words whole at a readable size.
+  float card_min = m.px_per_mm * 95 * (s.fonts.body->FontSize / (28 * m.px_per_mm / 3.6f));
+  int cols = std::max(1, static_cast<int>((width + m.gap) / card_min));
   float cw = (width - m.gap * (cols - 1)) / cols;
   float text_w = cw - m.pad * 3 - 2 * (m.touch * 1.95f * 0.32f);
   float font_size = s.fonts.strong->FontSize;
@@ -130,7 +143,7 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
     for (size_t i = 0; i < keyed.size(); ++i) lay.list[i] = keyed[i].second;
     lay.row_h.assign((lay.list.size() + cols - 1) / cols, m.touch * 1.95f);
     for (size_t i = 0; i < lay.list.size(); ++i)
-      lay.row_h[i / cols] = std::max(lay.row_h[i / cols], m.pad * 1.2f + m.gap * 0.3f + s.fonts.caption->FontSize * 1.3f +
+      lay.row_h[i / cols] = std::max(lay.row_h[i / cols], m.pad * 1.2f + m.gap * 0.3f + Measure(s.fonts.caption, CardLine(s, *lay.list[i]), text_w).y +
                                                               Measure(s.fonts.strong, std::string(keyed[i].first), text_w).y);
   }
   const std::vector<const db::Exhibitor*>& list = lay.list;
@@ -160,10 +173,7 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
     float r = m.touch * 1.95f * 0.32f;
     Logo(s, dl, ImVec2(p.x + m.pad + r, p.y + ch / 2), r, o, Rgb(CountryColor(s, o.country_code)), s.fonts.title);
     float tx = p.x + m.pad * 2 + 2 * r, tw = text_w;
-    const db::Country* country = c.FindCountry(o.country_code);
-    const db::Location* booth = c.FindLocation(list[i]->booth_id);
-    std::string sub = (country ? s.Tr(country->name) : std::string()) +
-                      (booth ? "  \xC2\xB7  " + s.Ui("exhibitors.booth") + " " + booth->label : std::string());
+    std::string sub = CardLine(s, *list[i]);
     const std::string& name = DisplayName(s, o);
     float name_h = Measure(s.fonts.strong, name, tw).y, sub_h = Measure(s.fonts.caption, sub, tw).y;
     CheckFit(s, s.fonts.strong, name, tw, ch - sub_h - m.gap * 0.3f);

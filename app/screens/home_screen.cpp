@@ -30,8 +30,16 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
        Count(s, "count.sessions", c.sessions.size()) + dot + Count(s, "count.days", static_cast<int64_t>(c.ProgramDays().size())),
        IM_COL32(0xA0, 0x52, 0x12, 0xFF)},
   };
+  // Fewer, wider tiles when a title's word would not fit a tile whole (larger text, a narrow screen).
   bool landscape = size.x > size.y;
   int cols = landscape ? 4 : 2;
+  auto word_fits = [&](int n) {
+    float inner = (width - m.gap * (n - 1)) / n - 2 * m.pad;
+    for (const auto& tile : tiles)
+      if (FitSize(s.fonts.title, s.Ui(tile.title), inner) < s.fonts.title->FontSize) return false;
+    return true;
+  };
+  while (cols > 1 && !word_fits(cols)) cols /= 2;
   float tw = (width - m.gap * (cols - 1)) / cols;
   float th = m.touch * 2.25f;
   for (const auto& tile : tiles)  // tall enough for the longest title and subtitle of this language

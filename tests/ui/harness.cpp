@@ -42,6 +42,15 @@ Harness::Harness(int w, int h, const std::string& snapshot) {
 Harness::~Harness() { ImGui::DestroyContext(ctx_); }
 
 void Harness::Frame() {
+  if (s.large_text != fonts_large_) {  // as the kiosk does: larger text is a new type scale (1.3 times)
+    fonts_large_ = s.large_text;
+    platform::FontSet fonts;
+    std::string error;
+    if (!fonts.Build(app::TextForGlyphs(s.catalog.get()), s.large_text ? 1.3f : 1.0f, s.fonts, error)) throw std::runtime_error(error);
+    unsigned char* px;
+    int tw, th;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &tw, &th);
+  }
   clock += 1.0 / 60;
   s.time_s = clock;
   targets_.clear();
@@ -60,7 +69,7 @@ void Harness::Swap(std::shared_ptr<const db::Catalog> catalog) {
   app::AdoptCatalog(s, std::move(catalog));
   platform::FontSet fonts;
   std::string error;
-  if (!fonts.Build(app::TextForGlyphs(s.catalog.get()), 1.0f, s.fonts, error)) throw std::runtime_error(error);
+  if (!fonts.Build(app::TextForGlyphs(s.catalog.get()), s.large_text ? 1.3f : 1.0f, s.fonts, error)) throw std::runtime_error(error);
   unsigned char* px;
   int tw, th;
   ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &tw, &th);

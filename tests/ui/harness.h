@@ -39,6 +39,7 @@ class Harness {
  private:
   std::vector<app::AppState::Target> targets_;
   ImGuiContext* ctx_ = nullptr;
+  bool fonts_large_ = false;  // the type scale the fonts were built for (AppState::large_text)
 };
 
 }  // namespace test

@@ -2,6 +2,7 @@
 // its box and draws from the atlas in both orientations, and an eighth language added through the sources.
 #include <doctest/doctest.h>
 
+#include <cfloat>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -11,6 +12,7 @@
 
 #include "app/format.h"
 #include "app/ui.h"
+#include "app/widgets.h"
 #include "db/build.h"
 #include "db/csv_table.h"
 #include "harness.h"
@@ -183,6 +185,45 @@ TEST_CASE("every view in each of the seven languages fits its boxes and draws fr
     }
   }
   CHECK_MESSAGE(problems.empty(), problems);
+}
+
+// Larger text and reach mode on top of every language: the type 1.3 times larger, or the content in half
+// the height. Every view still keeps each word whole and each text inside its box.
+TEST_CASE("every view in each language fits its boxes with larger text and in reach mode, landscape and portrait") {
+  test::Harness h(1920, 1080);
+  std::string problems;
+  struct Mode { const char* name; bool large_text, reach; };
+  for (Mode mode : {Mode{"large_text", true, false}, Mode{"reach", false, true}, Mode{"large_text+reach", true, true}}) {
+    h.s.large_text = mode.large_text;
+    h.s.reach = mode.reach;
+    for (auto [w, hgt] : {std::pair{1920, 1080}, {1080, 1920}, {1280, 720}}) {
+      h.Resize(w, hgt);
+      for (const char* lang : kLanguages) {
+        h.s.lang = lang;
+        std::string found = AuditAllViews(h);
+        if (!found.empty()) problems += std::string(mode.name) + " " + std::to_string(w) + "x" + std::to_string(hgt) + "\n" + found;
+      }
+    }
+  }
+  CHECK_MESSAGE(problems.empty(), problems);
+}
+
+TEST_CASE("a word longer than its line is drawn smaller, never broken inside the word") {
+  test::Harness h;
+  h.s.large_text = true;
+  h.Settle();
+  ImFont* f = h.s.fonts.strong;
+  const std::string word = "Республикасының";
+  float w = app::Measure(f, word).x;
+  // In a line 80 % as wide the word still fits, smaller: one line, no break.
+  float size = app::FitSize(f, word, w * 0.8f);
+  CHECK(size < f->FontSize);
+  CHECK(app::Measure(f, word, w * 0.8f).y == doctest::Approx(f->CalcTextSizeA(size, FLT_MAX, 0, "Ж").y));
+  // With room, text keeps its size; the audit notices a word that cannot fit even at the smallest size.
+  CHECK(app::FitSize(f, "Жоғары технологиялар паркі", w * 1.1f) == f->FontSize);
+  h.overflows.clear();
+  app::CheckFit(h.s, f, word, w * app::kMinFitScale * 0.9f, 1000);
+  CHECK(h.overflows.size() == 1);
 }
 
 TEST_CASE("the layout audit notices a label that does not fit") {
