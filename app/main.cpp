@@ -398,7 +398,7 @@ int main(int argc, char** argv) {
     window->BeginFrame();
     app::DrawFrame(s);
     if (!window->EndFrame(capture ? screenshot : std::string(), error,
-                          s.high_contrast ? std::function<void(ImDrawData*)>(app::ApplyHighContrast) : nullptr)) {
+                          s.high_contrast ? std::function<void(ImDrawData*)>([&](ImDrawData* d) { app::ApplyHighContrast(d, s.catalog.get()); }) : nullptr)) {
       std::cerr << "forum-kiosk: " << error << "\n";
       return 1;
     }

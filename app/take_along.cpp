@@ -86,12 +86,12 @@ bool TakeAlong(AppState& s, const std::string& payload, const std::string& capti
   float side = module * (n + 2 * quiet);
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side), IM_COL32_WHITE);
+  dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side), colors::kPictureBack);
   for (int y = 0; y < n; ++y)
     for (int x = 0; x < n; ++x)
       if (qr->data[y * n + x] & 1) {
         ImVec2 a(p.x + (x + quiet) * module, p.y + (y + quiet) * module);
-        dl->AddRectFilled(a, ImVec2(a.x + module, a.y + module), IM_COL32_BLACK);
+        dl->AddRectFilled(a, ImVec2(a.x + module, a.y + module), colors::kQrDark);
       }
   float tx = p.x + side + m.gap, tw = std::max(1.f, width - side - m.gap);
   float y = p.y + m.gap;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <vector>
 
+#include "db/catalog.h"
+
 namespace app {
 
 ImU32 Rgb(uint32_t rgb, int alpha) {
@@ -13,7 +15,7 @@ ImU32 Rgb(uint32_t rgb, int alpha) {
 ImU32 TextOn(uint32_t rgb) {
   float r = ((rgb >> 16) & 0xFF) / 255.f, g = ((rgb >> 8) & 0xFF) / 255.f, b = (rgb & 0xFF) / 255.f;
   float luma = 0.2126f * r + 0.7152f * g + 0.0722f * b;
-  return luma > 0.55f ? colors::kInk : IM_COL32_WHITE;
+  return luma > 0.55f ? colors::kOnColorDark : colors::kOnColorLight;
 }
 
 void ApplyTheme(float scale) {
@@ -59,30 +61,87 @@ double ContrastRatio(ImU32 a, ImU32 b) {
   return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
-ImU32 HighContrast(ImU32 c) {
-  using namespace colors;
-  struct Pair {
-    ImU32 from, to;
+double ColorDistance(ImU32 a, ImU32 b) {
+  auto lab = [](ImU32 c, double out[3]) {
+    double r = Linear(((c >> IM_COL32_R_SHIFT) & 0xFF) / 255.0), g = Linear(((c >> IM_COL32_G_SHIFT) & 0xFF) / 255.0),
+           b = Linear(((c >> IM_COL32_B_SHIFT) & 0xFF) / 255.0);
+    double x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, y = 0.2126 * r + 0.7152 * g + 0.0722 * b,
+           z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+    auto f = [](double t) { return t > 0.008856 ? std::cbrt(t) : 7.787 * t + 16.0 / 116; };
+    out[0] = 116 * f(y) - 16, out[1] = 500 * (f(x) - f(y)), out[2] = 200 * (f(y) - f(z));
   };
-  static const Pair kMap[] = {  // constant data: the palette's counterparts
-      {kPaper, IM_COL32(0x00, 0x00, 0x00, 0xFF)},      {kSurface, IM_COL32(0x12, 0x12, 0x12, 0xFF)},
-      {kPanel, IM_COL32(0x1C, 0x1C, 0x1C, 0xFF)},      {kPressed, IM_COL32(0x33, 0x33, 0x33, 0xFF)},
-      {kLine, IM_COL32(0xC8, 0xC8, 0xC8, 0xFF)},       {kInk, IM_COL32(0xFF, 0xFF, 0xFF, 0xFF)},
-      {kMuted, IM_COL32(0xE6, 0xE6, 0xE6, 0xFF)},      {kAccent, IM_COL32(0xFF, 0xD4, 0x00, 0xFF)},
-      {kAccentDark, IM_COL32(0xE6, 0xBE, 0x00, 0xFF)}, {kOnAccent, IM_COL32(0x00, 0x00, 0x00, 0xFF)},
-      {kNavBar, IM_COL32(0x00, 0x00, 0x00, 0xFF)},     {kNavText, IM_COL32(0xFF, 0xFF, 0xFF, 0xFF)},
-      {kNow, IM_COL32(0xFF, 0xD4, 0x00, 0xFF)},        {kNext, IM_COL32(0xFF, 0xD4, 0x00, 0xFF)},
-      {kHighlight, IM_COL32(0xFF, 0xD4, 0x00, 0xFF)},
-  };
-  for (const auto& p : kMap)
-    if ((p.from & ~IM_COL32_A_MASK) == (c & ~IM_COL32_A_MASK)) return WithAlpha(p.to, c);
-  // Anything else (tiles, country and track colours, the map): black or white, opposite to its luminance,
-  // so that white text on a coloured tile becomes black text on white.
+  double p[3], q[3];
+  lab(a, p);
+  lab(b, q);
+  return std::sqrt((p[0] - q[0]) * (p[0] - q[0]) + (p[1] - q[1]) * (p[1] - q[1]) + (p[2] - q[2]) * (p[2] - q[2]));
+}
+
+namespace {
+
+constexpr ImU32 kRgbMask = ~IM_COL32_A_MASK;
+
+const colors::Named* FindNamed(ImU32 c) {
+  for (const colors::Named* n : colors::kAll)
+    if ((n->normal & kRgbMask) == (c & kRgbMask)) return n;
+  return nullptr;
+}
+
+// Gives each distinct catalog colour of `rgbs` the free palette entry nearest to it.
+void Assign(const std::vector<uint32_t>& rgbs, ContrastMap& map) {
+  std::vector<bool> used(std::size(colors::kCatalogContrast), false);
+  size_t taken = 0;
+  for (uint32_t rgb : rgbs) {
+    ImU32 c = Rgb(rgb);
+    if (FindNamed(c)) continue;  // drawn as that name
+    bool known = false;
+    for (const auto& p : map.catalog) known |= p.first == c;
+    if (known) continue;
+    if (taken == used.size()) used.assign(used.size(), false), taken = 0;  // more colours than entries: repeat
+    size_t best = 0;
+    double best_d = 1e9;
+    for (size_t i = 0; i < used.size(); ++i)
+      if (!used[i] && ColorDistance(c, colors::kCatalogContrast[i]) < best_d) best = i, best_d = ColorDistance(c, colors::kCatalogContrast[i]);
+    used[best] = true;
+    ++taken;
+    map.catalog.push_back({c, colors::kCatalogContrast[best]});
+  }
+}
+
+}  // namespace
+
+ContrastMap CatalogContrast(const db::Catalog* catalog) {
+  ContrastMap map;
+  if (!catalog) return map;
+  std::vector<uint32_t> countries, tracks;
+  for (const auto& c : catalog->countries) countries.push_back(c.color);
+  for (const auto& t : catalog->tracks)
+    if (t.color.size() == 7) tracks.push_back(static_cast<uint32_t>(std::strtoul(t.color.c_str() + 1, nullptr, 16)));
+  Assign(countries, map);
+  size_t from_countries = map.catalog.size();
+  ContrastMap track_map;
+  Assign(tracks, track_map);  // tracks are told apart among themselves, with the whole palette
+  for (const auto& p : track_map.catalog) {
+    bool known = false;
+    for (size_t i = 0; i < from_countries; ++i) known |= map.catalog[i].first == p.first;
+    if (!known) map.catalog.push_back(p);
+  }
+  return map;
+}
+
+ImU32 HighContrast(ImU32 c, const ContrastMap& map, std::vector<ImU32>* unnamed) {
+  if (const colors::Named* n = FindNamed(c)) return WithAlpha(n->contrast, c);
+  for (const auto& p : map.catalog)
+    if (p.first == (c | IM_COL32_A_MASK)) return WithAlpha(p.second, c);
+  // Not named (a colour a screen made up): black or white, opposite to its luminance. Invisible vertices
+  // (the outer edge of anti-aliased shapes) do not count.
+  if (unnamed && (c & IM_COL32_A_MASK) && std::find(unnamed->begin(), unnamed->end(), c | IM_COL32_A_MASK) == unnamed->end())
+    unnamed->push_back(c | IM_COL32_A_MASK);
   return WithAlpha(Luminance(c) > 0.18 ? IM_COL32(0x00, 0x00, 0x00, 0xFF) : IM_COL32(0xFF, 0xFF, 0xFF, 0xFF), c);
 }
 
-void ApplyHighContrast(ImDrawData* data) {
+void ApplyHighContrast(ImDrawData* data, const db::Catalog* catalog, std::vector<ImU32>* unnamed) {
   if (!data) return;
+  ContrastMap map = CatalogContrast(catalog);  // a few dozen entries: cheaper to redo than to keep
   ImTextureID fonts = ImGui::GetIO().Fonts->TexID;
   for (int l = 0; l < data->CmdListsCount; ++l) {
     ImDrawList* dl = data->CmdLists[l];
@@ -93,7 +152,7 @@ void ApplyHighContrast(ImDrawData* data) {
         unsigned v = cmd.VtxOffset + dl->IdxBuffer[cmd.IdxOffset + i];
         if (v >= done.size() || done[v]) continue;
         done[v] = true;
-        dl->VtxBuffer[v].col = HighContrast(dl->VtxBuffer[v].col);
+        dl->VtxBuffer[v].col = HighContrast(dl->VtxBuffer[v].col, map, unnamed);
       }
     }
   }

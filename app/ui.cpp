@@ -50,7 +50,7 @@ void DrawIdleWarning(AppState& s, ImVec2 size) {
   const Metrics& m = s.metrics;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p = ImGui::GetCursorScreenPos();
-  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(0x1B, 0x23, 0x30, 0xB0));
+  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::Alpha(colors::kScrim, 0xB0));
   int64_t left = std::max<int64_t>(1, s.idle_warning_left);  // counted down by Tick
   float w = std::min(size.x - m.pad * 4, m.px_per_mm * 220);
   std::string title = s.Ui("idle.title"), body = s.Ui("idle.body"), count = Count(s, "count.seconds", left);

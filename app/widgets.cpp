@@ -104,8 +104,8 @@ Look LookOf(const AppState& s, ButtonKind k) {
     case ButtonKind::Secondary: return {colors::kSurface, colors::kPressed, colors::kAccent, s.fonts.strong};
     case ButtonKind::Chip: return {colors::kSurface, colors::kPressed, colors::kInk, s.fonts.body};
     case ButtonKind::ChipSelected: return {colors::kAccent, colors::kAccentDark, colors::kOnAccent, s.fonts.strong};
-    case ButtonKind::Nav: return {colors::kNavBar, IM_COL32(0x33, 0x3E, 0x4F, 0xFF), colors::kNavText, s.fonts.body};
-    case ButtonKind::NavSelected: return {IM_COL32(0x2C, 0x38, 0x49, 0xFF), IM_COL32(0x3B, 0x48, 0x5B, 0xFF), IM_COL32_WHITE, s.fonts.strong};
+    case ButtonKind::Nav: return {colors::kNavBar, colors::kNavPressed, colors::kNavText, s.fonts.body};
+    case ButtonKind::NavSelected: return {colors::kNavSelected, colors::kNavSelectedPressed, colors::kNavSelectedText, s.fonts.strong};
   }
   return {};
 }
@@ -161,15 +161,14 @@ void Monogram(ImDrawList* dl, ImVec2 c, float r, const std::string& name, ImU32 
   float size = r * 0.9f;
   ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, initials.c_str());
   // Dark or light initials, whichever reads on the fill (and stays readable in the high-contrast theme).
-  uint32_t rgb = ((fill >> IM_COL32_R_SHIFT) & 0xFF) << 16 | ((fill >> IM_COL32_G_SHIFT) & 0xFF) << 8 | ((fill >> IM_COL32_B_SHIFT) & 0xFF);
-  dl->AddText(font, size, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), TextOn(rgb), initials.c_str());
+  dl->AddText(font, size, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), TextOn(colors::ToRgb(fill)), initials.c_str());
 }
 
 void Logo(AppState& s, ImDrawList* dl, ImVec2 c, float r, const db::Organization& o, ImU32 fill, ImFont* font) {
   const db::Image* img = o.logo_image_id.empty() ? nullptr : s.catalog->FindImage(o.logo_image_id);
   void* tex = img && s.texture ? s.texture(img->id) : nullptr;
   if (!tex) return Monogram(dl, c, r, s.Tr(o.name), fill, font);
-  dl->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), IM_COL32_WHITE, r * 0.25f);
+  dl->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), colors::kPictureBack, r * 0.25f);
   // Fit the picture inside the square, keeping its proportions.
   float inner = r * 1.7f, k = inner / float(std::max(img->width, img->height));
   float w = img->width * k, h = img->height * k;

@@ -30,7 +30,7 @@ void DrawAttractScreen(AppState& s, ImVec2 size) {
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::kNavBar);
   float width = size.x - m.pad * 6;
   float x = p.x + m.pad * 3, y = p.y + m.pad * 3;
-  y += TextAt(dl, s.fonts.display, IM_COL32_WHITE, ImVec2(x, y), c.Tr(c.forum.title, lang), width) + m.gap * 0.5f;
+  y += TextAt(dl, s.fonts.display, colors::kOnDark, ImVec2(x, y), c.Tr(c.forum.title, lang), width) + m.gap * 0.5f;
   y += TextAt(dl, s.fonts.title, colors::kHighlight, ImVec2(x, y), FormatDateRange(c, lang, c.forum.start_date, c.forum.end_date), width);
   y += m.gap * 2;
   // The band between the header and the invitation at the bottom (every slide but the first has one).
@@ -57,7 +57,7 @@ void DrawAttractScreen(AppState& s, ImVec2 size) {
       const auto& list = now.empty() ? next : now;
       add(2, colors::kHighlight, ui(now.empty() ? "home.next" : "home.now"), true);
       for (const auto* session : list) {
-        add(1, IM_COL32_WHITE, TimeRange(s, *session) + "   " + tr(session->title), true);
+        add(1, colors::kOnDark, TimeRange(s, *session) + "   " + tr(session->title), true);
         if (const db::Room* r = c.FindRoom(session->room_id)) add(0, colors::kNavText, tr(r->name), false);
       }
       if (list.empty()) add(1, colors::kNavText, ui("home.nothing_now"), true);
@@ -75,7 +75,7 @@ void DrawAttractScreen(AppState& s, ImVec2 size) {
       add(2, colors::kHighlight, ui("home.tile.agreements"), true);
       for (size_t i = 0; i < c.agreements.size() && i < 4; ++i) {
         const auto& a = c.agreements[i];
-        add(1, IM_COL32_WHITE, tr(a.title), true);
+        add(1, colors::kOnDark, tr(a.title), true);
         if (!a.signed_date.empty()) add(0, colors::kNavText, FormatDate(c, lang, a.signed_date), false);
       }
       break;
@@ -112,11 +112,11 @@ void DrawAttractScreen(AppState& s, ImVec2 size) {
       const db::Organization* o = c.FindOrganization(grid[i]->organization_id);
       float cx = x + (i % cols) * (cw + m.gap), cy = y + (i / cols) * row_h + (row_h - 2 * r) * 0.5f;
       const db::Country* country = c.FindCountry(o->country_code);
-      Logo(s, dl, ImVec2(cx + r, cy + r), r, *o, Rgb(country ? country->color : 0x808080), name_font);
+      Logo(s, dl, ImVec2(cx + r, cy + r), r, *o, country ? Rgb(country->color) : ImU32(colors::kNoCountry), name_font);
       float tx = cx + r * 2 + m.gap, tw = cw - r * 2 - m.gap;
       float nh = Measure(name_font, DisplayName(c, lang, *o), tw).y, ch = country ? Measure(s.fonts.body, tr(country->name), tw).y : 0;
       float ty = cy + r - (nh + ch) * 0.5f;
-      ty += TextAt(dl, name_font, IM_COL32_WHITE, ImVec2(tx, ty), DisplayName(c, lang, *o), tw);
+      ty += TextAt(dl, name_font, colors::kOnDark, ImVec2(tx, ty), DisplayName(c, lang, *o), tw);
       if (country) TextAt(dl, s.fonts.body, colors::kNavText, ImVec2(tx, ty), tr(country->name), tw);
     }
   }

@@ -48,7 +48,7 @@ void SessionRow(AppState& s, const db::Session& x, float width, const char* badg
   if (badge) {
     ImVec2 bs = Measure(s.fonts.caption, badge);
     dl->AddRectFilled(ImVec2(tx, y), ImVec2(tx + bs.x + m.gap, y + bs.y), badge_color, bs.y * 0.5f);
-    TextAt(dl, s.fonts.caption, IM_COL32_WHITE, ImVec2(tx + m.gap * 0.5f, y), badge, 0);
+    TextAt(dl, s.fonts.caption, colors::kOnAccent, ImVec2(tx + m.gap * 0.5f, y), badge, 0);
     y += bs.y + m.gap * 0.3f;
   }
   y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(tx, y), title, text_w);

@@ -15,7 +15,7 @@ namespace {
 
 uint32_t CountryColor(const AppState& s, const std::string& code) {
   const db::Country* c = s.catalog->FindCountry(code);
-  return c ? c->color : 0x56606E;
+  return c ? c->color : colors::ToRgb(colors::kNoCountry);
 }
 
 // The line under an exhibitor's name on its card: country and booth.

@@ -20,15 +20,15 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
   const char* dot = "  \xC2\xB7  ";
   struct Tile { Screen screen; const char* title; const char* subtitle; std::string counts; ImU32 color; };
   const Tile tiles[] = {
-      {Screen::Map, "home.tile.map", "home.tile.map.subtitle", Count(s, "count.booths", booths), IM_COL32(0x0B, 0x6B, 0x6B, 0xFF)},
+      {Screen::Map, "home.tile.map", "home.tile.map.subtitle", Count(s, "count.booths", booths), colors::kTileMap},
       {Screen::Exhibitors, "home.tile.exhibitors", "home.tile.exhibitors.subtitle",
        Count(s, "count.exhibitors", c.exhibitors.size()) + dot + Count(s, "count.countries", c.ExhibitingCountries().size()),
-       IM_COL32(0x2E, 0x4A, 0x8C, 0xFF)},
+       colors::kTileExhibitors},
       {Screen::Agreements, "home.tile.agreements", "home.tile.agreements.subtitle", Count(s, "count.agreements", c.agreements.size()),
-       IM_COL32(0x7A, 0x3E, 0x6E, 0xFF)},
+       colors::kTileAgreements},
       {Screen::Schedule, "home.tile.schedule", "home.tile.schedule.subtitle",
        Count(s, "count.sessions", c.sessions.size()) + dot + Count(s, "count.days", static_cast<int64_t>(c.ProgramDays().size())),
-       IM_COL32(0xA0, 0x52, 0x12, 0xFF)},
+       colors::kTileSchedule},
   };
   // Fewer, wider tiles when a title's word would not fit a tile whole (larger text, a narrow screen).
   bool landscape = size.x > size.y;
@@ -96,15 +96,15 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
     PopId(s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + tw, p.y + th), tiles[i].color, m.radius);
-    if (pressed) dl->AddRectFilled(p, ImVec2(p.x + tw, p.y + th), IM_COL32(0, 0, 0, 60), m.radius);
+    if (pressed) dl->AddRectFilled(p, ImVec2(p.x + tw, p.y + th), colors::Alpha(colors::kShade, 60), m.radius);
     float inner = tw - 2 * m.pad;
     float y = p.y + m.pad;
     CheckFit(s, s.fonts.title, s.Ui(tiles[i].title), inner, th);
     CheckFit(s, s.fonts.body, s.Ui(tiles[i].subtitle), inner, th);
-    y += TextAt(dl, s.fonts.title, IM_COL32_WHITE, ImVec2(p.x + m.pad, y), s.Ui(tiles[i].title), inner);
+    y += TextAt(dl, s.fonts.title, colors::kOnAccent, ImVec2(p.x + m.pad, y), s.Ui(tiles[i].title), inner);
     y += m.gap * 0.4f;
-    y += TextAt(dl, s.fonts.body, IM_COL32(255, 255, 255, 225), ImVec2(p.x + m.pad, y), s.Ui(tiles[i].subtitle), inner);
-    TextAt(dl, s.fonts.strong, IM_COL32_WHITE, ImVec2(p.x + m.pad, y + m.gap * 0.4f), tiles[i].counts, inner);
+    y += TextAt(dl, s.fonts.body, colors::Alpha(colors::kOnAccent, 225), ImVec2(p.x + m.pad, y), s.Ui(tiles[i].subtitle), inner);
+    TextAt(dl, s.fonts.strong, colors::kOnAccent, ImVec2(p.x + m.pad, y + m.gap * 0.4f), tiles[i].counts, inner);
   }
   ImGui::Dummy(ImVec2(1, m.gap));
 

@@ -71,10 +71,10 @@ void Bounds(const db::Catalog& c, db::Point& lo, db::Point& hi) {
 }
 
 ImU32 KindFill(const std::string& kind) {
-  if (kind == "hall") return IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
-  if (kind == "stage") return IM_COL32(0x3B, 0x4A, 0x5E, 0xFF);
-  if (kind == "room") return IM_COL32(0xDD, 0xE6, 0xEE, 0xFF);
-  return IM_COL32(0xEE, 0xEE, 0xEE, 0xFF);
+  if (kind == "hall") return colors::kMapHall;
+  if (kind == "stage") return colors::kMapStage;
+  if (kind == "room") return colors::kMapRoom;
+  return colors::kMapArea;
 }
 
 }  // namespace
@@ -102,7 +102,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   View v{ImVec2((p0.x + p1.x) / 2, (p0.y + p1.y) / 2), s.map.cx, s.map.cy, s.map.zoom};
 
   dl->PushClipRect(p0, p1, true);
-  dl->AddRectFilled(p0, p1, IM_COL32(0xE9, 0xE5, 0xDC, 0xFF));
+  dl->AddRectFilled(p0, p1, colors::kMapGround);
   // Screen rects of labels and marks already drawn; later labels avoid them.
   std::vector<ImVec4> placed;
   auto free_at = [&](ImVec2 a, ImVec2 b) {
@@ -120,13 +120,13 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
       std::vector<ImVec2> pts;
       for (const auto& p : l.ring) pts.push_back(v.ToScreen(p));
       ImU32 fill = KindFill(l.kind);
-      ImU32 text = l.kind == "stage" ? IM_COL32_WHITE : colors::kInk;
+      ImU32 text = l.kind == "stage" ? ImU32(colors::kOnAccent) : ImU32(colors::kInk);
       std::string label = s.Tr(l.name);
       if (l.kind == "booth") {
         const db::Exhibitor* e = c.FindExhibitorAtBooth(l.id);
         const db::Organization* o = e ? c.FindOrganization(e->organization_id) : nullptr;
         const db::Country* country = o ? c.FindCountry(o->country_code) : nullptr;
-        fill = country ? Rgb(country->color) : IM_COL32(0xF7, 0xF7, 0xF7, 0xFF);
+        fill = country ? Rgb(country->color) : ImU32(colors::kMapFreeBooth);
         text = country ? TextOn(country->color) : colors::kMuted;
         label = o ? s.Tr(o->short_name.empty() ? o->name : o->short_name) : l.label;
         if (o && !l.label.empty()) label = l.label + "\n" + label;
@@ -137,7 +137,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
         for (auto& q : pts) x0 = std::min(x0, q.x), y0 = std::min(y0, q.y), x1 = std::max(x1, q.x), y1 = std::max(y1, q.y);
         s.targets->push_back({"booth/" + l.id, x0, y0, x1, y1, x1 - x0, y1 - y0});
       }
-      dl->AddPolyline(pts.data(), int(pts.size()), l.kind == "hall" ? colors::kMuted : IM_COL32(0xFF, 0xFF, 0xFF, 0xFF),
+      dl->AddPolyline(pts.data(), int(pts.size()), l.kind == "hall" ? ImU32(colors::kMuted) : ImU32(colors::kMapOutline),
                       ImDrawFlags_Closed, l.kind == "hall" ? 3.0f : 2.0f);
       if (l.id == s.map_focus)
         dl->AddPolyline(pts.data(), int(pts.size()), colors::kHighlight, ImDrawFlags_Closed, 6.0f);
@@ -172,26 +172,26 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
     if (l.is_polygon || (l.kind == "kiosk" && s.has_position)) continue;  // the configuration says where it is
     ImVec2 a = v.ToScreen(l.anchor);
     float r = m.touch * 0.24f;
-    ImU32 col = IM_COL32(0x2E, 0x4A, 0x8C, 0xFF);
+    ImU32 col = colors::kPoiInfo;
     // Marks are letters Noto Sans has, or shapes drawn here (it has no arrows).
     std::string mark = "i", key = "map.legend." + (l.kind == "amenity" ? l.amenity : l.kind);
-    if (l.kind == "entrance" || l.kind == "exit") col = IM_COL32(0x1E, 0x7D, 0x32, 0xFF), mark = "";
+    if (l.kind == "entrance" || l.kind == "exit") col = colors::kPoiWay, mark = "";
     else if (l.kind == "kiosk") col = colors::kNow, mark = "", key = "map.you_are_here";
     else if (l.amenity == "toilet" || l.amenity == "accessible_toilet") mark = "WC";
-    else if (l.amenity == "cafe") col = IM_COL32(0x8A, 0x55, 0x2B, 0xFF), mark = "C";
-    else if (l.amenity == "first_aid") col = IM_COL32(0xC2, 0x3B, 0x22, 0xFF), mark = "+";
+    else if (l.amenity == "cafe") col = colors::kPoiCafe, mark = "C";
+    else if (l.amenity == "first_aid") col = colors::kPoiFirstAid, mark = "+";
     else if (l.amenity == "cloakroom") mark = "H";
     dl->AddCircleFilled(a, r, col, 32);
-    dl->AddCircle(a, r, IM_COL32_WHITE, 32, 2.0f);
+    dl->AddCircle(a, r, colors::kOnAccent, 32, 2.0f);
     // Two letters ("WC") get a smaller size so that they sit inside the circle.
     float msize = mark.size() > 1 ? r * 0.95f : s.fonts.strong->FontSize;
     ImVec2 ms = s.fonts.strong->CalcTextSizeA(msize, FLT_MAX, 0, mark.c_str());
-    dl->AddText(s.fonts.strong, msize, ImVec2(a.x - ms.x / 2, a.y - ms.y / 2), IM_COL32_WHITE, mark.c_str());
-    if (l.kind == "kiosk") dl->AddCircleFilled(a, r * 0.4f, IM_COL32_WHITE, 16);
+    dl->AddText(s.fonts.strong, msize, ImVec2(a.x - ms.x / 2, a.y - ms.y / 2), colors::kOnAccent, mark.c_str());
+    if (l.kind == "kiosk") dl->AddCircleFilled(a, r * 0.4f, colors::kOnAccent, 16);
     if (l.kind == "entrance" || l.kind == "exit") {  // an arrow: in for entrances, out for exits
       float k = l.kind == "entrance" ? 1.f : -1.f, q = r * 0.5f;
-      dl->AddTriangleFilled(ImVec2(a.x + k * q, a.y), ImVec2(a.x - k * q * 0.3f, a.y - q), ImVec2(a.x - k * q * 0.3f, a.y + q), IM_COL32_WHITE);
-      dl->AddRectFilled(ImVec2(a.x - q, a.y - q * 0.3f), ImVec2(a.x + q * 0.2f, a.y + q * 0.3f), IM_COL32_WHITE);
+      dl->AddTriangleFilled(ImVec2(a.x + k * q, a.y), ImVec2(a.x - k * q * 0.3f, a.y - q), ImVec2(a.x - k * q * 0.3f, a.y + q), colors::kOnAccent);
+      dl->AddRectFilled(ImVec2(a.x - q, a.y - q * 0.3f), ImVec2(a.x + q * 0.2f, a.y + q * 0.3f), colors::kOnAccent);
     }
     std::string name = s.Tr(l.name).empty() ? s.Ui(key.c_str()) : s.Tr(l.name);
     if (!name.empty()) {
@@ -199,7 +199,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
       ImVec2 q(a.x + r + 6, a.y - ns.y / 2);
       if (!free_at(ImVec2(q.x - 4, q.y), ImVec2(q.x + ns.x + 4, q.y + ns.y))) q.x = a.x - r - 6 - ns.x;
       if (free_at(ImVec2(q.x - 4, q.y), ImVec2(q.x + ns.x + 4, q.y + ns.y))) {
-        dl->AddRectFilled(ImVec2(q.x - 4, q.y), ImVec2(q.x + ns.x + 4, q.y + ns.y), IM_COL32(0xFF, 0xFF, 0xFF, 0xD8), 6);
+        dl->AddRectFilled(ImVec2(q.x - 4, q.y), ImVec2(q.x + ns.x + 4, q.y + ns.y), colors::Alpha(colors::kMapLabelBack, 0xD8), 6);
         TextAt(dl, s.fonts.caption, colors::kInk, q, name, 0);
         placed.push_back(ImVec4(q.x - 4, q.y, q.x + ns.x + 4, q.y + ns.y));
       }
@@ -213,15 +213,15 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
     ImVec2 dir(std::sin(th), -std::cos(th)), side(-dir.y, dir.x);
     ImVec2 tip(a.x + dir.x * r * 2.2f, a.y + dir.y * r * 2.2f);
     dl->AddTriangleFilled(tip, ImVec2(a.x + side.x * r * 0.9f, a.y + side.y * r * 0.9f),
-                          ImVec2(a.x - side.x * r * 0.9f, a.y - side.y * r * 0.9f), (colors::kNow & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 0x90));
+                          ImVec2(a.x - side.x * r * 0.9f, a.y - side.y * r * 0.9f), colors::Alpha(colors::kNow, 0x90));
     dl->AddCircleFilled(a, r, colors::kNow, 32);
-    dl->AddCircle(a, r, IM_COL32_WHITE, 32, 3.0f);
-    dl->AddCircleFilled(a, r * 0.35f, IM_COL32_WHITE, 16);
+    dl->AddCircle(a, r, colors::kOnAccent, 32, 3.0f);
+    dl->AddCircleFilled(a, r * 0.35f, colors::kOnAccent, 16);
     const std::string& here = s.Ui("map.you_are_here");
     ImVec2 ns = Measure(s.fonts.strong, here);
     ImVec2 q(a.x - ns.x / 2, a.y + r + 6);
     dl->AddRectFilled(ImVec2(q.x - 6, q.y), ImVec2(q.x + ns.x + 6, q.y + ns.y), colors::kNow, 6);
-    TextAt(dl, s.fonts.strong, IM_COL32_WHITE, q, here, 0);
+    TextAt(dl, s.fonts.strong, colors::kOnAccent, q, here, 0);
   }
   dl->PopClipRect();
 
@@ -243,7 +243,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   }
   ImVec2 ts = Measure(s.fonts.title, title, size.x * 0.6f);
   dl->AddRectFilled(ImVec2(title_x, p0.y + m.pad * 0.5f), ImVec2(title_x + m.pad + ts.x, p0.y + m.pad * 1.5f + ts.y),
-                    IM_COL32(0xF4, 0xF1, 0xEA, 0xE8), m.radius);
+                    colors::Alpha(colors::kPaper, 0xE8), m.radius);
   ImGui::SetCursorScreenPos(ImVec2(title_x + m.pad * 0.5f, p0.y + m.pad));
   Text(s.fonts.title, colors::kInk, title, size.x * 0.6f);
 

@@ -106,7 +106,7 @@ void DrawNavBar(AppState& s, ImVec2 size) {
     if (Button(s, "toggle", "", toggles[i].second ? ButtonKind::NavSelected : ButtonKind::Nav, l.toggle_w, l.button_h))
       s.Do({Action::Kind::Toggle, toggles[i].first});
     PopId(s);
-    ImU32 col = toggles[i].second ? IM_COL32(0xFF, 0xD4, 0x00, 0xFF) : colors::kNavText;
+    ImU32 col = toggles[i].second ? colors::kToggleOn : colors::kNavText;
     ToggleIcon(ImGui::GetWindowDrawList(), toggles[i].first, ImVec2(at.x + l.toggle_w / 2, at.y + l.button_h / 2), l.toggle_w * 0.28f, col, s.fonts.strong);
     x -= m.gap * 0.5f;
   }
@@ -117,7 +117,7 @@ void DrawLanguagePicker(AppState& s, ImVec2 size) {
   const Metrics& m = s.metrics;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p = ImGui::GetCursorScreenPos();
-  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(0x1B, 0x23, 0x30, 0x99));
+  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::Alpha(colors::kScrim, 0x99));
   size_t n = s.catalog->languages.size();
   float bh = m.touch * 1.05f;
   // As many rows as fit above the bar (reach mode leaves half the height), in columns when they do not.

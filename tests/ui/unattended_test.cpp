@@ -155,8 +155,9 @@ TEST_CASE("high contrast: text and controls at least 7:1 against what they stand
     }
   CHECK(ContrastRatio(HighContrast(kOnAccent), HighContrast(kAccent)) >= 7.0);    // primary buttons
   CHECK(ContrastRatio(HighContrast(kNavText), HighContrast(kNavBar)) >= 7.0);     // the bar
-  CHECK(ContrastRatio(HighContrast(IM_COL32_WHITE), HighContrast(IM_COL32(0x0B, 0x6B, 0x6B, 0xFF))) >= 7.0);  // tiles
-  CHECK(ContrastRatio(HighContrast(IM_COL32_WHITE), HighContrast(kNow)) >= 7.0);  // badges
+  for (ImU32 tile : {kTileMap, kTileExhibitors, kTileAgreements, kTileSchedule})  // tiles
+    CHECK(ContrastRatio(HighContrast(kOnAccent), HighContrast(tile)) >= 7.0);
+  CHECK(ContrastRatio(HighContrast(kOnAccent), HighContrast(kNow)) >= 7.0);  // badges
   CHECK(ContrastRatio(IM_COL32_BLACK, IM_COL32_WHITE) == doctest::Approx(21));
   // The normal palette's body text also reads well (at least 7:1 for ink, 4.5:1 for secondary text).
   CHECK(ContrastRatio(kInk, kPaper) >= 7.0);
