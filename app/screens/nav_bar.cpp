@@ -1,5 +1,6 @@
 // The persistent bar at the bottom (in reach of a seated visitor): the five screens and the language picker.
 #include <cfloat>
+#include <cmath>
 
 #include "app/screens/screens.h"
 #include "app/theme.h"
@@ -18,14 +19,24 @@ const Item kItems[] = {{Screen::Home, "nav.home"},         {Screen::Map, "nav.ma
                        {Screen::Schedule, "nav.schedule"}, {Screen::Search, "nav.search"}};
 constexpr int kItemCount = static_cast<int>(std::size(kItems));
 
+// The accessibility toggles, each a box with an edge, a symbol and the mode's name in the visitor's language
+// (a11y.* strings): reach (an arrow down to a bar), larger text (a small and a large A), high contrast (a
+// half-filled circle).
+struct Toggle {
+  const char* id;  // "reach", "large_text", "high_contrast": the Toggle action's id and the target's key
+  const char* key;
+};
+const Toggle kToggles[] = {{"reach", "a11y.reach"}, {"large_text", "a11y.large_text"}, {"high_contrast", "a11y.high_contrast"}};
+
 struct Layout {
   int rows, cols;
   float lang_w, button_w, button_h;
-  float toggle_w;  // each of the three accessibility toggles
+  float toggle_w[3], label_w[3];  // each toggle, and the width its name wraps at (two lines at most)
+  float toggles_w;                // the three with their gaps
+  bool stacked;                   // two rows: the toggles above the language, at the right
+  bool own_row;                   // the toggles and the language on a third row, below the buttons
 };
 
-// The accessibility toggles, drawn as symbols (no words to translate or to overflow): reach (an arrow down
-// to a bar), larger text (a small and a large A), high contrast (a half-filled circle).
 void ToggleIcon(ImDrawList* dl, const char* which, ImVec2 c, float r, ImU32 col, ImFont* font) {
   std::string w = which;
   if (w == "reach") {
@@ -50,24 +61,45 @@ std::string LanguageLabel(const AppState& s) {
   return current ? current->native_name : s.lang;
 }
 
-// One row when every label fits its button on one line; else two rows (a narrow portrait screen, a
-// language with long words), so no label is ever squeezed or broken.
+// The narrowest width at which `text` takes at most two lines without breaking a word: the best split
+// between two words ("Жоғары | контраст").
+float TwoLineWidth(ImFont* font, const std::string& text) {
+  float best = Measure(font, text).x;
+  for (size_t at = text.find(' '); at != std::string::npos; at = text.find(' ', at + 1))
+    best = std::min(best, std::max(Measure(font, text.substr(0, at)).x, Measure(font, text.substr(at + 1)).x));
+  return std::ceil(best) + 1;
+}
+
+float IconSize(const AppState& s) { return s.metrics.touch * 0.3f; }  // the symbol's radius (13 px at 12 mm)
+
+// One row when every label fits its button on one line; else the buttons on two rows with the toggles
+// above the language at the right (a portrait screen, a language with long words); else, when even that
+// squeezes a label (larger text), the toggles and the language on a row of their own below the buttons.
+// No label is ever squeezed or broken.
 Layout LayoutFor(const AppState& s, float width) {
   const Metrics& m = s.metrics;
   Layout l;
   l.lang_w = std::max(m.touch * 2.4f, Measure(s.fonts.strong, LanguageLabel(s)).x + m.pad * 2);
-  l.button_h = m.touch * 1.2f;
-  l.toggle_w = m.touch * 1.125f;
-  float right = l.lang_w + 3 * l.toggle_w + 3 * m.gap * 0.5f;
-  for (l.rows = 1; l.rows <= 2; ++l.rows) {
+  // Tall enough for a toggle's name on two lines.
+  l.button_h = std::max(m.touch * 1.2f, 2 * s.fonts.caption->FontSize + m.pad * 0.5f);
+  l.toggles_w = 0;
+  for (int i = 0; i < 3; ++i) {
+    l.label_w[i] = TwoLineWidth(s.fonts.caption, s.Ui(kToggles[i].key));
+    l.toggle_w[i] = std::max(m.touch * 1.125f, m.pad * 0.5f + 2 * IconSize(s) + m.gap * 0.5f + l.label_w[i] + m.pad * 0.5f);
+    l.toggles_w += l.toggle_w[i] + (i ? m.gap * 0.5f : 0);
+  }
+  for (int option = 0; option < 3; ++option) {
+    l.rows = option == 0 ? 1 : 2;
+    l.stacked = option == 1;
+    l.own_row = option == 2;
+    float right = option == 0 ? l.lang_w + l.toggles_w + m.gap : option == 1 ? std::max(l.lang_w, l.toggles_w) : -m.gap;
     l.cols = (kItemCount + l.rows - 1) / l.rows;
-    l.button_w = (width - m.pad - right - m.gap * (l.cols + 1)) / l.cols;
+    l.button_w = (width - m.pad - right - m.gap * l.cols) / l.cols;
     float room = l.button_w - 2 * std::min(m.pad * 0.75f, l.button_w * 0.15f);
     bool fits = true;
     for (const auto& item : kItems) fits &= Measure(s.fonts.strong, s.Ui(item.key)).x <= room;
     if (fits) break;
   }
-  l.rows = std::min(l.rows, 2);
   return l;
 }
 
@@ -75,7 +107,8 @@ Layout LayoutFor(const AppState& s, float width) {
 
 float NavBarHeight(const AppState& s, float width) {
   Layout l = LayoutFor(s, width);
-  return l.rows * l.button_h + (l.rows - 1) * s.metrics.gap * 0.5f + s.metrics.pad;
+  int rows = l.rows + (l.own_row ? 1 : 0);
+  return rows * l.button_h + (rows - 1) * s.metrics.gap * 0.5f + s.metrics.pad;
 }
 
 void DrawNavBar(AppState& s, ImVec2 size) {
@@ -93,21 +126,33 @@ void DrawNavBar(AppState& s, ImVec2 size) {
       s.Do({Action::Kind::Go, "", kItems[i].screen});
     PopId(s);
   }
-  ImGui::SetCursorScreenPos(ImVec2(p.x + size.x - m.pad * 0.5f - l.lang_w, p.y + (size.y - l.button_h) / 2));
+  // The language at the right; the accessibility toggles left of it, or above it on two rows.
+  auto row_y = [&](int row) { return p.y + m.pad * 0.5f + row * (l.button_h + m.gap * 0.5f); };
+  float lang_y = l.stacked ? row_y(1) : l.own_row ? row_y(2) : p.y + (size.y - l.button_h) / 2;
+  ImGui::SetCursorScreenPos(ImVec2(p.x + size.x - m.pad * 0.5f - l.lang_w, lang_y));
   if (Button(s, "language", LanguageLabel(s), ButtonKind::Primary, l.lang_w, l.button_h)) s.language_picker = !s.language_picker;
-  // Accessibility: one tap each, left of the language.
-  const std::pair<const char*, bool> toggles[] = {{"reach", s.reach}, {"large_text", s.large_text}, {"high_contrast", s.high_contrast}};
-  float x = p.x + size.x - m.pad * 0.5f - l.lang_w - m.gap;
+  const bool on[] = {s.reach, s.large_text, s.high_contrast};
+  float x = p.x + size.x - m.pad * 0.5f - (l.stacked ? 0 : l.lang_w + m.gap);
+  float y = l.stacked ? row_y(0) : lang_y;
   for (int i = 2; i >= 0; --i) {
-    x -= l.toggle_w;
-    ImVec2 at(x, p.y + (size.y - l.button_h) / 2);
+    float w = l.toggle_w[i], h = l.button_h;
+    x -= w;
+    ImVec2 at(x, y);
     ImGui::SetCursorScreenPos(at);
-    PushId(s, toggles[i].first);
-    if (Button(s, "toggle", "", toggles[i].second ? ButtonKind::NavSelected : ButtonKind::Nav, l.toggle_w, l.button_h))
-      s.Do({Action::Kind::Toggle, toggles[i].first});
+    PushId(s, kToggles[i].id);
+    if (Button(s, "toggle", "", on[i] ? ButtonKind::NavSelected : ButtonKind::Nav, w, h)) s.Do({Action::Kind::Toggle, kToggles[i].id});
+    // An edge, so that it reads as a button and not as a decoration: the text's colour when off, the
+    // "on" colour (and a filled box) when on.
+    ImU32 col = on[i] ? ImU32(colors::kToggleOn) : ImU32(colors::kNavText);
+    dl->AddRect(at, ImVec2(at.x + w, at.y + h), col, s.metrics.radius, 0, 2.0f);
+    float r = IconSize(s);
+    ToggleIcon(dl, kToggles[i].id, ImVec2(at.x + m.pad * 0.5f + r, at.y + h / 2), r, col, s.fonts.strong);
+    const std::string& label = s.Ui(kToggles[i].key);
+    float lx = at.x + m.pad * 0.5f + 2 * r + m.gap * 0.5f;
+    CheckFit(s, s.fonts.caption, label, l.label_w[i], h);
+    float lh = Measure(s.fonts.caption, label, l.label_w[i]).y;
+    TextAt(dl, s.fonts.caption, col, ImVec2(lx, at.y + (h - lh) / 2), label, l.label_w[i]);
     PopId(s);
-    ImU32 col = toggles[i].second ? colors::kToggleOn : colors::kNavText;
-    ToggleIcon(ImGui::GetWindowDrawList(), toggles[i].first, ImVec2(at.x + l.toggle_w / 2, at.y + l.button_h / 2), l.toggle_w * 0.28f, col, s.fonts.strong);
     x -= m.gap * 0.5f;
   }
 }

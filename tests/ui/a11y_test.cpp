@@ -280,3 +280,58 @@ TEST_CASE("high contrast: named colours map unambiguously, and the screens draw 
     CHECK_MESSAGE(!std::regex_search(src, m, literal), f.path().filename().string() << " draws a colour without a name: " << m.str());
   }
 }
+
+TEST_CASE("the accessibility toggles read as buttons: an edge and their name in every language, on every screen size") {
+  test::Harness h;
+  ImGui::GetStyle().AntiAliasedLinesUseTex = false;
+  const std::pair<const char*, const char*> toggles[] = {{"reach", "a11y.reach"}, {"large_text", "a11y.large_text"}, {"high_contrast", "a11y.high_contrast"}};
+  std::string problems;
+  for (bool large : {false, true}) {
+    h.s.large_text = large;
+    for (auto [w, hgt] : {std::pair{1920, 1080}, {1080, 1920}, {1280, 720}}) {
+      h.Resize(w, hgt);
+      for (const char* lang : {"kk", "ru", "en", "tr", "az", "uz", "ky"}) {
+        h.s.lang = lang;
+        h.overflows.clear();
+        h.Settle();
+        std::vector<Tri> tris = Triangles(ImGui::GetDrawData());
+        std::string where = std::string(lang) + " " + std::to_string(w) + "x" + std::to_string(hgt) + (large ? " large text" : "");
+        for (const auto& o : h.overflows) problems += where + ": " + o + "\n";
+        for (auto [id, key] : toggles) {
+          const app::AppState::Target* t = h.Find(std::string(id) + "/toggle");
+          if (!t) {
+            problems += where + ": no " + id + " toggle\n";
+            continue;
+          }
+          // The edge: 1 px inside each side, at least 3:1 against the bar (WCAG's minimum for a control).
+          auto composite = [&](ImVec2 q) {
+            Rgba under{0, 0, 0, 1};
+            for (const Tri& tri : tris) {
+              Rgba c;
+              if (!tri.glyph && ColorAt(tri, q, c)) under = Over(c, under);
+            }
+            return ToU32(under);
+          };
+          float cx = (t->x0 + t->x1) / 2, cy = (t->y0 + t->y1) / 2;
+          for (ImVec2 q : {ImVec2(cx, t->y0 + 1), ImVec2(cx, t->y1 - 1), ImVec2(t->x0 + 1, cy), ImVec2(t->x1 - 1, cy)}) {
+            double r = app::ContrastRatio(composite(q), app::colors::kNavBar);
+            if (r < 3.0) problems += where + ": " + id + " has no visible edge at (" + std::to_string(int(q.x)) + ", " + std::to_string(int(q.y)) + "): " + std::to_string(r) + ":1\n";
+          }
+          // The name: as many glyphs inside the box as the name has letters (the symbol may add some).
+          const std::string& name = h.s.Ui(key);
+          size_t letters = 0;
+          for (unsigned char c : name) letters += c != ' ' && (c & 0xC0) != 0x80;
+          size_t glyphs = 0;
+          for (const Tri& tri : tris) {
+            ImVec2 q((tri.p[0].x + tri.p[1].x + tri.p[2].x) / 3, (tri.p[0].y + tri.p[1].y + tri.p[2].y) / 3);
+            glyphs += tri.glyph && q.x > t->x0 && q.x < t->x1 && q.y > t->y0 && q.y < t->y1;
+          }
+          if (glyphs / 2 < letters) problems += where + ": " + id + " shows " + std::to_string(glyphs / 2) + " glyphs for \"" + name + "\"\n";
+          // At least the minimum target.
+          if (t->x1 - t->x0 < h.s.metrics.touch || t->y1 - t->y0 < h.s.metrics.touch) problems += where + ": " + id + " is smaller than a finger\n";
+        }
+      }
+    }
+  }
+  CHECK_MESSAGE(problems.empty(), problems);
+}
