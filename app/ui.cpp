@@ -66,6 +66,101 @@ void DrawIdleWarning(AppState& s, ImVec2 size) {
   TapArea(s, "still-here", size);  // the touch itself resets the idle clock
 }
 
+// Where the visitor is, for reach mode: the screen's name and the open page ("Exhibitors", "Astana Hub").
+void WhereTheVisitorIs(const AppState& s, std::string& screen, std::string& page) {
+  const db::Catalog& c = *s.catalog;
+  constexpr const char* kNav[] = {"nav.home", "nav.map", "nav.exhibitors", "nav.agreements", "nav.schedule", "nav.search"};
+  screen = s.Ui(kNav[static_cast<int>(s.screen)]);
+  page.clear();
+  if (s.staff.open) screen = s.Ui("staff.title");
+  else if (s.screen == Screen::Exhibitors && !s.exhibitor_id.empty()) {
+    if (const db::Organization* o = c.FindOrganization(s.exhibitor_id)) page = s.Tr(o->name);
+  } else if (s.screen == Screen::Agreements && !s.agreement_id.empty()) {
+    if (const db::Agreement* a = c.FindAgreement(s.agreement_id)) page = s.Tr(a->title);
+  } else if (s.screen == Screen::Schedule && !s.session_id.empty()) {
+    if (const db::Session* x = c.FindSession(s.session_id)) page = s.Tr(x->title);
+  } else if (s.screen == Screen::Map && !s.map_focus.empty()) {
+    if (const db::Location* l = c.FindLocation(s.map_focus)) page = s.Tr(l->name).empty() ? l->label : s.Tr(l->name);
+  } else if (s.screen == Screen::Search && !s.search_query.empty()) {
+    page = "\xE2\x80\x9C" + s.search_query + "\xE2\x80\x9D";
+  } else if (s.screen == Screen::Exhibitors && !s.country_filter.empty()) {
+    if (const db::Country* country = c.FindCountry(s.country_filter)) page = s.Tr(country->name);
+  }
+}
+
+// Reach mode's upper half, out of reach of a seated visitor: nothing to tap, but what they read from afar
+// there — where they are (the forum, the screen, the open page), the venue's clock and date, and what is on
+// now — as plain text (no cards or buttons, which would invite a touch), so that the lower half holds only
+// the screen's own content and controls.
+void DrawReachBand(AppState& s, ImVec2 size) {
+  const Metrics& m = s.metrics;
+  const db::Catalog& c = *s.catalog;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::kPanel);
+  dl->AddLine(ImVec2(p.x, p.y + size.y - 1), ImVec2(p.x + size.x, p.y + size.y - 1), colors::kLine, 2.0f);
+  const std::string clock = ClockTime(s.now_utc, c.forum.utc_offset_min);
+  const std::string day = FormatDay(s, LocalDate(s.now_utc, c.forum.utc_offset_min));
+  const float inner = size.x - m.pad * 4;
+  // Landscape: the clock at the right of the place; portrait: above it.
+  const bool side = size.x > size.y * 1.5f;
+  const float clock_w = std::max(Measure(s.fonts.display, clock).x, std::min(Measure(s.fonts.title, day).x, inner * 0.35f));
+  const float text_w = side ? inner - clock_w - m.gap * 3 : inner;
+
+  struct Line { ImFont* font; ImU32 color; std::string text; float space_before; };
+  std::vector<Line> lines;
+  if (!side) {
+    lines.push_back({s.fonts.display, colors::kInk, clock, 0});
+    lines.push_back({s.fonts.title, colors::kMuted, day, 0});
+  }
+  std::string screen, page;
+  WhereTheVisitorIs(s, screen, page);
+  const std::string forum = s.Tr(c.forum.title);
+  float gap = side ? 0 : m.gap * 2;
+  if (s.screen == Screen::Home && !s.staff.open) {  // Home: the forum itself is the place
+    std::string where = s.Tr(c.forum.venue);
+    if (!s.Tr(c.forum.city).empty()) where += (where.empty() ? "" : ", ") + s.Tr(c.forum.city);
+    lines.push_back({s.fonts.display, colors::kInk, forum, gap});
+    lines.push_back({s.fonts.title, colors::kAccent, FormatDateRange(s, c.forum.start_date, c.forum.end_date), 0});
+    lines.push_back({s.fonts.body, colors::kMuted, where, 0});
+  } else {
+    lines.push_back({s.fonts.title, colors::kMuted, forum, gap});
+    lines.push_back({page.empty() ? s.fonts.display : s.fonts.title, colors::kInk, page.empty() ? screen : screen + "  \xE2\x80\xBA", 0});
+    if (!page.empty()) lines.push_back({s.fonts.display, colors::kAccent, page, 0});
+  }
+  // What is on now, as the Home screen lists it, while it fits.
+  std::vector<const db::Session*> now, next;
+  NowAndNext(s, now, next, 3);
+  if (!now.empty() && s.screen != Screen::Home && s.screen != Screen::Schedule) {
+    lines.push_back({s.fonts.strong, colors::kMuted, s.Ui("home.now"), m.gap * 1.5f});
+    for (const db::Session* x : now) {
+      std::string line = TimeRange(s, *x) + "   " + s.Tr(x->title);
+      if (const db::Room* r = c.FindRoom(x->room_id)) line += "  \xC2\xB7  " + s.Tr(r->name);
+      lines.push_back({s.fonts.body, colors::kInk, line, 0});
+    }
+  }
+  // The lines that fit, centred in the band; the last ones (what is on now) give way first.
+  float room = size.y - m.pad * 2, h = 0;
+  size_t shown = 0;
+  for (; shown < lines.size(); ++shown) {
+    float lh = lines[shown].space_before + Measure(lines[shown].font, lines[shown].text, text_w).y + m.gap * 0.25f;
+    if (h + lh > room) break;
+    h += lh;
+  }
+  float y = p.y + std::max(m.pad, (size.y - h) / 2);
+  for (size_t i = 0; i < shown; ++i) {
+    y += lines[i].space_before;
+    y += TextAt(dl, lines[i].font, lines[i].color, ImVec2(p.x + m.pad * 2, y), lines[i].text, text_w) + m.gap * 0.25f;
+  }
+  if (side) {
+    float cw = Measure(s.fonts.display, clock).x, dh = Measure(s.fonts.title, day, clock_w).y;
+    float ch = Measure(s.fonts.display, clock).y + dh;
+    float right = p.x + size.x - m.pad * 2, cy = p.y + (size.y - ch) / 2;
+    TextAt(dl, s.fonts.display, colors::kInk, ImVec2(right - cw, cy), clock, 0);
+    TextAt(dl, s.fonts.title, colors::kMuted, ImVec2(right - Measure(s.fonts.title, day, clock_w).x, cy + ch - dh), day, clock_w);
+  }
+}
+
 void DrawScreen(AppState& s, ImVec2 content) {
   if (s.staff.open) return DrawStaffScreen(s, content);
   switch (s.screen) {
@@ -101,17 +196,10 @@ void DrawFrame(AppState& s) {
   }
   CornerGesture(s);
   float nav = NavBarHeight(s, size.x);
-  // Reach mode: the screen's content moves into the lower half, above the bar; the upper half only shows
-  // where the visitor is (nothing to tap there).
+  // Reach mode: the screen's content moves into the lower half, above the bar; the upper half shows where
+  // the visitor is and the time (nothing to tap there).
   float top = s.reach ? std::floor(size.y * 0.5f) : 0;
-  if (s.reach) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + top), colors::kPanel);
-    float w = size.x - s.metrics.pad * 4;
-    ImVec2 at(p.x + s.metrics.pad * 2, p.y + top - s.metrics.pad - Measure(s.fonts.display, s.Tr(s.catalog->forum.title), w).y);
-    TextAt(dl, s.fonts.display, colors::kMuted, at, s.Tr(s.catalog->forum.title), w);
-  }
+  if (s.reach) DrawReachBand(s, ImVec2(size.x, top));
   ImVec2 content(size.x, size.y - nav - top);
   ImGui::SetCursorPos(ImVec2(0, top));
   ImGui::BeginChild("screen", content, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -147,8 +235,8 @@ void DrawFrame(AppState& s) {
 namespace app {
 
 std::string TextForGlyphs(const db::Catalog* c) {
-  // Symbols the screens draw themselves: – · ‹ • — and the staff message.
-  std::string out = "\xE2\x80\x93\xC2\xB7\xE2\x80\xB9\xE2\x80\xA2\xE2\x80\x94"
+  // Symbols the screens draw themselves: – · ‹ • — › “ ” and the staff message.
+  std::string out = "\xE2\x80\x93\xC2\xB7\xE2\x80\xB9\xE2\x80\xA2\xE2\x80\x94\xE2\x80\xBA\xE2\x80\x9C\xE2\x80\x9D"
                     "Киоск настраивается0123456789:";
   out += KeyboardText();
   if (c) db::ForEachText(*c, [&](const db::TextRef& t) { out += t.text; });

@@ -107,7 +107,8 @@ float BeginListPage(AppState& s, const std::string& title, ImVec2 size) {
   float width = size.x - m.pad * 4;
   ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
   ImGui::BeginGroup();
-  Text(s.fonts.display, colors::kInk, title, width);
+  // In reach mode the upper half already names the screen, large: the lower half keeps its room for the list.
+  if (!s.reach) Text(s.fonts.display, colors::kInk, title, width);
   return width;
 }
 

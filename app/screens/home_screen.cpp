@@ -63,7 +63,9 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
   BeginTouchList(s, "home", size);
   ImGui::SetCursorPos(ImVec2(m.pad * 2, compact ? m.pad : m.pad * 2));
   ImGui::BeginGroup();
-  if (compact) {
+  if (s.reach) {
+    // Reach mode: the upper half shows the forum, its dates and venue; here the search field comes first.
+  } else if (compact) {
     Text(s.fonts.title, colors::kInk, s.Tr(f.title), width);
     Text(s.fonts.strong, colors::kAccent, when + (where.empty() ? "" : "  \xC2\xB7  " + where), width);
   } else {

@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/format.h"
 #include "app/theme.h"
 #include "harness.h"
 
@@ -334,4 +335,32 @@ TEST_CASE("the accessibility toggles read as buttons: an edge and their name in 
     }
   }
   CHECK_MESSAGE(problems.empty(), problems);
+}
+
+TEST_CASE("reach mode: the upper half says where the visitor is and what time it is, and offers nothing to tap") {
+  auto letters = [](const std::string& t) {
+    size_t n = 0;
+    for (unsigned char c : t) n += c != ' ' && (c & 0xC0) != 0x80;
+    return n;
+  };
+  for (auto [w, hgt] : {std::pair{1920, 1080}, {1080, 1920}}) {
+    test::Harness h(w, hgt);
+    h.s.reach = true;
+    for (const View& v : kViews) {
+      Open(h, v);
+      h.Frame();
+      size_t glyphs = 0;
+      for (const Tri& t : Triangles(ImGui::GetDrawData()))
+        glyphs += t.glyph && std::max({t.p[0].y, t.p[1].y, t.p[2].y}) < hgt / 2.0f;
+      glyphs /= 2;  // two triangles a glyph
+      const db::Catalog& c = *h.s.catalog;
+      std::string clock = app::ClockTime(h.s.now_utc, c.forum.utc_offset_min);
+      const char* nav[] = {"nav.home", "nav.map", "nav.exhibitors", "nav.agreements", "nav.schedule", "nav.search"};
+      // The forum, the screen's name (the forum's dates on Home) and the clock at least.
+      size_t want = letters(h.s.Tr(c.forum.title)) + letters(clock) +
+                    (v.screen == Screen::Home ? letters("28–29 September 2022") : letters(h.s.Ui(nav[static_cast<int>(v.screen)])));
+      CHECK_MESSAGE(glyphs >= want, w << "x" << hgt << " " << v.name << ": " << glyphs << " glyphs in the upper half, want " << want);
+      for (const auto& t : h.targets()) CHECK_MESSAGE(t.y0 >= hgt / 2.0f - 0.5f, v.name << ": " << t.key << " in the upper half");
+    }
+  }
 }
