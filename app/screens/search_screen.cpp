@@ -119,11 +119,20 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
   // The panel fits the tallest layout, so the results do not jump when the layout changes.
   float kb_height = 0;
   for (int i = 0; i < int(KeyboardLayouts().size()); ++i) kb_height = std::max(kb_height, KeyboardHeight(s, i));
+  // A short, wide area (reach mode in landscape) has no room for the field, results and keyboard stacked:
+  // the keyboard goes to the right, the field and the results to its left.
+  float field_h = s.fonts.title->FontSize + m.pad * 1.2f;
+  bool beside = size.y < m.pad * 1.5f + field_h + m.gap + m.touch * 2 + kb_height + m.pad * 2 && size.x > size.y * 2.5f;
+  float panel_x = 0;  // where the keyboard's panel starts (beside: its left edge)
+  if (beside) {
+    kb_width = std::min(m.px_per_mm * 330, size.x * 0.58f);
+    panel_x = size.x - kb_width - m.pad * 2;
+    width = panel_x - m.pad * 3;
+  }
 
   // The query, as a large field with a caret; the placeholder says what can be found.
   ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
   ImVec2 p = ImGui::GetCursorScreenPos();
-  float field_h = s.fonts.title->FontSize + m.pad * 1.2f;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p, ImVec2(p.x + width, p.y + field_h), colors::kSurface, m.radius);
   dl->AddRect(p, ImVec2(p.x + width, p.y + field_h), colors::kAccent, m.radius, 0, 3.0f);
@@ -147,9 +156,9 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
 
   // Results, between the field and the keyboard.
   float top = m.pad * 1.5f + field_h + m.gap;
-  float list_h = size.y - top - kb_height - m.pad * 2 - m.gap * 0.5f;
+  float list_h = beside ? size.y - top - m.pad : size.y - top - kb_height - m.pad * 2 - m.gap * 0.5f;
   ImGui::SetCursorPos(ImVec2(m.pad * 2, top));
-  BeginTouchList(s, "results", ImVec2(size.x - m.pad * 2, std::max(list_h, m.touch)));
+  BeginTouchList(s, "results", ImVec2(beside ? width + m.pad : size.x - m.pad * 2, std::max(list_h, m.touch)));
   if (!s.search_query.empty() && s.search_results.empty()) {
     ImGui::Dummy(ImVec2(1, m.gap));
     Text(s.fonts.title, colors::kInk, s.Ui("search.nothing_found"), width);
@@ -184,13 +193,14 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
   ImGui::Dummy(ImVec2(1, m.pad));
   EndTouchList(s);
 
-  // The keyboard, centred at the bottom on a panel of its own.
+  // The keyboard, centred at the bottom on a panel of its own (beside the results: at the right, full height).
   ImVec2 origin = ImGui::GetWindowPos();
-  float panel_top = origin.y + size.y - kb_height - m.pad * 2;
-  dl->AddRectFilled(ImVec2(origin.x, panel_top), ImVec2(origin.x + size.x, origin.y + size.y), colors::kPanel);
-  dl->AddLine(ImVec2(origin.x, panel_top), ImVec2(origin.x + size.x, panel_top), colors::kLine, 2.0f);
+  float panel_top = beside ? origin.y : origin.y + size.y - kb_height - m.pad * 2;
+  dl->AddRectFilled(ImVec2(origin.x + panel_x, panel_top), ImVec2(origin.x + size.x, origin.y + size.y), colors::kPanel);
+  if (beside) dl->AddLine(ImVec2(origin.x + panel_x, panel_top), ImVec2(origin.x + panel_x, origin.y + size.y), colors::kLine, 2.0f);
+  else dl->AddLine(ImVec2(origin.x, panel_top), ImVec2(origin.x + size.x, panel_top), colors::kLine, 2.0f);
   // Every layout starts at the same place: switching moves no key (the layouts have as many rows).
-  ImGui::SetCursorPos(ImVec2((size.x - kb_width) / 2, size.y - kb_height - m.pad));
+  ImGui::SetCursorPos(ImVec2(beside ? panel_x + m.pad : (size.x - kb_width) / 2, size.y - kb_height - m.pad));
   DrawKeyboard(s, kb_width);
 }
 

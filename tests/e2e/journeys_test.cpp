@@ -223,6 +223,35 @@ TEST_CASE("real taps: the idle warning gives way to a tap, and a tap on the attr
   CHECK(r.Get("screen") == "home");
 }
 
+TEST_CASE("real taps on the accessibility toggles: each turns its mode on, as the visitor sees it, and off again") {
+  Journey j("a11y");
+  REQUIRE(j.k.Settle());
+  // The mean brightness of the screen: high contrast turns the warm paper black.
+  auto brightness = [](const e2e::Image& img) {
+    double sum = 0;
+    for (unsigned char c : img.rgb) sum += c;
+    return img.rgb.empty() ? 0.0 : sum / img.rgb.size();
+  };
+  const double before = brightness(j.k.Shot("a11y-off"));
+  for (const char* mode : {"reach", "large_text", "high_contrast"}) {
+    Report r = TapOn(j.k, std::string(mode) + "/toggle");
+    CHECK_MESSAGE(r.Get(mode) == "1", "tapped " << mode << "/toggle: " << r.Summary());
+    CHECK(r.Get("pointer") == "none");
+    j.k.Shot(std::string("a11y-") + mode);
+  }
+  Report on = j.k.Now();
+  CHECK(on.Get("reach") == "1");
+  CHECK(on.Get("large_text") == "1");
+  CHECK(brightness(j.k.Shot("a11y-all")) < before / 2);
+  // Reach mode: every target of the screen in the lower half.
+  for (const auto& t : on.targets) CHECK_MESSAGE(t.y0 >= 540 - 0.5f, t.key << " at y " << t.y0);
+  for (const char* mode : {"reach", "large_text", "high_contrast"}) {
+    Report r = TapOn(j.k, std::string(mode) + "/toggle");
+    CHECK_MESSAGE(r.Get(mode) == "0", "tapped " << mode << "/toggle again: " << r.Summary());
+  }
+  CHECK(e2e::Difference(j.k.Shot("a11y-off-again"), e2e::Load(Dir() + "/a11y-off.png")) < 0.01);
+}
+
 TEST_CASE("a real long press: the top-left corner held 3 s opens the PIN pad, real taps on digits open staff mode") {
   fs::path config = Dir() + "/staff.toml";
   fs::create_directories(Dir());
