@@ -121,6 +121,8 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
   for (int i = 0; i < int(KeyboardLayouts().size()); ++i) kb_height = std::max(kb_height, KeyboardHeight(s, i));
   // A short, wide area (reach mode in landscape) has no room for the field, results and keyboard stacked:
   // the keyboard goes to the right, the field and the results to its left.
+  // One line of the query; as tall as the placeholder needs when it wraps (larger text, a narrow field),
+  // also while typing, so that the results do not jump.
   float field_h = s.fonts.title->FontSize + m.pad * 1.2f;
   bool beside = size.y < m.pad * 1.5f + field_h + m.gap + m.touch * 2 + kb_height + m.pad * 2 && size.x > size.y * 2.5f;
   float panel_x = 0;  // where the keyboard's panel starts (beside: its left edge)
@@ -133,11 +135,13 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
   // The query, as a large field with a caret; the placeholder says what can be found.
   ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
   ImVec2 p = ImGui::GetCursorScreenPos();
+  float inner = width - 2 * m.pad;
+  field_h = std::max(field_h, Measure(s.fonts.title, s.Ui("search.placeholder"), inner).y + m.pad * 1.2f);
+  CheckFit(s, s.fonts.title, s.Ui("search.placeholder"), inner, field_h);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p, ImVec2(p.x + width, p.y + field_h), colors::kSurface, m.radius);
   dl->AddRect(p, ImVec2(p.x + width, p.y + field_h), colors::kAccent, m.radius, 0, 3.0f);
-  ImVec2 tp(p.x + m.pad, p.y + (field_h - s.fonts.title->FontSize) / 2);
-  float inner = width - 2 * m.pad;
+  ImVec2 tp(p.x + m.pad, p.y + m.pad * 0.6f);
   if (s.search_query.empty()) {
     TextAt(dl, s.fonts.title, colors::kMuted, tp, s.Ui("search.placeholder"), inner);
   } else {
