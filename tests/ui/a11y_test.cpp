@@ -200,6 +200,11 @@ TEST_CASE("high contrast: every colour drawn on every view has a name and every 
     h.s.idle_warning_left = 12;
     audit(size + " idle warning");
     h.s.idle_warning = false;
+    h.s.staff.pin_pad = true;  // staff may need high contrast too
+    h.s.staff.pin = "12";
+    audit(size + " PIN pad");
+    h.s.staff.pin_pad = false;
+    h.s.staff.pin.clear();
   }
   CHECK_MESSAGE(problems.empty(), problems);
 }
