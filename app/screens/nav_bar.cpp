@@ -1,4 +1,5 @@
-// The persistent bar at the bottom (in reach of a seated visitor): the five screens and the language picker.
+// The persistent bar at the bottom (in reach of a seated visitor): the six screens, the three accessibility
+// toggles and the language picker.
 #include <cfloat>
 #include <cmath>
 
