@@ -132,7 +132,7 @@ bool LabelSpace::Free(const Box& b) const {
 
 std::vector<Box> LabelSpots(ImVec2 a, float r, ImVec2 size, float gap) {
   float d = r + gap, w = size.x, h = size.y;
-  float dd = r * 0.7f + gap;  // diagonals: the label's corner near the mark
+  float dd = d;  // diagonals: the label's corner off the mark's square (marks take a square, not a disc)
   return {
       {a.x + d, a.y - h / 2, a.x + d + w, a.y + h / 2},          // right
       {a.x - d - w, a.y - h / 2, a.x - d, a.y + h / 2},          // left

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "app/map_geometry.h"
 #include "app/theme.h"
 #include "app/widgets.h"
 
@@ -127,10 +128,11 @@ std::vector<LegendItem> LegendItems(const AppState& s) {
       stage |= l.kind == "stage", room |= l.kind == "room", booth |= l.kind == "booth";
       continue;
     }
-    if (l.kind == "kiosk" && s.has_position) continue;  // drawn at the configured position instead
+    if (l.kind == "kiosk") continue;  // "you are here" (app/map_geometry.h HerePoint)
     marks[int(MarkOf(l))] = true;
   }
-  if (s.has_position) marks[int(Mark::Here)] = true;
+  db::Point here;
+  marks[int(Mark::Here)] = HerePoint(s, here);
   std::vector<LegendItem> items;
   for (int m = 0; m < int(Mark::Other); ++m)  // "other" points carry their own names
     if (marks[m]) items.push_back({Mark(m), "", s.Ui(MarkLegendKey(Mark(m)))});

@@ -157,6 +157,20 @@ bool FitInside(const AppState& s, const db::Location& l, const std::string& labe
   return false;
 }
 
+// The zoom at which every booth holds at least its number (FitInside's margins, and a little more).
+float BoothLabelZoom(const AppState& s, int turn) {
+  float z = 0;
+  for (const auto& l : s.catalog->locations) {
+    if (l.kind != "booth" || !l.is_polygon || l.label.empty()) continue;
+    PlanRect b = LocationBounds(l, 0);
+    float w = float(b.x1 - b.x0), h = float(b.y1 - b.y0);
+    if (turn) std::swap(w, h);
+    ImVec2 ts = Measure(s.fonts.caption, l.label);
+    z = std::max({z, (ts.x + 10) / std::max(0.1f, w), (ts.y + 6) / std::max(0.1f, h)});
+  }
+  return z;
+}
+
 struct Area {
   const db::Location* l;
   std::vector<ImVec2> pts;
@@ -198,7 +212,10 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   db::Point home = bounds.Centre();
   s.map.fit = L.fit, s.map.home_cx = float(home.x), s.map.home_cy = float(home.y);
   if (s.map.zoom <= 0) {
-    s.map.zoom = L.fit;
+    // The whole plan; on a screen too small for that to label the booths (reach mode on a small screen),
+    // closer, up to three times, so that every booth still shows its number: the visitor zooms out for the
+    // rest.
+    s.map.zoom = std::max(L.fit, std::min(BoothLabelZoom(s, L.turn), L.fit * 3));
     s.map.cx = float(home.x), s.map.cy = float(home.y);
     if (const db::Location* f = c.FindLocation(s.map_focus)) {
       // The place alone, a little closer than the whole plan and at least big enough to tap...
@@ -292,22 +309,25 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   float r = kMarkRadiusMm * m.px_per_mm, tap = std::max(kPointTapMm * m.px_per_mm, m.touch);
   std::vector<Point> points;
   for (const auto& l : c.locations) {
-    if (l.is_polygon || (l.kind == "kiosk" && s.has_position)) continue;  // the configuration says where it is
+    if (l.is_polygon || l.kind == "kiosk") continue;  // the kiosk is "you are here", drawn below
     ImVec2 a = v.ToScreen(l.anchor);
     points.push_back({&l, MarkOf(l), a, {a.x - tap / 2, a.y - tap / 2, a.x + tap / 2, a.y + tap / 2}});
     space.Take({a.x - r - 2, a.y - r - 2, a.x + r + 2, a.y + r + 2});
   }
-  float hr = r * 1.15f;  // the configured "you are here": a larger disc with a wedge the way the visitor faces
-  ImVec2 here_at, here_dir;
-  bool here = s.has_position;
+  // "You are here": the configured position (with a wedge the way the visitor faces) or the plan's kiosk
+  // point, on a larger disc.
+  float hr = r * 1.15f;
+  ImVec2 here_at, here_dir(0, 0);
+  db::Point here_pt;
+  bool here = HerePoint(s, here_pt);
   if (here) {
-    here_at = v.ToScreen({s.here_x, s.here_y});
+    here_at = v.ToScreen(here_pt);
     float th = s.here_facing_deg * 3.14159265f / 180.f;
-    ImVec2 ahead = v.ToScreen({s.here_x + std::sin(th), s.here_y + std::cos(th)});
+    ImVec2 ahead = v.ToScreen({here_pt.x + std::sin(th), here_pt.y + std::cos(th)});
     float len = std::max(1e-3f, std::hypot(ahead.x - here_at.x, ahead.y - here_at.y));
-    here_dir = ImVec2((ahead.x - here_at.x) / len, (ahead.y - here_at.y) / len);
+    if (s.has_position) here_dir = ImVec2((ahead.x - here_at.x) / len, (ahead.y - here_at.y) / len);
     points.push_back({nullptr, Mark::Here, here_at, {here_at.x - tap / 2, here_at.y - tap / 2, here_at.x + tap / 2, here_at.y + tap / 2}});
-    float reach = hr * 2.3f;
+    float reach = s.has_position ? hr * 2.3f : hr + 2;
     space.Take({here_at.x - reach, here_at.y - reach, here_at.x + reach, here_at.y + reach});
   }
   for (const Point& p : points) {
@@ -320,20 +340,20 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   // goes to the first free spot; a label with none is left out and its mark stays (the legend and the
   // card still name it).
   Box here_label;
+  ImFont* here_font = s.fonts.strong;
   bool here_label_shown = false;
   const std::string& here_text = s.Ui("map.you_are_here");
-  if (here) {
-    ImVec2 ns = Measure(s.fonts.strong, here_text);
-    ImVec2 sz(ns.x + 12, ns.y);
-    std::vector<Box> spots = LabelSpots(here_at, hr * 2.3f - 4, sz, 4);
-    std::rotate(spots.begin(), spots.begin() + 2, spots.begin() + 4);  // below and above first: under the wedge
-    for (int relaxed = 0; relaxed < 2 && !here_label_shown; ++relaxed)
-      for (const Box& b : spots)
-        if (relaxed ? space.FreeOfLabels(b) : space.Free(b)) {
-          here_label = b, here_label_shown = true;
-          space.Take(b);
-          break;
-        }
+  for (ImFont* f : {s.fonts.strong, s.fonts.caption}) {  // a smaller size before none
+    if (!here || here_label_shown) break;
+    ImVec2 ns = Measure(f, here_text);
+    std::vector<Box> spots = LabelSpots(here_at, s.has_position ? hr * 2.3f - 4 : hr, ImVec2(ns.x + 12, ns.y), 4);
+    std::rotate(spots.begin(), spots.begin() + 2, spots.begin() + 4);  // below and above first: clear of the wedge
+    for (const Box& b : spots)
+      if (space.Free(b)) {
+        here_label = b, here_font = f, here_label_shown = true;
+        space.Take(b);
+        break;
+      }
   }
   for (const Area& a : areas) {
     const db::Location& l = *a.l;
@@ -391,11 +411,11 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
         break;
       }
   }
-  // "You are here", from the configuration: the kiosk's point and the way the visitor faces (a wedge).
   if (here) {
     ImVec2 a = here_at, side(-here_dir.y, here_dir.x);
     ImVec2 tip(a.x + here_dir.x * hr * 2.2f, a.y + here_dir.y * hr * 2.2f);
-    dl->AddTriangleFilled(tip, ImVec2(a.x + side.x * hr * 0.9f, a.y + side.y * hr * 0.9f),
+    if (s.has_position)
+      dl->AddTriangleFilled(tip, ImVec2(a.x + side.x * hr * 0.9f, a.y + side.y * hr * 0.9f),
                           ImVec2(a.x - side.x * hr * 0.9f, a.y - side.y * hr * 0.9f), (colors::kNow & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 0x90));
     dl->AddCircleFilled(a, hr, colors::kNow, 32);
     dl->AddCircle(a, hr, IM_COL32_WHITE, 32, 3.0f);
@@ -404,7 +424,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
     if (here_label_shown) {
       Record(s, "label/here", here_label);
       dl->AddRectFilled(ImVec2(here_label.x0, here_label.y0), ImVec2(here_label.x1, here_label.y1), colors::kNow, 6);
-      TextAt(dl, s.fonts.strong, IM_COL32_WHITE, ImVec2(here_label.x0 + 6, here_label.y0), here_text, 0);
+      TextAt(dl, here_font, IM_COL32_WHITE, ImVec2(here_label.x0 + 6, here_label.y0), here_text, 0);
     }
   }
   dl->PopClipRect();
