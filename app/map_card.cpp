@@ -74,10 +74,25 @@ bool BuildPlaceCard(const AppState& s, const std::string& id, PlaceCard& card) {
   return true;
 }
 
-void LayoutPlaceCard(const AppState& s, PlaceCard& card, float width, float max_height) {
+void LayoutPlaceCard(AppState& s, PlaceCard& card, float width, float max_height) {
   const Metrics& m = s.metrics;
-  float inner = width - 2 * m.pad;
-  float head = std::max(CloseSize(s), Measure(s.fonts.title, card.title, inner - CloseSize(s) - m.gap).y +
+  float inner = width - 2 * m.pad, title_w = inner - CloseSize(s) - m.gap;
+  // A long name ("Мүмкіндігі шектеулі жандарға арналған дәретхана", "конференц-залы") in a smaller size
+  // rather than split inside a word.
+  for (ImFont* f : {s.fonts.title, s.fonts.strong, s.fonts.body}) {
+    card.title_font = f;
+    float widest = 0;
+    for (size_t b = 0, e; b < card.title.size(); b = e + 1) {
+      e = card.title.find(' ', b);
+      if (e == std::string::npos) e = card.title.size();
+      widest = std::max(widest, Measure(f, card.title.substr(b, e - b)).x);
+    }
+    if (widest <= title_w) break;
+  }
+  PushId(s, "card");
+  CheckFit(s, card.title_font, card.title, title_w, 1e9f);  // the layout audit: a word that still does not fit
+  PopId(s);
+  float head = std::max(CloseSize(s), Measure(card.title_font, card.title, title_w).y +
                                           (card.kind.empty() ? 0 : Measure(s.fonts.caption, card.kind, inner - CloseSize(s) - m.gap).y));
   float h = m.pad + head;
   if (!card.note.empty()) h += m.gap + Measure(s.fonts.body, card.note, inner).y;
@@ -113,7 +128,7 @@ void DrawPlaceCard(AppState& s, const PlaceCard& card, ImVec2 at) {
 
   float y = at.y + m.pad, x = at.x + m.pad, text_w = inner - close - m.gap;
   float head_y = y;
-  y += TextAt(dl, s.fonts.title, colors::kInk, ImVec2(x, y), card.title, text_w);
+  y += TextAt(dl, card.title_font, colors::kInk, ImVec2(x, y), card.title, text_w);
   if (!card.kind.empty()) y += TextAt(dl, s.fonts.caption, colors::kMuted, ImVec2(x, y), card.kind, text_w);
   y = std::max(y, head_y + close);
   if (!card.note.empty()) y += m.gap + TextAt(dl, s.fonts.body, colors::kMuted, ImVec2(x, y + m.gap), card.note, inner);

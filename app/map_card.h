@@ -22,13 +22,14 @@ struct PlaceCard {
   std::vector<Row> rows;  // rooms and stages: now, then next
   std::string note;       // rooms and stages without sessions to come
   ImVec2 size;            // as laid out by LayoutPlaceCard
+  ImFont* title_font = nullptr;  // the title size that keeps its words whole
   size_t shown = 0;       // rows that fit the height it was given
 };
 
 // The card of the place `id` (a location id or "here"); false when there is no such place.
 bool BuildPlaceCard(const AppState& s, const std::string& id, PlaceCard& card);
 // Lays the card out `width` wide and at most `max_height` tall (rows that do not fit are left out).
-void LayoutPlaceCard(const AppState& s, PlaceCard& card, float width, float max_height);
+void LayoutPlaceCard(AppState& s, PlaceCard& card, float width, float max_height);
 // Draws the laid-out card with its top-left corner at `at`, and registers its touch targets ("card/close",
 // "card/ID/session", and "card/sheet", which keeps taps on the card off the plan under it).
 void DrawPlaceCard(AppState& s, const PlaceCard& card, ImVec2 at);

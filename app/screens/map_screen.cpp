@@ -109,7 +109,7 @@ Layout LayOut(const AppState& s, Box canvas, const std::vector<LegendItem>& lege
     ImVec2 ls = LayoutLegend(s, legend, false, canvas.w() - 3 * m.pad, 0);
     strip.legend = {canvas.x0 + half, canvas.y1 - half - ls.y - m.pad, canvas.x0 + half + ls.x + m.pad, canvas.y1 - half};
     strip.plan = {canvas.x0 + m.pad, canvas.y0 + half + band + m.gap, right, strip.legend.y0 - m.gap};
-    strip.side = {canvas.x0 + half, strip.plan.y0, std::min(canvas.x1 - half, canvas.x0 + half + 190 * m.px_per_mm), canvas.y1 - half};
+    strip.side = {canvas.x0 + half, strip.plan.y0, std::min(canvas.x1 - half, canvas.x0 + half + 300 * m.px_per_mm), canvas.y1 - half};
     Fit(s, bounds, strip);
   }
   Layout col = base;
@@ -265,7 +265,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   Record(s, "chrome/title", L.title);
   if (s.map_return.set) chrome.push_back(L.back), Record(s, "chrome/back", L.back);
   if (card_open) chrome.push_back(card_box), Record(s, "chrome/card", card_box);
-  bool legend_shown = !legend.empty() && !(card_open && L.column);  // in the column, the card takes its place
+  bool legend_shown = !legend.empty() && !card_open;  // the card takes the legend's place
   if (legend_shown) chrome.push_back(L.legend), Record(s, "chrome/legend", L.legend);
 
   dl->PushClipRect(p0, ImVec2(canvas.x1, canvas.y1), true);

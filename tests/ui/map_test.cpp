@@ -305,3 +305,28 @@ TEST_CASE("map: a drag pans the turned portrait plan with the finger") {
   CHECK(h.s.screen == Screen::Map);
   CHECK(h.s.map_card.empty());  // a drag is not a tap
 }
+
+TEST_CASE("map: every place's card fits its words in each of the seven languages, landscape and portrait") {
+  test::Harness h;
+  std::string problems;
+  for (auto [w, hgt] : {std::pair{1920, 1080}, {1080, 1920}}) {
+    h.Resize(w, hgt);
+    for (const char* lang : {"kk", "ru", "en", "tr", "az", "uz", "ky"}) {
+      h.s.lang = lang;
+      h.s.Do({Action::Kind::Go, "", Screen::Map});
+      h.Settle();
+      for (const auto& l : h.s.catalog->locations) {
+        if (l.kind == "booth" || l.kind == "kiosk") continue;
+        h.overflows.clear();
+        h.s.Do({Action::Kind::MapCard, l.id});
+        h.Settle();
+        for (const auto& o : h.overflows) problems += std::string(lang) + " " + l.id + ": " + o + "\n";
+        const auto* sheet = h.Find("card/sheet");
+        const auto* plan = h.Find("plan");
+        if (!sheet || !plan || sheet->x0 < plan->x0 || sheet->x1 > plan->x1 || sheet->y0 < plan->y0 || sheet->y1 > plan->y1)
+          problems += std::string(lang) + " " + l.id + ": the card is not inside the map\n";
+      }
+    }
+  }
+  CHECK_MESSAGE(problems.empty(), problems);
+}
