@@ -157,18 +157,39 @@ bool FitInside(const AppState& s, const db::Location& l, const std::string& labe
   return false;
 }
 
-// The zoom at which every booth holds at least its number (FitInside's margins, and a little more).
-float BoothLabelZoom(const AppState& s, int turn) {
-  float z = 0;
+// The zoom at which every booth holds at least its number (FitInside's margins, and a little more) and is
+// a touch target of at least 12 mm each way.
+float BoothZoom(const AppState& s, int turn) {
+  float z = 0, touch = 12.f * s.metrics.px_per_mm;
   for (const auto& l : s.catalog->locations) {
     if (l.kind != "booth" || !l.is_polygon || l.label.empty()) continue;
     PlanRect b = LocationBounds(l, 0);
     float w = float(b.x1 - b.x0), h = float(b.y1 - b.y0);
     if (turn) std::swap(w, h);
     ImVec2 ts = Measure(s.fonts.caption, l.label);
-    z = std::max({z, (ts.x + 10) / std::max(0.1f, w), (ts.y + 6) / std::max(0.1f, h)});
+    z = std::max({z, (ts.x + 10) / std::max(0.1f, w), (ts.y + 6) / std::max(0.1f, h), touch / std::max(0.1f, std::min(w, h))});
   }
   return z;
+}
+
+// The lines of `text` wrapped at whole words within `width` (its own line breaks kept), as ImGui wraps them.
+std::vector<std::string> WrapLines(ImFont* font, const std::string& text, float width) {
+  std::vector<std::string> lines;
+  for (size_t i = 0, e; i <= text.size(); i = e + 1) {
+    e = text.find('\n', i);
+    if (e == std::string::npos) e = text.size();
+    std::string para = text.substr(i, e - i), line;
+    for (size_t b = 0, w; b <= para.size(); b = w + 1) {
+      w = para.find(' ', b);
+      if (w == std::string::npos) w = para.size();
+      std::string word = para.substr(b, w - b);
+      std::string longer = line.empty() ? word : line + " " + word;
+      if (!line.empty() && Measure(font, longer).x > width) lines.push_back(line), line = word;
+      else line = longer;
+    }
+    lines.push_back(line);
+  }
+  return lines;
 }
 
 struct Area {
@@ -211,11 +232,11 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   if (L.fit <= 0) L.fit = FitZoom(bounds, std::max(1.f, L.plan.w()), std::max(1.f, L.plan.h()), 0);
   db::Point home = bounds.Centre();
   s.map.fit = L.fit, s.map.home_cx = float(home.x), s.map.home_cy = float(home.y);
-  if (s.map.zoom <= 0) {
-    // The whole plan; on a screen too small for that to label the booths (reach mode on a small screen),
-    // closer, up to three times, so that every booth still shows its number: the visitor zooms out for the
-    // rest.
-    s.map.zoom = std::max(L.fit, std::min(BoothLabelZoom(s, L.turn), L.fit * 3));
+  bool first_view = s.map.zoom <= 0;
+  if (first_view) {
+    // The whole plan; on a screen too small for that to label the booths and keep them big enough to tap
+    // (reach mode), closer, up to three times: the visitor pans or zooms out for the rest.
+    s.map.zoom = std::max(L.fit, std::min(BoothZoom(s, L.turn), L.fit * 3));
     s.map.cx = float(home.x), s.map.cy = float(home.y);
     if (const db::Location* f = c.FindLocation(s.map_focus)) {
       // The place alone, a little closer than the whole plan and at least big enough to tap...
@@ -241,7 +262,22 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   // The centre stays on the plan: a drag cannot lose it off screen.
   s.map.cx = std::clamp(s.map.cx, float(bounds.x0), float(bounds.x1));
   s.map.cy = std::clamp(s.map.cy, float(bounds.y0), float(bounds.y1));
-  PlanView v{ImVec2((L.plan.x0 + L.plan.x1) / 2, (L.plan.y0 + L.plan.y1) / 2), s.map.cx, s.map.cy, s.map.zoom, L.turn};
+  ImVec2 origin((L.plan.x0 + L.plan.x1) / 2, (L.plan.y0 + L.plan.y1) / 2);
+  if (first_view && !c.FindLocation(s.map_focus) && s.map.zoom > L.fit * 1.001f) {
+    // Closer than the whole plan (no place to show): "you are here" stays in view all the same, moved in
+    // from the edge.
+    db::Point here;
+    if (HerePoint(s, here)) {
+      PlanView v0{origin, s.map.cx, s.map.cy, s.map.zoom, L.turn};
+      ImVec2 q = v0.ToScreen(here);
+      float margin = std::min({2 * m.touch, L.plan.w() / 2, L.plan.h() / 2});
+      float dx = std::clamp(q.x, L.plan.x0 + margin, L.plan.x1 - margin) - q.x;
+      float dy = std::clamp(q.y, L.plan.y0 + margin, L.plan.y1 - margin) - q.y;
+      db::Point c2 = v0.ToPlan(ImVec2(origin.x - dx, origin.y - dy));
+      s.map.cx = float(c2.x), s.map.cy = float(c2.y);
+    }
+  }
+  PlanView v{origin, s.map.cx, s.map.cy, s.map.zoom, L.turn};
 
   // The open card, laid out now: labels keep off it.
   PlaceCard card;
@@ -330,9 +366,19 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
     float reach = s.has_position ? hr * 2.3f : hr + 2;
     space.Take({here_at.x - reach, here_at.y - reach, here_at.x + reach, here_at.y + reach});
   }
-  for (const Point& p : points) {
+  for (Point& p : points) {
     std::string key = p.l ? p.l->id : "here";
     Record(s, (p.l ? "mark/" : "") + key, {p.at.x - r, p.at.y - r, p.at.x + r, p.at.y + r});
+    // A mark off screen or under a control cannot be tapped; one at the edge keeps a whole finger-sized
+    // target, moved inside the map.
+    bool covered = !canvas.Contains(p.at) || std::any_of(chrome.begin(), chrome.end(), [&](const Box& b) { return b.Contains(p.at); });
+    if (covered) {
+      p.hit = {};
+      continue;
+    }
+    float dx = std::max(0.f, canvas.x0 - p.hit.x0) - std::max(0.f, p.hit.x1 - canvas.x1);
+    float dy = std::max(0.f, canvas.y0 - p.hit.y0) - std::max(0.f, p.hit.y1 - canvas.y1);
+    p.hit = {p.hit.x0 + dx, p.hit.y0 + dy, p.hit.x1 + dx, p.hit.y1 + dy};
     Target(s, "poi/" + key, p.hit, canvas);
   }
 
@@ -385,14 +431,12 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
     }
     space.Take(b);
     Record(s, "label/" + l.id, b);
-    // Each line centred.
+    // Each line centred, the wrapped ones too.
     float y = b.y0;
-    for (size_t i = 0, e; i < shown.size(); i = e + 1) {
-      e = shown.find('\n', i);
-      if (e == std::string::npos) e = shown.size();
-      std::string line = shown.substr(i, e - i);
-      ImVec2 ls = Measure(font, line, a.box.w() - 8);
-      y += TextAt(dl, font, text, ImVec2((b.x0 + b.x1 - ls.x) / 2, y), line, a.box.w() - 8);
+    for (const std::string& line : WrapLines(font, shown, a.box.w() - 8)) {
+      float lw = Measure(font, line).x;
+      TextAt(dl, font, text, ImVec2((b.x0 + b.x1 - lw) / 2, y), line, 0);
+      y += font->FontSize;
     }
   }
   for (const Point& p : points) {
@@ -475,7 +519,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
     float best = FLT_MAX;
     for (const Point& p : points) {
       float d = std::hypot(p.at.x - q.x, p.at.y - q.y);
-      if (p.hit.Contains(q) && d < best) best = d, near = &p;
+      if (p.hit.w() > 0 && p.hit.Contains(q) && d < best) best = d, near = &p;
     }
     const db::Location* hit = near ? near->l : nullptr;
     db::Point at = v.ToPlan(q);

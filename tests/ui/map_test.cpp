@@ -330,3 +330,32 @@ TEST_CASE("map: every place's card fits its words in each of the seven languages
   }
   CHECK_MESSAGE(problems.empty(), problems);
 }
+
+TEST_CASE("map: every touch target of the map is at least 12 mm both ways, in every layout and mode") {
+  test::Harness h;
+  float min = 12 * h.s.metrics.px_per_mm - 0.5f;
+  for (auto [w, hgt] : {std::pair{1920, 1080}, {1080, 1920}}) {
+    h.Resize(w, hgt);
+    for (bool reach : {false, true})
+      for (const char* card : {"", "room-conf-b", "amenity-cafe"}) {
+        h.s.reach = reach;
+        h.s.Do({Action::Kind::Go, "", Screen::Map});
+        h.Settle();
+        if (*card) h.s.Do({Action::Kind::MapCard, card}), h.Settle();
+        const auto* plan = h.Find("plan");
+        REQUIRE(plan);
+        for (const auto& t : h.targets()) {
+          bool map = Starts(t.key, "booth/") || Starts(t.key, "place/") || Starts(t.key, "poi/") || Starts(t.key, "card/") ||
+                     t.key == "zoom-in" || t.key == "zoom-out" || t.key == "back";
+          if (!map) continue;
+          // An area cut by the edge of a zoomed-in plan is only partly on screen, like a list row scrolled
+          // half out (points are not: their targets move inside whole).
+          bool cut = t.x0 <= plan->x0 + 0.5f || t.y0 <= plan->y0 + 0.5f || t.x1 >= plan->x1 - 0.5f || t.y1 >= plan->y1 - 0.5f;
+          if (cut && (Starts(t.key, "booth/") || Starts(t.key, "place/"))) continue;
+          std::string where = std::to_string(w) + "x" + std::to_string(hgt) + (reach ? " reach " : " ") + card + ": " + t.key;
+          CHECK_MESSAGE(t.x1 - t.x0 >= min, where << " is " << t.x1 - t.x0 << " px wide");
+          CHECK_MESSAGE(t.y1 - t.y0 >= min, where << " is " << t.y1 - t.y0 << " px tall");
+        }
+      }
+  }
+}
