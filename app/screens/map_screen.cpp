@@ -211,8 +211,9 @@ void Record(AppState& s, const std::string& key, const Box& b) {
 // the tests and the report as far as it is visible.
 void Target(AppState& s, const std::string& key, Box b, const Box& canvas) {
   if (!s.targets) return;
+  float w = b.w(), h = b.h();
   b = {std::max(b.x0, canvas.x0), std::max(b.y0, canvas.y0), std::min(b.x1, canvas.x1), std::min(b.y1, canvas.y1)};
-  if (b.x1 > b.x0 && b.y1 > b.y0) s.targets->push_back({key, b.x0, b.y0, b.x1, b.y1});
+  if (b.x1 > b.x0 && b.y1 > b.y0) s.targets->push_back({key, b.x0, b.y0, b.x1, b.y1, w, h});
 }
 
 }  // namespace
@@ -255,6 +256,9 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
         if (z >= readable) {
           s.map.zoom = std::min(z, alone);
           s.map.cx = float(u.Centre().x), s.map.cy = float(u.Centre().y);
+        } else if (L.fit >= readable) {  // the whole plan holds both and is readable itself
+          s.map.zoom = L.fit;
+          s.map.cx = float(home.x), s.map.cy = float(home.y);
         }
       }
     }
@@ -503,7 +507,8 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   const ImGuiIO& io = ImGui::GetIO();
   float t = m.drag_threshold;
   if (ImGui::IsItemActive() && io.MouseDragMaxDistanceSqr[0] > t * t) {
-    db::Point a = v.ToPlan(io.MousePos), b = v.ToPlan(ImVec2(io.MousePos.x - io.MouseDelta.x, io.MousePos.y - io.MouseDelta.y));
+    ImVec2 d = DragDelta(s);  // on the frame the drag starts, the whole way from where the finger came down
+    db::Point a = v.ToPlan(io.MousePos), b = v.ToPlan(ImVec2(io.MousePos.x - d.x, io.MousePos.y - d.y));
     s.map.cx -= float(a.x - b.x);
     s.map.cy -= float(a.y - b.y);
   }
