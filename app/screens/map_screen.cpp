@@ -324,6 +324,8 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
         a.pts.push_back(q);
         a.box = {std::min(a.box.x0, q.x), std::min(a.box.y0, q.y), std::max(a.box.x1, q.x), std::max(a.box.y1, q.y)};
       }
+      Record(s, "shape/" + l.id, a.box);
+      if (!a.box.Overlaps(canvas)) continue;  // off screen: nothing to draw, label or tap (a forum of thousands of booths)
       ImU32 fill = AreaFill(l.kind);
       if (l.kind == "booth") {
         const db::Exhibitor* e = c.FindExhibitorAtBooth(l.id);
@@ -338,7 +340,6 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
       dl->AddPolyline(a.pts.data(), int(a.pts.size()), edge, ImDrawFlags_Closed, l.kind == "hall" ? 3.0f : s.high_contrast ? 3.0f : 2.0f);
       if (l.id == s.map_focus || l.id == s.map_card)
         dl->AddPolyline(a.pts.data(), int(a.pts.size()), colors::kHighlight, ImDrawFlags_Closed, 6.0f);
-      Record(s, "shape/" + l.id, a.box);
       Target(s, (l.kind == "booth" ? "booth/" : "place/") + l.id, a.box, canvas);
       if (l.kind != "hall") space.Avoid(a.pts);
       areas.push_back(std::move(a));
@@ -433,7 +434,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
       b = {x, y, x + ts.x, y + ts.y};
       if (!space.FreeOfLabels(b)) continue;
     }
-    space.Take(b);
+    // Not taken: a label inside its own area can meet no other area's, and point labels keep off the areas.
     Record(s, "label/" + l.id, b);
     // Each line centred, the wrapped ones too.
     float y = b.y0;
@@ -495,7 +496,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   if (legend_shown) {
     dl->AddRectFilled(ImVec2(L.legend.x0, L.legend.y0), ImVec2(L.legend.x1, L.legend.y1), IM_COL32(0xF4, 0xF1, 0xEA, 0xF0), m.radius);
     DrawLegend(s, dl, legend, ImVec2(L.legend.x0 + m.pad * 0.5f, L.legend.y0 + m.pad * 0.5f), L.column,
-               L.column ? s.fonts.caption->FontSize * 12 : L.legend.w() - m.pad, L.legend.h() - m.pad);
+               L.column ? s.fonts.caption->FontSize * 12 : L.legend.w() - m.pad, L.legend.h() - m.pad + 1);  // +1: as laid out, whatever the rounding
   }
   if (card_open) DrawPlaceCard(s, card, ImVec2(card_box.x0, card_box.y0));
 
