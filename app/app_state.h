@@ -90,6 +90,9 @@ struct MapView {
   // The view that shows the whole plan and "you are here", as the map last measured it (0 before the first
   // draw): zooming out never goes below it and drifts towards it, so that zooming out brings everything back.
   float fit = 0, home_cx = 0, home_cy = 0;
+  // The size of the map it was made for: another size (reach mode switched, the screen turned, a taller
+  // navigation bar with larger text) starts a fresh view, as the old one would show the plan cut or lost.
+  float canvas_w = 0, canvas_h = 0;
 };
 
 struct AppState {

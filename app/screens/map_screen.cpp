@@ -233,6 +233,8 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   if (L.fit <= 0) L.fit = FitZoom(bounds, std::max(1.f, L.plan.w()), std::max(1.f, L.plan.h()), 0);
   db::Point home = bounds.Centre();
   s.map.fit = L.fit, s.map.home_cx = float(home.x), s.map.home_cy = float(home.y);
+  if (s.map.canvas_w != size.x || s.map.canvas_h != size.y) s.map.zoom = 0;
+  s.map.canvas_w = size.x, s.map.canvas_h = size.y;
   bool first_view = s.map.zoom <= 0;
   if (first_view) {
     // The whole plan; on a screen too small for that to label the booths and keep them big enough to tap

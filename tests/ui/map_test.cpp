@@ -359,3 +359,21 @@ TEST_CASE("map: every touch target of the map is at least 12 mm both ways, in ev
       }
   }
 }
+
+TEST_CASE("map: switching reach mode or turning the screen starts a fresh view of the whole plan") {
+  test::Harness h;
+  REQUIRE(h.Tap("map/nav"));
+  REQUIRE(h.Tap("zoom-in"));
+  REQUIRE(h.Tap("zoom-in"));
+  CHECK(h.s.map.zoom > h.s.map.fit * 1.5f);
+  REQUIRE(h.Tap("reach/toggle"));
+  CHECK(h.s.reach);
+  MapLayout l = Measure(h);
+  CHECK(h.s.map.zoom < h.s.map.fit * 3.01f);
+  CHECK(Within(*l.Get("here"), *l.Get("canvas")));
+  REQUIRE(h.Tap("reach/toggle"));
+  h.Resize(1080, 1920);
+  l = Measure(h);
+  CHECK(h.s.map.zoom == doctest::Approx(h.s.map.fit));
+  CHECK(Within(*l.Get("shape/hall-main"), *l.Get("canvas")));
+}
