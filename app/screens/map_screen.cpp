@@ -198,11 +198,58 @@ struct Area {
   Box box;
 };
 struct Point {
-  const db::Location* l;  // null: "you are here" from the configuration
+  const db::Location* l;  // null: "you are here" (HerePoint)
   Mark mark;
   ImVec2 at;
   Box hit;
 };
+
+// [SECTION] The first view
+// The whole plan, or the place "show on map" asked for, framed with "you are here" when both fit readably.
+void StartView(AppState& s, const Layout& L, const PlanRect& bounds, ImVec2 origin) {
+  const db::Catalog& c = *s.catalog;
+  const Metrics& m = s.metrics;
+  db::Point home = bounds.Centre(), here;
+  bool has_here = HerePoint(s, here);
+  // The whole plan; on a screen too small for that to label the booths and keep them big enough to tap
+  // (reach mode), closer, up to three times: the visitor pans or zooms out for the rest.
+  s.map.zoom = std::max(L.fit, std::min(BoothZoom(s, L.turn), L.fit * 3));
+  s.map.cx = float(home.x), s.map.cy = float(home.y);
+  const db::Location* f = c.FindLocation(s.map_focus);
+  if (!f) {
+    if (has_here && s.map.zoom > L.fit * 1.001f) {
+      // Closer than the whole plan: "you are here" stays in view all the same, moved in from the edge.
+      PlanView v0{origin, s.map.cx, s.map.cy, s.map.zoom, L.turn};
+      ImVec2 q = v0.ToScreen(here);
+      float margin = std::min({2 * m.touch, L.plan.w() / 2, L.plan.h() / 2});
+      float dx = std::clamp(q.x, L.plan.x0 + margin, L.plan.x1 - margin) - q.x;
+      float dy = std::clamp(q.y, L.plan.y0 + margin, L.plan.y1 - margin) - q.y;
+      db::Point c2 = v0.ToPlan(ImVec2(origin.x - dx, origin.y - dy));
+      s.map.cx = float(c2.x), s.map.cy = float(c2.y);
+    }
+    return;
+  }
+  // The place alone, a little closer than the whole plan and at least big enough to tap...
+  PlanRect t = LocationBounds(*f, 3.0);
+  float side = float(std::min(t.x1 - t.x0, t.y1 - t.y0));
+  float readable = f->is_polygon ? std::max(L.fit, kReadableMm * m.px_per_mm / std::max(0.5f, side)) : L.fit;
+  float alone = std::min(std::max(L.fit * 1.6f, readable), L.fit * 8);
+  s.map.zoom = alone;
+  s.map.cx = float(t.Centre().x), s.map.cy = float(t.Centre().y);
+  if (!has_here) return;
+  // ...or with "you are here", when both fit at a readable zoom (room kept around them for the labels),
+  // else in the whole plan when that is readable (it holds both).
+  PlanRect u = t;
+  u.Grow(here);
+  float z = FitZoom(u, L.plan.w() - 4 * m.touch, L.plan.h() - 4 * m.touch, L.turn);
+  if (z >= readable) {
+    s.map.zoom = std::min(z, alone);
+    s.map.cx = float(u.Centre().x), s.map.cy = float(u.Centre().y);
+  } else if (L.fit >= readable) {
+    s.map.zoom = L.fit;
+    s.map.cx = float(home.x), s.map.cy = float(home.y);
+  }
+}
 
 void Record(AppState& s, const std::string& key, const Box& b) {
   if (s.map_layout) s.map_layout->push_back({key, b.x0, b.y0, b.x1, b.y1});
@@ -235,54 +282,11 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   s.map.fit = L.fit, s.map.home_cx = float(home.x), s.map.home_cy = float(home.y);
   if (s.map.canvas_w != size.x || s.map.canvas_h != size.y) s.map.zoom = 0;
   s.map.canvas_w = size.x, s.map.canvas_h = size.y;
-  bool first_view = s.map.zoom <= 0;
-  if (first_view) {
-    // The whole plan; on a screen too small for that to label the booths and keep them big enough to tap
-    // (reach mode), closer, up to three times: the visitor pans or zooms out for the rest.
-    s.map.zoom = std::max(L.fit, std::min(BoothZoom(s, L.turn), L.fit * 3));
-    s.map.cx = float(home.x), s.map.cy = float(home.y);
-    if (const db::Location* f = c.FindLocation(s.map_focus)) {
-      // The place alone, a little closer than the whole plan and at least big enough to tap...
-      PlanRect t = LocationBounds(*f, 3.0);
-      float side = float(std::min(t.x1 - t.x0, t.y1 - t.y0));
-      float readable = f->is_polygon ? std::max(L.fit, kReadableMm * m.px_per_mm / std::max(0.5f, side)) : L.fit;
-      float alone = std::min(std::max(L.fit * 1.6f, readable), L.fit * 8);
-      s.map.zoom = alone;
-      s.map.cx = float(t.Centre().x), s.map.cy = float(t.Centre().y);
-      // ...or with "you are here", when both fit at a readable zoom (room kept around them for the labels).
-      db::Point here;
-      if (HerePoint(s, here)) {
-        PlanRect u = t;
-        u.Grow(here);
-        float z = FitZoom(u, L.plan.w() - 4 * m.touch, L.plan.h() - 4 * m.touch, L.turn);
-        if (z >= readable) {
-          s.map.zoom = std::min(z, alone);
-          s.map.cx = float(u.Centre().x), s.map.cy = float(u.Centre().y);
-        } else if (L.fit >= readable) {  // the whole plan holds both and is readable itself
-          s.map.zoom = L.fit;
-          s.map.cx = float(home.x), s.map.cy = float(home.y);
-        }
-      }
-    }
-  }
+  ImVec2 origin((L.plan.x0 + L.plan.x1) / 2, (L.plan.y0 + L.plan.y1) / 2);
+  if (s.map.zoom <= 0) StartView(s, L, bounds, origin);
   // The centre stays on the plan: a drag cannot lose it off screen.
   s.map.cx = std::clamp(s.map.cx, float(bounds.x0), float(bounds.x1));
   s.map.cy = std::clamp(s.map.cy, float(bounds.y0), float(bounds.y1));
-  ImVec2 origin((L.plan.x0 + L.plan.x1) / 2, (L.plan.y0 + L.plan.y1) / 2);
-  if (first_view && !c.FindLocation(s.map_focus) && s.map.zoom > L.fit * 1.001f) {
-    // Closer than the whole plan (no place to show): "you are here" stays in view all the same, moved in
-    // from the edge.
-    db::Point here;
-    if (HerePoint(s, here)) {
-      PlanView v0{origin, s.map.cx, s.map.cy, s.map.zoom, L.turn};
-      ImVec2 q = v0.ToScreen(here);
-      float margin = std::min({2 * m.touch, L.plan.w() / 2, L.plan.h() / 2});
-      float dx = std::clamp(q.x, L.plan.x0 + margin, L.plan.x1 - margin) - q.x;
-      float dy = std::clamp(q.y, L.plan.y0 + margin, L.plan.y1 - margin) - q.y;
-      db::Point c2 = v0.ToPlan(ImVec2(origin.x - dx, origin.y - dy));
-      s.map.cx = float(c2.x), s.map.cy = float(c2.y);
-    }
-  }
   PlanView v{origin, s.map.cx, s.map.cy, s.map.zoom, L.turn};
 
   // The open card, laid out now: labels keep off it.
