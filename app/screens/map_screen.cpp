@@ -9,6 +9,7 @@
 #include <cfloat>
 #include <cmath>
 
+#include "app/format.h"
 #include "app/map_card.h"
 #include "app/map_geometry.h"
 #include "app/map_layout.h"
@@ -284,7 +285,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
       const db::Organization* o = e ? c.FindOrganization(e->organization_id) : nullptr;
       const db::Country* country = o ? c.FindCountry(o->country_code) : nullptr;
       text = country ? TextOn(country->color) : colors::kMuted;
-      label = o ? s.Tr(o->short_name.empty() ? o->name : o->short_name) : l.label;
+      label = o ? DisplayName(s, *o) : l.label;  // as the exhibitor list names it
       if (o && !l.label.empty()) label = l.label + "\n" + label;
     }
     // Inside the part of the area that is on screen and off the controls.
