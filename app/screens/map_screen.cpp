@@ -159,12 +159,23 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   if (card_open) {
     LayoutPlaceCard(s, card, L.side.w(), L.column ? L.side.h() : L.side.h() * 0.6f);
     card_box = {L.side.x0, L.side.y0, L.side.x0 + card.size.x, L.side.y0 + card.size.y};
-    if (!L.column) {  // at the bottom, unless the place is there
-      card_box = {L.side.x0, L.side.y1 - card.size.y, L.side.x0 + card.size.x, L.side.y1};
-      const db::Location* cl = c.FindLocation(s.map_card);
-      db::Point at = cl ? cl->anchor : db::Point{s.here_x, s.here_y};
-      if (s.map_card == "here") HerePoint(s, at);
-      if (card_box.Contains(v.ToScreen(at))) card_box = {L.side.x0, L.side.y0, L.side.x0 + card.size.x, L.side.y0 + card.size.y};
+    if (!L.column) {  // at the bottom, or at the top when that hides less of the place
+      Box bottom{L.side.x0, L.side.y1 - card.size.y, L.side.x0 + card.size.x, L.side.y1};
+      Box top{L.side.x0, L.side.y0, L.side.x0 + card.size.x, L.side.y0 + card.size.y};
+      PlanRect pr;
+      if (const db::Location* cl = c.FindLocation(s.map_card)) pr = LocationBounds(*cl, 2.0);
+      db::Point here;
+      if (s.map_card == "here" && HerePoint(s, here)) pr.Grow(db::Point{here.x - 2, here.y - 2}), pr.Grow(db::Point{here.x + 2, here.y + 2});
+      Box place{1e9f, 1e9f, -1e9f, -1e9f};
+      for (db::Point p : {db::Point{pr.x0, pr.y0}, db::Point{pr.x1, pr.y1}}) {
+        ImVec2 q = v.ToScreen(p);
+        place = {std::min(place.x0, q.x), std::min(place.y0, q.y), std::max(place.x1, q.x), std::max(place.y1, q.y)};
+      }
+      auto hidden = [&](const Box& b) {
+        float w = std::min(b.x1, place.x1) - std::max(b.x0, place.x0), h = std::min(b.y1, place.y1) - std::max(b.y0, place.y0);
+        return w > 0 && h > 0 ? w * h : 0.f;
+      };
+      card_box = pr.Empty() || hidden(bottom) <= hidden(top) ? bottom : top;
     }
   }
 

@@ -377,3 +377,18 @@ TEST_CASE("map: switching reach mode or turning the screen starts a fresh view o
   CHECK(h.s.map.zoom == doctest::Approx(h.s.map.fit));
   CHECK(Within(*l.Get("shape/hall-main"), *l.Get("canvas")));
 }
+
+TEST_CASE("map: a place's card leaves the place in view (portrait: at the bottom, or at the top for a place down there)") {
+  test::Harness h(1080, 1920);
+  REQUIRE(h.Tap("map/nav"));
+  for (const char* id : {"room-conf-a", "room-conf-b", "amenity-toilet", "stage-main", "room-startup-alley"}) {
+    h.s.Do({Action::Kind::MapCard, id});
+    h.Settle();
+    MapLayout l = Measure(h);
+    const Target* card = l.Get("chrome/card");
+    const Target* place = l.Get(std::string("shape/") + id) ? l.Get(std::string("shape/") + id) : l.Get(std::string("mark/") + id);
+    REQUIRE(card);
+    REQUIRE(place);
+    CHECK_MESSAGE(!Overlap(*card, *place), id << ": the card hides the place");
+  }
+}
