@@ -68,7 +68,8 @@ MapLayout LayOutMap(const AppState& s, Box canvas, const std::vector<LegendItem>
     ImVec2 ls = LayoutLegend(s, legend, false, canvas.w() - 3 * m.pad, 0);
     strip.legend = {canvas.x0 + half, canvas.y1 - half - ls.y - m.pad, canvas.x0 + half + ls.x + m.pad, canvas.y1 - half};
     strip.plan = {canvas.x0 + m.pad, canvas.y0 + half + band + m.gap, right, strip.legend.y0 - m.gap};
-    strip.side = {canvas.x0 + half, strip.plan.y0, std::min(canvas.x1 - half, canvas.x0 + half + 300 * m.px_per_mm), canvas.y1 - half};
+    // (Clear of the zoom buttons: a card at the top would hide them.)
+    strip.side = {canvas.x0 + half, strip.plan.y0, std::min(base.zoom.x0 - m.gap, canvas.x0 + half + 300 * m.px_per_mm), canvas.y1 - half};
     Fit(s, bounds, strip);
   }
   MapLayout col = base;

@@ -390,5 +390,6 @@ TEST_CASE("map: a place's card leaves the place in view (portrait: at the bottom
     REQUIRE(card);
     REQUIRE(place);
     CHECK_MESSAGE(!Overlap(*card, *place), id << ": the card hides the place");
+    CHECK_MESSAGE(!Overlap(*card, *l.Get("chrome/zoom")), id << ": the card hides the zoom buttons");
   }
 }
