@@ -63,6 +63,26 @@ void CloseStaff(AppState& s) {
   s.staff = fresh;
 }
 
+// Zoom buttons: 1.4 times in or out. In stops at 8 times the whole-plan view. Out stops at the whole-plan
+// view and moves the centre towards it as it goes, arriving there when the whole plan shows: after "show on
+// map" centred a booth far from the kiosk, zooming out brings "you are here" back into view.
+void ZoomMap(MapView& v, bool in) {
+  if (v.fit <= 0 || v.zoom <= 0) {  // not measured yet: plain steps
+    v.zoom *= in ? 1.4f : 1 / 1.4f;
+    return;
+  }
+  if (in) {
+    v.zoom = std::min(v.zoom * 1.4f, v.fit * 8);
+    return;
+  }
+  float z = std::max(v.zoom / 1.4f, v.fit);
+  // The share of the way to the whole-plan view, measured in view size (1 / zoom): 1 when z reaches fit.
+  float t = v.zoom > v.fit * 1.0001f ? (1 / z - 1 / v.zoom) / (1 / v.fit - 1 / v.zoom) : 1.f;
+  v.cx += (v.home_cx - v.cx) * t;
+  v.cy += (v.home_cy - v.cy) * t;
+  v.zoom = z;
+}
+
 // The longest query kept: more than anyone types on a kiosk, and bounded whatever a physical keyboard sends.
 constexpr size_t kMaxQueryBytes = 200;
 }  // namespace
@@ -89,8 +109,13 @@ void ApplyActions(AppState& s) {
     if (a.kind == Action::Kind::ShowOnMap)  // remembered before the detail closes, for Back on the map
       s.map_return = {true, s.screen, s.exhibitor_id, s.agreement_id, s.session_id, s.back_to_search};
     else if (a.kind != Action::Kind::Back && a.kind != Action::Kind::ZoomMap && a.kind != Action::Kind::SetLanguage &&
-             a.kind != Action::Kind::Toggle)
+             a.kind != Action::Kind::Toggle && a.kind != Action::Kind::MapCard)
       s.map_return = {};
+    // A place's card stays open while the visitor looks at the map (zooming, another language, a mode);
+    // anything that leaves the map or moves it elsewhere closes it.
+    if (a.kind != Action::Kind::ZoomMap && a.kind != Action::Kind::SetLanguage && a.kind != Action::Kind::Toggle &&
+        a.kind != Action::Kind::MapCard)
+      s.map_card.clear();
     if (a.kind == Action::Kind::OpenExhibitor || a.kind == Action::Kind::OpenAgreement ||
         a.kind == Action::Kind::OpenSession || a.kind == Action::Kind::ShowOnMap || a.kind == Action::Kind::Go)
       s.back_to_search = a.number == Action::kFromSearch;
@@ -168,7 +193,8 @@ void ApplyActions(AppState& s) {
       case Action::Kind::FilterCountry: s.country_filter = a.id; break;
       case Action::Kind::FilterTrack: s.track_filter = a.id; break;
       case Action::Kind::SelectDay: s.day_index = a.number; break;
-      case Action::Kind::ZoomMap: s.map.zoom *= a.number > 0 ? 1.4f : 1 / 1.4f; break;
+      case Action::Kind::ZoomMap: ZoomMap(s.map, a.number > 0); break;
+      case Action::Kind::MapCard: s.map_card = a.id; break;
       case Action::Kind::ResetVisit:
         CloseDetails(s);
         s.screen = Screen::Home;
@@ -201,6 +227,7 @@ void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog) {
   if (!c.FindAgreement(s.agreement_id)) s.agreement_id.clear();
   if (!c.FindSession(s.session_id)) s.session_id.clear();
   if (!c.FindLocation(s.map_focus)) s.map_focus.clear();
+  if (s.map_card != "here" && !c.FindLocation(s.map_card)) s.map_card.clear();
   if (!c.FindCountry(s.country_filter)) s.country_filter.clear();
   if (!c.FindTrack(s.track_filter)) s.track_filter.clear();
   const auto& days = c.ProgramDays();

@@ -35,6 +35,7 @@ struct Action {
     FilterTrack,     // id = track id, "" = all
     SelectDay,       // number = day index
     ZoomMap,         // number = +1 in, -1 out
+    MapCard,         // id = location id: its card on the map ("here": you are here); "" closes the card
     ResetVisit,      // the idle reset: home, default language, filters and details cleared
     Type,            // id = text to add to the search query
     Erase,           // the last character of the query
@@ -85,7 +86,13 @@ struct ScrollState {
 
 struct MapView {
   float cx = 0, cy = 0;  // metres at the centre of the view; NaN-free, set by the map on first draw
-  float zoom = 0;        // pixels per metre; 0 = fit the whole plan on the next draw
+  float zoom = 0;        // pixels per metre; 0 = fit the whole plan on the next draw (or frame map_focus)
+  // The view that shows the whole plan and "you are here", as the map last measured it (0 before the first
+  // draw): zooming out never goes below it and drifts towards it, so that zooming out brings everything back.
+  float fit = 0, home_cx = 0, home_cy = 0;
+  // The size of the map it was made for: another size (reach mode switched, the screen turned, a taller
+  // navigation bar with larger text) starts a fresh view, as the old one would show the plan cut or lost.
+  float canvas_w = 0, canvas_h = 0;
 };
 
 struct AppState {
@@ -96,6 +103,7 @@ struct AppState {
   Screen screen = Screen::Home;
   std::string exhibitor_id, agreement_id, session_id;  // open detail of the current screen, or ""
   std::string map_focus;                               // highlighted location on the map, or ""
+  std::string map_card;  // the place whose card is open on the map (a location id, "here"), or ""
   // Where "show on map" was tapped (a profile, a session, the search results): Back on the map returns
   // there. `set` is false when the map was opened from the navigation bar or Home.
   struct Place {
@@ -196,6 +204,10 @@ struct AppState {
   // Test hook: when set, every text that does not fit its box (taller than its button, tile or card, or a
   // word wider than the line, which would break mid-word) is recorded as "id/path: text". Null in the kiosk.
   std::vector<std::string>* overflows = nullptr;
+  // Test hook: when set, the map records what it laid out, as rectangles: "canvas", "chrome/NAME" (title,
+  // back, zoom, legend, card: controls over the plan), "shape/ID" (areas), "mark/ID" (points), "here", and
+  // "label/ID" for every label it drew (not for those it left out). Null in the kiosk.
+  std::vector<Target>* map_layout = nullptr;
 
   std::vector<Action> actions;
   void Do(Action a) { actions.push_back(std::move(a)); }

@@ -13,6 +13,7 @@ std::string DescribeScreen(const AppState& s, const std::vector<AppState::Target
   line("agreement", s.agreement_id);
   line("session", s.session_id);
   line("focus", s.map_focus);
+  line("map_card", s.map_card);
   line("lang", s.lang);
   if (s.language_picker) line("overlay", "languages");
   if (s.staff.pin_pad) line("overlay", "pin_pad");

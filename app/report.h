@@ -2,6 +2,7 @@
 // (forum-kiosk --report FILE) and for staff scripts that check a kiosk. One "key value" per line:
 //   screen map            the screen (app::ScreenName)
 //   exhibitor ID, agreement ID, session ID, focus ID   the open detail / the highlighted place ("" = none)
+//   map_card ID           the place whose card is open on the map ("" = none)
 //   lang kk               the language shown
 //   overlay NAME          one line each: languages, pin_pad, staff, idle_warning, attract
 //   query TEXT, keyboard N, day N, country ID, track ID, reach/large_text/high_contrast 0|1

@@ -10,9 +10,10 @@
 namespace app {
 
 void NowAndNext(const AppState& s, std::vector<const db::Session*>& now, std::vector<const db::Session*>& next,
-                size_t max) {
+                size_t max, const std::function<bool(const db::Session&)>& keep) {
   int64_t first_next = 0;
   for (const auto& x : s.catalog->sessions) {  // sorted by start
+    if (keep && !keep(x)) continue;
     if (x.starts_utc <= s.now_utc && s.now_utc < x.ends_utc) {
       if (now.size() < max) now.push_back(&x);
     } else if (x.starts_utc > s.now_utc) {

@@ -1,10 +1,19 @@
 // Map: the floor plan in local metres — halls, booths coloured by country with readable labels, stages,
-// rooms, entrances, exits and amenities, and where the kiosk stands. Drag to pan, zoom with the buttons or a
-// double tap; tapping a booth opens its exhibitor; "show on map" elsewhere centres and highlights a place.
+// rooms, entrances, exits and amenities, and where the kiosk stands — with a legend of its symbols. Drag to
+// pan, zoom with the buttons or a double tap. Every place answers a tap: a booth opens its exhibitor, any
+// other place its card (app/map_card.h). "Show on map" elsewhere highlights a place and frames it together
+// with "you are here" when both fit at a readable zoom. On a portrait screen the plan is turned a quarter
+// when that shows it larger. Layout and first view: app/map_layout.h; geometry and label spots:
+// app/map_geometry.h; symbols and legend: app/map_marks.h; a place's card: app/map_card.h.
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
 
+#include "app/format.h"
+#include "app/map_card.h"
+#include "app/map_geometry.h"
+#include "app/map_layout.h"
+#include "app/map_marks.h"
 #include "app/screens/screens.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -13,26 +22,17 @@ namespace app {
 
 namespace {
 
-struct View {
-  ImVec2 origin;  // screen position of the canvas centre
-  float cx, cy, zoom;
-  ImVec2 ToScreen(db::Point p) const { return ImVec2(origin.x + (float(p.x) - cx) * zoom, origin.y - (float(p.y) - cy) * zoom); }
-  db::Point ToPlan(ImVec2 q) const { return {cx + (q.x - origin.x) / zoom, cy - (q.y - origin.y) / zoom}; }
-};
+// [SECTION] Sizes
+constexpr float kMarkRadiusMm = 4.2f;  // a point's disc: 30 px across on a 24-inch 1080p screen
+constexpr float kPointTapMm = 13.0f;   // a point's touch target, larger than its disc (12 mm is the minimum)
 
-bool Inside(const std::vector<db::Point>& r, db::Point p) {
-  bool in = false;
-  for (size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
-    if ((r[i].y > p.y) != (r[j].y > p.y) && p.x < (r[j].x - r[i].x) * (p.y - r[i].y) / (r[j].y - r[i].y) + r[i].x) in = !in;
-  return in;
-}
-
-// Fills a simple polygon of any shape (ImGui 1.86 fills only convex ones): ear clipping, counter-clockwise.
+// Fills a simple polygon of any shape (ImGui 1.86 fills only convex ones): ear clipping.
 void FillPolygon(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col) {
   std::vector<int> idx(pts.size());
   for (size_t i = 0; i < pts.size(); ++i) idx[i] = static_cast<int>(i);
   auto cross = [](ImVec2 a, ImVec2 b, ImVec2 c) { return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x); };
   // Screen y points down, so a counter-clockwise plan polygon is clockwise on screen: ears have cross < 0.
+  // (A quarter turn of the plan keeps this: PlanView::ToScreen.)
   int guard = 0;
   while (idx.size() > 3 && guard++ < 10000) {
     bool clipped = false;
@@ -56,25 +56,74 @@ void FillPolygon(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col) {
   if (idx.size() == 3) dl->AddTriangleFilled(pts[idx[0]], pts[idx[1]], pts[idx[2]], col);
 }
 
-void Bounds(const db::Catalog& c, db::Point& lo, db::Point& hi) {
-  lo = {1e9, 1e9};
-  hi = {-1e9, -1e9};
-  auto grow = [&](db::Point p) {
-    lo = {std::min(lo.x, p.x), std::min(lo.y, p.y)};
-    hi = {std::max(hi.x, p.x), std::max(hi.y, p.y)};
-  };
-  for (const auto& l : c.locations) {
-    if (l.is_polygon) for (const auto& p : l.ring) grow(p);
-    else grow(l.anchor);
+// [SECTION] Labels inside areas
+// The font and text of a label inside an area, or false when none fits readably: whole words only (a
+// word wider than the area would be split), a smaller size before a shorter text.
+bool FitInside(const AppState& s, const db::Location& l, const std::string& label, float w, float h, ImFont*& font,
+               std::string& text, ImVec2& size) {
+  std::vector<ImFont*> fonts = l.kind == "booth" ? std::vector<ImFont*>{s.fonts.caption}
+                                                 : std::vector<ImFont*>{s.fonts.strong, s.fonts.body, s.fonts.caption};
+  for (const std::string& t : {label, l.label}) {
+    if (t.empty()) continue;
+    for (ImFont* f : fonts) {
+      float widest = 0;
+      for (size_t b = 0, e; b < t.size(); b = e + 1) {
+        e = t.find_first_of(" \n", b);
+        if (e == std::string::npos) e = t.size();
+        widest = std::max(widest, Measure(f, t.substr(b, e - b)).x);
+      }
+      ImVec2 ts = Measure(f, t, w - 8);
+      if (widest <= w - 8 && ts.y <= h - 4) {
+        font = f, text = t, size = ts;
+        return true;
+      }
+    }
   }
-  if (lo.x > hi.x) lo = hi = {0, 0};
+  return false;
 }
 
-ImU32 KindFill(const std::string& kind) {
-  if (kind == "hall") return colors::kMapHall;
-  if (kind == "stage") return colors::kMapStage;
-  if (kind == "room") return colors::kMapRoom;
-  return colors::kMapArea;
+// The lines of `text` wrapped at whole words within `width` (its own line breaks kept), as ImGui wraps them.
+std::vector<std::string> WrapLines(ImFont* font, const std::string& text, float width) {
+  std::vector<std::string> lines;
+  for (size_t i = 0, e; i <= text.size(); i = e + 1) {
+    e = text.find('\n', i);
+    if (e == std::string::npos) e = text.size();
+    std::string para = text.substr(i, e - i), line;
+    for (size_t b = 0, w; b <= para.size(); b = w + 1) {
+      w = para.find(' ', b);
+      if (w == std::string::npos) w = para.size();
+      std::string word = para.substr(b, w - b);
+      std::string longer = line.empty() ? word : line + " " + word;
+      if (!line.empty() && Measure(font, longer).x > width) lines.push_back(line), line = word;
+      else line = longer;
+    }
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+struct Area {
+  const db::Location* l;
+  std::vector<ImVec2> pts;
+  Box box;
+};
+struct Point {
+  const db::Location* l;  // null: "you are here" (HerePoint)
+  Mark mark;
+  ImVec2 at;
+  Box hit;
+};
+
+void Record(AppState& s, const std::string& key, const Box& b) {
+  if (s.map_layout) s.map_layout->push_back({key, b.x0, b.y0, b.x1, b.y1});
+}
+// A touch target the plan's own tap handles (so that a drag may start anywhere on the plan): recorded for
+// the tests and the report as far as it is visible.
+void Target(AppState& s, const std::string& key, Box b, const Box& canvas) {
+  if (!s.targets) return;
+  float w = b.w(), h = b.h();
+  b = {std::max(b.x0, canvas.x0), std::max(b.y0, canvas.y0), std::min(b.x1, canvas.x1), std::min(b.y1, canvas.y1)};
+  if (b.x1 > b.x0 && b.y1 > b.y0) s.targets->push_back({key, b.x0, b.y0, b.x1, b.y1, w, h});
 }
 
 }  // namespace
@@ -84,191 +133,295 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   const Metrics& m = s.metrics;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p0 = ImGui::GetCursorScreenPos();
-  ImVec2 p1(p0.x + size.x, p0.y + size.y);
+  Box canvas{p0.x, p0.y, p0.x + size.x, p0.y + size.y};
 
-  db::Point lo, hi;
-  Bounds(c, lo, hi);
-  float fit = std::min((size.x - 2 * m.pad) / float(std::max(1.0, hi.x - lo.x)), (size.y - 4 * m.pad) / float(std::max(1.0, hi.y - lo.y)));
-  if (s.map.zoom <= 0) {
-    s.map.zoom = fit;
-    s.map.cx = float(lo.x + hi.x) / 2;
-    s.map.cy = float(lo.y + hi.y) / 2;
-    if (const db::Location* f = c.FindLocation(s.map_focus)) {  // centre on the place asked for
-      s.map.zoom = fit * 1.6f;
-      s.map.cx = float(f->anchor.x);
-      s.map.cy = float(f->anchor.y);
+  // [SECTION] Layout and view
+  PlanRect bounds = PlanBounds(s);
+  std::vector<LegendItem> legend = LegendItems(s);
+  std::string back_label = s.map_return.set ? "\xE2\x80\xB9  " + s.Ui("common.back") : "", title = s.Ui("home.tile.map");
+  MapLayout L = LayOutMap(s, canvas, legend, bounds, back_label, title);
+  if (L.fit <= 0) L.fit = FitZoom(bounds, std::max(1.f, L.plan.w()), std::max(1.f, L.plan.h()), 0);
+  db::Point home = bounds.Centre();
+  s.map.fit = L.fit, s.map.home_cx = float(home.x), s.map.home_cy = float(home.y);
+  if (s.map.canvas_w != size.x || s.map.canvas_h != size.y) s.map.zoom = 0;
+  s.map.canvas_w = size.x, s.map.canvas_h = size.y;
+  ImVec2 origin((L.plan.x0 + L.plan.x1) / 2, (L.plan.y0 + L.plan.y1) / 2);
+  if (s.map.zoom <= 0) StartView(s, L, bounds, origin);
+  // The centre stays on the plan: a drag cannot lose it off screen.
+  s.map.cx = std::clamp(s.map.cx, float(bounds.x0), float(bounds.x1));
+  s.map.cy = std::clamp(s.map.cy, float(bounds.y0), float(bounds.y1));
+  PlanView v{origin, s.map.cx, s.map.cy, s.map.zoom, L.turn};
+
+  // The open card, laid out now: labels keep off it.
+  PlaceCard card;
+  bool card_open = !s.map_card.empty() && BuildPlaceCard(s, s.map_card, card);
+  Box card_box;
+  if (card_open) {
+    LayoutPlaceCard(s, card, L.side.w(), L.column ? L.side.h() : L.side.h() * 0.6f);
+    card_box = {L.side.x0, L.side.y0, L.side.x0 + card.size.x, L.side.y0 + card.size.y};
+    if (!L.column) {  // at the bottom, or at the top when that hides less of the place
+      Box bottom{L.side.x0, L.side.y1 - card.size.y, L.side.x0 + card.size.x, L.side.y1};
+      Box top{L.side.x0, L.side.y0, L.side.x0 + card.size.x, L.side.y0 + card.size.y};
+      PlanRect pr;
+      if (const db::Location* cl = c.FindLocation(s.map_card)) pr = LocationBounds(*cl, 2.0);
+      db::Point here;
+      if (s.map_card == "here" && HerePoint(s, here)) pr.Grow(db::Point{here.x - 2, here.y - 2}), pr.Grow(db::Point{here.x + 2, here.y + 2});
+      Box place{1e9f, 1e9f, -1e9f, -1e9f};
+      for (db::Point p : {db::Point{pr.x0, pr.y0}, db::Point{pr.x1, pr.y1}}) {
+        ImVec2 q = v.ToScreen(p);
+        place = {std::min(place.x0, q.x), std::min(place.y0, q.y), std::max(place.x1, q.x), std::max(place.y1, q.y)};
+      }
+      auto hidden = [&](const Box& b) {
+        float w = std::min(b.x1, place.x1) - std::max(b.x0, place.x0), h = std::min(b.y1, place.y1) - std::max(b.y0, place.y0);
+        return w > 0 && h > 0 ? w * h : 0.f;
+      };
+      card_box = pr.Empty() || hidden(bottom) <= hidden(top) ? bottom : top;
     }
   }
-  View v{ImVec2((p0.x + p1.x) / 2, (p0.y + p1.y) / 2), s.map.cx, s.map.cy, s.map.zoom};
 
-  dl->PushClipRect(p0, p1, true);
-  dl->AddRectFilled(p0, p1, colors::kMapGround);
-  // Screen rects of labels and marks already drawn; later labels avoid them.
-  std::vector<ImVec4> placed;
-  auto free_at = [&](ImVec2 a, ImVec2 b) {
-    for (const auto& r : placed)
-      if (a.x < r.z && b.x > r.x && a.y < r.w && b.y > r.y) return false;
-    return true;
-  };
+  Record(s, "canvas", canvas);
+  std::vector<Box> chrome = {L.zoom, L.title};
+  Record(s, "chrome/zoom", L.zoom);
+  Record(s, "chrome/title", L.title);
+  if (s.map_return.set) chrome.push_back(L.back), Record(s, "chrome/back", L.back);
+  if (card_open) chrome.push_back(card_box), Record(s, "chrome/card", card_box);
+  bool legend_shown = !legend.empty() && !card_open;  // the card takes the legend's place
+  if (legend_shown) chrome.push_back(L.legend), Record(s, "chrome/legend", L.legend);
 
-  // Areas: halls, then rooms and stages, then booths on top.
+  dl->PushClipRect(p0, ImVec2(canvas.x1, canvas.y1), true);
+  dl->AddRectFilled(p0, ImVec2(canvas.x1, canvas.y1), colors::kMapGround);
+  LabelSpace space({canvas.x0 + 4, canvas.y0 + 4, canvas.x1 - 4, canvas.y1 - 4});
+  for (const Box& b : chrome) space.Take(b);
+
+  // [SECTION] Areas: halls, then rooms and stages, then booths on top.
+  std::vector<Area> areas;
   for (int pass = 0; pass < 3; ++pass)
     for (const auto& l : c.locations) {
-      if (!l.is_polygon) continue;
-      int want = l.kind == "hall" ? 0 : l.kind == "booth" ? 2 : 1;
-      if (want != pass) continue;
-      std::vector<ImVec2> pts;
-      for (const auto& p : l.ring) pts.push_back(v.ToScreen(p));
-      ImU32 fill = KindFill(l.kind);
-      ImU32 text = l.kind == "stage" ? ImU32(colors::kOnAccent) : ImU32(colors::kInk);
-      std::string label = s.Tr(l.name);
+      if (!l.is_polygon || l.ring.size() < 3 || (l.kind == "hall" ? 0 : l.kind == "booth" ? 2 : 1) != pass) continue;
+      Area a{&l, {}, {1e9f, 1e9f, -1e9f, -1e9f}};
+      for (const auto& p : l.ring) {
+        ImVec2 q = v.ToScreen(p);
+        a.pts.push_back(q);
+        a.box = {std::min(a.box.x0, q.x), std::min(a.box.y0, q.y), std::max(a.box.x1, q.x), std::max(a.box.y1, q.y)};
+      }
+      Record(s, "shape/" + l.id, a.box);
+      if (!a.box.Overlaps(canvas)) continue;  // off screen: nothing to draw, label or tap (a forum of thousands of booths)
+      ImU32 fill = AreaFill(l.kind);
       if (l.kind == "booth") {
         const db::Exhibitor* e = c.FindExhibitorAtBooth(l.id);
         const db::Organization* o = e ? c.FindOrganization(e->organization_id) : nullptr;
         const db::Country* country = o ? c.FindCountry(o->country_code) : nullptr;
         fill = country ? Rgb(country->color) : ImU32(colors::kMapFreeBooth);
-        text = country ? TextOn(country->color) : colors::kMuted;
-        label = o ? s.Tr(o->short_name.empty() ? o->name : o->short_name) : l.label;
-        if (o && !l.label.empty()) label = l.label + "\n" + label;
       }
-      FillPolygon(dl, pts, fill);
-      if (s.targets && l.kind == "booth") {  // for the UI tests: where this booth is on screen
-        float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
-        for (auto& q : pts) x0 = std::min(x0, q.x), y0 = std::min(y0, q.y), x1 = std::max(x1, q.x), y1 = std::max(y1, q.y);
-        s.targets->push_back({"booth/" + l.id, x0, y0, x1, y1, x1 - x0, y1 - y0});
-      }
-      dl->AddPolyline(pts.data(), int(pts.size()), l.kind == "hall" ? ImU32(colors::kMuted) : ImU32(colors::kMapOutline),
-                      ImDrawFlags_Closed, l.kind == "hall" ? 3.0f : 2.0f);
-      if (l.id == s.map_focus)
-        dl->AddPolyline(pts.data(), int(pts.size()), colors::kHighlight, ImDrawFlags_Closed, 6.0f);
-      if (l.kind == "hall") continue;
-      // Label, wrapped to the shape's width; dropped when the shape is too small to hold it readably.
-      float minx = 1e9f, maxx = -1e9f, miny = 1e9f, maxy = -1e9f;
-      for (auto& q : pts) minx = std::min(minx, q.x), maxx = std::max(maxx, q.x), miny = std::min(miny, q.y), maxy = std::max(maxy, q.y);
-      ImFont* font = l.kind == "booth" ? s.fonts.caption : s.fonts.strong;
-      ImVec2 ts = Measure(font, label, maxx - minx - 8);
-      if (ts.y > maxy - miny - 4 && l.kind == "booth") {  // too long for the booth: its number alone
-        label = l.label;
-        ts = Measure(font, label, maxx - minx - 8);
-      }
-      if (ts.y <= maxy - miny - 4 && maxx - minx > font->FontSize * 2) {
-        ImVec2 a = v.ToScreen(l.anchor);
-        dl->PushClipRect(ImVec2(minx, miny), ImVec2(maxx, maxy), true);
-        TextAt(dl, font, text, ImVec2(a.x - ts.x / 2, a.y - ts.y / 2), label, maxx - minx - 8);
-        dl->PopClipRect();
-        placed.push_back(ImVec4(a.x - ts.x / 2, a.y - ts.y / 2, a.x + ts.x / 2, a.y + ts.y / 2));
-      }
+      FillPolygon(dl, a.pts, fill);
+      // Edges: white gaps between areas on the light plan; in high contrast, where every area turns black or
+      // white, an edge in the ink colour (white there) keeps neighbouring booths and rooms apart.
+      ImU32 edge = l.kind == "hall" ? ImU32(colors::kMuted) : s.high_contrast ? ImU32(colors::kInk) : ImU32(colors::kMapOutline);
+      dl->AddPolyline(a.pts.data(), int(a.pts.size()), edge, ImDrawFlags_Closed, l.kind == "hall" ? 3.0f : s.high_contrast ? 3.0f : 2.0f);
+      if (l.id == s.map_focus || l.id == s.map_card)
+        dl->AddPolyline(a.pts.data(), int(a.pts.size()), colors::kHighlight, ImDrawFlags_Closed, 6.0f);
+      Target(s, (l.kind == "booth" ? "booth/" : "place/") + l.id, a.box, canvas);
+      if (l.kind != "hall") space.Avoid(a.pts);
+      areas.push_back(std::move(a));
     }
-  // Points: entrances, exits, amenities and the kiosk. Their labels go right of the mark, else left, else
-  // are left out, so that no two labels overlap (the mark stays).
-  // Every mark first: a label may not cover one drawn later.
-  for (const auto& l : c.locations)
-    if (!l.is_polygon) {
-      ImVec2 a = v.ToScreen(l.anchor);
-      float r = m.touch * 0.24f;
-      placed.push_back(ImVec4(a.x - r, a.y - r, a.x + r, a.y + r));
-    }
+
+  // [SECTION] Points: entrances, exits, amenities and the kiosk. Every mark takes its place before any
+  // label is placed, so that no label covers a mark.
+  float r = kMarkRadiusMm * m.px_per_mm, tap = std::max(kPointTapMm * m.px_per_mm, m.touch);
+  std::vector<Point> points;
   for (const auto& l : c.locations) {
-    if (l.is_polygon || (l.kind == "kiosk" && s.has_position)) continue;  // the configuration says where it is
+    if (l.is_polygon || l.kind == "kiosk") continue;  // the kiosk is "you are here", drawn below
     ImVec2 a = v.ToScreen(l.anchor);
-    float r = m.touch * 0.24f;
-    ImU32 col = colors::kPoiInfo;
-    // Marks are letters Noto Sans has, or shapes drawn here (it has no arrows).
-    std::string mark = "i", key = "map.legend." + (l.kind == "amenity" ? l.amenity : l.kind);
-    if (l.kind == "entrance" || l.kind == "exit") col = colors::kPoiWay, mark = "";
-    else if (l.kind == "kiosk") col = colors::kNow, mark = "", key = "map.you_are_here";
-    else if (l.amenity == "toilet" || l.amenity == "accessible_toilet") mark = "WC";
-    else if (l.amenity == "cafe") col = colors::kPoiCafe, mark = "C";
-    else if (l.amenity == "first_aid") col = colors::kPoiFirstAid, mark = "+";
-    else if (l.amenity == "cloakroom") mark = "H";
-    dl->AddCircleFilled(a, r, col, 32);
-    dl->AddCircle(a, r, colors::kOnAccent, 32, 2.0f);
-    // Two letters ("WC") get a smaller size so that they sit inside the circle.
-    float msize = mark.size() > 1 ? r * 0.95f : s.fonts.strong->FontSize;
-    ImVec2 ms = s.fonts.strong->CalcTextSizeA(msize, FLT_MAX, 0, mark.c_str());
-    dl->AddText(s.fonts.strong, msize, ImVec2(a.x - ms.x / 2, a.y - ms.y / 2), colors::kOnAccent, mark.c_str());
-    if (l.kind == "kiosk") dl->AddCircleFilled(a, r * 0.4f, colors::kOnAccent, 16);
-    if (l.kind == "entrance" || l.kind == "exit") {  // an arrow: in for entrances, out for exits
-      float k = l.kind == "entrance" ? 1.f : -1.f, q = r * 0.5f;
-      dl->AddTriangleFilled(ImVec2(a.x + k * q, a.y), ImVec2(a.x - k * q * 0.3f, a.y - q), ImVec2(a.x - k * q * 0.3f, a.y + q), colors::kOnAccent);
-      dl->AddRectFilled(ImVec2(a.x - q, a.y - q * 0.3f), ImVec2(a.x + q * 0.2f, a.y + q * 0.3f), colors::kOnAccent);
-    }
-    std::string name = s.Tr(l.name).empty() ? s.Ui(key.c_str()) : s.Tr(l.name);
-    if (!name.empty()) {
-      ImVec2 ns = Measure(s.fonts.caption, name);
-      ImVec2 q(a.x + r + 6, a.y - ns.y / 2);
-      if (!free_at(ImVec2(q.x - 4, q.y), ImVec2(q.x + ns.x + 4, q.y + ns.y))) q.x = a.x - r - 6 - ns.x;
-      if (free_at(ImVec2(q.x - 4, q.y), ImVec2(q.x + ns.x + 4, q.y + ns.y))) {
-        dl->AddRectFilled(ImVec2(q.x - 4, q.y), ImVec2(q.x + ns.x + 4, q.y + ns.y), colors::Alpha(colors::kMapLabelBack, 0xD8), 6);
-        TextAt(dl, s.fonts.caption, colors::kInk, q, name, 0);
-        placed.push_back(ImVec4(q.x - 4, q.y, q.x + ns.x + 4, q.y + ns.y));
-      }
-    }
-    if (l.id == s.map_focus) dl->AddCircle(a, r + 6, colors::kHighlight, 32, 5.0f);
+    points.push_back({&l, MarkOf(l), a, {a.x - tap / 2, a.y - tap / 2, a.x + tap / 2, a.y + tap / 2}});
+    space.Take({a.x - r - 2, a.y - r - 2, a.x + r + 2, a.y + r + 2});
   }
-  // "You are here", from the configuration: the kiosk's point and the way the visitor faces (a wedge).
-  if (s.has_position) {
-    ImVec2 a = v.ToScreen({s.here_x, s.here_y});
-    float r = m.touch * 0.3f, th = s.here_facing_deg * 3.14159265f / 180.f;
-    ImVec2 dir(std::sin(th), -std::cos(th)), side(-dir.y, dir.x);
-    ImVec2 tip(a.x + dir.x * r * 2.2f, a.y + dir.y * r * 2.2f);
-    dl->AddTriangleFilled(tip, ImVec2(a.x + side.x * r * 0.9f, a.y + side.y * r * 0.9f),
-                          ImVec2(a.x - side.x * r * 0.9f, a.y - side.y * r * 0.9f), colors::Alpha(colors::kNow, 0x90));
-    dl->AddCircleFilled(a, r, colors::kNow, 32);
-    dl->AddCircle(a, r, colors::kOnAccent, 32, 3.0f);
-    dl->AddCircleFilled(a, r * 0.35f, colors::kOnAccent, 16);
-    const std::string& here = s.Ui("map.you_are_here");
-    ImVec2 ns = Measure(s.fonts.strong, here);
-    ImVec2 q(a.x - ns.x / 2, a.y + r + 6);
-    dl->AddRectFilled(ImVec2(q.x - 6, q.y), ImVec2(q.x + ns.x + 6, q.y + ns.y), colors::kNow, 6);
-    TextAt(dl, s.fonts.strong, colors::kOnAccent, q, here, 0);
+  // "You are here": the configured position (with a wedge the way the visitor faces) or the plan's kiosk
+  // point, on a larger disc.
+  float hr = r * 1.15f;
+  ImVec2 here_at, here_dir(0, 0);
+  db::Point here_pt;
+  bool here = HerePoint(s, here_pt);
+  if (here) {
+    here_at = v.ToScreen(here_pt);
+    float th = s.here_facing_deg * 3.14159265f / 180.f;
+    ImVec2 ahead = v.ToScreen({here_pt.x + std::sin(th), here_pt.y + std::cos(th)});
+    float len = std::max(1e-3f, std::hypot(ahead.x - here_at.x, ahead.y - here_at.y));
+    if (s.has_position) here_dir = ImVec2((ahead.x - here_at.x) / len, (ahead.y - here_at.y) / len);
+    points.push_back({nullptr, Mark::Here, here_at, {here_at.x - tap / 2, here_at.y - tap / 2, here_at.x + tap / 2, here_at.y + tap / 2}});
+    float reach = s.has_position ? hr * 2.3f : hr + 2;
+    space.Take({here_at.x - reach, here_at.y - reach, here_at.x + reach, here_at.y + reach});
+  }
+  for (Point& p : points) {
+    std::string key = p.l ? p.l->id : "here";
+    Record(s, (p.l ? "mark/" : "") + key, {p.at.x - r, p.at.y - r, p.at.x + r, p.at.y + r});
+    // A mark off screen or under a control cannot be tapped; one at the edge keeps a whole finger-sized
+    // target, moved inside the map.
+    bool covered = !canvas.Contains(p.at) || std::any_of(chrome.begin(), chrome.end(), [&](const Box& b) { return b.Contains(p.at); });
+    if (covered) {
+      p.hit = {};
+      continue;
+    }
+    float dx = std::max(0.f, canvas.x0 - p.hit.x0) - std::max(0.f, p.hit.x1 - canvas.x1);
+    float dy = std::max(0.f, canvas.y0 - p.hit.y0) - std::max(0.f, p.hit.y1 - canvas.y1);
+    p.hit = {p.hit.x0 + dx, p.hit.y0 + dy, p.hit.x1 + dx, p.hit.y1 + dy};
+    Target(s, "poi/" + key, p.hit, canvas);
+  }
+
+  // [SECTION] Labels. First "you are here" (it matters most), then the areas' own, then the points'. Each
+  // goes to the first free spot; a label with none is left out and its mark stays (the legend and the
+  // card still name it).
+  Box here_label;
+  ImFont* here_font = s.fonts.strong;
+  bool here_label_shown = false;
+  const std::string& here_text = s.Ui("map.you_are_here");
+  for (ImFont* f : {s.fonts.strong, s.fonts.caption}) {  // a smaller size before none
+    if (!here || here_label_shown) break;
+    ImVec2 ns = Measure(f, here_text);
+    std::vector<Box> spots = LabelSpots(here_at, s.has_position ? hr * 2.3f - 4 : hr, ImVec2(ns.x + 12, ns.y), 4);
+    std::rotate(spots.begin(), spots.begin() + 2, spots.begin() + 4);  // below and above first: clear of the wedge
+    for (const Box& b : spots)
+      if (space.Free(b)) {
+        here_label = b, here_font = f, here_label_shown = true;
+        space.Take(b);
+        break;
+      }
+  }
+  for (const Area& a : areas) {
+    const db::Location& l = *a.l;
+    if (l.kind == "hall") continue;
+    std::string label = s.Tr(l.name);
+    ImU32 text = l.kind == "stage" ? ImU32(colors::kOnAccent) : ImU32(colors::kInk);
+    if (l.kind == "booth") {
+      const db::Exhibitor* e = c.FindExhibitorAtBooth(l.id);
+      const db::Organization* o = e ? c.FindOrganization(e->organization_id) : nullptr;
+      const db::Country* country = o ? c.FindCountry(o->country_code) : nullptr;
+      text = country ? TextOn(country->color) : colors::kMuted;
+      label = o ? DisplayName(s, *o) : l.label;  // as the exhibitor list names it
+      if (o && !l.label.empty()) label = l.label + "\n" + label;
+    }
+    // Inside the part of the area that is on screen and off the controls.
+    Box vis{std::max(a.box.x0, space.canvas().x0), std::max(a.box.y0, space.canvas().y0), std::min(a.box.x1, space.canvas().x1),
+            std::min(a.box.y1, space.canvas().y1)};
+    ImFont* font;
+    std::string shown;
+    ImVec2 ts;
+    if (vis.w() <= 0 || vis.h() <= 0 || !FitInside(s, l, label, a.box.w(), a.box.h(), font, shown, ts)) continue;
+    ImVec2 at = v.ToScreen(l.anchor);
+    Box b{at.x - ts.x / 2, at.y - ts.y / 2, at.x + ts.x / 2, at.y + ts.y / 2};
+    if (!vis.Contains(b) || !space.FreeOfLabels(b)) {  // slid into the visible part, if it fits there
+      if (ts.x > vis.w() - 8 || ts.y > vis.h() - 4) continue;
+      float x = std::clamp(b.x0, vis.x0 + 4, vis.x1 - 4 - ts.x), y = std::clamp(b.y0, vis.y0 + 2, vis.y1 - 2 - ts.y);
+      b = {x, y, x + ts.x, y + ts.y};
+      if (!space.FreeOfLabels(b)) continue;
+    }
+    // Not taken: a label inside its own area can meet no other area's, and point labels keep off the areas.
+    Record(s, "label/" + l.id, b);
+    // Each line centred, the wrapped ones too.
+    float y = b.y0;
+    for (const std::string& line : WrapLines(font, shown, a.box.w() - 8)) {
+      float lw = Measure(font, line).x;
+      TextAt(dl, font, text, ImVec2((b.x0 + b.x1 - lw) / 2, y), line, 0);
+      y += font->FontSize;
+    }
+  }
+  for (const Point& p : points) {
+    if (!p.l) continue;
+    DrawMark(dl, p.mark, p.at, r, s.fonts.strong);
+    if (p.l->id == s.map_focus || p.l->id == s.map_card) dl->AddCircle(p.at, r + 6, colors::kHighlight, 32, 5.0f);
+    std::string name = s.Tr(p.l->name);
+    if (name.empty()) name = s.Ui(MarkLegendKey(p.mark));
+    ImVec2 ns = Measure(s.fonts.caption, name);
+    for (const Box& b : LabelSpots(p.at, r, ImVec2(ns.x + 8, ns.y), 4))
+      if (space.Free(b)) {
+        space.Take(b);
+        Record(s, "label/" + p.l->id, b);
+        dl->AddRectFilled(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), colors::Alpha(colors::kMapLabelBack, 0xD8), 6);
+        TextAt(dl, s.fonts.caption, colors::kInk, ImVec2(b.x0 + 4, b.y0), name, 0);
+        break;
+      }
+  }
+  if (here) {
+    ImVec2 a = here_at, side(-here_dir.y, here_dir.x);
+    ImVec2 tip(a.x + here_dir.x * hr * 2.2f, a.y + here_dir.y * hr * 2.2f);
+    if (s.has_position)
+      dl->AddTriangleFilled(tip, ImVec2(a.x + side.x * hr * 0.9f, a.y + side.y * hr * 0.9f),
+                          ImVec2(a.x - side.x * hr * 0.9f, a.y - side.y * hr * 0.9f), colors::Alpha(colors::kNow, 0x90));
+    dl->AddCircleFilled(a, hr, colors::kNow, 32);
+    dl->AddCircle(a, hr, colors::kOnAccent, 32, 3.0f);
+    dl->AddCircleFilled(a, hr * 0.35f, colors::kOnAccent, 16);
+    if (s.map_card == "here") dl->AddCircle(a, hr + 6, colors::kHighlight, 32, 5.0f);
+    if (here_label_shown) {
+      Record(s, "label/here", here_label);
+      dl->AddRectFilled(ImVec2(here_label.x0, here_label.y0), ImVec2(here_label.x1, here_label.y1), colors::kNow, 6);
+      TextAt(dl, here_font, colors::kOnAccent, ImVec2(here_label.x0 + 6, here_label.y0), here_text, 0);
+    }
   }
   dl->PopClipRect();
 
-  // Zoom buttons, stacked at the right edge.
-  float bw = m.touch * 1.2f;
-  ImGui::SetCursorScreenPos(ImVec2(p1.x - bw - m.pad, p0.y + m.pad));
+  // [SECTION] Controls over the plan. Their touch targets come before the plan's, so that they win the touch.
+  ImGui::SetCursorScreenPos(ImVec2(L.zoom.x0, L.zoom.y0));
   ImGui::BeginGroup();
+  float bw = L.zoom.w();
   if (Button(s, "zoom-in", "+", ButtonKind::Secondary, bw, bw)) s.Do({Action::Kind::ZoomMap, "", Screen::Map, +1});
   if (Button(s, "zoom-out", "\xE2\x80\x93", ButtonKind::Secondary, bw, bw)) s.Do({Action::Kind::ZoomMap, "", Screen::Map, -1});
   ImGui::EndGroup();
-  // The title on a card of its own, readable over whatever part of the plan is under it; when the map was
-  // opened with "show on map", a Back button before it returns to that page.
-  std::string title = s.Ui("home.tile.map");
-  float title_x = p0.x + m.pad * 0.5f;
+  // When the map was opened with "show on map", Back returns to that page.
   if (s.map_return.set) {
-    ImGui::SetCursorScreenPos(ImVec2(p0.x + m.pad * 0.5f, p0.y + m.pad * 0.5f));
-    if (Button(s, "back", "\xE2\x80\xB9  " + s.Ui("common.back"), ButtonKind::Secondary)) s.Do({Action::Kind::Back});
-    title_x = ImGui::GetItemRectMax().x + m.gap * 0.5f;
+    ImGui::SetCursorScreenPos(ImVec2(L.back.x0, L.back.y0));
+    if (Button(s, "back", back_label, ButtonKind::Secondary, L.back.w(), L.back.h())) s.Do({Action::Kind::Back});
   }
-  ImVec2 ts = Measure(s.fonts.title, title, size.x * 0.6f);
-  dl->AddRectFilled(ImVec2(title_x, p0.y + m.pad * 0.5f), ImVec2(title_x + m.pad + ts.x, p0.y + m.pad * 1.5f + ts.y),
-                    colors::Alpha(colors::kPaper, 0xE8), m.radius);
-  ImGui::SetCursorScreenPos(ImVec2(title_x + m.pad * 0.5f, p0.y + m.pad));
-  Text(s.fonts.title, colors::kInk, title, size.x * 0.6f);
+  // The title on a card of its own, readable over whatever part of the plan is under it.
+  dl->AddRectFilled(ImVec2(L.title.x0, L.title.y0), ImVec2(L.title.x1, L.title.y1), colors::Alpha(colors::kPaper, 0xE8), m.radius);
+  TextAt(dl, s.fonts.title, colors::kInk, ImVec2(L.title.x0 + m.pad * 0.5f, L.title.y0 + m.pad * 0.5f), title, 0);
+  if (legend_shown) {
+    dl->AddRectFilled(ImVec2(L.legend.x0, L.legend.y0), ImVec2(L.legend.x1, L.legend.y1), colors::Alpha(colors::kPaper, 0xF0), m.radius);
+    DrawLegend(s, dl, legend, ImVec2(L.legend.x0 + m.pad * 0.5f, L.legend.y0 + m.pad * 0.5f), L.column,
+               L.column ? s.fonts.caption->FontSize * 12 : L.legend.w() - m.pad, L.legend.h() - m.pad + 1);  // +1: as laid out, whatever the rounding
+  }
+  if (card_open) DrawPlaceCard(s, card, ImVec2(card_box.x0, card_box.y0));
 
-  // Input, submitted last so that the zoom buttons above win the touch: drag pans, a tap opens a booth, a double tap zooms in where it lands.
+  // [SECTION] Input, submitted last: drag pans, a double tap zooms in where it lands, a tap opens what it
+  // lands on — the nearest point within reach, else the booth, room or stage, else the hall; a tap on
+  // nothing closes the card.
   ImGui::SetCursorScreenPos(p0);
   bool tapped = TapArea(s, "plan", size);
   const ImGuiIO& io = ImGui::GetIO();
   float t = m.drag_threshold;
   if (ImGui::IsItemActive() && io.MouseDragMaxDistanceSqr[0] > t * t) {
-    ImVec2 d = DragDelta(s);
-    s.map.cx -= d.x / s.map.zoom;
-    s.map.cy += d.y / s.map.zoom;
+    ImVec2 d = DragDelta(s);  // on the frame the drag starts, the whole way from where the finger came down
+    db::Point a = v.ToPlan(io.MousePos), b = v.ToPlan(ImVec2(io.MousePos.x - d.x, io.MousePos.y - d.y));
+    s.map.cx -= float(a.x - b.x);
+    s.map.cy -= float(a.y - b.y);
   }
   if (ImGui::IsItemHovered() && io.MouseDoubleClicked[0]) {
     db::Point at = v.ToPlan(io.MousePos);
-    s.map.zoom = std::min(s.map.zoom * 1.6f, fit * 8);
+    s.map.zoom = std::min(s.map.zoom * 1.6f, L.fit * 8);
     s.map.cx = float(at.x);
     s.map.cy = float(at.y);
   } else if (tapped) {
-    db::Point at = v.ToPlan(io.MousePos);
-    for (const auto& l : c.locations)
-      if (l.kind == "booth" && l.is_polygon && Inside(l.ring, at))
-        if (const db::Exhibitor* e = c.FindExhibitorAtBooth(l.id)) s.Do({Action::Kind::OpenExhibitor, e->organization_id});
+    ImVec2 q = io.MousePos;
+    bool on_controls = std::any_of(chrome.begin(), chrome.end(), [&](const Box& b) { return b.Contains(q); });
+    const Point* near = nullptr;
+    float best = FLT_MAX;
+    for (const Point& p : points) {
+      float d = std::hypot(p.at.x - q.x, p.at.y - q.y);
+      if (p.hit.w() > 0 && p.hit.Contains(q) && d < best) best = d, near = &p;
+    }
+    const db::Location* hit = near ? near->l : nullptr;
+    db::Point at = v.ToPlan(q);
+    for (int pass = 2; !near && !hit && pass >= 0; --pass)  // booths on top, the hall beneath everything
+      for (const Area& a : areas)
+        if ((a.l->kind == "hall" ? 0 : a.l->kind == "booth" ? 2 : 1) == pass && Inside(a.l->ring, at)) hit = a.l;
+    const db::Exhibitor* e = hit && hit->kind == "booth" ? c.FindExhibitorAtBooth(hit->id) : nullptr;
+    if (on_controls) {
+    } else if (e) {
+      s.Do({Action::Kind::OpenExhibitor, e->organization_id});
+    } else if (near || hit) {
+      s.Do({Action::Kind::MapCard, hit ? hit->id : "here"});
+    } else if (card_open) {
+      s.Do({Action::Kind::MapCard, ""});
+    }
   }
-
 }
 
 }  // namespace app

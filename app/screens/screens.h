@@ -26,8 +26,10 @@ void DrawErrorScreen(AppState& s, ImVec2 size);
 // Shared pieces of several screens.
 // A session row: time, title, room and track; tapping opens it. Returns the row height.
 void SessionRow(AppState& s, const db::Session& x, float width, const char* badge, ImU32 badge_color);
-// The sessions on now and next by the clock (up to `max` each).
-void NowAndNext(const AppState& s, std::vector<const db::Session*>& now, std::vector<const db::Session*>& next, size_t max);
+// The sessions on now and next by the clock (up to `max` each); only those `keep` accepts, when given (the
+// sessions of one room).
+void NowAndNext(const AppState& s, std::vector<const db::Session*>& now, std::vector<const db::Session*>& next, size_t max,
+                const std::function<bool(const db::Session&)>& keep = nullptr);
 // The frame of every detail view (profile, agreement, session): a scrolling page with a Back button on top.
 // Returns the usable width. Pair with EndDetail.
 float BeginDetail(AppState& s, const char* id, ImVec2 size);

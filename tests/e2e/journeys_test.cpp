@@ -112,8 +112,13 @@ TEST_CASE("real input on the map: a tap on a booth opens its exhibitor, a drag p
   CHECK(r.Number("map_center", 1) == doctest::Approx(cy + 100 / zoom).epsilon(0.05));
   CHECK(r.Number("map_zoom") == doctest::Approx(zoom));
   j.k.Shot("map-panned");
-  // A double tap zooms in where it lands.
-  r = j.k.DoubleTapAt(plan->cx(), plan->cy());
+  // A double tap on the floor zooms in where it lands (every place answers a single tap, so the spot is
+  // the aisle between Startup Alley and booth B1).
+  const e2e::Rect* alley = r.Find("place/room-startup-alley");
+  const e2e::Rect* b1 = r.Find("booth/booth-b1");
+  REQUIRE(alley);
+  REQUIRE(b1);
+  r = j.k.DoubleTapAt((alley->x1 + b1->x0) / 2, b1->cy());
   CHECK_MESSAGE(r.Number("map_zoom") > zoom * 1.3, "zoom " << zoom << " -> " << r.Number("map_zoom"));
   CHECK(r.Get("screen") == "map");
   double zoomed = r.Number("map_zoom");
@@ -357,4 +362,87 @@ TEST_CASE("real taps on a screen mounted turned (rotation = 90): the portrait la
   r = TapOn(j.k, "astana-hub/card");
   CHECK(r.Get("exhibitor") == "astana-hub");
   j.k.Shot("rotated-profile");
+}
+
+namespace {
+
+// The share of the pixels in `r` that are near white (the card's surface).
+double WhiteShare(const e2e::Image& img, const e2e::Rect& r) {
+  long white = 0, all = 0;
+  for (int y = std::max(0, int(r.y0)); y < std::min(img.h, int(r.y1)); ++y)
+    for (int x = std::max(0, int(r.x0)); x < std::min(img.w, int(r.x1)); ++x, ++all) {
+      const unsigned char* p = img.At(x, y);
+      white += p[0] > 240 && p[1] > 240 && p[2] > 240;
+    }
+  return all ? double(white) / all : 0;
+}
+
+const e2e::Rect* CardSession(const Report& r) {
+  for (const auto& t : r.targets)
+    if (t.key.rfind("card/", 0) == 0 && t.key.size() > 8 && t.key.compare(t.key.size() - 8, 8, "/session") == 0) return &t;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("real taps on the map: an amenity opens its card, a room its card with now and next, a session from there") {
+  for (auto [w, h] : {std::pair{1920, 1080}, {1080, 1920}}) {
+    std::string size = std::to_string(w) + "x" + std::to_string(h);
+    Journey j("map-places-" + size, {}, w, h);
+    REQUIRE(j.k.Settle());
+    Report r = TapOn(j.k, "map/nav");
+    // The accessible toilet: a small mark with a finger-sized target.
+    const e2e::Rect* toilet = r.Find("poi/amenity-toilet-accessible");
+    REQUIRE(toilet);
+    CHECK(toilet->w() >= 43);
+    CHECK(toilet->h() >= 43);
+    r = TapOn(j.k, "poi/amenity-toilet-accessible");
+    CHECK_MESSAGE(r.Get("map_card") == "amenity-toilet-accessible", size << ": " << r.Summary());
+    CHECK(r.Get("screen") == "map");
+    const e2e::Rect* sheet = r.Find("card/sheet");
+    REQUIRE_MESSAGE(sheet, size << ": no card on screen");
+    e2e::Image seen = j.k.Shot("map-card-toilet-" + size);
+    CHECK_MESSAGE(WhiteShare(seen, *sheet) > 0.5, size << ": the card is not drawn where it reports itself");
+    r = TapOn(j.k, "card/close");
+    CHECK(r.Get("map_card").empty());
+    CHECK_FALSE(r.Find("card/sheet"));
+    // A room: its card lists what is on there now and next; a session opens from it.
+    r = TapOn(j.k, "place/room-conf-a");
+    CHECK_MESSAGE(r.Get("map_card") == "room-conf-a", size << ": " << r.Summary());
+    const e2e::Rect* row = CardSession(r);
+    REQUIRE_MESSAGE(row, size << ": the room's card lists no session");
+    j.k.Shot("map-card-room-" + size);
+    std::string sid = row->key.substr(5, row->key.size() - 5 - 8);
+    r = j.k.TapAt(row->cx(), row->cy());
+    CHECK(r.Get("screen") == "schedule");
+    CHECK(r.Get("session") == sid);
+    // A tap beside the card, on the plan's empty floor, closes it.
+    r = TapOn(j.k, "map/nav");
+    r = TapOn(j.k, "place/stage-main");
+    CHECK(r.Get("map_card") == "stage-main");
+    const e2e::Rect* plan = r.Find("plan");
+    REQUIRE(plan);
+    r = j.k.TapAt(plan->x1 - 6, plan->y1 - 6);
+    CHECK(r.Get("map_card").empty());
+    CHECK(r.Get("screen") == "map");
+    CHECK(j.k.Alive());
+  }
+}
+
+TEST_CASE("real high contrast on the map: booths keep light outlines between them") {
+  Journey j("map-high-contrast", {"--a11y", "high_contrast"});
+  REQUIRE(j.k.Settle());
+  Report r = TapOn(j.k, "map/nav");
+  e2e::Image seen = j.k.Shot("map-high-contrast");
+  int booths = 0;
+  for (const auto& t : r.targets) {
+    if (t.key.rfind("booth/", 0) != 0) continue;
+    ++booths;
+    // The left edge of the booth: light; a little inside and a little outside it: dark.
+    int y = int(t.y0 + 6), edge = 0;
+    for (int x = int(t.x0) - 2; x <= int(t.x0) + 2; ++x) edge = std::max(edge, int(seen.At(x, y)[0]));
+    CHECK_MESSAGE(edge > 200, t.key << ": no light edge (" << edge << ")");
+    CHECK_MESSAGE(seen.At(int(t.x0) + 6, y)[0] < 80, t.key << ": not dark inside");
+  }
+  CHECK(booths >= 10);
 }
