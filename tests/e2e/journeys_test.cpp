@@ -5,6 +5,7 @@
 // of input it simulates is also sent here for real: taps, double taps, long presses, drags and flicks.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -429,7 +430,7 @@ TEST_CASE("real taps on the map: an amenity opens its card, a room its card with
   }
 }
 
-TEST_CASE("real high contrast on the map: booths keep light outlines between them") {
+TEST_CASE("real high contrast on the map: booths stand out from the black floor, outlined, in bright country colours") {
   Journey j("map-high-contrast", {"--a11y", "high_contrast"});
   REQUIRE(j.k.Settle());
   Report r = TapOn(j.k, "map/nav");
@@ -438,11 +439,15 @@ TEST_CASE("real high contrast on the map: booths keep light outlines between the
   for (const auto& t : r.targets) {
     if (t.key.rfind("booth/", 0) != 0) continue;
     ++booths;
-    // The left edge of the booth: light; a little inside and a little outside it: dark.
+    // The left edge of the booth: light; outside it the floor: dark; inside it a bright colour (the
+    // high-contrast palette of its country), never the floor's black.
     int y = int(t.y0 + 6), edge = 0;
     for (int x = int(t.x0) - 2; x <= int(t.x0) + 2; ++x) edge = std::max(edge, int(seen.At(x, y)[0]));
     CHECK_MESSAGE(edge > 200, t.key << ": no light edge (" << edge << ")");
-    CHECK_MESSAGE(seen.At(int(t.x0) + 6, y)[0] < 80, t.key << ": not dark inside");
+    const unsigned char* out = seen.At(int(t.x0) - 8, y);
+    CHECK_MESSAGE(std::max({out[0], out[1], out[2]}) < 60, t.key << ": the floor beside it is not dark");
+    const unsigned char* in = seen.At(int(t.x0) + 8, y);
+    CHECK_MESSAGE(std::max({in[0], in[1], in[2]}) > 150, t.key << ": not bright inside");
   }
   CHECK(booths >= 10);
 }
