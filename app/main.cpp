@@ -341,12 +341,10 @@ int main(int argc, char** argv) {
   if (start_staff) s.staff.open = true;
   if (start_pin) s.staff.pin_pad = true;  // the PIN pad as staff see it (nothing can be unlocked without the PIN)
   // --report: the touch targets of each frame and what the screen shows, written after the frame (never
-  // inside it) when it changed. `inputs` counts the loop turns that brought input, `buttons` the presses and
-  // releases received, `rest` says that no frame is pending: a test that sent a tap waits for a report with
-  // all its button events counted, at rest.
+  // inside it) when it changed. `buttons` counts the presses and releases received, `rest` says that no
+  // frame is pending: a test that sent a tap waits for a report with all its button events counted, at rest.
   std::vector<app::AppState::Target> targets;
   if (!report.empty()) s.targets = &targets;
-  long inputs = 0;
   std::string last_report;
   while (!window->CloseRequested()) {
     double now_s = window->Now();
@@ -359,7 +357,6 @@ int main(int argc, char** argv) {
     if (window->Wait(timeout)) {
       s.last_input_s = window->Now();
       settle = 4;
-      ++inputs;
     }
     std::shared_ptr<const db::Catalog> next;
     {
@@ -447,9 +444,8 @@ int main(int argc, char** argv) {
       window->Position(wx, wy);
       std::string text = app::DescribeScreen(s, targets) + "window " + std::to_string(wx) + " " + std::to_string(wy) +
                          " " + std::to_string(window->width()) + " " + std::to_string(window->height()) + "\n" +
-                         "rotation " + std::to_string(window->rotation()) + "\n" + "inputs " + std::to_string(inputs) +
-                         "\n" + "buttons " + std::to_string(window->ButtonEvents()) + "\n" + "pointer " +
-                         (ImGui::IsMousePosValid() ? "over" : "none") + "\n" + "rest " + (settle == 0 && !s.animating && s.actions.empty() ? "1" : "0") + "\n";
+                         "rotation " + std::to_string(window->rotation()) + "\n" + "buttons " + std::to_string(window->ButtonEvents()) + "\n" + "pointer " +
+                         (ImGui::IsMousePosValid() ? "over" : "none") + "\n" + "rest " + (settle == 0 && !s.animating ? "1" : "0") + "\n";
       if (text != last_report) {  // a temporary beside it, renamed: the reader never sees half a report
         std::string tmp = report + ".tmp";
         std::ofstream(tmp, std::ios::binary | std::ios::trunc) << text;

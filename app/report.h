@@ -8,6 +8,9 @@
 //   query TEXT, keyboard N, day N, country ID, track ID, reach/large_text/high_contrast 0|1
 //   map_zoom Z, map_center X Y   the map's view (pixels per metre, plan metres)
 //   target KEY X0 Y0 X1 Y1       every touch target drawn in the frame, in window pixels (AppState::targets)
+// forum-kiosk adds what only the platform knows: `window X Y W H` (its place on the X screen), `rotation D`,
+// `buttons N` (presses and releases received), `pointer over|none` (a lifted finger is forgotten) and
+// `rest 0|1` (1: no frame pending).
 #pragma once
 #include <string>
 #include <vector>

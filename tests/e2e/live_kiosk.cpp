@@ -190,8 +190,13 @@ LiveKiosk::LiveKiosk(XServer& x, const std::vector<std::string>& args, const std
     ::execv(argv[0], argv.data());
     ::_exit(127);
   }
-  // Ready when the first report at rest is written; its window position maps targets onto the screen.
-  if (auto r = Settle(nullptr, 20)) wx_ = static_cast<int>(r->Number("window")), wy_ = static_cast<int>(r->Number("window", 1));
+  // Ready when the first report at rest is written; its window (place, size) and rotation map targets onto
+  // the screen.
+  if (auto r = Settle(nullptr, 20)) {
+    wx_ = static_cast<int>(r->Number("window")), wy_ = static_cast<int>(r->Number("window", 1));
+    ww_ = static_cast<float>(r->Number("window", 2)), wh_ = static_cast<float>(r->Number("window", 3));
+    rotation_ = static_cast<int>(r->Number("rotation"));
+  }
 }
 
 LiveKiosk::~LiveKiosk() {
@@ -220,13 +225,10 @@ std::optional<Report> LiveKiosk::Settle(const std::function<bool(const Report&)>
 void LiveKiosk::MoveTo(float x, float y) {
   // Targets are reported in the laid-out (logical) frame; a screen mounted turned shows that frame rotated
   // (platform::Window::SetRotation), so the finger lands at the turned point.
-  Report r = Now();
-  int rotation = static_cast<int>(r.Number("rotation"));
-  float pw = static_cast<float>(r.Number("window", 2)), ph = static_cast<float>(r.Number("window", 3));
   float px = x, py = y;
-  if (rotation == 90) px = pw - y, py = x;
-  if (rotation == 180) px = pw - x, py = ph - y;
-  if (rotation == 270) px = y, py = ph - x;
+  if (rotation_ == 90) px = ww_ - y, py = x;
+  if (rotation_ == 180) px = ww_ - x, py = wh_ - y;
+  if (rotation_ == 270) px = y, py = wh_ - x;
   x_.Move(wx_ + static_cast<int>(px), wy_ + static_cast<int>(py));
 }
 

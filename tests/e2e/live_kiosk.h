@@ -99,7 +99,9 @@ class LiveKiosk {
   pid_t pid_ = -1;
   std::string report_, log_;
   long sent_ = 0;       // button events sent since the kiosk started
-  int wx_ = 0, wy_ = 0; // the window's corner on the screen
+  int wx_ = 0, wy_ = 0;          // the window's corner on the screen
+  float ww_ = 0, wh_ = 0;        // its size
+  int rotation_ = 0;             // the screen as mounted (targets are reported unturned)
 };
 
 // Renders `screen` with forum-kiosk --screenshot in a fresh Xvfb of the same size (the expected picture of a

@@ -26,12 +26,7 @@ Harness::Harness(int w, int h, const std::string& snapshot) {
   io.DeltaTime = 1.0f / 60;
   io.ConfigFlags |= ImGuiConfigFlags_IsTouchScreen;
   s.metrics = app::MetricsFor(3.6f);
-  platform::FontSet fonts;
-  std::string error;
-  if (!fonts.Build(app::TextForGlyphs(s.catalog.get()), 1.0f, s.fonts, error)) throw std::runtime_error(error);
-  unsigned char* px;
-  int tw, th;
-  io.Fonts->GetTexDataAsRGBA32(&px, &tw, &th);  // no renderer: the atlas only needs to exist
+  BuildFonts();
   app::ApplyTheme(1.0f);
   s.targets = &targets_;
   s.overflows = &overflows;
@@ -41,16 +36,18 @@ Harness::Harness(int w, int h, const std::string& snapshot) {
 
 Harness::~Harness() { ImGui::DestroyContext(ctx_); }
 
+void Harness::BuildFonts() {
+  fonts_large_ = s.large_text;
+  platform::FontSet fonts;
+  std::string error;
+  if (!fonts.Build(app::TextForGlyphs(s.catalog.get()), s.large_text ? 1.3f : 1.0f, s.fonts, error)) throw std::runtime_error(error);
+  unsigned char* px;
+  int tw, th;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &tw, &th);  // no renderer: the atlas only needs to exist
+}
+
 void Harness::Frame() {
-  if (s.large_text != fonts_large_) {  // as the kiosk does: larger text is a new type scale (1.3 times)
-    fonts_large_ = s.large_text;
-    platform::FontSet fonts;
-    std::string error;
-    if (!fonts.Build(app::TextForGlyphs(s.catalog.get()), s.large_text ? 1.3f : 1.0f, s.fonts, error)) throw std::runtime_error(error);
-    unsigned char* px;
-    int tw, th;
-    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &tw, &th);
-  }
+  if (s.large_text != fonts_large_) BuildFonts();  // as the kiosk does: larger text is a new type scale
   clock += 1.0 / 60;
   s.time_s = clock;
   targets_.clear();
@@ -67,12 +64,7 @@ void Harness::Resize(int w, int h) {
 
 void Harness::Swap(std::shared_ptr<const db::Catalog> catalog) {
   app::AdoptCatalog(s, std::move(catalog));
-  platform::FontSet fonts;
-  std::string error;
-  if (!fonts.Build(app::TextForGlyphs(s.catalog.get()), s.large_text ? 1.3f : 1.0f, s.fonts, error)) throw std::runtime_error(error);
-  unsigned char* px;
-  int tw, th;
-  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &tw, &th);
+  BuildFonts();
   Settle();
 }
 

@@ -39,6 +39,8 @@ class Harness {
  private:
   std::vector<app::AppState::Target> targets_;
   ImGuiContext* ctx_ = nullptr;
+  // The atlas for the catalog's text at the type scale of s.large_text (the kiosk's build_fonts).
+  void BuildFonts();
   bool fonts_large_ = false;  // the type scale the fonts were built for (AppState::large_text)
 };
 
