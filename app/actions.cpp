@@ -46,7 +46,9 @@ void EraseLast(std::string& q) {
 void UpdateSearch(AppState& s) {
   std::string key = s.search_query + "\n" + s.lang;
   if (!s.catalog || key == s.search_results_for) return;
-  s.search_results = db::Search(*s.catalog, s.search_query, s.lang);
+  auto found = db::Search(*s.catalog, s.search_query, s.lang);
+  s.search_results = found ? std::move(found.value()) : std::vector<db::SearchHit>{};
+  s.search_error = found ? std::string() : found.error().message;
   s.search_results_for = key;
 }
 
@@ -235,6 +237,7 @@ void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog) {
   if (!c.FindLanguage(s.lang)) s.lang = c.forum.default_language;
   s.search_results_for.clear();
   s.search_results.clear();
+  s.search_error.clear();
   if (s.screen == Screen::Search) UpdateSearch(s);
 }
 

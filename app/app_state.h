@@ -121,6 +121,9 @@ struct AppState {
   int keyboard = -1;
   std::vector<db::SearchHit> search_results;
   std::string search_results_for;  // query + "\n" + lang that `search_results` answer
+  // Why the index could not answer (a damaged index `validate` did not catch); empty when it did. Shown
+  // to the visitor as "search is not working", and to staff in the staff panel.
+  std::string search_error;
   bool back_to_search = false;     // the open detail came from the results: Back returns to them
   struct KeyHold {                 // the on-screen key held down, for key repeat
     std::string key;

@@ -23,6 +23,7 @@
 #include "db/files.h"
 #include "db/install.h"
 #include "db/stats.h"
+#include "db/validate.h"
 
 #include "app/app_state.h"
 #include "app/theme.h"
@@ -201,14 +202,20 @@ int main(int argc, char** argv) {
   }
 
   // Load the snapshot off the UI thread while the window and GL context come up.
+  // Every snapshot goes through db::OpenSnapshot, validate's own checks: --snapshot and the built-in one too.
   auto loading = std::async(std::launch::async, [&installer, snapshot, explicit_snapshot]() -> db::Result<std::shared_ptr<const db::Catalog>> {
-    if (installer && !explicit_snapshot)
-      if (auto found = installer->Startup()) {
-        std::cerr << "forum-kiosk: showing " << found->path << " (" << found->source << ", content version " << found->version << ")\n";
-        return found->catalog;
-      }
-    auto c = db::LoadCatalog(snapshot);
-    if (installer && c) installer->Running(snapshot, c.value()->info.content_version, explicit_snapshot ? "--snapshot" : "built-in");
+    db::Result<std::shared_ptr<const db::Catalog>> c = db::Error{"not loaded"};
+    if (auto failed = db::Guard("loading the snapshot", [&] {
+          if (installer && !explicit_snapshot)
+            if (auto found = installer->Startup()) {
+              std::cerr << "forum-kiosk: showing " << found->path << " (" << found->source << ", content version " << found->version << ")\n";
+              c = found->catalog;
+              return;
+            }
+          c = db::OpenSnapshot(snapshot);
+          if (installer && c) installer->Running(snapshot, c.value()->info.content_version, explicit_snapshot ? "--snapshot" : "built-in");
+        }))
+      return *failed;
     return c;
   });
 
@@ -326,6 +333,7 @@ int main(int argc, char** argv) {
           hand_over(*installed.catalog);
         });
   std::future<void> reloading;  // a staff reload, loading off the UI thread
+  std::string font_problem;     // the last failed font rebuild, for the staff panel
 
   // The loop draws only when something changed: input, an animation, or a timer (the idle reset, the clock's
   // next minute for "now / next"). Otherwise it sleeps in Wait().
@@ -366,23 +374,32 @@ int main(int argc, char** argv) {
     if (next) {  // a new snapshot: swap at this frame boundary, keeping the visitor's place
       s.load_error.clear();
       app::AdoptCatalog(s, std::move(next));
+      // A failed rebuild keeps the previous atlas: texts the new snapshot adds may lack glyphs until the
+      // next rebuild, which staff are told about.
       if (!build_fonts()) {
-        std::cerr << "forum-kiosk: " << error << "\n";
-        return 1;
+        font_problem = "the fonts could not be rebuilt for the new snapshot (" + error + "); the previous ones are kept";
+        std::cerr << "forum-kiosk: " << font_problem << "\n";
       }
-      window->ReloadFontTexture();
+      else window->ReloadFontTexture();
       textures = std::make_unique<platform::TextureCache>(s.catalog);
       settle = 4;
     }
     if (s.large_text != fonts_large) {  // the larger-text mode was switched: a new type scale
-      if (!build_fonts()) return std::cerr << "forum-kiosk: " << error << "\n", 1;
-      window->ReloadFontTexture();
+      if (!build_fonts()) {
+        font_problem = "the larger text could not be built (" + error + ")";
+        std::cerr << "forum-kiosk: " << font_problem << "\n";
+      } else {
+        window->ReloadFontTexture();
+      }
       settle = 4;
     }
     if (s.staff.open && window->Now() - info_at >= 1.0) {  // what staff mode shows, read at the boundary
       info_at = window->Now();
       s.staff_info = StaffInfo(config, s, watcher ? watcher->status() : db::Installer::Status{}, window->Now() - started_s,
                                frame_ms, window->rotation());
+      for (const std::string* problem : {&font_problem, &s.search_error})
+        if (!problem->empty()) s.staff_info.push_back({"Problem", *problem});
+      if (stats && !stats->problem().empty()) s.staff_info.push_back({"Problem", stats->problem()});
     }
     if (textures->Upload()) settle = 4;  // a logo is ready: draw it
     now_s = window->Now();
@@ -431,9 +448,12 @@ int main(int argc, char** argv) {
         std::string path = watcher ? watcher->status().current_file : snapshot;
         if (path.empty()) path = snapshot;
         reloading = std::async(std::launch::async, [path, &hand_over] {
-          auto again = db::LoadCatalog(path);
-          if (again) hand_over(*again.value());
-          else std::cerr << "forum-kiosk: reload: " << again.error().message << "\n";
+          auto failed = db::Guard("reloading " + db::Printable(path), [&] {
+            auto again = db::OpenSnapshot(path);
+            if (again) hand_over(*again.value());
+            else std::cerr << "forum-kiosk: reload: " << again.error().message << "\n";
+          });
+          if (failed) std::cerr << "forum-kiosk: " << failed->message << "\n";
         });
       }
     }

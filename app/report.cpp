@@ -15,6 +15,8 @@ std::string DescribeScreen(const AppState& s, const std::vector<AppState::Target
   line("focus", s.map_focus);
   line("map_card", s.map_card);
   line("lang", s.lang);
+  if (!s.catalog) line("overlay", "setup");  // no snapshot could be shown: the staff message
+  if (!s.search_error.empty()) line("search_error", s.search_error);
   if (s.language_picker) line("overlay", "languages");
   if (s.staff.pin_pad) line("overlay", "pin_pad");
   if (s.staff.open) line("overlay", "staff");

@@ -4,7 +4,9 @@
 //   exhibitor ID, agreement ID, session ID, focus ID   the open detail / the highlighted place ("" = none)
 //   map_card ID           the place whose card is open on the map ("" = none)
 //   lang kk               the language shown
-//   overlay NAME          one line each: languages, pin_pad, staff, idle_warning, attract
+//   overlay NAME          one line each: languages, pin_pad, staff, idle_warning, attract; setup when no
+//                         snapshot could be opened (the "being set up" message for staff)
+//   search_error TEXT     why the search index could not answer (only when it could not)
 //   query TEXT, keyboard N, day N, country ID, track ID, reach/large_text/high_contrast 0|1
 //   map_zoom Z, map_center X Y   the map's view (pixels per metre, plan metres)
 //   target KEY X0 Y0 X1 Y1       every touch target drawn in the frame, in window pixels (AppState::targets)

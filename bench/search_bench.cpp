@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
         auto hits = db::Search(c, prefix, langs[keys % 7]);
         ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count());
         slowest.push_back({ms.back(), prefix});
-        results += hits.size();
+        results += hits ? hits.value().size() : 0;
       }
     }
   std::sort(ms.begin(), ms.end());

@@ -457,20 +457,30 @@ Result<std::shared_ptr<const Catalog>> LoadCatalog(const std::string& path) {
   try {
     if (auto problem = CheckSnapshotFile(path)) return Error{path + ": " + *problem};
     // Read once, then work in memory: later searches never touch the disk, and a file replaced or removed
-    // after this point cannot change what the kiosk shows.
+    // after this point cannot change what is shown.
     auto bytes = ReadWholeFile(path);
     if (!bytes) return Error{path + ": cannot read the file"};
     Database db = Database::FromBytes(*bytes, path);
     bytes.reset();
     if (auto problem = CheckSnapshotHeader(db)) return Error{path + ": " + *problem};
+    return LoadCatalogFrom(std::move(db), path);
+  } catch (const SqliteError& e) {
+    return Error{path + ": cannot read the snapshot: " + e.what()};
+  } catch (const std::bad_alloc&) {
+    return Error{path + ": out of memory while loading the snapshot"};
+  }
+}
+
+Result<std::shared_ptr<const Catalog>> LoadCatalogFrom(Database db, const std::string& name) {
+  try {
     auto catalog = std::make_shared<Catalog>();
     LoadAll(db, *catalog);
     catalog->search_index = std::make_shared<const SearchIndex>(std::move(db));
     return std::shared_ptr<const Catalog>(std::move(catalog));
   } catch (const SqliteError& e) {
-    return Error{path + ": cannot read the snapshot: " + e.what()};
+    return Error{name + ": cannot read the snapshot: " + e.what()};
   } catch (const std::bad_alloc&) {
-    return Error{path + ": out of memory while loading the snapshot"};
+    return Error{name + ": out of memory while loading the snapshot"};
   }
 }
 

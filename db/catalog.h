@@ -267,9 +267,15 @@ void ForEachText(const Catalog& c, const std::function<void(const TextRef&)>& fn
 // The schema version this build reads and writes (PRAGMA user_version of db/schema.sql).
 inline constexpr int kSchemaVersion = 1;
 
-// Opens a snapshot read-only, checks that it is a Forum Kiosk snapshot of kSchemaVersion that passes
-// SQLite's quick_check, and loads it. Does not verify the content checksum (ValidateSnapshot does; the
-// kiosk validates before it installs). Errors say what is wrong with which file.
+// Reads a snapshot into a Catalog: checks that it is a Forum Kiosk snapshot of kSchemaVersion that passes
+// SQLite's quick_check, and loads it. Does not verify the content checksum nor the rules: the kiosk opens
+// snapshots through db::OpenSnapshot (db/validate.h), which does; this is for the staff tool's views of a
+// file (`inspect`, `diff`, `search`). Errors say what is wrong with which file.
 Result<std::shared_ptr<const Catalog>> LoadCatalog(const std::string& path);
+
+class Database;
+// Loads from a database already open (in memory); takes it over as the search index's connection. `name`
+// names the file in errors.
+Result<std::shared_ptr<const Catalog>> LoadCatalogFrom(Database db, const std::string& name);
 
 }  // namespace db

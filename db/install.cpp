@@ -114,25 +114,30 @@ struct Installer::Impl {
   }
 
   void Remember(const fs::path& p, const Identity& id) {
-    seen[p.string()] = id.Key();
+    seen[Printable(p.string())] = id.Key();  // escaped: a tab or newline in a file name cannot break a line
     std::string out;
     for (const auto& [k, v] : seen) out += k + "\t" + v + "\n";
     WriteFileAtomic(ledger_path, out);
   }
 
   void WriteStatus() {
+    // File names are bytes, not text: each string goes in escaped (db::Printable), so the JSON is always
+    // valid UTF-8 whatever an inbox holds.
+    auto P = [](const std::string& s) { return Printable(s); };
+    nlohmann::json inboxes = nlohmann::json::array();
+    for (const auto& dir : o.inboxes) inboxes.push_back(P(dir));
     nlohmann::json j = {
-        {"kiosk_id", o.kiosk_id},
-        {"current", {{"file", st.current_file}, {"content_version", st.current_version}, {"source", st.current_source}}},
+        {"kiosk_id", P(o.kiosk_id)},
+        {"current", {{"file", P(st.current_file)}, {"content_version", st.current_version}, {"source", st.current_source}}},
         {"last_check", st.last_check},
-        {"last_install", st.last_install},
-        {"last_refusal", {{"file", st.last_refusal}, {"reason", st.last_refusal_reason}}},
-        {"last_problem", st.last_problem},
+        {"last_install", P(st.last_install)},
+        {"last_refusal", {{"file", P(st.last_refusal)}, {"reason", P(st.last_refusal_reason)}}},
+        {"last_problem", P(st.last_problem)},
         {"installed", st.installed},
         {"refused", st.refused},
-        {"inboxes", o.inboxes},
+        {"inboxes", std::move(inboxes)},
     };
-    WriteFileAtomic(status_path, j.dump(2) + "\n");
+    WriteFileAtomic(status_path, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   }
 
   // Refuses a candidate: its copy (if one was made) and a text saying why go to rejected/.
@@ -140,11 +145,11 @@ struct Installer::Impl {
     std::string base = Stamp() + "-" + source.filename().string();
     std::error_code ec;
     if (!staged.empty() && fs::exists(staged, ec)) fs::rename(staged, rejected / base, ec);
-    std::string text = "refused: " + reason + "\nfile: " + source.string() + "\nat: " + NowIso() + "\n";
+    std::string text = "refused: " + Printable(reason) + "\nfile: " + Printable(source.string()) + "\nat: " + NowIso() + "\n";
     WriteFileAtomic(rejected / (base + ".reason.txt"), text);
     st.refused++;
-    st.last_refusal = source.string();
-    st.last_refusal_reason = reason;
+    st.last_refusal = Printable(source.string());  // the status is shown and written as text
+    st.last_refusal_reason = Printable(reason);
     Remember(source, id);
   }
 
@@ -152,7 +157,7 @@ struct Installer::Impl {
   void Later(const fs::path& source, const std::string& problem, const fs::path& staged = {}) {
     std::error_code ec;
     if (!staged.empty()) fs::remove(staged, ec);
-    st.last_problem = problem;
+    st.last_problem = Printable(problem);
     settling.erase(source.string());
   }
 
@@ -251,7 +256,8 @@ struct Installer::Impl {
       signer = "key " + v.value().key_id;
     }
     Step("verified");
-    Diagnostics d = ValidateSnapshot(staged.string());
+    CheckedSnapshot checked = CheckSnapshot(staged.string());
+    const Diagnostics& d = checked.diagnostics;
     if (d.has_errors()) {
       std::string why;
       for (const auto& item : d.items())
@@ -261,10 +267,9 @@ struct Installer::Impl {
         }
       return Reject(src, id, "does not validate: " + why, staged), std::nullopt;
     }
-    auto loaded = LoadCatalog(staged.string());
-    if (!loaded) return Reject(src, id, loaded.error().message, staged), std::nullopt;
+    std::shared_ptr<const Catalog> loaded = std::move(checked.catalog);
     Step("validated");
-    int64_t version = loaded.value()->info.content_version;
+    int64_t version = loaded->info.content_version;
     if (version <= st.current_version)
       return Reject(src, id, "content version " + std::to_string(version) + " is not newer than the one shown (" +
                                  std::to_string(st.current_version) + ")", staged), std::nullopt;
@@ -283,7 +288,7 @@ struct Installer::Impl {
     Remember(src, id);
     Prune();
     Step("pruned");
-    return Installed{target.string(), version, "installed", loaded.value()};
+    return Installed{target.string(), version, "installed", std::move(loaded)};
   }
 
   // The installed snapshots (forum-v<VERSION>.snapshot), newest first.
@@ -325,13 +330,13 @@ std::optional<Installed> Installer::Startup() {
   m.st.last_check = NowIso();
   for (size_t i = 0; i < all.size(); ++i) {
     const auto& [version, path] = all[i];
-    Diagnostics d = ValidateSnapshot(path.string());
-    auto loaded = d.has_errors() ? Result<std::shared_ptr<const Catalog>>(Error{"does not validate"}) : LoadCatalog(path.string());
-    if (loaded && loaded.value()->info.content_version == version) {
+    CheckedSnapshot checked = CheckSnapshot(path.string());
+    const Diagnostics& d = checked.diagnostics;
+    if (checked.catalog && checked.catalog->info.content_version == version) {
       std::string source = i == 0 ? "installed" : "last-known-good";
       m.st.current_file = path.string(), m.st.current_version = version, m.st.current_source = source;
       m.WriteStatus();
-      return Installed{path.string(), version, source, loaded.value()};
+      return Installed{path.string(), version, source, std::move(checked.catalog)};
     }
     // Damaged on disk (a failing card, a hand edit): set aside with the reason, never shown.
     std::string why = d.has_errors() && !d.items().empty() ? Format(d.items().front()) : "its content version does not match its name";
@@ -363,7 +368,7 @@ std::optional<Installed> Installer::Scan(double now_s) {
       Identity id = Look(p);
       if (!id.exists) continue;
       std::string key = id.Key();
-      if (auto it = m.seen.find(p.string()); it != m.seen.end() && it->second == key) continue;
+      if (auto it = m.seen.find(Printable(p.string())); it != m.seen.end() && it->second == key) continue;
       // Take a file only once it has stopped changing: a copy or sync may still be writing it.
       auto& [seen_key, since] = m.settling[p.string()];
       if (seen_key != key) seen_key = key, since = now_s;
@@ -371,7 +376,12 @@ std::optional<Installed> Installer::Scan(double now_s) {
         m.waiting = true;
         continue;
       }
-      if (auto done = m.Process(p, id)) newest = std::move(done);
+      // The boundary of one candidate: whatever goes wrong while handling it (out of memory, a bug) is
+      // reported and the scan goes on with the next; the candidate is tried again at the next scan.
+      if (auto failed = Guard("while checking " + Printable(p.string()), [&] {
+            if (auto done = m.Process(p, id)) newest = std::move(done);
+          }))
+        m.st.last_problem = failed->message;
     }
   }
   m.WriteStatus();

@@ -108,7 +108,12 @@ int SearchCommand(const std::string& file, const std::string& query, std::string
   }
   const db::Catalog& cat = *c.value();
   if (lang.empty()) lang = cat.forum.default_language;
-  auto hits = db::Search(cat, query, lang);
+  auto found = db::Search(cat, query, lang);
+  if (!found) {
+    std::cerr << file << ": " << found.error().message << "\n";
+    return 1;
+  }
+  const auto& hits = found.value();
   if (as_json) {
     nlohmann::json j = nlohmann::json::array();
     for (const auto& h : hits)

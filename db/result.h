@@ -1,5 +1,8 @@
 // Errors as values: what the db layer hands to its callers (the kiosk, the staff tool) instead of throwing.
 #pragma once
+#include <exception>
+#include <new>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -27,5 +30,22 @@ class Result {
  private:
   std::variant<T, Error> v_;
 };
+
+// The exception boundary of a thread (or of any call that must not throw through its caller: a frame, a
+// worker's loop): runs `f` and turns whatever it throws into an Error. nullopt when `f` returned normally.
+// `what` names the work in the message ("checking the inboxes").
+template <class F>
+std::optional<Error> Guard(const std::string& what, F&& f) noexcept {
+  try {
+    f();
+    return std::nullopt;
+  } catch (const std::bad_alloc&) {
+    return Error{what + ": out of memory"};
+  } catch (const std::exception& e) {
+    return Error{what + ": " + e.what()};
+  } catch (...) {
+    return Error{what + ": an unexpected failure"};
+  }
+}
 
 }  // namespace db

@@ -6,6 +6,7 @@
 
 #include "db/search_fold.h"
 #include "db/sqlite.h"
+#include "db/text.h"
 
 namespace db {
 
@@ -157,7 +158,7 @@ struct SearchIndex::Impl {
 SearchIndex::SearchIndex(Database db) : impl_(std::make_unique<Impl>(std::move(db))) {}
 SearchIndex::~SearchIndex() = default;
 
-std::vector<SearchIndex::Match> SearchIndex::Find(const std::vector<std::string>& words, size_t limit, Order order) const {
+Result<std::vector<SearchIndex::Match>> SearchIndex::Find(const std::vector<std::string>& words, size_t limit, Order order) const {
   std::vector<Match> out;
   std::string expr;
   for (const auto& w : words) {
@@ -170,15 +171,23 @@ std::vector<SearchIndex::Match> SearchIndex::Find(const std::vector<std::string>
   // NameStart: the first word must begin the name column (FTS5's ^), the others anywhere in it.
   if (order == Order::NameStart) expr = "name : ^" + expr;
   Statement& st = order == Order::Ranked ? impl_->ranked : impl_->source;
-  st.Reset();
-  st.Bind(1, std::string_view(expr)).Bind(2, static_cast<int64_t>(limit));
-  while (st.Step()) {
-    Match m;
-    if (!KindFromName(st.Text(0), m.kind)) continue;
-    m.ref = st.Text(1), m.lang = st.Text(2), m.bm25 = st.Real(3);
-    out.push_back(std::move(m));
+  try {
+    st.Reset();
+    st.Bind(1, std::string_view(expr)).Bind(2, static_cast<int64_t>(limit));
+    while (st.Step()) {
+      Match m;
+      if (!KindFromName(st.Text(0), m.kind)) continue;
+      m.ref = st.Text(1), m.lang = st.Text(2), m.bm25 = st.Real(3);
+      out.push_back(std::move(m));
+    }
+    st.Reset();
+  } catch (const SqliteError& e) {
+    try {
+      st.Reset();
+    } catch (const SqliteError&) {  // Reset reports the failed step again; the statement is reusable anyway
+    }
+    return Error{std::string("search failed: ") + e.what()};
   }
-  st.Reset();
   return out;
 }
 
@@ -212,7 +221,7 @@ std::string HitTitle(const Catalog& c, const SearchHit& h, std::string_view lang
   return {};
 }
 
-std::vector<SearchHit> Search(const Catalog& c, std::string_view query, std::string_view lang, size_t per_group) {
+Result<std::vector<SearchHit>> Search(const Catalog& c, std::string_view query, std::string_view lang, size_t per_group) {
   std::vector<SearchHit> out;
   if (!c.search_index) return out;
   std::vector<std::string> words = SearchWords(query.substr(0, 4096));
@@ -225,11 +234,14 @@ std::vector<SearchHit> Search(const Catalog& c, std::string_view query, std::str
   // ("a", "Технопарк Т") would take tens of milliseconds per keystroke.
   using Order = SearchIndex::Order;
   const size_t kRows = 150;
-  auto matches = c.search_index->Find(words, 60, Order::NameStart);
+  auto start = c.search_index->Find(words, 60, Order::NameStart);
+  if (!start) return start.error();
+  std::vector<SearchIndex::Match> matches = std::move(start.value());
   for (auto& m : matches) m.bm25 -= 50;
   auto more = c.search_index->Find(words, kRows, Order::Source);
-  if (more.size() < kRows) more = c.search_index->Find(words, kRows, Order::Ranked);
-  matches.insert(matches.end(), more.begin(), more.end());
+  if (more && more.value().size() < kRows) more = c.search_index->Find(words, kRows, Order::Ranked);
+  if (!more) return more.error();
+  matches.insert(matches.end(), more.value().begin(), more.value().end());
 
   // One hit per thing: its best row, remembering which came first (index order breaks ties).
   struct Best {
@@ -274,6 +286,31 @@ std::vector<SearchHit> Search(const Catalog& c, std::string_view query, std::str
   for (SearchGroup g : order)
     for (auto& h : groups[g]) out.push_back(std::move(h));
   return out;
+}
+
+std::optional<std::string> CheckSearchQueries(const Catalog& c) {
+  if (!c.search_index) return std::nullopt;
+  // The probe words come from the same texts the index was built from (ForEachText, folded as the writer
+  // folds them): per first letter, the letter itself (a prefix query, answered from FTS5's prefix index)
+  // and the longest word (answered from the full-word index).
+  std::map<std::string, std::string> longest;
+  ForEachText(c, [&](const TextRef& t) {
+    for (const auto& w : SearchWords(t.text)) {
+      std::string word = Cut(w);
+      size_t end = 0;
+      char32_t cp;
+      if (!NextCodepoint(word, end, cp)) continue;
+      std::string& best = longest[word.substr(0, end)];
+      if (word.size() > best.size()) best = word;
+    }
+  });
+  for (const auto& [first, word] : longest)
+    for (const std::string& probe : {first, word})
+      for (auto order : {SearchIndex::Order::NameStart, SearchIndex::Order::Source, SearchIndex::Order::Ranked}) {
+        auto found = c.search_index->Find({probe}, 1000, order);
+        if (!found) return found.error().message + " (for \"" + probe + "\")";
+      }
+  return std::nullopt;
 }
 
 }  // namespace db

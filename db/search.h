@@ -8,11 +8,13 @@
 #pragma once
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "db/catalog.h"
+#include "db/result.h"
 
 namespace db {
 
@@ -54,8 +56,9 @@ class SearchIndex {
     Source,     // in index order (exhibitors first); stops after `limit`, for short queries that match a lot
     NameStart,  // only rows whose name starts with the words, in index order
   };
-  // Rows whose words start with every one of `words` (already folded), at most `limit`.
-  std::vector<Match> Find(const std::vector<std::string>& words, size_t limit, Order order) const;
+  // Rows whose words start with every one of `words` (already folded), at most `limit`. An Error when the
+  // index cannot answer (a damaged index that `validate` did not catch): never an exception.
+  Result<std::vector<Match>> Find(const std::vector<std::string>& words, size_t limit, Order order) const;
 
  private:
   struct Impl;
@@ -67,8 +70,14 @@ void WriteSearchIndex(Database& db, const Catalog& c);
 
 // The visitor's search: hits grouped (groups ordered by their best hit), best first within a group, at most
 // `per_group` each. A name that starts with what was typed, in the visitor's language, ranks first.
-// Empty when nothing matches, the query has no letters or digits, or `c` has no index.
-std::vector<SearchHit> Search(const Catalog& c, std::string_view query, std::string_view lang, size_t per_group = 8);
+// Empty when nothing matches, the query has no letters or digits, or `c` has no index; an Error when the
+// index cannot answer.
+Result<std::vector<SearchHit>> Search(const Catalog& c, std::string_view query, std::string_view lang, size_t per_group = 8);
+
+// Runs the kiosk's queries (every order Search uses) on `c`'s index for a probe of the words it holds: for
+// every distinct first letter of an indexed word, that letter alone and the longest word starting with it.
+// A damaged index can pass FTS5's integrity-check and still fail these. nullopt when every query answered.
+std::optional<std::string> CheckSearchQueries(const Catalog& c);
 
 // The name a hit is shown under, in `lang` ("" when the thing is gone).
 std::string HitTitle(const Catalog& c, const SearchHit& h, std::string_view lang);

@@ -58,11 +58,17 @@ void UsageStats::Commit(std::map<std::pair<std::string, std::string>, int64_t>& 
       st.Run();
     }
     db_->db.Exec("COMMIT");
-  } catch (const SqliteError& e) {
+    std::lock_guard<std::mutex> lock(mu_);
+    problem_.clear();
+  } catch (const std::exception& e) {  // the worker's boundary: a full disk, a damaged file, memory
     std::fprintf(stderr, "forum-kiosk: usage counts not saved: %s\n", e.what());
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      problem_ = std::string("usage counts not saved: ") + e.what();
+    }
     try {
       db_->db.Exec("ROLLBACK");
-    } catch (const SqliteError&) {
+    } catch (const std::exception&) {
     }
   }
   batch.clear();
@@ -84,6 +90,11 @@ void UsageStats::Run() {
     flushed_.notify_all();
     if (stopping && queue_.empty()) return;
   }
+}
+
+std::string UsageStats::problem() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return problem_;
 }
 
 void UsageStats::Flush() {

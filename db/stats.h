@@ -29,6 +29,8 @@ class UsageStats {
   void Flush();
   // Writes every count as CSV (day,event,count) to `path`, atomically. Flushes first.
   Result<std::string> ExportCsv(const std::string& path);
+  // Why the last batch could not be saved; empty when it was. Thread-safe copy.
+  std::string problem();
 
  private:
   UsageStats() = default;
@@ -41,6 +43,7 @@ class UsageStats {
   std::map<std::pair<std::string, std::string>, int64_t> queue_;  // guarded by mu_
   bool stop_ = false, flush_ = false;                             // guarded by mu_
   uint64_t generation_ = 0;                                       // guarded by mu_: batches committed
+  std::string problem_;                                           // guarded by mu_
   std::thread worker_;
 };
 

@@ -50,6 +50,26 @@ bool NextCodepoint(std::string_view s, size_t& i, char32_t& cp) {
   return true;
 }
 
+std::string Printable(std::string_view bytes) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(bytes.size());
+  char32_t cp;
+  for (size_t i = 0, n; i < bytes.size(); i += n) {
+    n = Decode(bytes, i, cp);
+    if (n && cp >= 0x20 && cp != 0x7F && cp != '\\') {
+      out.append(bytes.substr(i, n));
+      continue;
+    }
+    auto b = static_cast<unsigned char>(bytes[i]);
+    out += "\\x";
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+    n = 1;
+  }
+  return out;
+}
+
 void AppendUtf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);

@@ -13,6 +13,10 @@ bool IsValidUtf8(std::string_view s);
 // (one byte at a time), so a walk over any input always ends.
 bool NextCodepoint(std::string_view s, size_t& i, char32_t& cp);
 void AppendUtf8(std::string& out, char32_t cp);
+// `bytes` as text safe to show and to put in JSON: valid UTF-8 stays as it is; each byte of an invalid
+// sequence, each control character (C0, DEL) and the backslash become \xNN. For names from outside the
+// program (file names in an inbox are bytes, not text) and texts that failed a check.
+std::string Printable(std::string_view bytes);
 std::string Trim(std::string_view s);
 
 // Ids chosen by staff: [A-Za-z0-9._-], 1..64 bytes.

@@ -1,10 +1,14 @@
 #include "db/validate.h"
 
+#include <algorithm>
+#include <optional>
+
 #include "db/catalog.h"
 #include "db/check.h"
 #include "db/checksum.h"
 #include "db/schema_sql.h"
 #include "db/snapshot_file.h"
+#include "db/search.h"
 #include "db/sqlite.h"
 #include "db/text.h"
 
@@ -22,22 +26,29 @@ std::string SchemaFingerprint(Database& db) {
 
 }  // namespace
 
-Diagnostics ValidateSnapshot(const std::string& path) {
-  Diagnostics d;
+CheckedSnapshot CheckSnapshot(const std::string& path) {
+  CheckedSnapshot out;
+  Diagnostics& d = out.diagnostics;
   auto fail = [&](const std::string& msg) {
     d.Error(path, 0, "", msg);
-    return d;
+    return std::move(out);
   };
+  std::shared_ptr<const Catalog> loaded;
   try {
     if (auto problem = CheckSnapshotFile(path)) return fail(*problem);
-    Database db(path, Database::Mode::ReadOnly);
+    // Read once; every check and the catalog work on this copy, so a file replaced after this point cannot
+    // change what was checked. Writable: FTS5's integrity-check needs it (nothing is written).
+    std::optional<std::string> bytes = ReadWholeFile(path);
+    if (!bytes) return fail("cannot read the file");
+    Database db = Database::FromBytes(*bytes, path, true);
+    bytes.reset();
     if (auto problem = CheckSnapshotHeader(db)) return fail(*problem);
     {
       auto st = db.Prepare("PRAGMA integrity_check");
       int n = 0;
       while (st.Step())
         if (st.Text(0) != "ok" && n++ < 5) d.Error(path, 0, "integrity_check", st.Text(0));
-      if (n) return d;
+      if (n) return std::move(out);
     }
     {
       Database expected(":memory:", Database::Mode::ReadWriteCreate);
@@ -53,12 +64,8 @@ Diagnostics ValidateSnapshot(const std::string& path) {
         if (n++ < 10)
           d.Error(path, 0, st.Text(0), "row " + st.Text(1) + " refers to a missing row of " + st.Text(2));
     }
-    try {  // FTS5 compares its index with the rows the checksum covers; it needs a writable connection, so
-           // it runs on a private copy in memory
-      auto bytes = ReadWholeFile(path);
-      if (!bytes) return fail("cannot read the file");
-      Database copy = Database::FromBytes(*bytes, path, true);
-      copy.Exec("INSERT INTO search(search) VALUES ('integrity-check')");
+    try {  // FTS5 compares its index with the rows the checksum covers
+      db.Exec("INSERT INTO search(search) VALUES ('integrity-check')");
     } catch (const SqliteError& e) {
       return fail(std::string("the search index is damaged: ") + e.what());
     }
@@ -71,18 +78,36 @@ Diagnostics ValidateSnapshot(const std::string& path) {
     std::string version = db.QueryText("SELECT value FROM meta WHERE key = 'content_version'");
     if (version.empty() || version.find_first_not_of("0123456789") != std::string::npos)
       d.Error(path, 0, "meta.content_version", "'" + version + "' is not a whole number");
+    auto c = LoadCatalogFrom(std::move(db), path);
+    if (!c) return fail(c.error().message);
+    loaded = std::move(c.value());
   } catch (const SqliteError& e) {
     return fail(std::string("cannot read the snapshot: ") + e.what());
+  } catch (const std::bad_alloc&) {
+    return fail("out of memory while checking the snapshot");
   }
-  auto loaded = LoadCatalog(path);
-  if (!loaded) return fail(loaded.error().message);
   Diagnostics rules;
-  CheckCatalog(*loaded.value(), rules);
+  CheckCatalog(*loaded, rules);
   for (auto item : rules.items()) {
     if (item.file.empty() || item.line == 0) item.file = path + " (" + item.file + ")";
     d.Add(std::move(item));
   }
-  return d;
+  if (auto problem = CheckSearchQueries(*loaded)) d.Error(path, 0, "search", "the search index is damaged: " + *problem);
+  if (!d.has_errors()) out.catalog = std::move(loaded);
+  return out;
+}
+
+Diagnostics ValidateSnapshot(const std::string& path) { return CheckSnapshot(path).diagnostics; }
+
+Result<std::shared_ptr<const Catalog>> OpenSnapshot(const std::string& path) {
+  CheckedSnapshot checked = CheckSnapshot(path);
+  if (checked.catalog) return checked.catalog;
+  const auto& items = checked.diagnostics.items();
+  auto first = std::find_if(items.begin(), items.end(), [](const Diagnostic& x) { return x.severity == Severity::Error; });
+  std::string why = first == items.end() ? "it does not validate" : Format(*first);
+  int n = checked.diagnostics.error_count();
+  if (n > 1) why += " (and " + std::to_string(n - 1) + " more problem(s))";
+  return Error{why + "; `kiosk-snapshot validate " + path + "` lists every problem"};
 }
 
 }  // namespace db

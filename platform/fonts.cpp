@@ -2,6 +2,10 @@
 
 #include <imgui_freetype.h>
 
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
 #include "platform/font_files.h"
 
 namespace platform {
@@ -15,28 +19,46 @@ bool FontSet::Build(const std::string& text, float scale, app::Fonts& out, std::
   ImFontGlyphRangesBuilder b;
   b.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());  // Basic Latin + Latin-1
   b.AddChar(0xFFFD);  // the fallback glyph: ImGui draws it for a character the atlas lacks
-  b.AddText(text.c_str(), text.c_str() + text.size());
-  ranges_.clear();
-  b.BuildRanges(&ranges_);
+  // Without NUL: ImGui reads a range list up to its first 0, so a NUL in any text (validate refuses them)
+  // would leave the atlas without a single glyph.
+  std::string glyphs;
+  std::remove_copy(text.begin(), text.end(), std::back_inserter(glyphs), '\0');
+  b.AddText(glyphs.c_str(), glyphs.c_str() + glyphs.size());
+  ImVector<ImWchar> ranges;
+  b.BuildRanges(&ranges);
 
-  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  atlas->Clear();
+  // Built into a new atlas that replaces ImGui's only once it is complete: if the build fails (a font
+  // file gone, out of memory), the fonts on screen stay as they were. ImGui's context owns io.Fonts and
+  // deletes whichever atlas it points to at the end.
+  struct Pending {  // deleted unless adopted
+    ImFontAtlas* atlas = IM_NEW(ImFontAtlas)();
+    ~Pending() {
+      if (atlas) IM_DELETE(atlas);
+    }
+  } pending;
+  ImFontAtlas* atlas = pending.atlas;
+  app::Fonts built;
   atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
   ImFontConfig cfg;
   cfg.OversampleH = cfg.OversampleV = 1;
   auto add = [&](const std::string& file, float px) {
-    return atlas->AddFontFromFileTTF(file.c_str(), px * scale, &cfg, ranges_.Data);
+    return atlas->AddFontFromFileTTF(file.c_str(), px * scale, &cfg, ranges.Data);
   };
-  out.body = add(files.regular, 28);  // first font = ImGui's default
-  out.caption = add(files.regular, 22);
-  out.strong = add(files.bold, 28);
-  out.title = add(files.bold, 40);
-  out.display = add(files.bold, 60);
-  if (!out.body || !out.caption || !out.strong || !out.title || !out.display || !atlas->Build()) {
+  built.body = add(files.regular, 28);  // first font = ImGui's default
+  built.caption = add(files.regular, 22);
+  built.strong = add(files.bold, 28);
+  built.title = add(files.bold, 40);
+  built.display = add(files.bold, 60);
+  if (!built.body || !built.caption || !built.strong || !built.title || !built.display || !atlas->Build()) {
     error = "cannot load the fonts from " + files.regular;
     return false;
   }
+  ImGuiIO& io = ImGui::GetIO();
+  IM_DELETE(io.Fonts);
+  io.Fonts = std::exchange(pending.atlas, nullptr);
+  ranges_.swap(ranges);  // the atlas keeps pointing at these
+  out = built;
   // What the fonts could not give a glyph for (both faces: regular and bold text draw the same strings).
   missing_.clear();
   for (int i = 0; i + 1 < ranges_.Size && ranges_[i]; i += 2)

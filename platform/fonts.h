@@ -15,7 +15,8 @@ namespace platform {
 class FontSet {
  public:
   // Builds the type scale into ImGui's atlas. `text` holds every string that may be drawn; `scale` is
-  // px_per_mm / 3.6. False and `error` when no usable font is installed.
+  // px_per_mm / 3.6. False and `error` when no usable font is installed; the atlas and `out` are then left
+  // as they were (a rebuild that fails keeps the fonts on screen).
   bool Build(const std::string& text, float scale, app::Fonts& out, std::string& error);
   int atlas_width() const { return atlas_w_; }
   int atlas_height() const { return atlas_h_; }

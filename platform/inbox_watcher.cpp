@@ -27,7 +27,23 @@ InboxWatcher::InboxWatcher(std::unique_ptr<db::Installer> installer, std::vector
       settle_s_(settle_s),
       on_installed_(std::move(on_installed)),
       stop_fd_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)),
-      thread_([this] { Run(); }) {}
+      thread_([this] { Supervise(); }) {}
+
+void InboxWatcher::Supervise() {
+  // Run returns only when asked to stop; if it ever fails outside a scan (inotify, memory), the failure is
+  // reported and the watcher starts again after a second.
+  for (;;) {
+    auto failed = db::Guard("the inbox watcher", [&] { Run(); });
+    if (!failed) return;
+    std::fprintf(stderr, "forum-kiosk: %s; restarting it\n", failed->message.c_str());
+    {
+      std::lock_guard<std::mutex> lock(status_mu_);
+      status_.last_problem = failed->message;
+    }
+    pollfd stop = {stop_fd_, POLLIN, 0};
+    if (::poll(&stop, 1, 1000) > 0) return;
+  }
+}
 
 InboxWatcher::~InboxWatcher() {
   uint64_t one = 1;
@@ -42,7 +58,13 @@ db::Installer::Status InboxWatcher::status() {
 }
 
 void InboxWatcher::Run() {
-  int in = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+  struct Fd {  // closed however Run ends
+    int fd;
+    ~Fd() {
+      if (fd >= 0) ::close(fd);
+    }
+  } inotify{::inotify_init1(IN_NONBLOCK | IN_CLOEXEC)};
+  const int in = inotify.fd;
   std::map<std::string, int> watches;  // inbox -> watch descriptor (an inbox may appear later)
   auto add_watches = [&] {
     if (in < 0) return;
@@ -59,12 +81,18 @@ void InboxWatcher::Run() {
     add_watches();
     double now = Now();
     if (now >= next_scan) {
-      if (auto installed = installer_->Scan(now)) on_installed_(std::move(*installed));
+      // The thread's exception boundary: a failure is reported (status, staff panel, log) and the watcher
+      // looks again at the next rescan instead of taking the kiosk down.
+      auto failed = db::Guard("checking the inboxes", [&] {
+        if (auto installed = installer_->Scan(now)) on_installed_(std::move(*installed));
+      });
       {
         std::lock_guard<std::mutex> lock(status_mu_);
         status_ = installer_->status();
+        if (failed) status_.last_problem = failed->message;
       }
-      next_scan = now + (now < hot_until || installer_->Waiting() ? 0.25 : rescan_s_);
+      if (failed) std::fprintf(stderr, "forum-kiosk: %s\n", failed->message.c_str());
+      next_scan = now + (!failed && (now < hot_until || installer_->Waiting()) ? 0.25 : rescan_s_);
     }
     pollfd fds[2] = {{stop_fd_, POLLIN, 0}, {in, POLLIN, 0}};
     int timeout_ms = static_cast<int>(std::max(0.0, next_scan - Now()) * 1000) + 1;
@@ -87,7 +115,6 @@ void InboxWatcher::Run() {
       next_scan = Now();
     }
   }
-  if (in >= 0) ::close(in);
 }
 
 }  // namespace platform

@@ -25,6 +25,7 @@ class InboxWatcher {
   InboxWatcher& operator=(const InboxWatcher&) = delete;
 
  private:
+  void Supervise();  // the thread: runs Run, restarting it after a failure
   void Run();
   std::unique_ptr<db::Installer> installer_;
   std::vector<std::string> inboxes_;

@@ -165,7 +165,7 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
   BeginTouchList(s, "results", ImVec2(beside ? width + m.pad : size.x - m.pad * 2, std::max(list_h, m.touch)));
   if (!s.search_query.empty() && s.search_results.empty()) {
     ImGui::Dummy(ImVec2(1, m.gap));
-    Text(s.fonts.title, colors::kInk, s.Ui("search.nothing_found"), width);
+    Text(s.fonts.title, colors::kInk, s.Ui(s.search_error.empty() ? "search.nothing_found" : "search.unavailable"), width);
     ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
     if (Button(s, "browse", s.Ui("search.browse"), ButtonKind::Primary)) s.Do({Action::Kind::Go, "", Screen::Exhibitors});
   }

@@ -8,6 +8,7 @@
 
 #include "db/catalog.h"
 #include "db/checksum.h"
+#include "db/search.h"
 #include "db/sqlite.h"
 #include "db/validate.h"
 #include "db/writer.h"
@@ -30,11 +31,16 @@ std::string Reasons(const db::Diagnostics& d) { return test::Dump(d); }
 
 }  // namespace
 
-TEST_CASE("a freshly built snapshot validates") {
+TEST_CASE("a freshly built snapshot validates, and the kiosk's way in opens it") {
   test::TempDir dir;
-  auto d = db::ValidateSnapshot(GoodSnapshot(dir));
+  std::string path = GoodSnapshot(dir);
+  auto d = db::ValidateSnapshot(path);
   INFO(Reasons(d));
   CHECK_FALSE(d.has_errors());
+  auto opened = db::OpenSnapshot(path);
+  REQUIRE_MESSAGE(opened, opened.error().message);
+  CHECK(opened.value()->FindOrganization("astana-hub"));
+  CHECK_FALSE(db::CheckSearchQueries(*opened.value()).has_value());
 }
 
 TEST_CASE("a missing, empty or random file fails with a reason") {
@@ -136,6 +142,34 @@ TEST_CASE("a snapshot edited by hand, checksum and all, still fails the referenc
   CHECK_FALSE(test::HasError(d, "", 0, "", "checksum"));
   CHECK(test::HasError(d, "", 0, "booth", "booth 'booth-on-the-moon' of 'astana-hub' is not on the floor plan"));
   CHECK(test::HasError(d, "", 0, "name", "'stage-main' has no name"));
+  // The kiosk opens snapshots only through the same checks (--snapshot and the built-in one included).
+  auto opened = db::OpenSnapshot(path);
+  REQUIRE_FALSE(opened);
+  CHECK(opened.error().message.find("booth-on-the-moon") != std::string::npos);
+  CHECK(opened.error().message.find("kiosk-snapshot validate " + path) != std::string::npos);
+}
+
+TEST_CASE("a damaged search index is refused by validate and by the kiosk's way in, and its queries fail as values") {
+  test::TempDir dir;
+  std::string path = GoodSnapshot(dir);
+  {  // FTS5's averages record, which bm25 ranking reads: FTS5's own integrity-check does not look at it
+    db::Database rw(path, db::Database::Mode::ReadWriteCreate);
+    rw.Exec("UPDATE search_data SET block = X'00' WHERE id = 1");
+  }
+  auto d = db::ValidateSnapshot(path);
+  INFO(Reasons(d));
+  CHECK(test::HasError(d, "", 0, "", "the search index is damaged"));
+  auto opened = db::OpenSnapshot(path);
+  REQUIRE_FALSE(opened);
+  CHECK(opened.error().message.find("the search index is damaged") != std::string::npos);
+  // The staff tool's raw view still opens it; a search on it is an error value, not an exception.
+  auto raw = db::LoadCatalog(path);
+  REQUIRE(raw);
+  db::Result<std::vector<db::SearchHit>> hits = db::Error{"not run"};
+  CHECK_NOTHROW(hits = db::Search(*raw.value(), "astana", "en"));
+  REQUIRE_FALSE(hits);
+  CHECK(hits.error().message.find("search failed") != std::string::npos);
+  CHECK(db::CheckSearchQueries(*raw.value()).has_value());
 }
 
 TEST_CASE("WriteSnapshot refuses a catalog with a broken reference and leaves no file") {
