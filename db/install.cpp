@@ -121,21 +121,18 @@ struct Installer::Impl {
   }
 
   void WriteStatus() {
-    // File names are bytes, not text: each string goes in escaped (db::Printable), so the JSON is always
-    // valid UTF-8 whatever an inbox holds.
-    auto P = [](const std::string& s) { return Printable(s); };
-    nlohmann::json inboxes = nlohmann::json::array();
-    for (const auto& dir : o.inboxes) inboxes.push_back(P(dir));
+    // File names are bytes, not text: the status holds them escaped (db::Printable, where they are set);
+    // the error handler is the backstop that keeps the file valid JSON whatever slips through.
     nlohmann::json j = {
-        {"kiosk_id", P(o.kiosk_id)},
-        {"current", {{"file", P(st.current_file)}, {"content_version", st.current_version}, {"source", st.current_source}}},
+        {"kiosk_id", o.kiosk_id},
+        {"current", {{"file", st.current_file}, {"content_version", st.current_version}, {"source", st.current_source}}},
         {"last_check", st.last_check},
-        {"last_install", P(st.last_install)},
-        {"last_refusal", {{"file", P(st.last_refusal)}, {"reason", P(st.last_refusal_reason)}}},
-        {"last_problem", P(st.last_problem)},
+        {"last_install", st.last_install},
+        {"last_refusal", {{"file", st.last_refusal}, {"reason", st.last_refusal_reason}}},
+        {"last_problem", st.last_problem},
         {"installed", st.installed},
         {"refused", st.refused},
-        {"inboxes", std::move(inboxes)},
+        {"inboxes", o.inboxes},
     };
     WriteFileAtomic(status_path, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   }
@@ -283,7 +280,7 @@ struct Installer::Impl {
     Step("synced");
     st.current_file = target.string(), st.current_version = version, st.current_source = "installed";
     st.installed++;
-    st.last_install = NowIso() + " " + name + " (content version " + std::to_string(version) + ", " + signer + ")";
+    st.last_install = NowIso() + " " + Printable(name) + " (content version " + std::to_string(version) + ", " + signer + ")";
     st.last_problem.clear();
     Remember(src, id);
     Prune();

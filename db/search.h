@@ -74,9 +74,9 @@ void WriteSearchIndex(Database& db, const Catalog& c);
 // index cannot answer.
 Result<std::vector<SearchHit>> Search(const Catalog& c, std::string_view query, std::string_view lang, size_t per_group = 8);
 
-// Runs the kiosk's queries (every order Search uses) on `c`'s index for a probe of the words it holds: for
-// every distinct first letter of an indexed word, that letter alone and the longest word starting with it.
-// A damaged index can pass FTS5's integrity-check and still fail these. nullopt when every query answered.
+// Runs the kiosk's queries (every order Search uses) on `c`'s index for a probe of the words it holds: the
+// letters most words start with, alone and as their longest word. A damaged index can pass FTS5's
+// integrity-check and still fail these. nullopt when every query answered.
 std::optional<std::string> CheckSearchQueries(const Catalog& c);
 
 // The name a hit is shown under, in `lang` ("" when the thing is gone).

@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "db/install.h"
 #include "db/signature.h"
@@ -378,4 +379,34 @@ TEST_CASE("install: killed with SIGKILL at every step, a restart shows the old o
   MESSAGE(count << " kills: restarted on the old snapshot " << old_seen << " times, on the new one " << new_seen);
   CHECK(old_seen > 0);
   CHECK(new_seen > 0);
+}
+
+TEST_CASE("install: file names that are not valid UTF-8, or hold tabs and newlines, are refused or taken and shown escaped; status.json stays valid JSON") {
+  World w;
+  auto in = w.Installed100();
+  // A name of bytes (Latin-1 "é", a lone 0xFF), a tab and a newline: a stick formatted elsewhere can hold it.
+  std::string odd = std::string("caf\xE9\xFF\t\n") + "x.snapshot";
+  w.Drop(odd, "not a snapshot at all", &w.sec1);
+  CHECK(!in->Scan(0));
+  const auto& st = in->status();
+  CHECK(st.last_refusal.find("caf\\xE9\\xFF\\x09\\x0Ax.snapshot") != std::string::npos);
+  CHECK(db::IsValidUtf8(st.last_refusal));
+  nlohmann::json status;
+  CHECK_NOTHROW(status = nlohmann::json::parse(test::ReadFile(w.data / "status.json")));
+  CHECK(status["last_refusal"]["file"].get<std::string>().find("\\xE9\\xFF") != std::string::npos);
+  // Seen once, not retried on every scan (the ledger keeps one line per file whatever the name holds) ...
+  int refused = st.refused;
+  CHECK(!in->Scan(1));
+  CHECK(in->status().refused == refused);
+  // ... also after a restart.
+  db::Installer again(w.Options());
+  again.Startup();
+  CHECK(!again.Scan(2));
+  CHECK(again.status().refused == 0);
+  // A good snapshot under such a name is taken like any other.
+  w.Drop(std::string("v200-\xFF.snapshot"), w.Bytes(w.v200), &w.sec1);
+  auto got = again.Scan(3);
+  REQUIRE(got);
+  CHECK(got->version == 200);
+  CHECK_NOTHROW(nlohmann::json::parse(test::ReadFile(w.data / "status.json")));
 }
