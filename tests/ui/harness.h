@@ -12,8 +12,9 @@ namespace test {
 
 class Harness {
  public:
-  // Loads a snapshot (default: the demo) as the kiosk does; a screen of w x h pixels at the default density
-  // (24-inch 1080p).
+  // Loads a snapshot (default: the demo) with db::LoadCatalog, the raw loader, so that a test can show a
+  // damaged file on purpose (the kiosk opens files through db::OpenSnapshot's checks: tests/db and
+  // tests/e2e); a screen of w x h pixels at the default density (24-inch 1080p).
   explicit Harness(int w = 1920, int h = 1080, const std::string& snapshot = FORUM_DEMO_SNAPSHOT);
   ~Harness();
   Harness(const Harness&) = delete;

@@ -1,6 +1,9 @@
 // Search on the real screens: the on-screen keyboard, results as the visitor types, opening a result.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
+#include "db/sqlite.h"
 #include "harness.h"
 
 using app::Screen;
@@ -154,4 +157,25 @@ TEST_CASE("the idle reset clears the query and the keyboard choice") {
   CHECK(h.s.screen == Screen::Home);
   CHECK(h.s.search_query.empty());
   CHECK(h.s.keyboard == -1);
+}
+
+TEST_CASE("a search index that cannot answer: the visitor reads that search is not working and can browse instead") {
+  // A copy of the demo whose FTS5 averages record (read when results are ranked) is damaged. The kiosk's
+  // way in refuses such a file (db::OpenSnapshot); the harness loads it raw, as if the damage had slipped by.
+  namespace fs = std::filesystem;
+  fs::path file = fs::temp_directory_path() / "forum-ui-damaged-index.snapshot";
+  fs::copy_file(FORUM_DEMO_SNAPSHOT, file, fs::copy_options::overwrite_existing);
+  {
+    db::Database rw(file.string(), db::Database::Mode::ReadWriteCreate);
+    rw.Exec("UPDATE search_data SET block = X'00' WHERE id = 1");
+  }
+  test::Harness h(1920, 1080, file.string());
+  h.s.lang = "en";
+  REQUIRE(h.Tap("search/nav"));
+  Type(h, "ast");
+  CHECK(h.s.search_results.empty());
+  CHECK(h.s.search_error.find("search failed") != std::string::npos);
+  REQUIRE(h.Tap("browse"));  // the way on: the exhibitor list
+  CHECK(h.s.screen == Screen::Exhibitors);
+  fs::remove(file);
 }
