@@ -107,6 +107,8 @@ Result<JpegHeader> ReadJpegHeader(TjHandle& tj, std::span<const unsigned char> b
   int w = 0, h = 0, subsamp = 0, colorspace = 0;
   if (tjDecompressHeader3(tj.h, bytes.data(), static_cast<unsigned long>(bytes.size()), &w, &h, &subsamp, &colorspace) != 0)
     return Error{"cannot read the JPEG header: " + tj.Reason()};
+  // libjpeg's memory source ends a short file with a fake end marker: a header cut off reads as 0 x 0.
+  if (w <= 0 || h <= 0) return Error{"cannot read the JPEG header: the file ends before the picture starts (is it cut short?)"};
   if (auto e = CheckSize(w, h, limits)) return *e;
   // TurboJPEG cannot turn CMYK into RGB, and guessing (Adobe's inverted CMYK or not) would change colours.
   if (colorspace == TJCS_CMYK || colorspace == TJCS_YCCK)
