@@ -4,6 +4,9 @@
 #include <GL/gl.h>
 #include <GLFW/glfw3.h>
 
+#include <cstdio>
+#include <exception>
+
 #include "db/image_codec.h"
 
 namespace platform {
@@ -20,9 +23,19 @@ TextureCache::TextureCache(std::shared_ptr<const db::Catalog> catalog) : catalog
           if (stop_) return;
         }
         std::optional<Decoded> d;
+        std::string why;
         try {
-          d = Decode(img);
-        } catch (...) {  // std::bad_alloc and the like: give this picture up, try the next
+          d = Decode(img, why);
+        } catch (const std::exception& e) {  // std::bad_alloc and the like: give this picture up, try the next
+          why = e.what();
+        } catch (...) {
+          why = "unknown error";
+        }
+        if (!d) {  // to the log (journald under systemd): staff see which logo needs a fix
+          std::string id = img.id.substr(0, 200);
+          for (char& ch : id)
+            if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F) ch = '?';
+          std::fprintf(stderr, "forum-kiosk: picture '%s' is not drawn (its monogram is): %s\n", id.c_str(), why.c_str());
         }
         {
           std::lock_guard<std::mutex> lock(mu_);
@@ -38,12 +51,15 @@ TextureCache::TextureCache(std::shared_ptr<const db::Catalog> catalog) : catalog
   });
 }
 
-std::optional<TextureCache::Decoded> TextureCache::Decode(const db::Image& img) {
+std::optional<TextureCache::Decoded> TextureCache::Decode(const db::Image& img, std::string& why) {
   // validate refuses a snapshot with pictures that do not decode, but --snapshot may force any file onto the
   // kiosk: the caps are checked from the header before any pixel memory is allocated (a 12000 x 12000 logo
   // is refused, not decoded), and only PNGs (the form the build stores) are read, with libpng.
   auto rgba = db::DecodeImage(img.bytes, db::ImageLimits{}, db::ImageFormats::kPngOnly);
-  if (!rgba) return std::nullopt;
+  if (!rgba) {
+    why = rgba.error().message;
+    return std::nullopt;
+  }
   Decoded d;
   d.id = img.id;
   d.w = rgba.value().width;

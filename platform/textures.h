@@ -35,8 +35,9 @@ class TextureCache {
     int w = 0, h = 0;
     std::vector<unsigned char> rgba;
   };
-  // One picture on the worker thread; nothing when it is over the caps, not a PNG or broken.
-  static std::optional<Decoded> Decode(const db::Image& img);
+  // One picture on the worker thread; nothing (and the reason in `why`) when it is over the caps, not a PNG
+  // or broken.
+  static std::optional<Decoded> Decode(const db::Image& img, std::string& why);
   std::shared_ptr<const db::Catalog> catalog_;  // keeps the image bytes alive for the worker
   std::mutex mu_;
   std::vector<Decoded> ready_;  // guarded by mu_
