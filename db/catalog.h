@@ -66,7 +66,7 @@ struct Country {
 
 struct Image {
   std::string id;
-  std::string mime;  // image/png, image/jpeg
+  std::string mime;  // image/png: the build stores every picture re-encoded as PNG (db/image_check.h)
   int width = 0, height = 0;
   std::string sha256;  // hex
   std::vector<unsigned char> bytes;

@@ -2,43 +2,47 @@
 
 #include <sodium.h>
 
-#include <algorithm>
-#include <stb_image.h>
-
 #include "db/text.h"
 
 namespace db {
 
-Result<ImageInfo> CheckImage(const std::vector<unsigned char>& bytes, const ImageLimits& limits) {
-  ImageInfo info;
-  if (bytes.empty()) return Error{"the file is empty"};
-  if (bytes.size() > limits.max_bytes)
-    return Error{"the file is " + std::to_string(bytes.size() / 1024) + " KiB, more than the " +
-                 std::to_string(limits.max_bytes / 1024) + " KiB allowed"};
-  static const unsigned char kPng[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-  if (bytes.size() >= 8 && std::equal(kPng, kPng + 8, bytes.begin())) info.mime = "image/png";
-  else if (bytes.size() >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF) info.mime = "image/jpeg";
-  else return Error{"not a PNG or JPEG image"};
+namespace {
 
-  int w = 0, h = 0, comp = 0;
-  // Header only: no pixel memory is allocated yet.
-  if (!stbi_info_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &comp))
-    return Error{std::string("cannot read the image header: ") + stbi_failure_reason()};
-  if (w <= 0 || h <= 0) return Error{"the image has no pixels"};
-  if (w > limits.max_side || h > limits.max_side)
-    return Error{"the image is " + std::to_string(w) + " x " + std::to_string(h) + " pixels, more than " +
-                 std::to_string(limits.max_side) + " x " + std::to_string(limits.max_side) +
-                 " allowed (scale it down)"};
-  int dw = 0, dh = 0, dc = 0;
-  unsigned char* pixels = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &dw, &dh, &dc, 4);
-  if (!pixels) return Error{std::string("the image is broken: ") + stbi_failure_reason()};
-  stbi_image_free(pixels);
-  if (dw != w || dh != h) return Error{"the image decodes to a size other than its header says"};
-  info.width = w;
-  info.height = h;
+std::string Sha256Hex(std::span<const unsigned char> bytes) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, bytes.data(), bytes.size());
-  info.sha256 = HexLower(digest, sizeof digest);
+  return HexLower(digest, sizeof digest);
+}
+
+}  // namespace
+
+Result<CanonicalImage> CanonicalizeImage(std::span<const unsigned char> source, const ImageLimits& limits) {
+  auto decoded = DecodeImage(source, limits, ImageFormats::kPngOrJpeg);
+  if (!decoded) return decoded.error();
+  auto png = EncodePng(decoded.value());
+  if (!png) return png.error();
+  if (png.value().size() > limits.max_bytes)
+    return Error{"stored as PNG the picture takes " + std::to_string(png.value().size() / 1024) + " KiB, more than the " +
+                 std::to_string(limits.max_bytes / 1024) + " KiB allowed (scale it down or use fewer colours)"};
+  CanonicalImage out;
+  out.info.mime = ImageMime(ImageFormat::kPng);
+  out.info.width = decoded.value().width;
+  out.info.height = decoded.value().height;
+  out.info.sha256 = Sha256Hex(png.value());
+  out.bytes = std::move(png.value());
+  return out;
+}
+
+Result<ImageInfo> CheckImage(std::span<const unsigned char> stored, const ImageLimits& limits) {
+  if (!stored.empty() && SniffImageFormat(stored) != ImageFormat::kPng)
+    return Error{"not a PNG image: a snapshot stores pictures re-encoded as PNG (rebuild it with this kiosk-snapshot)"};
+  auto decoded = DecodeImage(stored, limits, ImageFormats::kPngOnly);
+  if (!decoded) return decoded.error();
+  ImageInfo info;
+  info.mime = ImageMime(ImageFormat::kPng);
+  info.width = decoded.value().width;
+  info.height = decoded.value().height;
+  info.sha256 = Sha256Hex(stored);
   return info;
 }
 

@@ -150,18 +150,19 @@ struct Reader {
     }
     std::ifstream in(p, std::ios::binary);
     std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    auto info = CheckImage(bytes, limits);
-    if (!info) {
-      diags.Error(r.origin().file, r.line(), "logo", "logos/" + name + ": " + info.error().message);
+    // Stored re-encoded as PNG (db/image_check.h): the kiosk never decodes staff's original file.
+    auto canonical = CanonicalizeImage(bytes, limits);
+    if (!canonical) {
+      diags.Error(r.origin().file, r.line(), "logo", "logos/" + name + ": " + canonical.error().message);
       return {};
     }
     Image img;
     img.id = name;
-    img.mime = info.value().mime;
-    img.width = info.value().width;
-    img.height = info.value().height;
-    img.sha256 = info.value().sha256;
-    img.bytes = std::move(bytes);
+    img.mime = canonical.value().info.mime;
+    img.width = canonical.value().info.width;
+    img.height = canonical.value().info.height;
+    img.sha256 = canonical.value().info.sha256;
+    img.bytes = std::move(canonical.value().bytes);
     img.origin = r.origin();
     c.images.push_back(std::move(img));
     return name;

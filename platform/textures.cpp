@@ -3,38 +3,69 @@
 #define GLFW_INCLUDE_NONE
 #include <GL/gl.h>
 #include <GLFW/glfw3.h>
-#include <stb_image.h>
+
+#include <cstdio>
+#include <exception>
+
+#include "db/image_codec.h"
 
 namespace platform {
 
 TextureCache::TextureCache(std::shared_ptr<const db::Catalog> catalog) : catalog_(std::move(catalog)) {
   if (!catalog_ || catalog_->images.empty()) return;
   worker_ = std::thread([this] {
-    for (const auto& img : catalog_->images) {
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        if (stop_) return;
+    // Nothing leaves this thread: an exception here would end the kiosk (std::terminate). A picture that
+    // fails for any reason counts as processed (Busy() must end) and keeps its monogram.
+    try {
+      for (const auto& img : catalog_->images) {
+        {
+          std::lock_guard<std::mutex> lock(mu_);
+          if (stop_) return;
+        }
+        std::optional<Decoded> d;
+        std::string why;
+        try {
+          d = Decode(img, why);
+        } catch (const std::exception& e) {  // std::bad_alloc and the like: give this picture up, try the next
+          why = e.what();
+        } catch (...) {
+          why = "unknown error";
+        }
+        if (!d) {  // to the log (journald under systemd): staff see which logo needs a fix
+          std::string id = img.id.substr(0, 200);
+          for (char& ch : id)
+            if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F) ch = '?';
+          std::fprintf(stderr, "forum-kiosk: picture '%s' is not drawn (its monogram is): %s\n", id.c_str(), why.c_str());
+        }
+        {
+          std::lock_guard<std::mutex> lock(mu_);
+          if (d) ready_.push_back(std::move(*d));
+          ++processed_;
+        }
+        if (d) glfwPostEmptyEvent();  // wake the event loop so the picture gets drawn
       }
-      Decoded d;
-      d.id = img.id;
-      int n = 0;
-      // The build checked size and dimensions before putting the image in the snapshot.
-      unsigned char* px = stbi_load_from_memory(img.bytes.data(), static_cast<int>(img.bytes.size()), &d.w, &d.h, &n, 4);
-      if (!px) {  // validate rejects broken images; the kiosk then keeps the monogram
-        std::lock_guard<std::mutex> lock(mu_);
-        ++processed_;
-        continue;
-      }
-      d.rgba.assign(px, px + static_cast<size_t>(d.w) * d.h * 4);
-      stbi_image_free(px);
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        ready_.push_back(std::move(d));
-        ++processed_;
-      }
-      glfwPostEmptyEvent();  // wake the event loop so the picture gets drawn
+    } catch (...) {  // the lock or the wake-up failed: give up on the rest rather than leave Busy() stuck
+      std::lock_guard<std::mutex> lock(mu_);
+      processed_ = catalog_->images.size();
     }
   });
+}
+
+std::optional<TextureCache::Decoded> TextureCache::Decode(const db::Image& img, std::string& why) {
+  // validate refuses a snapshot with pictures that do not decode, but --snapshot may force any file onto the
+  // kiosk: the caps are checked from the header before any pixel memory is allocated (a 12000 x 12000 logo
+  // is refused, not decoded), and only PNGs (the form the build stores) are read, with libpng.
+  auto rgba = db::DecodeImage(img.bytes, db::ImageLimits{}, db::ImageFormats::kPngOnly);
+  if (!rgba) {
+    why = rgba.error().message;
+    return std::nullopt;
+  }
+  Decoded d;
+  d.id = img.id;
+  d.w = rgba.value().width;
+  d.h = rgba.value().height;
+  d.rgba = std::move(rgba.value().rgba);
+  return d;
 }
 
 TextureCache::~TextureCache() {

@@ -1,11 +1,12 @@
-// Pictures of the snapshot (logos) as GL textures: decoded with stb_image on a worker thread, uploaded on the
-// UI thread at a frame boundary. Until a picture is ready, Get() returns null and the screens draw a
-// monogram. Owns its thread and its textures (joined and deleted in the destructor).
+// Pictures of the snapshot (logos) as GL textures: decoded on a worker thread with db/image_codec.h (libpng,
+// the caps checked before decoding), uploaded on the UI thread at a frame boundary. Until a picture is ready
+// (or when it failed), Get() returns null and the screens draw a monogram. Owns its thread and its textures (joined and deleted in the destructor).
 #pragma once
 #include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -34,6 +35,9 @@ class TextureCache {
     int w = 0, h = 0;
     std::vector<unsigned char> rgba;
   };
+  // One picture on the worker thread; nothing (and the reason in `why`) when it is over the caps, not a PNG
+  // or broken.
+  static std::optional<Decoded> Decode(const db::Image& img, std::string& why);
   std::shared_ptr<const db::Catalog> catalog_;  // keeps the image bytes alive for the worker
   std::mutex mu_;
   std::vector<Decoded> ready_;  // guarded by mu_

@@ -2,10 +2,12 @@
 // promise that a failed build writes nothing.
 #include <doctest/doctest.h>
 
-#include <stb_image_write.h>
+#include <turbojpeg.h>
 
 #include "db/catalog.h"
+#include "db/image_codec.h"
 #include "db/validate.h"
+#include "images.h"
 #include "support.h"
 
 using test::AppendFile;
@@ -22,46 +24,6 @@ void Edit(const test::fs::path& p, const std::string& from, const std::string& t
   REQUIRE_MESSAGE(at != std::string::npos, "fixture text not found: " << from);
   s.replace(at, from.size(), to);
   WriteFile(p, s);
-}
-
-uint32_t Crc32(const unsigned char* p, size_t n) {
-  uint32_t c = 0xFFFFFFFFu;
-  for (size_t i = 0; i < n; ++i) {
-    c ^= p[i];
-    for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
-  }
-  return ~c;
-}
-
-void Chunk(std::string& png, const char* type, const std::string& data) {
-  auto be = [&](uint32_t v) {
-    for (int s = 24; s >= 0; s -= 8) png += static_cast<char>((v >> s) & 0xFF);
-  };
-  be(static_cast<uint32_t>(data.size()));
-  std::string body = std::string(type, 4) + data;
-  png += body;
-  be(Crc32(reinterpret_cast<const unsigned char*>(body.data()), body.size()));
-}
-
-// A 57-byte PNG that claims 16000 x 16000 RGB pixels: decoding it would allocate 768 MB (1 GB as RGBA).
-std::string PngBomb() {
-  std::string png = "\x89PNG\r\n\x1a\n";
-  std::string ihdr;
-  for (uint32_t v : {16000u, 16000u})
-    for (int s = 24; s >= 0; s -= 8) ihdr += static_cast<char>((v >> s) & 0xFF);
-  ihdr += std::string("\x08\x02\x00\x00\x00", 5);  // 8-bit RGB
-  Chunk(png, "IHDR", ihdr);
-  Chunk(png, "IDAT", std::string("\x78\x9c\x03\x00\x00\x00\x00\x01", 8));
-  Chunk(png, "IEND", "");
-  return png;
-}
-
-std::string Png(int w, int h) {
-  std::vector<unsigned char> px(static_cast<size_t>(w * h * 3), 200);
-  std::string out;
-  stbi_write_png_to_func([](void* ctx, void* data, int size) { static_cast<std::string*>(ctx)->append(static_cast<char*>(data), static_cast<size_t>(size)); },
-                         &out, w, h, 3, px.data(), w * 3);
-  return out;
 }
 
 }  // namespace
@@ -205,9 +167,9 @@ TEST_CASE("images: a logo is decoded and stored; oversized and bomb images are r
   test::TempDir dir;
   auto src = test::CopyFixture(dir);
   test::fs::create_directories(src / "logos");
-  WriteFile(src / "logos" / "hub.png", Png(64, 32));
-  WriteFile(src / "logos" / "wide.png", Png(3000, 10));
-  WriteFile(src / "logos" / "bomb.png", PngBomb());
+  WriteFile(src / "logos" / "hub.png", test::SolidPng(64, 32, 200, 200, 200));
+  WriteFile(src / "logos" / "wide.png", test::SolidPng(3000, 10, 200, 200, 200));
+  WriteFile(src / "logos" / "bomb.png", test::PngBomb(16000, 16000));
   WriteFile(src / "logos" / "huge.png", "\x89PNG\r\n\x1a\n" + std::string(3 * 1024 * 1024, 'x'));
   WriteFile(src / "logos" / "text.png", "this is not a picture");
   Edit(src / "organizations.csv", "https://astanahub.example,,,,0", "https://astanahub.example,,,hub.png,0");
@@ -239,6 +201,49 @@ TEST_CASE("images: a logo is decoded and stored; oversized and bomb images are r
   CHECK(c.value()->images[0].height == 32);
   CHECK(c.value()->images[0].mime == "image/png");
   CHECK(c.value()->FindOrganization("astana-hub")->logo_image_id == "hub.png");
+}
+
+TEST_CASE("images: a JPEG logo is stored re-encoded as PNG with the same pixels; a truncated or CMYK one is refused") {
+  test::TempDir dir;
+  auto src = test::CopyFixture(dir);
+  test::fs::create_directories(src / "logos");
+  std::vector<unsigned char> px;
+  for (int y = 0; y < 24; ++y)
+    for (int x = 0; x < 40; ++x) px.insert(px.end(), {static_cast<unsigned char>(x * 6), 120, static_cast<unsigned char>(y * 10)});
+  const std::string jpeg = test::Jpeg(40, 24, px, TJPF_RGB, TJFLAG_PROGRESSIVE) + "trailing bytes";
+  WriteFile(src / "logos" / "hub.jpg", jpeg);
+  const std::string png = test::SolidPng(30, 30, 0, 128, 255);
+  WriteFile(src / "logos" / "cut.png", png.substr(0, png.size() / 2));
+  WriteFile(src / "logos" / "print.jpg", test::Jpeg(8, 8, std::vector<unsigned char>(8 * 8 * 4, 30), TJPF_CMYK));
+  Edit(src / "organizations.csv", "https://astanahub.example,,,,0", "https://astanahub.example,,,hub.jpg,0");
+  const std::string good_rows = ReadFile(src / "organizations.csv");
+  AppendFile(src / "organizations.csv",
+             "c,company,KZ,,,,cut.png,0,C,,\n"       // line 4
+             "p,company,KZ,,,,print.jpg,0,P,,\n");   // line 5
+  auto out = test::Build(src, dir);
+  INFO(test::Dump(out.diags));
+  CHECK(HasError(out.diags, "organizations.csv", 4, "logo", "logos/cut.png: the PNG is broken"));
+  CHECK(HasError(out.diags, "organizations.csv", 5, "logo", "CMYK"));
+  CHECK_FALSE(HasError(out.diags, "organizations.csv", 2, "logo", ""));
+
+  WriteFile(src / "organizations.csv", good_rows);
+  auto ok = test::Build(src, dir);
+  INFO(test::Dump(ok.diags));
+  REQUIRE(ok.written);
+  CHECK_FALSE(db::ValidateSnapshot(dir / "out.snapshot").has_errors());
+  auto c = db::LoadCatalog(dir / "out.snapshot");
+  REQUIRE(c);
+  const db::Image* img = c.value()->FindImage("hub.jpg");
+  REQUIRE(img);
+  CHECK(img->mime == "image/png");
+  CHECK(img->width == 40);
+  CHECK(img->height == 24);
+  CHECK(std::string(img->bytes.begin(), img->bytes.end()).rfind("\x89PNG", 0) == 0);
+  auto stored = db::DecodeImage(img->bytes, {}, db::ImageFormats::kPngOnly);
+  auto original = db::DecodeImage(test::Bytes(jpeg));
+  REQUIRE(stored);
+  REQUIRE(original);
+  CHECK(stored.value().rgba == original.value().rgba);  // what the kiosk draws is what staff's file shows
 }
 
 TEST_CASE("all errors come in one run, and a failed build leaves an existing snapshot untouched") {

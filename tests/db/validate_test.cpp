@@ -6,12 +6,16 @@
 #include <fstream>
 #include <random>
 
+#include <turbojpeg.h>
+
 #include "db/catalog.h"
 #include "db/checksum.h"
+#include "db/image_check.h"
 #include "db/search.h"
 #include "db/sqlite.h"
 #include "db/validate.h"
 #include "db/writer.h"
+#include "images.h"
 #include "support.h"
 
 using test::ReadFile;
@@ -224,4 +228,57 @@ TEST_CASE("round trip: sources -> snapshot -> catalog -> snapshot gives the same
     ++compared;
   }
   CHECK(compared >= 20);
+}
+
+TEST_CASE("a stored picture that does not decode cleanly, is over the caps or not as recorded fails, naming the image") {
+  // The minimal fixture with a logo, then the image row replaced by hand, checksum and all, as a script or
+  // an attacker could; the kiosk must never be handed such a picture.
+  test::TempDir dir;
+  auto src = test::CopyFixture(dir);
+  test::fs::create_directories(src / "logos");
+  WriteFile(src / "logos" / "hub.png", test::SolidPng(32, 16, 250, 0, 250));
+  std::string orgs = ReadFile(src / "organizations.csv");
+  auto at = orgs.find("https://astanahub.example,,,,0");
+  REQUIRE(at != std::string::npos);
+  orgs.replace(at, 30, "https://astanahub.example,,,hub.png,0");
+  WriteFile(src / "organizations.csv", orgs);
+  auto out = test::Build(src, dir, 5);
+  REQUIRE_MESSAGE(out.written, test::Dump(out.diags));
+  const std::string good = ReadFile(dir / "out.snapshot");
+  const std::string path = dir / "out.snapshot";
+  std::string png = test::SolidPng(32, 16, 250, 0, 250);
+
+  struct Case {
+    const char* what;
+    std::string bytes;
+    int width, height;
+    const char* reason;
+  };
+  const Case cases[] = {
+      {"a truncated PNG", png.substr(0, png.size() - 20), 32, 16, "the PNG is broken"},
+      {"a 12000 x 12000 bomb", test::PngBomb(12000, 12000), 12000, 12000, "12000 x 12000 pixels"},
+      {"a JPEG (not our canonical form)", test::Jpeg(32, 16, std::vector<unsigned char>(32 * 16 * 3, 9), TJPF_RGB), 32, 16,
+       "re-encoded as PNG"},
+      {"a good PNG recorded with another size", png, 64, 16, "do not match the recorded"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    WriteFile(path, good);
+    {
+      db::Database rw(path, db::Database::Mode::ReadWriteCreate);
+      auto st = rw.Prepare("UPDATE image SET bytes = ?, size = ?, width = ?, height = ?, sha256 = ? WHERE id = 'hub.png'");
+      // The recorded digest of the new bytes where they decode, so only the picture itself is wrong.
+      auto info = db::CheckImage(test::Bytes(c.bytes));
+      std::string sha = info ? info.value().sha256 : std::string(64, '0');
+      st.BindBlob(1, c.bytes.data(), c.bytes.size()).Bind(2, static_cast<int64_t>(c.bytes.size())).Bind(3, int64_t{c.width})
+          .Bind(4, int64_t{c.height}).Bind(5, sha);
+      st.Step();
+      rw.Exec("UPDATE meta SET value = '" + db::ContentChecksum(rw) + "' WHERE key = 'content_checksum'");
+    }
+    auto d = db::ValidateSnapshot(path);
+    INFO(Reasons(d));
+    CHECK_FALSE(test::HasError(d, "", 0, "", "content checksum"));
+    CHECK(test::HasError(d, "", 0, "", "image 'hub.png'"));
+    CHECK(test::HasError(d, "", 0, "", c.reason));
+  }
 }
