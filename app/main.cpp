@@ -397,9 +397,8 @@ int main(int argc, char** argv) {
       info_at = window->Now();
       s.staff_info = StaffInfo(config, s, watcher ? watcher->status() : db::Installer::Status{}, window->Now() - started_s,
                                frame_ms, window->rotation());
-      for (const std::string* problem : {&font_problem, &s.search_error})
-        if (!problem->empty()) s.staff_info.push_back({"Problem", *problem});
-      if (stats && !stats->problem().empty()) s.staff_info.push_back({"Problem", stats->problem()});
+      for (const std::string& problem : {font_problem, s.search_error, textures->problem(), stats ? stats->problem() : std::string()})
+        if (!problem.empty()) s.staff_info.push_back({"Problem", problem});
     }
     if (textures->Upload()) settle = 4;  // a logo is ready: draw it
     now_s = window->Now();

@@ -8,15 +8,18 @@
 #include <exception>
 
 #include "db/image_codec.h"
+#include "db/result.h"
+#include "db/text.h"
 
 namespace platform {
 
 TextureCache::TextureCache(std::shared_ptr<const db::Catalog> catalog) : catalog_(std::move(catalog)) {
   if (!catalog_ || catalog_->images.empty()) return;
   worker_ = std::thread([this] {
-    // Nothing leaves this thread: an exception here would end the kiosk (std::terminate). A picture that
-    // fails for any reason counts as processed (Busy() must end) and keeps its monogram.
-    try {
+    // Nothing leaves this thread (an exception here would end the kiosk): db::Guard is the boundary of each
+    // picture and of the loop. A picture that fails for any reason counts as processed (Busy() must end),
+    // keeps its monogram and is reported (the log, the staff panel through problem()).
+    auto failed = db::Guard("decoding the pictures", [&] {
       for (const auto& img : catalog_->images) {
         {
           std::lock_guard<std::mutex> lock(mu_);
@@ -24,31 +27,32 @@ TextureCache::TextureCache(std::shared_ptr<const db::Catalog> catalog) : catalog
         }
         std::optional<Decoded> d;
         std::string why;
-        try {
-          d = Decode(img, why);
-        } catch (const std::exception& e) {  // std::bad_alloc and the like: give this picture up, try the next
-          why = e.what();
-        } catch (...) {
-          why = "unknown error";
-        }
-        if (!d) {  // to the log (journald under systemd): staff see which logo needs a fix
-          std::string id = img.id.substr(0, 200);
-          for (char& ch : id)
-            if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F) ch = '?';
-          std::fprintf(stderr, "forum-kiosk: picture '%s' is not drawn (its monogram is): %s\n", id.c_str(), why.c_str());
+        if (auto broke = db::Guard("decoding", [&] { d = Decode(img, why); })) why = broke->message;
+        std::string problem;
+        if (!d) {
+          problem = "picture '" + db::Printable(img.id.substr(0, 200)) + "' is not drawn (its monogram is): " + why;
+          std::fprintf(stderr, "forum-kiosk: %s\n", problem.c_str());
         }
         {
           std::lock_guard<std::mutex> lock(mu_);
           if (d) ready_.push_back(std::move(*d));
+          else problem_ = std::move(problem);
           ++processed_;
         }
         if (d) glfwPostEmptyEvent();  // wake the event loop so the picture gets drawn
       }
-    } catch (...) {  // the lock or the wake-up failed: give up on the rest rather than leave Busy() stuck
+    });
+    if (failed) {  // the lock or the wake-up failed: give up on the rest rather than leave Busy() stuck
       std::lock_guard<std::mutex> lock(mu_);
       processed_ = catalog_->images.size();
+      problem_ = failed->message;
     }
   });
+}
+
+std::string TextureCache::problem() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return problem_;
 }
 
 std::optional<TextureCache::Decoded> TextureCache::Decode(const db::Image& img, std::string& why) {

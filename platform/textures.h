@@ -28,6 +28,8 @@ class TextureCache {
   void* Get(const std::string& image_id) const;
   // True while pictures are still being decoded or wait for upload (screenshots wait for them).
   bool Busy();
+  // The last picture that could not be drawn, and why; empty when every one was. Thread-safe copy.
+  std::string problem();
 
  private:
   struct Decoded {
@@ -43,6 +45,7 @@ class TextureCache {
   std::vector<Decoded> ready_;  // guarded by mu_
   bool stop_ = false;           // guarded by mu_
   size_t processed_ = 0;        // guarded by mu_: images decoded or given up
+  std::string problem_;         // guarded by mu_
   std::map<std::string, unsigned> textures_;  // UI thread only: image id -> GL texture name
   std::thread worker_;
 };
