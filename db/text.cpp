@@ -75,6 +75,17 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+void NormalizeLineBreaks(std::string& s) {
+  if (s.find('\r') == std::string::npos) return;
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\r') out += s[i];
+    else if (i + 1 >= s.size() || s[i + 1] != '\n') out += '\n';  // a lone CR; CR LF keeps its LF
+  }
+  s = std::move(out);
+}
+
 bool IsValidId(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
   for (char c : s) {

@@ -14,6 +14,9 @@ bool IsValidUtf8(std::string_view s);
 bool NextCodepoint(std::string_view s, size_t& i, char32_t& cp);
 void AppendUtf8(std::string& out, char32_t cp);
 std::string Trim(std::string_view s);
+// Windows (CR LF) and old Mac (CR) line ends as LF, the one line break the text rule (db/text_rules.h)
+// allows; every importer applies it to what it reads.
+void NormalizeLineBreaks(std::string& s);
 
 // Ids chosen by staff: [A-Za-z0-9._-], 1..64 bytes.
 bool IsValidId(std::string_view s);
