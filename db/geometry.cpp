@@ -87,6 +87,11 @@ std::optional<std::string> SelfIntersection(const std::vector<Point>& r) {
 
 }  // namespace
 
+std::optional<std::string> OutlineCrossing(const std::vector<Point>& ring) {
+  if (ring.size() < 3) return std::string("fewer than 3 corners");
+  return SelfIntersection(ring);
+}
+
 std::optional<std::string> PositionProblem(const Point& p) {
   if (!std::isfinite(p.x) || !std::isfinite(p.y)) return std::string("a coordinate is not a finite number");
   if (std::fabs(p.x) > caps::kMaxCoordinate || std::fabs(p.y) > caps::kMaxCoordinate)

@@ -20,5 +20,8 @@ std::optional<std::string> PositionProblem(const Point& p);
 // is GEOS's validity check (GEOSisValidDetail_r: monotone chains in an STR-tree, n log n on outlines whose
 // edges' bounding boxes do not pile up; docs/PERFORMANCE.md has the figures), not a pairwise comparison.
 std::optional<std::string> PolygonProblem(const std::vector<Point>& ring);
+// PolygonProblem's crossing check alone, without the caps: where the outline crosses or touches itself, or
+// nullopt. For bench/polygon_bench.cpp, which measures it beyond the vertex cap.
+std::optional<std::string> OutlineCrossing(const std::vector<Point>& ring);
 
 }  // namespace db
