@@ -34,7 +34,7 @@ inline constexpr unsigned kMaxColor = 0xFFFFFF;  // #RRGGBB
 inline constexpr size_t kPolygonVertices = 10000;  // corners of one polygon
 inline constexpr size_t kTotalVertices = 200000;   // corners of the whole floor plan
 inline constexpr size_t kTableRows = 100000;       // rows of any one kind (organizations, sessions, ...)
-inline constexpr size_t kLanguages = 64;
+inline constexpr size_t kLanguages = 16;  // CheckCatalog follows each one's fallback chain for every required text
 inline constexpr size_t kCountries = 300;
 
 }  // namespace db::caps
