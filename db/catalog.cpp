@@ -1,6 +1,7 @@
 #include "db/catalog.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "db/search.h"
 #include "db/snapshot_file.h"
@@ -48,12 +49,11 @@ void Catalog::BuildIndexes() {
   Fill(person_ix_, people, [](const Person& x) { return x.id; });
   Fill(session_ix_, sessions, [](const Session& x) { return x.id; });
   exhibiting_ix_.clear();
+  std::unordered_set<std::string_view> exhibiting;  // linear in exhibitors + countries
+  for (const auto& e : exhibitors)
+    if (const Organization* o = FindOrganization(e.organization_id)) exhibiting.insert(o->country_code);
   for (size_t i = 0; i < countries.size(); ++i)
-    if (std::any_of(exhibitors.begin(), exhibitors.end(), [&](const Exhibitor& e) {
-          const Organization* o = FindOrganization(e.organization_id);
-          return o && o->country_code == countries[i].code;
-        }))
-      exhibiting_ix_.push_back(i);
+    if (exhibiting.count(countries[i].code)) exhibiting_ix_.push_back(i);
   std::map<int, std::string> days;
   for (const auto& x : sessions) days.emplace(x.day_index, x.day_date);
   days_.assign(days.begin(), days.end());
@@ -137,41 +137,49 @@ const std::string& Catalog::Ui(std::string_view key, std::string_view lang, std:
 }
 
 void ForEachText(const Catalog& c, const std::function<void(const TextRef&)>& fn) {
-  auto tr = [&](std::string_view table, const std::string& id, std::string_view field, const Text& t) {
-    for (const auto& [lang, text] : t.by_lang) fn({table, id, field, lang, text});
+  static const Origin kNowhere;
+  auto tr = [&](std::string_view table, const std::string& id, std::string_view field, const Text& t,
+                const Origin& o) {
+    for (const auto& [lang, text] : t.by_lang) fn({table, id, field, lang, text, o});
   };
-  auto plain = [&](std::string_view table, const std::string& id, std::string_view field, const std::string& text) {
-    if (!text.empty()) fn({table, id, field, {}, text});
+  auto plain = [&](std::string_view table, const std::string& id, std::string_view field, const std::string& text,
+                   const Origin& o) {
+    if (!text.empty()) fn({table, id, field, {}, text, o});
   };
   const Forum& f = c.forum;
-  tr("forum", f.code, "title", f.title), tr("forum", f.code, "venue", f.venue), tr("forum", f.code, "city", f.city);
-  for (const auto& x : c.languages) plain("language", x.code, "native_name", x.native_name);
-  for (const auto& x : c.countries) tr("country", x.code, "name", x.name);
+  tr("forum", f.code, "title", f.title, f.origin), tr("forum", f.code, "venue", f.venue, f.origin);
+  tr("forum", f.code, "city", f.city, f.origin);
+  for (const auto& x : c.languages) plain("language", x.code, "native_name", x.native_name, x.origin);
+  for (const auto& x : c.countries) tr("country", x.code, "name", x.name, x.origin);
   for (const auto& x : c.organizations) {
-    tr("organization", x.id, "name", x.name), tr("organization", x.id, "short_name", x.short_name);
-    tr("organization", x.id, "description", x.description), tr("organization", x.id, "city", x.city);
-    plain("organization", x.id, "website", x.website), plain("organization", x.id, "email", x.email);
-    plain("organization", x.id, "phone", x.phone);
+    const Origin& o = x.origin;
+    tr("organization", x.id, "name", x.name, o), tr("organization", x.id, "short_name", x.short_name, o);
+    tr("organization", x.id, "description", x.description, o), tr("organization", x.id, "city", x.city, o);
+    plain("organization", x.id, "website", x.website, o), plain("organization", x.id, "email", x.email, o);
+    plain("organization", x.id, "phone", x.phone, o);
   }
-  for (const auto& x : c.locations) tr("location", x.id, "name", x.name), plain("location", x.id, "label", x.label);
-  for (const auto& x : c.sources) plain("source", x.id, "title", x.title), plain("source", x.id, "publisher", x.publisher);
+  for (const auto& x : c.locations)
+    tr("location", x.id, "name", x.name, x.origin), plain("location", x.id, "label", x.label, x.origin);
+  for (const auto& x : c.sources)
+    plain("source", x.id, "title", x.title, x.origin), plain("source", x.id, "publisher", x.publisher, x.origin);
   for (const auto& x : c.agreements) {
-    tr("agreement", x.id, "title", x.title), tr("agreement", x.id, "summary", x.summary);
-    tr("agreement", x.id, "place", x.place), tr("agreement", x.id, "scope", x.scope);
+    const Origin& o = x.origin;
+    tr("agreement", x.id, "title", x.title, o), tr("agreement", x.id, "summary", x.summary, o);
+    tr("agreement", x.id, "place", x.place, o), tr("agreement", x.id, "scope", x.scope, o);
     for (const auto& p : x.parties) {
       std::string id = x.id + "/" + p.organization_id;
-      tr("agreement_party", id, "signatory_name", p.signatory_name);
-      tr("agreement_party", id, "signatory_title", p.signatory_title);
+      tr("agreement_party", id, "signatory_name", p.signatory_name, p.origin);
+      tr("agreement_party", id, "signatory_title", p.signatory_title, p.origin);
     }
   }
-  for (const auto& x : c.rooms) tr("room", x.id, "name", x.name);
-  for (const auto& x : c.tracks) tr("track", x.id, "name", x.name);
-  for (const auto& x : c.people) tr("person", x.id, "name", x.name), tr("person", x.id, "title", x.title);
+  for (const auto& x : c.rooms) tr("room", x.id, "name", x.name, x.origin);
+  for (const auto& x : c.tracks) tr("track", x.id, "name", x.name, x.origin);
+  for (const auto& x : c.people) tr("person", x.id, "name", x.name, x.origin), tr("person", x.id, "title", x.title, x.origin);
   for (const auto& x : c.sessions) {
-    tr("session", x.id, "title", x.title), tr("session", x.id, "subtitle", x.subtitle);
-    tr("session", x.id, "description", x.description);
+    tr("session", x.id, "title", x.title, x.origin), tr("session", x.id, "subtitle", x.subtitle, x.origin);
+    tr("session", x.id, "description", x.description, x.origin);
   }
-  for (const auto& [key, t] : c.ui_strings) tr("ui_string", key, "text", t);
+  for (const auto& [key, t] : c.ui_strings) tr("ui_string", key, "text", t, kNowhere);
 }
 
 // [SECTION] Loading a snapshot ---------------------------------------------------------------------------

@@ -257,10 +257,12 @@ struct Catalog {
 
 // Every text a visitor may see, with where it is: table ("organization"), row id, field ("name"), and
 // language ("kk"; "" for untranslated fields such as a phone number or a language's own name). One walk
-// serves the font's glyph ranges, the glyph check of `kiosk-snapshot validate` and the search index.
+// serves the font's glyph ranges, the glyph check of `kiosk-snapshot validate`, the search index and the text
+// rule of CheckCatalog (db/text_rules.h), which names the row's source file and line from `origin`.
 struct TextRef {
   std::string_view table, id, field, lang;
   const std::string& text;
+  const Origin& origin;  // the row's; empty for rows loaded from a snapshot and for UI strings
 };
 void ForEachText(const Catalog& c, const std::function<void(const TextRef&)>& fn);
 

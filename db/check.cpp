@@ -1,13 +1,17 @@
 #include "db/check.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <set>
 #include <unordered_map>
 
+#include "db/caps.h"
 #include "db/geometry.h"
 #include "db/image_check.h"
 #include "db/plural.h"
 #include "db/text.h"
+#include "db/text_rules.h"
 
 namespace db {
 
@@ -23,9 +27,13 @@ const std::set<std::string> kPartyRoles = {"party", "witness", "organizer"};
 
 class Checker {
  public:
-  Checker(const Catalog& c, Diagnostics& d) : c_(c), d_(d) {}
+  Checker(const Catalog& c, Diagnostics& d) : c_(c), d_(d) {
+    for (const auto& l : c_.languages) chains_.push_back(c_.Chain(l.code));
+  }
 
   void Run() {
+    Counts();
+    Texts();
     Languages();
     Forum();
     Countries();
@@ -41,6 +49,7 @@ class Checker {
  private:
   const Catalog& c_;
   Diagnostics& d_;
+  std::vector<std::vector<std::string>> chains_;  // Chain() of each offered language, in order: once, not per text
 
   // Rows from sources carry file and line; rows from a snapshot are named by table.
   void Err(const Origin& o, const char* table, const std::string& field, const std::string& msg) {
@@ -48,6 +57,24 @@ class Checker {
   }
   void Warn(const Origin& o, const char* table, const std::string& field, const std::string& msg) {
     d_.Warning(o.file.empty() ? table : o.file, o.line, field, msg);
+  }
+
+  static std::string Num(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+  }
+
+  // The anchor a snapshot stores is the centroid of its outline (db/floorplan.cpp computes it); one that is
+  // not (a hand-edited 1e308) would put the label far off the map.
+  void AnchorIsCentroid(const Location& x) {
+    Point c = Centroid(x.ring);
+    double scale = 1;
+    for (const auto& p : x.ring) scale = std::max({scale, std::fabs(p.x), std::fabs(p.y)});
+    double tolerance = 1e-6 * scale;
+    if (!(std::fabs(c.x - x.anchor.x) <= tolerance && std::fabs(c.y - x.anchor.y) <= tolerance))
+      Err(x.origin, "location", "anchor", "'" + x.id + "': the label anchor (" + Num(x.anchor.x) + ", " + Num(x.anchor.y) +
+                                              ") is not the centroid of the outline (" + Num(c.x) + ", " + Num(c.y) + ")");
   }
 
   template <class Vec, class Key>
@@ -70,11 +97,12 @@ class Checker {
   void Required(const Text& t, const Origin& o, const char* table, const std::string& id, const char* field) {
     TextValid(t, o, table, id, field);
     std::string missing;
-    for (const auto& l : c_.languages) {
+    for (size_t i = 0; i < c_.languages.size(); ++i) {
+      if (chains_[i].empty()) continue;  // a language without a code: reported by Languages()
       bool found = false;
-      for (const auto& code : c_.Chain(l.code))
+      for (const auto& code : chains_[i])
         if (const auto* s = t.Find(code); s && !s->empty()) found = true;
-      if (!found) missing += (missing.empty() ? "" : ", ") + l.code;
+      if (!found) missing += (missing.empty() ? "" : ", ") + c_.languages[i].code;
     }
     if (!missing.empty()) {
       if (t.empty()) Err(o, table, field, "'" + id + "' has no " + field + " in any language");
@@ -84,11 +112,123 @@ class Checker {
     }
   }
 
+  // The bytes of every text are Texts()'s; this checks that each translation is in an offered language.
   void TextValid(const Text& t, const Origin& o, const char* table, const std::string& id, const char* field) {
-    for (const auto& [lang, s] : t.by_lang) {
-      if (!IsValidUtf8(s)) Err(o, table, std::string(field) + "_" + lang, "'" + id + "': not valid UTF-8");
-      if (!c_.FindLanguage(lang)) Err(o, table, std::string(field) + "_" + lang, "'" + id + "': language '" + lang + "' is not offered");
+    for (const auto& [lang, s] : t.by_lang)
+      if (!c_.FindLanguage(lang))
+        Err(o, table, std::string(field) + "_" + EscapeText(lang), "'" + EscapeText(id) + "': language '" + EscapeText(lang) + "' is not offered");
+  }
+
+  // [SECTION] The caps on counts, and the text rule on every string ----------------------------------------
+
+  void Counts() {
+    auto cap = [&](size_t n, size_t max, const char* table, const char* what) {
+      if (n > max)
+        d_.Error(table, 0, "", std::to_string(n) + " " + what + ", more than the " + std::to_string(max) +
+                                   " allowed (docs/SOURCES.md, caps)");
+    };
+    cap(c_.languages.size(), caps::kLanguages, "language", "languages");
+    cap(c_.countries.size(), caps::kCountries, "country", "countries");
+    cap(c_.images.size(), caps::kTableRows, "image", "images");
+    cap(c_.organizations.size(), caps::kTableRows, "organization", "organizations");
+    cap(c_.exhibitors.size(), caps::kTableRows, "exhibitor", "exhibitors");
+    cap(c_.locations.size(), caps::kTableRows, "location", "places on the floor plan");
+    cap(c_.walkways.size(), caps::kTableRows, "walkway", "walkways");
+    cap(c_.sources.size(), caps::kTableRows, "source", "sources");
+    cap(c_.agreements.size(), caps::kTableRows, "agreement", "agreements");
+    cap(c_.rooms.size(), caps::kTableRows, "room", "rooms");
+    cap(c_.tracks.size(), caps::kTableRows, "track", "tracks");
+    cap(c_.people.size(), caps::kTableRows, "person", "people");
+    cap(c_.sessions.size(), caps::kTableRows, "session", "sessions");
+    cap(c_.ui_strings.size(), caps::kTableRows, "ui_string", "interface strings");
+    size_t parties = 0, facts = 0, vertices = 0, session_links = 0;
+    for (const auto& a : c_.agreements) parties += a.parties.size(), facts += a.facts.size();
+    for (const auto& l : c_.locations) vertices += l.ring.size();
+    for (const auto& x : c_.sessions) session_links += x.people.size() + x.organizations.size();
+    cap(parties, caps::kTableRows, "agreement_party", "agreement parties");
+    cap(facts, caps::kTableRows, "agreement_fact", "agreement facts");
+    cap(session_links, caps::kTableRows, "session_person", "people and organizations of sessions");
+    cap(vertices, caps::kTotalVertices, "location_vertex", "polygon corners on the floor plan");
+  }
+
+  // One string against the text rule (db/text_rules.h), by the kind of its field.
+  void Check(const Origin& o, std::string_view table, std::string_view id, std::string_view field,
+             std::string_view lang, const std::string& s) {
+    auto problem = CheckText(s, KindOfField(field));
+    if (!problem) return;
+    std::string column = std::string(field) + (lang.empty() ? "" : "_" + EscapeText(lang));
+    std::string in_lang = lang.empty() ? "" : " in '" + EscapeText(lang) + "'";
+    std::string table_s(table);
+    Err(o, table_s.c_str(), column, table_s + " '" + EscapeText(id) + "', " + std::string(field) + in_lang + ": " + problem->message);
+  }
+
+  // Every string of the catalog: the visible texts (ForEachText) and everything else a row holds.
+  void Texts() {
+    ForEachText(c_, [&](const TextRef& t) { Check(t.origin, t.table, t.id, t.field, t.lang, t.text); });
+    auto text = [&](const Origin& o, const char* table, const std::string& id, const char* field, const Text& t) {
+      for (const auto& [lang, s] : t.by_lang) Check(o, table, id, field, lang, s);
+    };
+    auto one = [&](const Origin& o, const char* table, const std::string& id, const char* field, const std::string& s) {
+      Check(o, table, id, field, "", s);
+    };
+    static const Origin kNowhere;
+    one(kNowhere, "meta", "content_checksum", "value", c_.info.content_checksum);
+    one(kNowhere, "meta", "built_at", "value", c_.info.built_at);
+    one(kNowhere, "meta", "generator", "value", c_.info.generator);
+    const db::Forum& f = c_.forum;
+    for (auto [field, v] : {std::pair{"id", &f.code}, {"start_date", &f.start_date}, {"end_date", &f.end_date},
+                            {"time_zone", &f.time_zone}, {"default_language", &f.default_language}, {"website", &f.website}})
+      one(f.origin, "forum", f.code, field, *v);
+    for (const auto& x : c_.languages) {
+      one(x.origin, "language", x.code, "code", x.code), one(x.origin, "language", x.code, "english_name", x.english_name);
+      one(x.origin, "language", x.code, "fallback", x.fallback), one(x.origin, "language", x.code, "plural", x.plural_rule);
     }
+    for (const auto& x : c_.countries) one(x.origin, "country", x.code, "code", x.code);
+    for (const auto& x : c_.images)
+      one(x.origin, "image", x.id, "id", x.id), one(x.origin, "image", x.id, "mime", x.mime), one(x.origin, "image", x.id, "sha256", x.sha256);
+    for (const auto& x : c_.organizations)
+      for (auto [field, v] : {std::pair{"id", &x.id}, {"kind", &x.kind}, {"country", &x.country_code}, {"logo", &x.logo_image_id}})
+        one(x.origin, "organization", x.id, field, *v);
+    for (const auto& x : c_.exhibitors)
+      for (auto [field, v] : {std::pair{"organization", &x.organization_id}, {"booth", &x.booth_id}, {"category", &x.category}})
+        one(x.origin, "exhibitor", x.organization_id, field, *v);
+    for (const auto& x : c_.locations)
+      for (auto [field, v] : {std::pair{"id", &x.id}, {"kind", &x.kind}, {"amenity", &x.amenity}, {"hall", &x.hall_id}})
+        one(x.origin, "location", x.id, field, *v);
+    for (const auto& x : c_.walkways)
+      for (auto [field, v] : {std::pair{"id", &x.id}, {"from", &x.from_id}, {"to", &x.to_id}}) one(x.origin, "walkway", x.id, field, *v);
+    for (const auto& x : c_.sources)
+      for (auto [field, v] : {std::pair{"id", &x.id}, {"url", &x.url}, {"published_date", &x.published_date},
+                              {"language", &x.lang}, {"note", &x.note}})
+        one(x.origin, "source", x.id, field, *v);
+    for (const auto& a : c_.agreements) {
+      for (auto [field, v] : {std::pair{"id", &a.id}, {"kind", &a.kind}, {"signed_date", &a.signed_date}, {"source", &a.source_id}})
+        one(a.origin, "agreement", a.id, field, *v);
+      for (const auto& p : a.parties)
+        for (auto [field, v] : {std::pair{"organization", &p.organization_id}, {"role", &p.role}, {"source", &p.source_id}})
+          one(p.origin, "agreement_party", a.id, field, *v);
+      for (const auto& x : a.facts)
+        for (auto [field, v] : {std::pair{"field", &x.field}, {"value", &x.value}, {"source", &x.source_id}, {"note", &x.note}})
+          one(x.origin, "agreement_fact", a.id, field, *v);
+    }
+    for (const auto& x : c_.rooms) one(x.origin, "room", x.id, "id", x.id), one(x.origin, "room", x.id, "location", x.location_id);
+    for (const auto& x : c_.tracks) one(x.origin, "track", x.id, "id", x.id), one(x.origin, "track", x.id, "color", x.color);
+    for (const auto& x : c_.people) {
+      one(x.origin, "person", x.id, "id", x.id), one(x.origin, "person", x.id, "organization", x.organization_id);
+      text(x.origin, "person", x.id, "biography", x.biography);
+    }
+    for (const auto& x : c_.sessions) {
+      for (auto [field, v] : {std::pair{"id", &x.id}, {"guid", &x.guid}, {"day", &x.day_date}, {"starts_at", &x.starts_at},
+                              {"ends_at", &x.ends_at}, {"room", &x.room_id}, {"track", &x.track_id}, {"kind", &x.kind},
+                              {"language", &x.language}})
+        one(x.origin, "session", x.id, field, *v);
+      for (const auto& p : x.people)
+        one(x.origin, "session_person", x.id, "person", p.person_id), one(x.origin, "session_person", x.id, "role", p.role);
+      for (const auto& o : x.organizations)
+        one(x.origin, "session_organization", x.id, "organization", o.organization_id),
+            one(x.origin, "session_organization", x.id, "role", o.role);
+    }
+    for (const auto& [key, t] : c_.ui_strings) one(kNowhere, "ui_string", key, "key", key);
   }
 
   void Languages() {
@@ -102,6 +242,10 @@ class Checker {
       if (!l.fallback.empty() && !c_.FindLanguage(l.fallback))
         Err(l.origin, "language", "fallback", "'" + l.code + "' falls back to '" + l.fallback + "', which is not offered");
       // A loop: following fallbacks comes back to a language already on the chain.
+      if (!IsValidId(l.code)) {
+        Err(l.origin, "language", "code", "'" + EscapeText(l.code) + "' is not a language code (en, kk, ...)");
+        continue;  // an empty code has no chain to follow
+      }
       std::vector<std::string> chain = c_.Chain(l.code);
       const Language* last = c_.FindLanguage(chain.back());
       if (last && !last->fallback.empty() && c_.FindLanguage(last->fallback))
@@ -121,6 +265,9 @@ class Checker {
                                           f.time_zone.find(' ') == std::string::npos);
     if (!tz_ok) Err(f.origin, "forum", "time_zone", "'" + f.time_zone + "' is not an IANA time zone like Asia/Almaty");
     if (f.utc_offset_min < -14 * 60 || f.utc_offset_min > 14 * 60) Err(f.origin, "forum", "utc_offset", "out of range");
+    if (f.idle_timeout_s < caps::kMinIdleTimeoutS || f.idle_timeout_s > caps::kMaxIdleTimeoutS)
+      Err(f.origin, "forum", "idle_timeout_s", std::to_string(f.idle_timeout_s) + " is not a number of seconds between " +
+                                                   std::to_string(caps::kMinIdleTimeoutS) + " and " + std::to_string(caps::kMaxIdleTimeoutS));
     Required(f.title, f.origin, "forum", f.code, "title");
     TextValid(f.venue, f.origin, "forum", f.code, "venue");
     TextValid(f.city, f.origin, "forum", f.code, "city");
@@ -130,7 +277,8 @@ class Checker {
     Unique(c_.countries, "country", "code", [](const Country& x) { return x.code; });
     for (const auto& x : c_.countries) {
       bool ok = x.code.size() == 2 && std::all_of(x.code.begin(), x.code.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
-      if (!ok) Err(x.origin, "country", "code", "'" + x.code + "' is not an ISO 3166 code of two capital letters (KZ)");
+      if (!ok) Err(x.origin, "country", "code", "'" + EscapeText(x.code) + "' is not an ISO 3166 code of two capital letters (KZ)");
+      if (x.color > caps::kMaxColor) Err(x.origin, "country", "color", "'" + x.code + "': the colour is not #RRGGBB");
       Required(x.name, x.origin, "country", x.code, "name");
     }
   }
@@ -173,8 +321,14 @@ class Checker {
     Unique(c_.locations, "location", "id", [](const Location& x) { return x.id; });
     for (const auto& x : c_.locations) {
       if (!kLocationKinds.count(x.kind)) Err(x.origin, "location", "kind", "'" + x.id + "': unknown kind '" + x.kind + "'");
-      if (x.is_polygon) {
+      if (x.level < caps::kMinLevel || x.level > caps::kMaxLevel)
+        Err(x.origin, "location", "level", "'" + x.id + "': level " + std::to_string(x.level) + " is not a floor from " +
+                                               std::to_string(caps::kMinLevel) + " to " + std::to_string(caps::kMaxLevel));
+      if (auto problem = PositionProblem(x.anchor)) {
+        Err(x.origin, "location", "anchor", "'" + x.id + "': the label anchor: " + *problem);
+      } else if (x.is_polygon) {
         if (auto problem = PolygonProblem(x.ring)) Err(x.origin, "location", "geometry", "'" + x.id + "': " + *problem);
+        else AnchorIsCentroid(x);
       } else if (!x.ring.empty()) {
         Err(x.origin, "location", "geometry", "'" + x.id + "': a point with polygon corners");
       }
@@ -191,6 +345,10 @@ class Checker {
       else TextValid(x.name, x.origin, "location", x.id, "name");
     }
     Unique(c_.walkways, "walkway", "id", [](const Walkway& x) { return x.id; });
+    for (const auto& w : c_.walkways)
+      if (!std::isfinite(w.length_m) || w.length_m < 0 || w.length_m > caps::kMaxWalkwayMetres)
+        Err(w.origin, "walkway", "length_m", "walkway '" + w.id + "': a length of " + Num(w.length_m) +
+                                                 " m is not between 0 and " + Num(caps::kMaxWalkwayMetres) + " m");
     for (const auto& w : c_.walkways)
       for (const auto* end : {&w.from_id, &w.to_id})
         if (!c_.FindLocation(*end)) Err(w.origin, "walkway", *end == w.from_id ? "from" : "to", "walkway '" + w.id + "': '" + *end + "' is not on the floor plan");
@@ -285,6 +443,10 @@ class Checker {
       if (!end || end->utc != s.ends_utc) Err(s.origin, "session", "ends_at", "session '" + s.id + "': end '" + s.ends_at + "' is not a valid time with offset");
       if (s.ends_utc <= s.starts_utc) Err(s.origin, "session", "ends_at", "session '" + s.id + "' ends before it starts");
       if (!IsDate(s.day_date)) Err(s.origin, "session", "day", "session '" + s.id + "': day '" + s.day_date + "' is not a date");
+      if (s.day_index < caps::kMinDayIndex || s.day_index > caps::kMaxDayIndex)
+        Err(s.origin, "session", "day_index", "session '" + s.id + "': day number " + std::to_string(s.day_index) +
+                                                  " is not between " + std::to_string(caps::kMinDayIndex) + " and " +
+                                                  std::to_string(caps::kMaxDayIndex));
       if (!s.room_id.empty() && !c_.FindRoom(s.room_id)) Err(s.origin, "session", "room", "session '" + s.id + "': room '" + s.room_id + "' does not exist");
       if (!s.track_id.empty() && !c_.FindTrack(s.track_id)) Err(s.origin, "session", "track", "session '" + s.id + "': track '" + s.track_id + "' does not exist");
       for (const auto& p : s.people)

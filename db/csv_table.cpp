@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "db/caps.h"
+#include "db/files.h"
 #include "db/text.h"
 
 namespace db {
@@ -20,19 +22,39 @@ namespace {
 
 // State shared with libcsv's callbacks while one file is parsed.
 struct ParseState {
+  const std::string& file;
+  Diagnostics& diags;
   std::vector<CsvRow> rows;
   CsvRow current;
   int line = 0;            // line being fed
   bool in_record = false;  // a record has started and not ended
+  bool too_many_rows = false;
 };
 
+// A cell longer than caps::kCsvCellBytes is refused here, as libcsv hands it over, and not kept: the rest of
+// the file is still read (the file itself is at most caps::kCsvFileBytes, checked before reading).
 void OnField(void* s, size_t len, void* data) {
   auto* st = static_cast<ParseState*>(data);
+  if (s && len > caps::kCsvCellBytes) {
+    size_t c = st->current.cells.size();
+    bool header_known = !st->rows.empty() && c < st->rows.front().cells.size();
+    std::string column = header_known ? Trim(st->rows.front().cells[c]) : "column " + std::to_string(c + 1);
+    st->diags.Error(st->file, st->current.line, column,
+                    "the cell holds " + std::to_string(len) + " bytes, more than the " +
+                        std::to_string(caps::kCsvCellBytes) + " allowed in one cell (docs/SOURCES.md, caps)");
+    st->current.cells.emplace_back();
+    return;
+  }
   st->current.cells.emplace_back(s ? static_cast<const char*>(s) : "", s ? len : 0);
 }
 
 void OnRecord(int, void* data) {
   auto* st = static_cast<ParseState*>(data);
+  if (st->rows.size() > caps::kCsvRows) {  // the header and kCsvRows rows are kept
+    st->too_many_rows = true;
+    st->current = CsvRow{};
+    return;
+  }
   st->rows.push_back(std::move(st->current));
   st->current = CsvRow{};
   st->in_record = false;
@@ -48,11 +70,11 @@ std::optional<CsvTable> ParseCsv(std::string_view data, const std::string& displ
     diags.Error(display_name, 0, "", "out of memory");
     return std::nullopt;
   }
-  ParseState st;
+  ParseState st{display_name, diags};
   // Feed line by line, so each record knows the line it started on.
   size_t pos = 0;
   bool failed = false;
-  while (pos < data.size() && !failed) {
+  while (pos < data.size() && !failed && !st.too_many_rows) {
     size_t nl = data.find('\n', pos);
     size_t end = nl == std::string_view::npos ? data.size() : nl + 1;
     std::string_view piece = data.substr(pos, end - pos);
@@ -75,6 +97,11 @@ std::optional<CsvTable> ParseCsv(std::string_view data, const std::string& displ
     failed = true;
   }
   csv_free(&parser);
+  if (st.too_many_rows) {
+    diags.Error(display_name, st.line, "", "more than " + std::to_string(caps::kCsvRows) +
+                                               " rows (docs/SOURCES.md, caps): split the data or remove rows");
+    failed = true;
+  }
   if (failed) return std::nullopt;
 
   CsvTable table;
@@ -110,7 +137,7 @@ std::optional<CsvTable> ParseCsv(std::string_view data, const std::string& displ
         row.cells[c].clear();
       }
       std::string& cell = row.cells[c];
-      for (size_t k = cell.find("\r\n"); k != std::string::npos; k = cell.find("\r\n", k)) cell.erase(k, 1);
+      NormalizeLineBreaks(cell);
       cell = Trim(cell);
     }
     if (row.cells.size() > table.header.size()) {
@@ -128,12 +155,12 @@ std::optional<CsvTable> ParseCsv(std::string_view data, const std::string& displ
 
 std::optional<CsvTable> ReadCsv(const std::filesystem::path& path, const std::string& display_name,
                                 Diagnostics& diags) {
-  auto data = ReadWholeFile(path.string());
+  auto data = ReadSourceFile(path, caps::kCsvFileBytes);
   if (!data) {
-    diags.Error(display_name, 0, "", "cannot open the file");
+    diags.Error(display_name, 0, "", data.error().message);
     return std::nullopt;
   }
-  return ParseCsv(*data, display_name, diags);
+  return ParseCsv(data.value(), display_name, diags);
 }
 
 std::string CsvRowReader::Get(std::string_view column) const {

@@ -2,9 +2,43 @@
 
 #include <nlohmann/json.hpp>
 
+#include "db/text_rules.h"
+
 namespace db {
 
 using nlohmann::json;
+
+namespace {
+
+// Every text that breaks the text rule (invalid UTF-8, NUL, control characters, over its cap), with where it
+// is and the text escaped, so that inspect reports what validate would refuse instead of failing on it.
+json TextProblems(const Catalog& c) {
+  json out = json::array();
+  auto add = [&](std::string_view table, std::string_view id, std::string_view field, std::string_view lang,
+                 const std::string& text) {
+    auto problem = CheckText(text, KindOfField(field));
+    if (!problem) return;
+    std::string shown = Printable(text.size() > 200 ? std::string_view(text).substr(0, 200) : std::string_view(text), true);
+    out.push_back({{"table", Printable(table)}, {"id", Printable(id)}, {"field", Printable(field)},
+                   {"lang", Printable(lang)}, {"offset", problem->offset}, {"problem", problem->message},
+                   {"text", shown}});
+  };
+  ForEachText(c, [&](const TextRef& t) { add(t.table, t.id, t.field, t.lang, t.text); });
+  for (auto [key, v] : {std::pair{"content_checksum", &c.info.content_checksum}, {"built_at", &c.info.built_at},
+                        {"generator", &c.info.generator}})
+    add("meta", key, "value", "", *v);
+  for (auto [key, v] : {std::pair{"id", &c.forum.code}, {"start_date", &c.forum.start_date},
+                        {"end_date", &c.forum.end_date}, {"time_zone", &c.forum.time_zone},
+                        {"default_language", &c.forum.default_language}})
+    add("forum", c.forum.code, key, "", *v);
+  for (const auto& l : c.languages) add("language", l.code, "code", "", l.code);
+  return out;
+}
+
+// Dumps without ever throwing: the texts were escaped, and anything left that is not UTF-8 becomes U+FFFD.
+std::string Dump(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace
 
 std::string InspectJson(const Catalog& c) {
   int booths = 0, sample_rows = 0;
@@ -16,20 +50,20 @@ std::string InspectJson(const Catalog& c) {
   for (const auto& l : c.locations) sample_rows += l.sample;
   for (const auto& p : c.people) sample_rows += p.sample;
   json langs = json::array();
-  for (const auto& l : c.languages) langs.push_back(l.code);
+  for (const auto& l : c.languages) langs.push_back(Printable(l.code));
   json j = {
       {"schema_version", c.info.schema_version},
       {"content_version", c.info.content_version},
-      {"content_checksum", c.info.content_checksum},
-      {"built_at", c.info.built_at},
-      {"generator", c.info.generator},
-      {"forum", c.forum.code},
-      {"title", c.Tr(c.forum.title, c.forum.default_language)},
-      {"start_date", c.forum.start_date},
-      {"end_date", c.forum.end_date},
-      {"time_zone", c.forum.time_zone},
+      {"content_checksum", Printable(c.info.content_checksum)},
+      {"built_at", Printable(c.info.built_at)},
+      {"generator", Printable(c.info.generator)},
+      {"forum", Printable(c.forum.code)},
+      {"title", Printable(c.Tr(c.forum.title, c.forum.default_language))},
+      {"start_date", Printable(c.forum.start_date)},
+      {"end_date", Printable(c.forum.end_date)},
+      {"time_zone", Printable(c.forum.time_zone)},
       {"languages", langs},
-      {"default_language", c.forum.default_language},
+      {"default_language", Printable(c.forum.default_language)},
       {"exhibitors", c.exhibitors.size()},
       {"organizations", c.organizations.size()},
       {"countries", c.ExhibitingCountries().size()},
@@ -45,8 +79,9 @@ std::string InspectJson(const Catalog& c) {
       {"images", c.images.size()},
       {"ui_strings", c.ui_strings.size()},
       {"sample_rows", sample_rows},
+      {"text_problems", TextProblems(c)},
   };
-  return j.dump(2);
+  return Dump(j);
 }
 
 namespace {
@@ -150,13 +185,16 @@ std::string FormatDiff(const std::vector<Change>& changes) {
 
 std::string DiffJson(const std::vector<Change>& changes) {
   json arr = json::array();
-  for (const auto& c : changes)
+  for (const auto& c : changes) {
+    json details = json::array();
+    for (const auto& d : c.details) details.push_back(Printable(d));
     arr.push_back({{"kind", c.kind},
-                   {"id", c.id},
-                   {"name", c.name},
+                   {"id", Printable(c.id)},
+                   {"name", Printable(c.name)},
                    {"change", c.what == Change::What::Added ? "added" : c.what == Change::What::Removed ? "removed" : "changed"},
-                   {"details", c.details}});
-  return arr.dump(2);
+                   {"details", details}});
+  }
+  return Dump(arr);
 }
 
 }  // namespace db

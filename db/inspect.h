@@ -11,7 +11,9 @@ namespace db {
 // A JSON object: schema_version, content_version, content_checksum, built_at, forum, languages,
 // default_language, and counts: exhibitors, organizations, countries (countries with an exhibitor: "13
 // technology parks from 8 countries"), countries_total (rows in the countries table), agreements, sessions,
-// rooms, tracks, people, booths, locations, walkways, images, ui_strings, sample_rows.
+// rooms, tracks, people, booths, locations, walkways, images, ui_strings, sample_rows; and text_problems: every
+// text that breaks the text rule (db/text_rules.h), as {table, id, field, lang, offset, problem, text} with the
+// text escaped. Never throws: texts that are not UTF-8 are printed escaped (\xNN), not refused.
 std::string InspectJson(const Catalog& c);
 
 struct Change {

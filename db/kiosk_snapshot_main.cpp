@@ -119,7 +119,7 @@ int SearchCommand(const std::string& file, const std::string& query, std::string
     for (const auto& h : hits)
       j.push_back({{"group", db::GroupName(db::GroupOf(h.kind))}, {"kind", db::KindName(h.kind)}, {"id", h.ref},
                    {"title", db::HitTitle(cat, h, lang)}, {"score", h.score}});
-    std::cout << j.dump(2) << "\n";
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";  // never throws
     return 0;
   }
   if (hits.empty()) std::cout << "nothing found\n";

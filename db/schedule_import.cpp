@@ -8,6 +8,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "db/caps.h"
+#include "db/files.h"
+#include "db/json_errors.h"
 #include "db/text.h"
 
 namespace db {
@@ -41,6 +44,8 @@ class Builder {
         diags_.Error(file_, r.line, what, "text is not valid UTF-8");
         return;
       }
+    for (std::string* s : {&r.title, &r.subtitle, &r.abstract, &r.description}) NormalizeLineBreaks(*s);
+    for (auto& p : r.persons) NormalizeLineBreaks(p.biography);
     if (r.id.empty()) r.id = r.guid;
     if (r.id.empty()) {
       diags_.Error(file_, r.line, "id", "the event has neither an id nor a guid");
@@ -190,16 +195,27 @@ ImportedSchedule ParseScheduleXml(const std::string& data, const std::string& fi
   return out;
 }
 
+namespace {
+ImportedSchedule ParseScheduleJsonDoc(const nlohmann::json& doc, const std::string& data, const std::string& file,
+                                      const std::string& lang, Diagnostics& diags);
+}  // namespace
+
 ImportedSchedule ParseScheduleJson(const std::string& data, const std::string& file, const std::string& lang,
                                    Diagnostics& diags) {
   using nlohmann::json;
-  json doc;
-  try {
-    doc = json::parse(data);
-  } catch (const json::parse_error& e) {
-    diags.Error(file, LineAt(data, e.byte > 0 ? e.byte - 1 : 0), "", std::string("not valid JSON: ") + e.what());
+  try {  // every nlohmann exception (syntax, a number too large, a value of the wrong type) is reported
+    return ParseScheduleJsonDoc(json::parse(data), data, file, lang, diags);
+  } catch (const json::exception& e) {
+    ReportJsonError(e, data, file, diags);
     return {};
   }
+}
+
+namespace {
+
+ImportedSchedule ParseScheduleJsonDoc(const nlohmann::json& doc, const std::string& data, const std::string& file,
+                                      const std::string& lang, Diagnostics& diags) {
+  using nlohmann::json;
   const json* conf = nullptr;
   if (doc.is_object() && doc.contains("schedule") && doc["schedule"].is_object() &&
       doc["schedule"].contains("conference") && doc["schedule"]["conference"].is_object())
@@ -276,15 +292,17 @@ ImportedSchedule ParseScheduleJson(const std::string& data, const std::string& f
   return out;
 }
 
+}  // namespace
+
 ImportedSchedule ImportSchedule(const std::filesystem::path& path, const std::string& display_name,
                                 const std::string& text_language, Diagnostics& diags) {
-  auto data = ReadWholeFile(path.string());
+  auto data = ReadSourceFile(path, caps::kScheduleFileBytes);
   if (!data) {
-    diags.Error(display_name, 0, "", "cannot open the file");
+    diags.Error(display_name, 0, "", data.error().message);
     return {};
   }
-  if (path.extension() == ".json") return ParseScheduleJson(*data, display_name, text_language, diags);
-  return ParseScheduleXml(*data, display_name, text_language, diags);
+  if (path.extension() == ".json") return ParseScheduleJson(data.value(), display_name, text_language, diags);
+  return ParseScheduleXml(data.value(), display_name, text_language, diags);
 }
 
 }  // namespace db

@@ -17,7 +17,9 @@ std::string Base64(const unsigned char* p, size_t n) {
   return out;
 }
 
+// False for empty text too: libsodium must never get a null buffer (an empty vector's data()).
 bool Unbase64(std::string_view text, std::vector<unsigned char>& out) {
+  if (text.empty()) return false;
   out.assign(text.size(), 0);
   size_t len = 0;
   const char* end = nullptr;
@@ -73,6 +75,8 @@ void GenerateKeyPair(PublicKey& pub, SecretKey& sec) {
 }
 
 Result<PublicKey> ParsePublicKey(std::string_view text) {
+  if (KeyLine(text).empty())
+    return Error{"no key in it: the file is empty or holds only a comment (expected a line of base64 starting RW...)"};
   std::vector<unsigned char> bin;
   if (!Unbase64(KeyLine(text), bin) || bin.size() != 42 || bin[0] != 'E' || bin[1] != 'd')
     return Error{"not a minisign public key (expected a line of base64 starting RW...)"};
@@ -124,6 +128,7 @@ std::string FormatSecretKey(const SecretKey& sec) {
 }
 
 Result<SecretKey> ParseSecretKey(std::string_view text) {
+  if (KeyLine(text).empty()) return Error{"no key in it: the file is empty or holds only a comment"};
   std::vector<unsigned char> bin;
   if (!Unbase64(KeyLine(text), bin) || bin.size() != kSecretSize || bin[0] != 'E' || bin[1] != 'd')
     return Error{"not a minisign secret key"};
@@ -182,6 +187,7 @@ Result<Verified> VerifySignature(std::string_view minisig, const std::array<unsi
                                  std::string_view data, const std::vector<PublicKey>& trusted) {
   Init();
   auto lines = Lines(minisig);
+  if (minisig.empty()) return Error{"the signature file is empty"};
   if (lines.size() < 4 || lines[0].rfind("untrusted comment:", 0) != 0 || lines[2].rfind("trusted comment: ", 0) != 0)
     return Error{"the signature file is not in minisign format"};
   std::vector<unsigned char> sig, global;

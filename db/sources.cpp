@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "db/csv_table.h"
+#include "db/files.h"
 #include "db/floorplan.h"
 #include "db/image_check.h"
 #include "db/schedule_import.h"
@@ -136,20 +137,20 @@ struct Reader {
       diags.Error(r.origin().file, r.line(), "logo", "'" + name + "': give only a file name inside logos/");
       return {};
     }
-    if (!fs::is_regular_file(p, ec)) {
+    auto status = fs::symlink_status(p, ec);
+    if (!fs::exists(status)) {
       diags.Error(r.origin().file, r.line(), "logo", "logos/" + name + " does not exist");
       return {};
     }
-    auto size = fs::file_size(p, ec);
     ImageLimits limits;
-    if (ec || size > limits.max_bytes) {
-      // Refuse before reading it into memory.
-      diags.Error(r.origin().file, r.line(), "logo", "logos/" + name + ": the file is " + std::to_string(size / 1024) +
-                                                          " KiB, more than the " + std::to_string(limits.max_bytes / 1024) + " KiB allowed");
+    // Refused before reading it into memory: a symbolic link (never followed), not a file, too large.
+    auto data = ReadSourceFile(p, limits.max_bytes);
+    if (!data) {
+      diags.Error(r.origin().file, r.line(), "logo", "logos/" + name + ": " + data.error().message);
       return {};
     }
-    std::ifstream in(p, std::ios::binary);
-    std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::vector<unsigned char> bytes(data.value().begin(), data.value().end());
+    data.value().clear();
     // Stored re-encoded as PNG (db/image_check.h): the kiosk never decodes staff's original file.
     auto canonical = CanonicalizeImage(bytes, limits);
     if (!canonical) {
@@ -487,6 +488,11 @@ Catalog ReadSources(const fs::path& dir, Diagnostics& diags) {
     diags.Error(dir.string(), 0, "", "not a folder");
     return {};
   }
+  // Sources are ordinary files inside the folder: a symbolic link could make the snapshot embed any file of
+  // the machine it is built on (the readers refuse to follow one too: ReadSourceFile).
+  for (const auto& link : FindSymlinks(dir))
+    diags.Error(link.string(), 0, "", "a symbolic link: sources must be ordinary files inside the source folder "
+                                      "(replace the link with a copy of the file)");
   r.Languages();
   r.Forum();
   r.Countries();

@@ -50,14 +50,15 @@ bool NextCodepoint(std::string_view s, size_t& i, char32_t& cp) {
   return true;
 }
 
-std::string Printable(std::string_view bytes) {
+std::string Printable(std::string_view bytes, bool keep_lines) {
   static const char kHex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(bytes.size());
   char32_t cp;
   for (size_t i = 0, n; i < bytes.size(); i += n) {
     n = Decode(bytes, i, cp);
-    if (n && cp >= 0x20 && cp != 0x7F && cp != '\\') {
+    bool line = keep_lines && (cp == '\n' || cp == '\t');
+    if (n && ((cp >= 0x20 && cp != 0x7F && cp != '\\') || line)) {
       out.append(bytes.substr(i, n));
       continue;
     }
@@ -93,6 +94,17 @@ std::string Trim(std::string_view s) {
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
   while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
   return std::string(s.substr(b, e - b));
+}
+
+void NormalizeLineBreaks(std::string& s) {
+  if (s.find('\r') == std::string::npos) return;
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\r') out += s[i];
+    else if (i + 1 >= s.size() || s[i + 1] != '\n') out += '\n';  // a lone CR; CR LF keeps its LF
+  }
+  s = std::move(out);
 }
 
 bool IsValidId(std::string_view s) {

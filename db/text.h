@@ -14,10 +14,14 @@ bool IsValidUtf8(std::string_view s);
 bool NextCodepoint(std::string_view s, size_t& i, char32_t& cp);
 void AppendUtf8(std::string& out, char32_t cp);
 // `bytes` as text safe to show and to put in JSON: valid UTF-8 stays as it is; each byte of an invalid
-// sequence, each control character (C0, DEL) and the backslash become \xNN. For names from outside the
-// program (file names in an inbox are bytes, not text) and texts that failed a check.
-std::string Printable(std::string_view bytes);
+// sequence, each control character (C0, DEL; tab and line break too unless `keep_lines`) and the backslash
+// become \xNN, so the result reads back unambiguously. For names from outside the program (file names in an
+// inbox are bytes, not text) and texts that failed a check (`inspect --json`).
+std::string Printable(std::string_view bytes, bool keep_lines = false);
 std::string Trim(std::string_view s);
+// Windows (CR LF) and old Mac (CR) line ends as LF, the one line break the text rule (db/text_rules.h)
+// allows; every importer applies it to what it reads.
+void NormalizeLineBreaks(std::string& s);
 
 // Ids chosen by staff: [A-Za-z0-9._-], 1..64 bytes.
 bool IsValidId(std::string_view s);

@@ -130,6 +130,45 @@ else
   fail "minisign is not installed (.ci/deps installs it)"
 fi
 
+# Bad sources and files that used to crash the tool (issue 12): each is refused with what and where.
+cp -r "$fixture" "$work/bad"
+echo ",Nameless,Nameless," >>"$work/bad/languages.csv"
+expect 1 "build with an empty language code" -- "$tool" build "$work/bad" -o "$work/bad.snapshot"
+contains "empty language code named" "languages.csv:4: error: code: is empty"
+cp "$fixture/languages.csv" "$work/bad/languages.csv"
+sed -i 's/\[\[\[2,2\],\[8,2\]/[[[2,2],[1e400,2]/' "$work/bad/floorplan.geojson"
+expect 1 "build with 1e400 in the floor plan" -- "$tool" build "$work/bad" -o "$work/bad.snapshot"
+contains "1e400 named with its line" "floorplan.geojson:7: error: the number 1e400 is too large"
+cp "$fixture/floorplan.geojson" "$work/bad/floorplan.geojson"
+mkdir -p "$work/bad/logos"
+ln -s /etc/passwd "$work/bad/logos/hub.png"
+expect 1 "build with a symbolic link in logos/" -- "$tool" build "$work/bad" -o "$work/bad.snapshot"
+contains "symlink refused" "logos/hub.png: error: a symbolic link: sources must be ordinary files"
+[ ! -e "$work/bad.snapshot" ] && ok || fail "a build with bad sources wrote a snapshot"
+: >"$work/empty.pub"
+printf 'R' >"$work/one.pub"
+expect 2 "verify with an empty key file" -- "$tool" verify "$demo" -p "$work/empty.pub"
+contains "empty key file" "empty.pub: no key in it: the file is empty"
+expect 2 "verify with a one-byte key file" -- "$tool" verify "$demo" -p "$work/one.pub"
+contains "one-byte key file" "one.pub: not a minisign public key"
+expect 1 "sign with an empty secret key" -- "$tool" sign "$demo" -s "$work/empty.pub"
+contains "empty secret key" "no key in it"
+cp "$demo" "$work/nosig.snapshot"
+: >"$work/nosig.snapshot.minisig"
+expect 1 "verify an empty signature file" -- "$tool" verify "$work/nosig.snapshot" -p "$work/k.pub"
+contains "empty signature" "the signature file is empty"
+printf 'x' >"$work/nosig.snapshot.minisig"
+expect 1 "verify a one-byte signature file" -- "$tool" verify "$work/nosig.snapshot" -p "$work/k.pub"
+contains "one-byte signature" "not in minisign format"
+# A snapshot holding text that is not UTF-8 (and a NUL): inspect --json reports it escaped; validate refuses it.
+cp "$demo" "$work/bytes.snapshot"
+sqlite3 "$work/bytes.snapshot" "UPDATE organization_i18n SET name = CAST(X'41FF42' AS TEXT) WHERE organization_id = 'astana-hub' AND lang = 'en'"
+expect 0 "inspect --json on invalid UTF-8" -- "$tool" inspect "$work/bytes.snapshot" --json
+contains "inspect reports the bad text escaped" '"text": "A\\\\xFFB"'
+contains "inspect says where" '"id": "astana-hub"'
+[ "$(json_int exhibitors)" = 13 ] && ok || fail "inspect of the bad snapshot: exhibitors=$(json_int exhibitors)"
+expect 1 "validate refuses it" -- "$tool" validate "$work/bytes.snapshot"
+
 # Wrong usage is exit 2.
 expect 2 "no subcommand" -- "$tool"
 expect 2 "unknown subcommand" -- "$tool" frobnicate
