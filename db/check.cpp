@@ -116,7 +116,7 @@ class Checker {
   void TextValid(const Text& t, const Origin& o, const char* table, const std::string& id, const char* field) {
     for (const auto& [lang, s] : t.by_lang)
       if (!c_.FindLanguage(lang))
-        Err(o, table, std::string(field) + "_" + EscapeText(lang), "'" + EscapeText(id) + "': language '" + EscapeText(lang) + "' is not offered");
+        Err(o, table, std::string(field) + "_" + Printable(lang), "'" + Printable(id) + "': language '" + Printable(lang) + "' is not offered");
   }
 
   // [SECTION] The caps on counts, and the text rule on every string ----------------------------------------
@@ -156,10 +156,10 @@ class Checker {
              std::string_view lang, const std::string& s) {
     auto problem = CheckText(s, KindOfField(field));
     if (!problem) return;
-    std::string column = std::string(field) + (lang.empty() ? "" : "_" + EscapeText(lang));
-    std::string in_lang = lang.empty() ? "" : " in '" + EscapeText(lang) + "'";
+    std::string column = std::string(field) + (lang.empty() ? "" : "_" + Printable(lang));
+    std::string in_lang = lang.empty() ? "" : " in '" + Printable(lang) + "'";
     std::string table_s(table);
-    Err(o, table_s.c_str(), column, table_s + " '" + EscapeText(id) + "', " + std::string(field) + in_lang + ": " + problem->message);
+    Err(o, table_s.c_str(), column, table_s + " '" + Printable(id) + "', " + std::string(field) + in_lang + ": " + problem->message);
   }
 
   // Every string of the catalog: the visible texts (ForEachText) and everything else a row holds.
@@ -243,7 +243,7 @@ class Checker {
         Err(l.origin, "language", "fallback", "'" + l.code + "' falls back to '" + l.fallback + "', which is not offered");
       // A loop: following fallbacks comes back to a language already on the chain.
       if (!IsValidId(l.code)) {
-        Err(l.origin, "language", "code", "'" + EscapeText(l.code) + "' is not a language code (en, kk, ...)");
+        Err(l.origin, "language", "code", "'" + Printable(l.code) + "' is not a language code (en, kk, ...)");
         continue;  // an empty code has no chain to follow
       }
       std::vector<std::string> chain = c_.Chain(l.code);
@@ -277,7 +277,7 @@ class Checker {
     Unique(c_.countries, "country", "code", [](const Country& x) { return x.code; });
     for (const auto& x : c_.countries) {
       bool ok = x.code.size() == 2 && std::all_of(x.code.begin(), x.code.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
-      if (!ok) Err(x.origin, "country", "code", "'" + EscapeText(x.code) + "' is not an ISO 3166 code of two capital letters (KZ)");
+      if (!ok) Err(x.origin, "country", "code", "'" + Printable(x.code) + "' is not an ISO 3166 code of two capital letters (KZ)");
       if (x.color > caps::kMaxColor) Err(x.origin, "country", "color", "'" + x.code + "': the colour is not #RRGGBB");
       Required(x.name, x.origin, "country", x.code, "name");
     }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "db/text.h"
 #include "db/text_rules.h"
 
 namespace db {

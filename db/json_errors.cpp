@@ -9,7 +9,7 @@ namespace db {
 
 void ReportJsonError(const nlohmann::json::exception& e, std::string_view data, const std::string& file,
                      Diagnostics& diags) {
-  std::string what = EscapeText(e.what());
+  std::string what = Printable(e.what());
   if (const auto* pe = dynamic_cast<const nlohmann::json::parse_error*>(&e)) {
     diags.Error(file, LineAt(data, pe->byte > 0 ? pe->byte - 1 : 0), "", "not valid JSON: " + what);
     return;

@@ -20,6 +20,7 @@
 #include "db/schedule_import.h"
 #include "db/signature.h"
 #include "db/sqlite.h"
+#include "db/text.h"
 #include "db/text_rules.h"
 #include "db/validate.h"
 #include "support.h"
