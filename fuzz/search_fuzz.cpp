@@ -1,6 +1,7 @@
 // Fuzz target: what a visitor types, into db::Search on the demo forum's catalog (loaded once), in one of the
 // forum's languages (the first input byte picks it; the rest is the query), and the titles of the hits as
-// the results screen shows them. The catalog is build/demo.snapshot of the fuzz build, or $FORUM_FUZZ_SNAPSHOT.
+// the results screen shows them. The catalog is $FORUM_FUZZ_SNAPSHOT (.ci/fuzz-smoke sets it), else the fuzz
+// build's demo.snapshot.
 #include <cstdio>
 #include <cstdlib>
 
