@@ -89,6 +89,7 @@ class LiveKiosk {
   // The screen now, saved as SCREENSHOT_DIR/journeys/NAME.png.
   Image Shot(const std::string& name);
   bool Alive();
+  pid_t pid() const { return pid_; }  // the kiosk's process, for /proc (the soak samples memory, files, CPU)
   std::string Log() const;  // what the kiosk wrote to stderr
 
  private:
