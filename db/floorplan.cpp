@@ -65,6 +65,7 @@ Floorplan ParseFloorplan(const std::string& data, const std::string& file, const
     }
     std::set<std::string> warned_properties;
     size_t search_from = 0;  // features appear in file order: find each one's line from its id
+    const LineIndex lines(data);
     int index = 0;
     for (const auto& f : doc["features"]) {
       ++index;
@@ -75,9 +76,9 @@ Floorplan ParseFloorplan(const std::string& data, const std::string& file, const
       if (id.empty() && f.is_object() && f.contains("id")) id = AsText(f["id"]);
       int line = 0;
       if (!id.empty()) {
-        size_t at = data.find("\"" + id + "\"", search_from);
+        size_t at = FindNear(data, "\"" + id + "\"", search_from);
         if (at != std::string::npos) {
-          line = LineAt(data, at);
+          line = lines.At(at);
           search_from = at + 1;
         }
       }

@@ -157,6 +157,7 @@ ImportedSchedule ParseScheduleXml(const std::string& data, const std::string& fi
     return {};
   }
   Builder b(file, lang, diags);
+  const LineIndex lines(data);
   int day_count = 0;
   for (pugi::xml_node day : schedule.children("day")) {
     ++day_count;
@@ -168,7 +169,7 @@ ImportedSchedule ParseScheduleXml(const std::string& data, const std::string& fi
       b.AddRoom(room_name);
       for (pugi::xml_node ev : room.children("event")) {
         Builder::Raw r;
-        r.line = LineAt(data, static_cast<size_t>(ev.offset_debug()));
+        r.line = lines.At(static_cast<size_t>(ev.offset_debug()));
         r.id = Trim(ev.attribute("id").as_string());
         r.guid = Trim(ev.attribute("guid").as_string());
         r.date_time = Child(ev, "date");
@@ -235,6 +236,7 @@ ImportedSchedule ParseScheduleJsonDoc(const nlohmann::json& doc, const std::stri
   if (conf->contains("rooms") && (*conf)["rooms"].is_array())
     for (const auto& r : (*conf)["rooms"]) b.AddRoom(text(r, "name"));
   size_t search_from = 0;
+  const LineIndex lines(data);
   int day_count = 0;
   if (conf->contains("days") && (*conf)["days"].is_array()) {
     for (const auto& day : (*conf)["days"]) {
@@ -252,9 +254,9 @@ ImportedSchedule ParseScheduleJsonDoc(const nlohmann::json& doc, const std::stri
           r.guid = text(ev, "guid");
           // JSON has no line numbers: find the event in the text by its guid (or id), in file order.
           std::string needle = !r.guid.empty() ? "\"" + r.guid + "\"" : "\"id\": " + r.id;
-          size_t at = data.find(needle, search_from);
+          size_t at = FindNear(data, needle, search_from);
           if (at != std::string::npos) {
-            r.line = LineAt(data, at);
+            r.line = lines.At(at);
             search_from = at + 1;
           }
           r.date_time = text(ev, "date");

@@ -280,6 +280,20 @@ int LineAt(std::string_view data, size_t offset) {
   return 1 + static_cast<int>(std::count(data.begin(), data.begin() + static_cast<long>(offset), '\n'));
 }
 
+LineIndex::LineIndex(std::string_view data) {
+  for (size_t i = data.find('\n'); i != std::string_view::npos; i = data.find('\n', i + 1)) breaks_.push_back(i);
+}
+
+int LineIndex::At(size_t offset) const {
+  return 1 + static_cast<int>(std::lower_bound(breaks_.begin(), breaks_.end(), offset) - breaks_.begin());
+}
+
+size_t FindNear(std::string_view data, std::string_view needle, size_t from, size_t window) {
+  if (from >= data.size()) return std::string_view::npos;
+  size_t at = data.substr(from, window + needle.size()).find(needle);
+  return at == std::string_view::npos ? at : from + at;
+}
+
 std::optional<std::string> ReadWholeFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;

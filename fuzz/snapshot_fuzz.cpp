@@ -20,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   size_t bytes = 0;
   db::ForEachText(c, [&](const db::TextRef& t) { bytes += t.text.size(); });
   for (const auto& lang : c.languages)
-    for (const auto& hit : db::Search(c, "a", lang.code)) (void)db::HitTitle(c, hit, lang.code);
+    if (auto hits = db::Search(c, "a", lang.code))
+      for (const auto& hit : hits.value()) (void)db::HitTitle(c, hit, lang.code);
   (void)db::InspectJson(c);
   (void)db::DiffJson(db::Diff(c, c));
   return 0;

@@ -47,3 +47,15 @@ TEST_CASE("dates, months, durations, colours, flags, ids") {
   CHECK(Slug("Saal 1") == "saal-1");
   CHECK(Slug("Главная сцена").size() > 1);  // never empty
 }
+
+TEST_CASE("LineIndex numbers lines as LineAt does; FindNear looks only a window ahead") {
+  const std::string data = "a\nbb\n\nccc\nd";
+  db::LineIndex lines(data);
+  for (size_t i = 0; i <= data.size() + 3; ++i) CHECK_MESSAGE(lines.At(i) == db::LineAt(data, i), "offset " << i);
+  CHECK(db::LineIndex("").At(0) == 1);
+  std::string far = "\"x\"" + std::string(100, ' ') + "\"id\"";
+  CHECK(db::FindNear(far, "\"id\"", 0, 200) == 103);
+  CHECK(db::FindNear(far, "\"id\"", 0, 50) == std::string::npos);
+  CHECK(db::FindNear(far, "\"x\"", 1) == std::string::npos);
+  CHECK(db::FindNear(far, "\"x\"", 1000) == std::string::npos);
+}
