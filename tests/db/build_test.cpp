@@ -14,17 +14,11 @@ using test::AppendFile;
 using test::HasError;
 using test::ReadFile;
 using test::WriteFile;
+using test::Edit;
+using test::GoodSnapshot;
 
 namespace {
 
-// Replaces the first occurrence of `from` in the file.
-void Edit(const test::fs::path& p, const std::string& from, const std::string& to) {
-  std::string s = ReadFile(p);
-  auto at = s.find(from);
-  REQUIRE_MESSAGE(at != std::string::npos, "fixture text not found: " << from);
-  s.replace(at, from.size(), to);
-  WriteFile(p, s);
-}
 
 }  // namespace
 

@@ -29,23 +29,12 @@ using test::AppendFile;
 using test::HasError;
 using test::ReadFile;
 using test::WriteFile;
+using test::Edit;
+using test::GoodSnapshot;
 
 namespace {
 
-void Edit(const test::fs::path& p, const std::string& from, const std::string& to) {
-  std::string s = ReadFile(p);
-  auto at = s.find(from);
-  REQUIRE_MESSAGE(at != std::string::npos, "fixture text not found: " << from);
-  s.replace(at, from.size(), to);
-  WriteFile(p, s);
-}
 
-// Builds the minimal fixture into `dir`/out.snapshot.
-std::string GoodSnapshot(const test::TempDir& dir) {
-  auto out = test::Build(test::CopyFixture(dir), dir, 5);
-  REQUIRE_MESSAGE(out.written, test::Dump(out.diags));
-  return dir / "out.snapshot";
-}
 
 // Runs SQL on a snapshot and recomputes its content checksum, so that only the forum's rules can refuse it.
 void EditSnapshot(const std::string& path, const std::string& sql) {

@@ -1,5 +1,7 @@
 #include "support.h"
 
+#include <doctest/doctest.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -48,6 +50,20 @@ fs::path CopyFixture(const TempDir& dir) {
 
 db::BuildOutcome Build(const fs::path& src, const TempDir& dir, int64_t version) {
   return db::BuildSnapshot(src.string(), dir / "out.snapshot", version);
+}
+
+std::string GoodSnapshot(const TempDir& dir) {
+  auto out = Build(CopyFixture(dir), dir, 5);
+  REQUIRE_MESSAGE(out.written, Dump(out.diags));
+  return dir / "out.snapshot";
+}
+
+void Edit(const fs::path& p, const std::string& from, const std::string& to) {
+  std::string s = ReadFile(p);
+  auto at = s.find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, "fixture text not found: " << from);
+  s.replace(at, from.size(), to);
+  WriteFile(p, s);
 }
 
 bool Has(const db::Diagnostics& d, db::Severity sev, const std::string& file, int line, const std::string& field,

@@ -38,6 +38,10 @@ fs::path DemoSnapshot();  // build/demo.snapshot, made by the normal build
 fs::path CopyFixture(const TempDir& dir);
 // Builds `src` into `dir`/out.snapshot.
 db::BuildOutcome Build(const fs::path& src, const TempDir& dir, int64_t version = 1);
+// The minimal fixture built as content version 5 into `dir`/out.snapshot (REQUIREs that it builds); its path.
+std::string GoodSnapshot(const TempDir& dir);
+// Replaces the first occurrence of `from` in the file (REQUIREs that it is there).
+void Edit(const fs::path& p, const std::string& from, const std::string& to);
 
 // True when an error (or warning) matches every given part; empty parts match anything, line 0 anything.
 bool Has(const db::Diagnostics& d, db::Severity sev, const std::string& file, int line, const std::string& field,

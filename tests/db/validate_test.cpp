@@ -20,16 +20,11 @@
 
 using test::ReadFile;
 using test::WriteFile;
+using test::Edit;
+using test::GoodSnapshot;
 
 namespace {
 
-// Builds the minimal fixture and returns the snapshot's path inside `dir`.
-std::string GoodSnapshot(const test::TempDir& dir) {
-  auto src = test::CopyFixture(dir);
-  auto out = test::Build(src, dir, 5);
-  REQUIRE_MESSAGE(out.written, test::Dump(out.diags));
-  return dir / "out.snapshot";
-}
 
 std::string Reasons(const db::Diagnostics& d) { return test::Dump(d); }
 
