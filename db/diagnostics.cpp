@@ -19,6 +19,12 @@ void Diagnostics::Warning(std::string file, int line, std::string field, std::st
   items_.push_back({Severity::Warning, std::move(file), line, std::move(field), std::move(message)});
 }
 
+const Diagnostic* Diagnostics::first_error() const {
+  for (const auto& d : items_)
+    if (d.severity == Severity::Error) return &d;
+  return nullptr;
+}
+
 int Diagnostics::error_count() const {
   int n = 0;
   for (const auto& d : items_) n += d.severity == Severity::Error;

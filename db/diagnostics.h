@@ -29,6 +29,8 @@ class Diagnostics {
   int error_count() const;
   int warning_count() const;
   bool has_errors() const { return error_count() > 0; }
+  // The first error, for a one-line reason (a refusal, the kiosk's staff message); null when there is none.
+  const Diagnostic* first_error() const;
 
  private:
   std::vector<Diagnostic> items_;

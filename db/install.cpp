@@ -256,12 +256,8 @@ struct Installer::Impl {
     CheckedSnapshot checked = CheckSnapshot(staged.string());
     const Diagnostics& d = checked.diagnostics;
     if (d.has_errors()) {
-      std::string why;
-      for (const auto& item : d.items())
-        if (item.severity == Severity::Error) {
-          why = item.message.empty() ? Format(item) : item.message;
-          break;
-        }
+      const Diagnostic* first = d.first_error();
+      std::string why = first->message.empty() ? Format(*first) : first->message;
       return Reject(src, id, "does not validate: " + why, staged), std::nullopt;
     }
     std::shared_ptr<const Catalog> loaded = std::move(checked.catalog);
@@ -336,7 +332,7 @@ std::optional<Installed> Installer::Startup() {
       return Installed{path.string(), version, source, std::move(checked.catalog)};
     }
     // Damaged on disk (a failing card, a hand edit): set aside with the reason, never shown.
-    std::string why = d.has_errors() && !d.items().empty() ? Format(d.items().front()) : "its content version does not match its name";
+    std::string why = d.has_errors() ? Format(*d.first_error()) : "its content version does not match its name";
     std::string base = Stamp() + "-" + path.filename().string();
     fs::rename(path, m.rejected / base, ec);
     WriteFileAtomic(m.rejected / (base + ".reason.txt"), "set aside at start-up: " + why + "\n");

@@ -1,6 +1,5 @@
 #include "db/validate.h"
 
-#include <algorithm>
 #include <optional>
 
 #include "db/catalog.h"
@@ -102,9 +101,8 @@ Diagnostics ValidateSnapshot(const std::string& path) { return CheckSnapshot(pat
 Result<std::shared_ptr<const Catalog>> OpenSnapshot(const std::string& path) {
   CheckedSnapshot checked = CheckSnapshot(path);
   if (checked.catalog) return checked.catalog;
-  const auto& items = checked.diagnostics.items();
-  auto first = std::find_if(items.begin(), items.end(), [](const Diagnostic& x) { return x.severity == Severity::Error; });
-  std::string why = first == items.end() ? "it does not validate" : Format(*first);
+  const Diagnostic* first = checked.diagnostics.first_error();
+  std::string why = first ? Format(*first) : "it does not validate";
   int n = checked.diagnostics.error_count();
   if (n > 1) why += " (and " + std::to_string(n - 1) + " more problem(s))";
   return Error{why + "; `kiosk-snapshot validate " + path + "` lists every problem"};
