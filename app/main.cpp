@@ -18,19 +18,19 @@
 #include <utility>
 #include <mutex>
 
-#include "app/format.h"
-#include "app/report.h"
-#include "db/files.h"
-#include "db/install.h"
-#include "db/stats.h"
-#include "db/validate.h"
+#include "app/state/format.h"
+#include "app/state/report.h"
+#include "db/base/files.h"
+#include "db/field/install.h"
+#include "db/field/stats.h"
+#include "db/snapshot/validate.h"
 
-#include "app/app_state.h"
+#include "app/state/app_state.h"
 #include "app/theme.h"
 #include "app/ui.h"
-#include "app/ui_strings.h"
-#include "db/catalog.h"
-#include "db/text.h"
+#include "app/state/ui_strings.h"
+#include "db/model/catalog.h"
+#include "db/base/text.h"
 #include "platform/config.h"
 #include "platform/font_files.h"
 #include "platform/inbox_watcher.h"
@@ -136,7 +136,7 @@ int main(int argc, char** argv) {
   std::string report;
   cli.add_option("--report", report,
                  "after every frame that changed it, write what is on the screen (screen, detail, language, touch "
-                 "targets; app/report.h) to this file: for end-to-end tests and staff checks");
+                 "targets; app/state/report.h) to this file: for end-to-end tests and staff checks");
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -167,7 +167,7 @@ int main(int argc, char** argv) {
     config = platform::LoadConfig(config_path, problems);
     for (const auto& p : problems) std::cerr << "forum-kiosk: " << p << "\n";
   }
-  // With a data folder, snapshots are installed from the inboxes (db/install.h): the kiosk opens the newest
+  // With a data folder, snapshots are installed from the inboxes (db/field/install.h): the kiosk opens the newest
   // installed snapshot that passes its checks, else the last-known-good, else the one built in.
   std::unique_ptr<db::Installer> installer;
   if (!config.data_dir.empty()) {

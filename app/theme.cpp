@@ -4,7 +4,7 @@
 #include <cmath>
 #include <vector>
 
-#include "db/catalog.h"
+#include "db/model/catalog.h"
 
 namespace app {
 

@@ -1,7 +1,7 @@
 // The root of every frame: a window the size of the viewport with no decoration (ImGui's
 // ShowExampleAppFullscreen), the current screen above the navigation bar, the language sheet on top.
 #pragma once
-#include "app/app_state.h"
+#include "app/state/app_state.h"
 
 namespace app {
 

@@ -12,7 +12,7 @@
 #include <random>
 #include <vector>
 
-#include "db/geometry.h"
+#include "db/model/geometry.h"
 
 namespace {
 

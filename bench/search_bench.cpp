@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "db/catalog.h"
-#include "db/search.h"
-#include "db/text.h"
+#include "db/model/catalog.h"
+#include "db/snapshot/search.h"
+#include "db/base/text.h"
 
 int main(int argc, char** argv) {
   if (argc < 2) {

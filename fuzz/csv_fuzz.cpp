@@ -1,6 +1,6 @@
-// Fuzz target: the CSV reader (db/csv_table.h) on any bytes, then every cell read back by name and as a
+// Fuzz target: the CSV reader (db/sources/csv_table.h) on any bytes, then every cell read back by name and as a
 // translated text, and the header check, as the source readers use them.
-#include "db/csv_table.h"
+#include "db/sources/csv_table.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -1,5 +1,5 @@
-// Fuzz target: the GeoJSON floor plan reader (db/floorplan.h) with its geometry checks, on any bytes.
-#include "db/floorplan.h"
+// Fuzz target: the GeoJSON floor plan reader (db/sources/floorplan.h) with its geometry checks, on any bytes.
+#include "db/sources/floorplan.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -1,8 +1,8 @@
-// Fuzz target: pictures both ways (db/image_check.h) on any bytes, with the default limits staff get:
+// Fuzz target: pictures both ways (db/model/image_check.h) on any bytes, with the default limits staff get:
 // CanonicalizeImage, what the build does to a logo (PNG or JPEG decoded with libpng / libjpeg-turbo,
 // re-encoded as our PNG), then CheckImage on its result (what validate and the kiosk accept: our own output
 // must always pass), and CheckImage on the raw bytes (a stored picture forced into a snapshot).
-#include "db/image_check.h"
+#include "db/model/image_check.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

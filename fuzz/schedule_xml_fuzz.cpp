@@ -1,5 +1,5 @@
-// Fuzz target: the frab/pentabarf schedule XML importer (db/schedule_import.h) on any bytes.
-#include "db/schedule_import.h"
+// Fuzz target: the frab/pentabarf schedule XML importer (db/sources/schedule_import.h) on any bytes.
+#include "db/sources/schedule_import.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "db/catalog.h"
-#include "db/search.h"
+#include "db/model/catalog.h"
+#include "db/snapshot/search.h"
 #include "fuzz/fuzz_input.h"
 
 namespace {

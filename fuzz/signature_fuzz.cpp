@@ -1,8 +1,8 @@
-// Fuzz target: minisign keys and signatures (db/signature.h). Every input is read as a public key, a secret
+// Fuzz target: minisign keys and signatures (db/field/signature.h). Every input is read as a public key, a secret
 // key and a .minisig for a fixed message signed by a fixed key (corpus/signature/ holds that key and its
 // signatures, made with Debian's minisign: `minisign -G -W`, `minisign -S [-l] -m message`), so the fuzzer
 // reaches the signature check itself and not only the parsers.
-#include "db/signature.h"
+#include "db/field/signature.h"
 #include "fuzz/fuzz_input.h"
 
 namespace {

@@ -3,10 +3,10 @@
 // the fonts and the glyph check, search it) and what `kiosk-snapshot inspect --json` and `diff --json` print. The seeds are whole snapshots (the demo's and the minimal fixture's,
 // built by .ci/fuzz-smoke); most mutations break SQLite's page structure, which is what a damaged file on
 // a USB stick looks like.
-#include "db/catalog.h"
-#include "db/inspect.h"
-#include "db/search.h"
-#include "db/validate.h"
+#include "db/model/catalog.h"
+#include "db/tool/inspect.h"
+#include "db/snapshot/search.h"
+#include "db/snapshot/validate.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

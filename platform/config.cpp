@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "db/text.h"
+#include "db/base/text.h"
 
 namespace platform {
 

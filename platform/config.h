@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "db/signature.h"
+#include "db/field/signature.h"
 
 namespace platform {
 

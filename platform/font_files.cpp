@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <set>
 
-#include "db/text.h"
+#include "db/base/text.h"
 
 namespace platform {
 

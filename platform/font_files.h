@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "db/catalog.h"
+#include "db/model/catalog.h"
 
 namespace platform {
 

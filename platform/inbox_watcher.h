@@ -1,4 +1,4 @@
-// Watches the inbox folders on a thread of its own and runs the installer (db/install.h) when something
+// Watches the inbox folders on a thread of its own and runs the installer (db/field/install.h) when something
 // arrives (inotify) and at least every `rescan_s` (a USB stick mounted after start-up, a network folder
 // inotify does not see). A newly installed snapshot is handed to `on_installed` on that thread; the caller
 // passes it to the UI thread, which swaps it in at a frame boundary.
@@ -9,7 +9,7 @@
 #include <mutex>
 #include <thread>
 
-#include "db/install.h"
+#include "db/field/install.h"
 
 namespace platform {
 

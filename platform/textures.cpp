@@ -7,9 +7,9 @@
 #include <cstdio>
 #include <exception>
 
-#include "db/image_codec.h"
-#include "db/result.h"
-#include "db/text.h"
+#include "db/base/image_codec.h"
+#include "db/base/result.h"
+#include "db/base/text.h"
 
 namespace platform {
 

@@ -1,4 +1,4 @@
-// Pictures of the snapshot (logos) as GL textures: decoded on a worker thread with db/image_codec.h (libpng,
+// Pictures of the snapshot (logos) as GL textures: decoded on a worker thread with db/base/image_codec.h (libpng,
 // the caps checked before decoding), uploaded on the UI thread at a frame boundary. Until a picture is ready
 // (or when it failed), Get() returns null and the screens draw a monogram. Owns its thread and its textures (joined and deleted in the destructor).
 #pragma once
@@ -11,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-#include "db/catalog.h"
+#include "db/model/catalog.h"
 
 namespace platform {
 

@@ -2,11 +2,11 @@
 // profile), signatories where a source names them, what it covers, and the source of each fact.
 #include <algorithm>
 
-#include "app/format.h"
-#include "app/take_along.h"
+#include "app/state/format.h"
+#include "app/widgets/qr_code.h"
 #include "app/screens/screens.h"
 #include "app/theme.h"
-#include "app/widgets.h"
+#include "app/widgets/widgets.h"
 
 namespace app {
 

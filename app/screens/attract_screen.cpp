@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "app/format.h"
+#include "app/state/format.h"
 #include "app/screens/screens.h"
 #include "app/theme.h"
-#include "app/widgets.h"
+#include "app/widgets/widgets.h"
 
 namespace app {
 

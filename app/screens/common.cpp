@@ -2,10 +2,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "app/format.h"
+#include "app/state/format.h"
 #include "app/screens/screens.h"
 #include "app/theme.h"
-#include "app/widgets.h"
+#include "app/widgets/widgets.h"
 
 namespace app {
 

@@ -1,10 +1,10 @@
 // Home: the forum's name, dates and venue, what is on now and next, and large tiles to the other screens.
 #include <algorithm>
 
-#include "app/format.h"
+#include "app/state/format.h"
 #include "app/screens/screens.h"
 #include "app/theme.h"
-#include "app/widgets.h"
+#include "app/widgets/widgets.h"
 
 namespace app {
 

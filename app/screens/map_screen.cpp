@@ -1,22 +1,22 @@
 // Map: the floor plan in local metres — halls, booths coloured by country with readable labels, stages,
 // rooms, entrances, exits and amenities, and where the kiosk stands — with a legend of its symbols. Drag to
 // pan, zoom with the buttons or a double tap. Every place answers a tap: a booth opens its exhibitor, any
-// other place its card (app/map_card.h). "Show on map" elsewhere highlights a place and frames it together
+// other place its card (app/map/map_card.h). "Show on map" elsewhere highlights a place and frames it together
 // with "you are here" when both fit at a readable zoom. On a portrait screen the plan is turned a quarter
-// when that shows it larger. Layout and first view: app/map_layout.h; geometry and label spots:
-// app/map_geometry.h; symbols and legend: app/map_marks.h; a place's card: app/map_card.h.
+// when that shows it larger. Layout and first view: app/map/map_layout.h; geometry and label spots:
+// app/map/map_geometry.h; symbols and legend: app/map/map_marks.h; a place's card: app/map/map_card.h.
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
 
-#include "app/format.h"
-#include "app/map_card.h"
-#include "app/map_geometry.h"
-#include "app/map_layout.h"
-#include "app/map_marks.h"
+#include "app/state/format.h"
+#include "app/map/map_card.h"
+#include "app/map/map_geometry.h"
+#include "app/map/map_layout.h"
+#include "app/map/map_marks.h"
 #include "app/screens/screens.h"
 #include "app/theme.h"
-#include "app/widgets.h"
+#include "app/widgets/widgets.h"
 
 namespace app {
 

@@ -5,7 +5,7 @@
 
 #include "app/screens/screens.h"
 #include "app/theme.h"
-#include "app/widgets.h"
+#include "app/widgets/widgets.h"
 
 namespace app {
 

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <set>
 
-#include "app/format.h"
-#include "app/take_along.h"
+#include "app/state/format.h"
+#include "app/widgets/qr_code.h"
 #include "app/screens/screens.h"
 #include "app/theme.h"
-#include "app/widgets.h"
+#include "app/widgets/widgets.h"
 
 namespace app {
 

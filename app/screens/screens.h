@@ -5,7 +5,7 @@
 
 #include <functional>
 
-#include "app/app_state.h"
+#include "app/state/app_state.h"
 
 namespace app {
 

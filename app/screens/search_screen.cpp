@@ -2,12 +2,12 @@
 // bottom, in reach. Tapping a result opens it (a place on the map); Back returns to the results.
 #include <imgui.h>
 
-#include "app/format.h"
-#include "app/keyboard.h"
+#include "app/state/format.h"
+#include "app/widgets/keyboard.h"
 #include "app/screens/screens.h"
 #include "app/theme.h"
-#include "app/widgets.h"
-#include "db/text.h"
+#include "app/widgets/widgets.h"
+#include "db/base/text.h"
 
 namespace app {
 

@@ -4,9 +4,9 @@
 
 #include <turbojpeg.h>
 
-#include "db/catalog.h"
-#include "db/image_codec.h"
-#include "db/validate.h"
+#include "db/model/catalog.h"
+#include "db/base/image_codec.h"
+#include "db/snapshot/validate.h"
 #include "images.h"
 #include "support.h"
 

@@ -2,7 +2,7 @@
 // must be reported with the line.
 #include <doctest/doctest.h>
 
-#include "db/csv_table.h"
+#include "db/sources/csv_table.h"
 #include "support.h"
 
 using db::Diagnostics;

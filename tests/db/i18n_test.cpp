@@ -2,9 +2,9 @@
 // staff through the sources alone.
 #include <doctest/doctest.h>
 
-#include "db/catalog.h"
-#include "db/csv_table.h"
-#include "db/plural.h"
+#include "db/model/catalog.h"
+#include "db/sources/csv_table.h"
+#include "db/model/plural.h"
 #include "support.h"
 
 namespace {

@@ -1,4 +1,4 @@
-// db/image_codec.h and db/image_check.h: every kind of picture staff may have (PNG of each colour type and
+// db/base/image_codec.h and db/model/image_check.h: every kind of picture staff may have (PNG of each colour type and
 // depth, baseline and progressive JPEG) decodes to the pixels it shows; truncated, corrupt, oversized and
 // bomb files are refused with a reason before any pixel memory is taken; what the snapshot stores is our own
 // canonical PNG.
@@ -8,8 +8,8 @@
 
 #include <cstdlib>
 
-#include "db/image_check.h"
-#include "db/image_codec.h"
+#include "db/model/image_check.h"
+#include "db/base/image_codec.h"
 #include "images.h"
 
 using test::Bytes;

@@ -5,7 +5,7 @@
 
 #include <doctest/doctest.h>
 
-#include "db/image_codec.h"
+#include "db/base/image_codec.h"
 
 namespace test {
 

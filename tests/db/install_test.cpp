@@ -12,10 +12,10 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "db/install.h"
-#include "db/signature.h"
-#include "db/sqlite.h"
-#include "db/text.h"
+#include "db/field/install.h"
+#include "db/field/signature.h"
+#include "db/snapshot/sqlite.h"
+#include "db/base/text.h"
 #include "support.h"
 
 namespace fs = std::filesystem;

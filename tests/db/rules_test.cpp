@@ -10,19 +10,19 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "db/caps.h"
-#include "db/catalog.h"
-#include "db/check.h"
-#include "db/checksum.h"
-#include "db/floorplan.h"
-#include "db/geometry.h"
-#include "db/inspect.h"
-#include "db/schedule_import.h"
-#include "db/signature.h"
-#include "db/sqlite.h"
-#include "db/text.h"
-#include "db/text_rules.h"
-#include "db/validate.h"
+#include "db/model/caps.h"
+#include "db/model/catalog.h"
+#include "db/model/check.h"
+#include "db/snapshot/checksum.h"
+#include "db/sources/floorplan.h"
+#include "db/model/geometry.h"
+#include "db/tool/inspect.h"
+#include "db/sources/schedule_import.h"
+#include "db/field/signature.h"
+#include "db/snapshot/sqlite.h"
+#include "db/base/text.h"
+#include "db/model/text_rules.h"
+#include "db/snapshot/validate.h"
 #include "support.h"
 
 using test::AppendFile;

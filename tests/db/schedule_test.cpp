@@ -4,8 +4,8 @@
 
 #include <set>
 
-#include "db/catalog.h"
-#include "db/validate.h"
+#include "db/model/catalog.h"
+#include "db/snapshot/validate.h"
 #include "support.h"
 
 namespace {

@@ -4,9 +4,9 @@
 #include <chrono>
 #include <string>
 
-#include "db/catalog.h"
-#include "db/search.h"
-#include "db/search_fold.h"
+#include "db/model/catalog.h"
+#include "db/snapshot/search.h"
+#include "db/snapshot/search_fold.h"
 #include "support.h"
 
 namespace {

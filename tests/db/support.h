@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <string>
 
-#include "db/build.h"
-#include "db/diagnostics.h"
+#include "db/tool/build.h"
+#include "db/base/diagnostics.h"
 
 namespace test {
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "db/text.h"
+#include "db/base/text.h"
 
 using namespace db;
 

@@ -8,13 +8,13 @@
 
 #include <turbojpeg.h>
 
-#include "db/catalog.h"
-#include "db/checksum.h"
-#include "db/image_check.h"
-#include "db/search.h"
-#include "db/sqlite.h"
-#include "db/validate.h"
-#include "db/writer.h"
+#include "db/model/catalog.h"
+#include "db/snapshot/checksum.h"
+#include "db/model/image_check.h"
+#include "db/snapshot/search.h"
+#include "db/snapshot/sqlite.h"
+#include "db/snapshot/validate.h"
+#include "db/snapshot/writer.h"
 #include "images.h"
 #include "support.h"
 

@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <string>
 
-#include "db/checksum.h"
-#include "db/sqlite.h"
+#include "db/snapshot/checksum.h"
+#include "db/snapshot/sqlite.h"
 #include "live_kiosk.h"
 
 namespace fs = std::filesystem;

@@ -1,7 +1,7 @@
 // The real kiosk driven by real input: forum-kiosk running under its own Xvfb, touched through the X
 // server with XTest (a tap is a pointer move, a press and a release, as an X11 touchscreen's emulated
 // pointer delivers them), read back from the X screen (XGetImage) and from the report the kiosk writes
-// after each frame (forum-kiosk --report, app/report.h: the screen, the open detail, the language and every
+// after each frame (forum-kiosk --report, app/state/report.h: the screen, the open detail, the language and every
 // touch target with its rectangle). Nothing here reaches into the kiosk: it sees only X events.
 #pragma once
 #include <sys/types.h>
@@ -26,7 +26,7 @@ struct Rect {
   float h() const { return y1 - y0; }
 };
 
-// One report of the kiosk (see app/report.h), parsed.
+// One report of the kiosk (see app/state/report.h), parsed.
 struct Report {
   std::vector<std::pair<std::string, std::string>> lines;
   std::vector<Rect> targets;

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <unistd.h>
 
-#include "db/signature.h"
+#include "db/field/signature.h"
 #include "platform/config.h"
 
 namespace fs = std::filesystem;

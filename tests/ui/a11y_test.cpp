@@ -13,7 +13,7 @@
 #include <set>
 #include <sstream>
 
-#include "app/format.h"
+#include "app/state/format.h"
 #include "app/theme.h"
 #include "harness.h"
 

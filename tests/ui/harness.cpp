@@ -5,8 +5,8 @@
 
 #include "app/theme.h"
 #include "app/ui.h"
-#include "app/ui_strings.h"
-#include "db/catalog.h"
+#include "app/state/ui_strings.h"
+#include "db/model/catalog.h"
 #include "platform/fonts.h"
 
 namespace test {

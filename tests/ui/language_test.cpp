@@ -10,11 +10,11 @@
 #include <set>
 #include <sstream>
 
-#include "app/format.h"
+#include "app/state/format.h"
 #include "app/ui.h"
-#include "app/widgets.h"
-#include "db/build.h"
-#include "db/csv_table.h"
+#include "app/widgets/widgets.h"
+#include "db/tool/build.h"
+#include "db/sources/csv_table.h"
 #include "harness.h"
 #include "platform/fonts.h"
 

@@ -9,12 +9,12 @@
 #include <map>
 #include <set>
 
-#include "app/format.h"
-#include "app/keyboard.h"
+#include "app/state/format.h"
+#include "app/widgets/keyboard.h"
 #include "app/screens/screens.h"
 #include "app/theme.h"
 #include "app/ui.h"
-#include "db/text.h"
+#include "db/base/text.h"
 #include "harness.h"
 #include "platform/fonts.h"
 

@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "db/sqlite.h"
+#include "db/snapshot/sqlite.h"
 #include "harness.h"
 
 using app::Screen;

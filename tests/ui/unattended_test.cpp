@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "app/theme.h"
-#include "db/stats.h"
+#include "db/field/stats.h"
 #include "harness.h"
 #include "platform/pin.h"
 

@@ -1,0 +1,162 @@
+#include "app/map/map_card.h"
+
+#include <algorithm>
+
+#include "app/state/format.h"
+#include "app/map/map_marks.h"
+#include "app/screens/screens.h"
+#include "app/theme.h"
+#include "app/widgets/widgets.h"
+
+namespace app {
+
+namespace {
+
+// The hall a point of the plan lies in, if any.
+const db::Location* HallAt(const db::Catalog& c, db::Point p) {
+  for (const auto& l : c.locations)
+    if (l.kind == "hall" && l.is_polygon && Inside(l.ring, p)) return &l;
+  return nullptr;
+}
+
+float CloseSize(const AppState& s) { return std::max(s.metrics.touch * 1.15f, 12.5f * s.metrics.px_per_mm); }
+
+// A session row: "Now"/"Next" and the time on the first line, the title below.
+struct RowText {
+  std::string badge, time, title;
+};
+RowText TextOf(const AppState& s, const PlaceCard::Row& r) {
+  RowText t{s.Ui(r.now ? "schedule.now" : "schedule.next"), TimeRange(s, *r.session), s.Tr(r.session->title)};
+  // Next may be another day of the forum: then the day goes with the time.
+  int off = s.catalog->forum.utc_offset_min;
+  if (LocalDate(r.session->starts_utc, off) != LocalDate(s.now_utc, off))
+    t.time = FormatDay(s, LocalDate(r.session->starts_utc, off)) + "  " + t.time;
+  return t;
+}
+
+float RowHeight(const AppState& s, const RowText& t, float width) {
+  const Metrics& m = s.metrics;
+  float inner = width - 2 * m.pad * 0.6f;
+  ImVec2 bs = Measure(s.fonts.caption, t.badge);
+  float first = std::max(bs.y, Measure(s.fonts.strong, t.time, inner - bs.x - m.gap * 1.5f).y);
+  return std::max(m.touch * 1.15f, first + m.gap * 0.3f + Measure(s.fonts.body, t.title, inner).y + m.pad * 0.7f);
+}
+
+}  // namespace
+
+bool BuildPlaceCard(const AppState& s, const std::string& id, PlaceCard& card) {
+  const db::Catalog& c = *s.catalog;
+  card = PlaceCard{};
+  if (id == "here") {
+    db::Point here;
+    if (!HerePoint(s, here)) return false;
+    card.title = s.Ui("map.you_are_here");
+    if (const db::Location* hall = HallAt(c, here)) card.kind = s.Tr(hall->name);
+    return true;
+  }
+  const db::Location* l = c.FindLocation(id);
+  if (!l) return false;
+  std::string kind_key = l->is_polygon ? "map.legend." + l->kind : MarkLegendKey(MarkOf(*l));
+  card.kind = s.Ui(kind_key.c_str());
+  card.title = s.Tr(l->name);
+  if (card.title.empty()) card.title = l->label.empty() ? card.kind : card.kind + " " + l->label;
+  if (card.title == card.kind) card.kind.clear();  // "Toilets" once, not twice
+  if (l->kind == "room" || l->kind == "stage") {
+    std::vector<const db::Session*> now, next;
+    NowAndNext(s, now, next, 2, [&](const db::Session& x) {
+      const db::Room* r = c.FindRoom(x.room_id);
+      return r && r->location_id == l->id;
+    });
+    for (auto* x : now) card.rows.push_back({x, true});
+    for (auto* x : next) card.rows.push_back({x, false});
+    if (card.rows.empty()) card.note = s.Ui("map.card.no_sessions");
+  }
+  return true;
+}
+
+void LayoutPlaceCard(AppState& s, PlaceCard& card, float width, float max_height) {
+  const Metrics& m = s.metrics;
+  float inner = width - 2 * m.pad, title_w = inner - CloseSize(s) - m.gap;
+  // A long name ("Мүмкіндігі шектеулі жандарға арналған дәретхана", "конференц-залы") in a smaller size
+  // rather than split inside a word.
+  for (ImFont* f : {s.fonts.title, s.fonts.strong, s.fonts.body}) {
+    card.title_font = f;
+    float widest = 0;
+    for (size_t b = 0, e; b < card.title.size(); b = e + 1) {
+      e = card.title.find(' ', b);
+      if (e == std::string::npos) e = card.title.size();
+      widest = std::max(widest, Measure(f, card.title.substr(b, e - b)).x);
+    }
+    if (widest <= title_w) break;
+  }
+  PushId(s, "card");
+  CheckFit(s, card.title_font, card.title, title_w, 1e9f);  // the layout audit: a word that still does not fit
+  PopId(s);
+  float head = std::max(CloseSize(s), Measure(card.title_font, card.title, title_w).y +
+                                          (card.kind.empty() ? 0 : Measure(s.fonts.caption, card.kind, inner - CloseSize(s) - m.gap).y));
+  float h = m.pad + head;
+  if (!card.note.empty()) h += m.gap + Measure(s.fonts.body, card.note, inner).y;
+  card.shown = 0;
+  for (const auto& r : card.rows) {
+    float rh = RowHeight(s, TextOf(s, r), inner);
+    if (card.shown > 0 && h + m.gap * 0.5f + rh + m.pad > max_height) break;  // the first row always shows
+    h += m.gap * 0.5f + rh;
+    ++card.shown;
+  }
+  card.size = ImVec2(width, h + m.pad);
+}
+
+void DrawPlaceCard(AppState& s, const PlaceCard& card, ImVec2 at) {
+  const Metrics& m = s.metrics;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 end(at.x + card.size.x, at.y + card.size.y);
+  dl->AddRectFilled(ImVec2(at.x + 2, at.y + 4), ImVec2(end.x + 2, end.y + 4), IM_COL32(0, 0, 0, 0x30), m.radius);  // shadow
+  dl->AddRectFilled(at, end, colors::kSurface, m.radius);
+  dl->AddRect(at, end, colors::kLine, m.radius, 0, 2.0f);
+  float inner = card.size.x - 2 * m.pad, close = CloseSize(s);
+  PushId(s, "card");
+  // Close: a drawn cross (no glyph needed), on a target of its own.
+  ImVec2 cp(end.x - m.pad * 0.5f - close, at.y + m.pad * 0.5f);
+  ImGui::SetCursorScreenPos(cp);
+  bool pressed = false;
+  if (TapArea(s, "close", ImVec2(close, close), &pressed)) s.Do({Action::Kind::MapCard, ""});
+  if (pressed) dl->AddRectFilled(cp, ImVec2(cp.x + close, cp.y + close), colors::kPressed, m.radius);
+  ImVec2 cc(cp.x + close / 2, cp.y + close / 2);
+  float arm = close * 0.2f;
+  dl->AddLine(ImVec2(cc.x - arm, cc.y - arm), ImVec2(cc.x + arm, cc.y + arm), colors::kInk, 3.0f);
+  dl->AddLine(ImVec2(cc.x - arm, cc.y + arm), ImVec2(cc.x + arm, cc.y - arm), colors::kInk, 3.0f);
+
+  float y = at.y + m.pad, x = at.x + m.pad, text_w = inner - close - m.gap;
+  float head_y = y;
+  y += TextAt(dl, card.title_font, colors::kInk, ImVec2(x, y), card.title, text_w);
+  if (!card.kind.empty()) y += TextAt(dl, s.fonts.caption, colors::kMuted, ImVec2(x, y), card.kind, text_w);
+  y = std::max(y, head_y + close);
+  if (!card.note.empty()) y += m.gap + TextAt(dl, s.fonts.body, colors::kMuted, ImVec2(x, y + m.gap), card.note, inner);
+  for (size_t i = 0; i < card.shown; ++i) {
+    const PlaceCard::Row& r = card.rows[i];
+    RowText t = TextOf(s, r);
+    float rh = RowHeight(s, t, inner);
+    y += m.gap * 0.5f;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    PushId(s, r.session->id);
+    ImVec2 p;
+    if (Card(s, "session", ImVec2(inner, rh), &p)) s.Do({Action::Kind::OpenSession, r.session->id});
+    PopId(s);
+    dl->AddRect(p, ImVec2(p.x + inner, p.y + rh), colors::kLine, m.radius, 0, 2.0f);
+    float px = p.x + m.pad * 0.6f, py = p.y + m.pad * 0.35f, row_w = inner - 2 * m.pad * 0.6f;
+    ImVec2 bs = Measure(s.fonts.caption, t.badge);
+    ImU32 badge = r.now ? colors::kNow : colors::kNext;
+    dl->AddRectFilled(ImVec2(px, py), ImVec2(px + bs.x + m.gap, py + bs.y), badge, bs.y * 0.5f);
+    TextAt(dl, s.fonts.caption, colors::kOnAccent, ImVec2(px + m.gap * 0.5f, py), t.badge, 0);
+    float line = std::max(bs.y, TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(px + bs.x + m.gap * 1.5f, py), t.time,
+                                       row_w - bs.x - m.gap * 1.5f));
+    TextAt(dl, s.fonts.body, colors::kInk, ImVec2(px, py + line + m.gap * 0.3f), t.title, row_w);
+    y += rh;
+  }
+  // Last: the whole card, so that a tap on it that misses a row does not reach the plan beneath.
+  ImGui::SetCursorScreenPos(at);
+  TapArea(s, "sheet", card.size);
+  PopId(s);
+}
+
+}  // namespace app

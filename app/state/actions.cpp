@@ -1,0 +1,296 @@
+// Applying what visitors asked for, at the frame boundary.
+#include "app/state/app_state.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace app {
+
+const char* ScreenName(Screen s) {
+  switch (s) {
+    case Screen::Home: return "home";
+    case Screen::Map: return "map";
+    case Screen::Exhibitors: return "exhibitors";
+    case Screen::Agreements: return "agreements";
+    case Screen::Schedule: return "schedule";
+    case Screen::Search: return "search";
+  }
+  return "home";
+}
+
+bool ScreenFromName(const std::string& name, Screen& out) {
+  for (int i = 0; i < kScreenCount; ++i)
+    if (name == ScreenName(static_cast<Screen>(i))) {
+      out = static_cast<Screen>(i);
+      return true;
+    }
+  return false;
+}
+
+namespace {
+void CloseDetails(AppState& s) {
+  s.exhibitor_id.clear();
+  s.agreement_id.clear();
+  s.session_id.clear();
+}
+
+// Removes the last character (UTF-8 aware) of the query.
+void EraseLast(std::string& q) {
+  while (!q.empty() && (static_cast<unsigned char>(q.back()) & 0xC0) == 0x80) q.pop_back();
+  if (!q.empty()) q.pop_back();
+}
+
+// Results for the current query and language, computed once per change (search takes about a millisecond
+// even on a forum of thousands of exhibitors; docs/PERFORMANCE.md).
+void UpdateSearch(AppState& s) {
+  std::string key = s.search_query + "\n" + s.lang;
+  if (!s.catalog || key == s.search_results_for) return;
+  auto found = db::Search(*s.catalog, s.search_query, s.lang);
+  s.search_results = found ? std::move(found.value()) : std::vector<db::SearchHit>{};
+  s.search_error = found ? std::string() : found.error().message;
+  s.search_results_for = key;
+}
+
+// The language a visit starts in: the configuration's if the snapshot offers it, else the forum's.
+std::string DefaultLanguage(const AppState& s) {
+  if (!s.default_language.empty() && s.catalog->FindLanguage(s.default_language)) return s.default_language;
+  return s.catalog->forum.default_language;
+}
+
+// Closes the PIN pad and staff mode. The count of wrong PINs and the lock-out stay: they outlive a visit.
+void CloseStaff(AppState& s) {
+  AppState::Staff fresh;
+  fresh.wrong = s.staff.wrong, fresh.locked_until = s.staff.locked_until;
+  s.staff = fresh;
+}
+
+// Zoom buttons: 1.4 times in or out. In stops at 8 times the whole-plan view. Out stops at the whole-plan
+// view and moves the centre towards it as it goes, arriving there when the whole plan shows: after "show on
+// map" centred a booth far from the kiosk, zooming out brings "you are here" back into view.
+void ZoomMap(MapView& v, bool in) {
+  if (v.fit <= 0 || v.zoom <= 0) {  // not measured yet: plain steps
+    v.zoom *= in ? 1.4f : 1 / 1.4f;
+    return;
+  }
+  if (in) {
+    v.zoom = std::min(v.zoom * 1.4f, v.fit * 8);
+    return;
+  }
+  float z = std::max(v.zoom / 1.4f, v.fit);
+  // The share of the way to the whole-plan view, measured in view size (1 / zoom): 1 when z reaches fit.
+  float t = v.zoom > v.fit * 1.0001f ? (1 / z - 1 / v.zoom) / (1 / v.fit - 1 / v.zoom) : 1.f;
+  v.cx += (v.home_cx - v.cx) * t;
+  v.cy += (v.home_cy - v.cy) * t;
+  v.zoom = z;
+}
+
+// The longest query kept: more than anyone types on a kiosk, and bounded whatever a physical keyboard sends.
+constexpr size_t kMaxQueryBytes = 200;
+}  // namespace
+
+void ApplyActions(AppState& s) {
+  std::vector<Action> actions;
+  actions.swap(s.actions);
+  for (const Action& a : actions) {
+    // Anonymous usage counts: which screens are viewed, which profiles opened, how many searches were made.
+    // Never what was typed.
+    if (s.count) {
+      if (a.kind == Action::Kind::Go && a.screen != s.screen) s.count(std::string("view:") + ScreenName(a.screen));
+      if (a.kind == Action::Kind::OpenExhibitor) s.count("profile:" + a.id);
+      bool leaves_search = s.screen == Screen::Search && !s.search_query.empty() &&
+                           ((a.kind == Action::Kind::Go && a.screen != Screen::Search) || a.kind == Action::Kind::ResetVisit ||
+                            a.kind == Action::Kind::OpenExhibitor || a.kind == Action::Kind::OpenAgreement ||
+                            a.kind == Action::Kind::OpenSession || a.kind == Action::Kind::ShowOnMap);
+      if (leaves_search) s.count("search");
+    }
+    // A new page starts at its top; filters and the map keep the list where it is.
+    if (a.kind == Action::Kind::Go || a.kind == Action::Kind::OpenExhibitor || a.kind == Action::Kind::OpenAgreement ||
+        a.kind == Action::Kind::OpenSession || a.kind == Action::Kind::Back || a.kind == Action::Kind::ResetVisit)
+      s.scroll_to_top = true;
+    if (a.kind == Action::Kind::ShowOnMap)  // remembered before the detail closes, for Back on the map
+      s.map_return = {true, s.screen, s.exhibitor_id, s.agreement_id, s.session_id, s.back_to_search};
+    else if (a.kind != Action::Kind::Back && a.kind != Action::Kind::ZoomMap && a.kind != Action::Kind::SetLanguage &&
+             a.kind != Action::Kind::Toggle && a.kind != Action::Kind::MapCard)
+      s.map_return = {};
+    // A place's card stays open while the visitor looks at the map (zooming, another language, a mode);
+    // anything that leaves the map or moves it elsewhere closes it.
+    if (a.kind != Action::Kind::ZoomMap && a.kind != Action::Kind::SetLanguage && a.kind != Action::Kind::Toggle &&
+        a.kind != Action::Kind::MapCard)
+      s.map_card.clear();
+    if (a.kind == Action::Kind::OpenExhibitor || a.kind == Action::Kind::OpenAgreement ||
+        a.kind == Action::Kind::OpenSession || a.kind == Action::Kind::ShowOnMap || a.kind == Action::Kind::Go)
+      s.back_to_search = a.number == Action::kFromSearch;
+    switch (a.kind) {
+      case Action::Kind::Go:
+        CloseDetails(s);
+        s.screen = a.screen;
+        if (a.screen == Screen::Map) s.map_focus.clear(), s.map.zoom = 0;
+        break;
+      case Action::Kind::OpenExhibitor: CloseDetails(s); s.screen = Screen::Exhibitors; s.exhibitor_id = a.id; break;
+      case Action::Kind::OpenAgreement: CloseDetails(s); s.screen = Screen::Agreements; s.agreement_id = a.id; break;
+      case Action::Kind::OpenSession: CloseDetails(s); s.screen = Screen::Schedule; s.session_id = a.id; break;
+      case Action::Kind::ShowOnMap:
+        CloseDetails(s);
+        s.screen = Screen::Map;
+        s.map_focus = a.id;
+        s.map.zoom = 0;  // re-fit around the place on the next draw
+        break;
+      case Action::Kind::SetLanguage:
+        if (s.catalog && s.catalog->FindLanguage(a.id)) s.lang = a.id;
+        s.language_picker = false;
+        break;
+      case Action::Kind::Back:
+        if (s.screen == Screen::Map && s.map_return.set) {  // to the page "show on map" was tapped on
+          AppState::Place from = std::exchange(s.map_return, {});
+          s.screen = from.screen, s.exhibitor_id = from.exhibitor_id, s.agreement_id = from.agreement_id;
+          s.session_id = from.session_id, s.back_to_search = from.back_to_search;
+          s.map_focus.clear();
+        } else if (s.back_to_search) CloseDetails(s), s.screen = Screen::Search, s.back_to_search = false;
+        else if (!s.exhibitor_id.empty() || !s.agreement_id.empty() || !s.session_id.empty()) CloseDetails(s);
+        else s.screen = Screen::Home;
+        break;
+      case Action::Kind::Type:
+        if (s.search_query.size() + a.id.size() <= kMaxQueryBytes) s.search_query += a.id;
+        break;
+      case Action::Kind::Erase: EraseLast(s.search_query); break;
+      case Action::Kind::ClearQuery: s.search_query.clear(); break;
+      case Action::Kind::SetKeyboard: s.keyboard = a.number; break;
+      case Action::Kind::EndAttract:
+        s.attract = false;
+        s.screen = Screen::Home;
+        break;
+      case Action::Kind::Toggle:
+        if (a.id == "reach") s.reach = !s.reach;
+        if (a.id == "large_text") s.large_text = !s.large_text;
+        if (a.id == "high_contrast") s.high_contrast = !s.high_contrast;
+        break;
+      case Action::Kind::OpenPinPad:
+        if (s.verify_pin && !s.staff.open) s.staff.pin_pad = true, s.staff.pin.clear(), s.staff.message.clear();
+        break;
+      case Action::Kind::StaffDigit:
+        if (s.staff.pin.size() < 12) s.staff.pin += a.id;
+        break;
+      case Action::Kind::StaffErase:
+        if (!s.staff.pin.empty()) s.staff.pin.pop_back();
+        break;
+      case Action::Kind::StaffSubmit: {
+        AppState::Staff& st = s.staff;
+        if (s.time_s < st.locked_until) break;  // the pad says how long
+        bool ok = s.verify_pin && !st.pin.empty() && s.verify_pin(st.pin);
+        st.pin.clear();
+        if (ok) {
+          st.open = true, st.pin_pad = false, st.wrong = 0, st.message.clear();
+        } else {
+          st.wrong++;
+          st.locked_until = s.time_s + StaffLockout(st.wrong);
+          st.message = "wrong";
+        }
+        break;
+      }
+      case Action::Kind::StaffClose: CloseStaff(s); break;
+      case Action::Kind::StaffCommand:
+        if (s.staff.open) s.staff_requests.push_back(a.id);
+        break;
+      case Action::Kind::FilterCountry: s.country_filter = a.id; break;
+      case Action::Kind::FilterTrack: s.track_filter = a.id; break;
+      case Action::Kind::SelectDay: s.day_index = a.number; break;
+      case Action::Kind::ZoomMap: ZoomMap(s.map, a.number > 0); break;
+      case Action::Kind::MapCard: s.map_card = a.id; break;
+      case Action::Kind::ResetVisit:
+        CloseDetails(s);
+        s.screen = Screen::Home;
+        s.map_focus.clear();
+        s.map_return = {};
+        s.map = MapView{};
+        s.country_filter.clear();
+        s.track_filter.clear();
+        s.day_index = 0;
+        s.language_picker = false;
+        s.scroll.clear();
+        s.search_query.clear();
+        s.keyboard = -1;
+        s.back_to_search = false;
+        s.key_hold = {};
+        s.reach = s.large_text = s.high_contrast = false;
+        CloseStaff(s);
+        if (s.catalog) s.lang = DefaultLanguage(s);
+        break;
+    }
+  }
+  if (s.screen == Screen::Search) UpdateSearch(s);
+}
+
+void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog) {
+  s.exhibitor_layout = {};  // it points into the old catalog (whose address a later one may reuse)
+  s.catalog = std::move(catalog);
+  const db::Catalog& c = *s.catalog;
+  if (!c.FindOrganization(s.exhibitor_id)) s.exhibitor_id.clear();
+  if (!c.FindAgreement(s.agreement_id)) s.agreement_id.clear();
+  if (!c.FindSession(s.session_id)) s.session_id.clear();
+  if (!c.FindLocation(s.map_focus)) s.map_focus.clear();
+  if (s.map_card != "here" && !c.FindLocation(s.map_card)) s.map_card.clear();
+  if (!c.FindCountry(s.country_filter)) s.country_filter.clear();
+  if (!c.FindTrack(s.track_filter)) s.track_filter.clear();
+  const auto& days = c.ProgramDays();
+  if (s.day_index && std::none_of(days.begin(), days.end(), [&](const auto& d) { return d.first == s.day_index; })) s.day_index = 0;
+  if (!c.FindLanguage(s.lang)) s.lang = c.forum.default_language;
+  s.search_results_for.clear();
+  s.search_results.clear();
+  s.search_error.clear();
+  if (s.screen == Screen::Search) UpdateSearch(s);
+}
+
+namespace {
+// Anything a visitor changed that the next visitor should not find.
+bool Visited(const AppState& s) {
+  return s.screen != Screen::Home || !s.exhibitor_id.empty() || !s.agreement_id.empty() || !s.session_id.empty() ||
+         s.language_picker || !s.country_filter.empty() || !s.track_filter.empty() || s.day_index != 0 ||
+         !s.search_query.empty() || s.keyboard != -1 || s.reach || s.large_text || s.high_contrast ||
+         s.staff.pin_pad || s.staff.open || (s.catalog && s.lang != DefaultLanguage(s));
+}
+}  // namespace
+
+double IdleTimeout(const AppState& s) {
+  double t = s.idle_timeout_s > 0 ? s.idle_timeout_s : s.catalog ? s.catalog->forum.idle_timeout_s : 60;
+  return std::max(30.0, t);
+}
+
+double StaffLockout(int wrong) {
+  if (wrong < 3) return 0;
+  return std::min(3600.0, 30.0 * std::pow(2.0, wrong - 3));
+}
+
+bool Tick(AppState& s, double now_s) {
+  if (s.attract) return false;  // the loop redraws by NextTimer; a touch ends it
+  double idle = now_s - s.last_input_s, timeout = IdleTimeout(s);
+  if (idle >= timeout) {
+    if (Visited(s)) s.Do({Action::Kind::ResetVisit});
+    ApplyActions(s);
+    s.idle_warning = false;
+    s.attract = true;
+    s.attract_since = now_s;
+    return true;
+  }
+  bool warn = Visited(s) && idle >= timeout - kIdleWarningS;
+  // The countdown's number: a frame is due when it changes (once a second), not on every turn of the loop.
+  int64_t left = warn ? static_cast<int64_t>(std::ceil(timeout - idle)) : -1;
+  bool changed = warn != s.idle_warning || left != s.idle_warning_left;
+  s.idle_warning = warn;
+  s.idle_warning_left = left;
+  return changed;
+}
+
+double NextTimer(const AppState& s, double now_s) {
+  if (s.attract) {
+    double in_slide = std::fmod(now_s - s.attract_since, kAttractSlideS);
+    return in_slide < kAttractFadeS ? kAttractFadeS / 3 : kAttractSlideS - in_slide;
+  }
+  double idle = now_s - s.last_input_s, timeout = IdleTimeout(s);
+  if (s.staff.pin_pad && now_s < s.staff.locked_until) return std::min(1.0, s.staff.locked_until - now_s);
+  if (s.idle_warning) return std::min(timeout - idle, 1.0 - std::fmod(idle, 1.0));
+  if (!Visited(s)) return std::max(0.0, timeout - idle);
+  return std::max(0.0, timeout - kIdleWarningS - idle);
+}
+
+}  // namespace app

@@ -1,0 +1,250 @@
+// AppState: everything the screens read and the visitor changed, passed as AppState& into every draw
+// function (no globals, no static state in screens). Screens never change navigation directly: they record
+// an Action, and ApplyActions() runs after ImGui::Render(), at the frame boundary.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "db/model/catalog.h"
+#include "db/snapshot/search.h"
+
+struct ImFont;
+
+namespace app {
+
+enum class Screen { Home, Map, Exhibitors, Agreements, Schedule, Search };
+inline constexpr int kScreenCount = 6;
+const char* ScreenName(Screen s);                     // "home", "map", ... (command line, tests)
+bool ScreenFromName(const std::string& name, Screen& out);
+
+// What a visitor asked for. Applied in order after the frame is rendered.
+struct Action {
+  enum class Kind {
+    Go,              // to `screen`, its list (closes any open detail)
+    OpenExhibitor,   // id = organization id
+    OpenAgreement,   // id = agreement id
+    OpenSession,     // id = session id
+    ShowOnMap,       // id = location id: map screen, centred and highlighted
+    SetLanguage,     // id = language code
+    Back,            // close the open detail, else go home
+    FilterCountry,   // id = country code, "" = all
+    FilterTrack,     // id = track id, "" = all
+    SelectDay,       // number = day index
+    ZoomMap,         // number = +1 in, -1 out
+    MapCard,         // id = location id: its card on the map ("here": you are here); "" closes the card
+    ResetVisit,      // the idle reset: home, default language, filters and details cleared
+    Type,            // id = text to add to the search query
+    Erase,           // the last character of the query
+    ClearQuery,      // the whole query
+    SetKeyboard,     // number = keyboard layout (app/widgets/keyboard.h)
+    EndAttract,      // a touch on the attract loop: the visitor's session starts (home)
+    Toggle,          // id = "reach", "large_text" or "high_contrast"
+    OpenPinPad,      // the hidden gesture: the staff PIN pad (only when a PIN is configured)
+    StaffDigit,      // id = a digit of the PIN being typed
+    StaffErase,      // the last digit
+    StaffSubmit,     // check the PIN
+    StaffClose,      // leave the PIN pad or staff mode
+    StaffCommand,    // id = "reload", "rotate", "export", "quit": carried out by the platform (staff_requests)
+  };
+  // On Open*, ShowOnMap and FilterCountry: number = kFromSearch when tapped in the search results, so that
+  // Back returns to them.
+  static constexpr int kFromSearch = 1;
+  Kind kind;
+  std::string id;
+  Screen screen = Screen::Home;
+  int number = 0;
+};
+
+// Sizes derived from the screen's physical size, in pixels. Defaults: a 24-inch 1920x1080 screen.
+struct Metrics {
+  float px_per_mm = 3.6f;
+  float touch = 43.2f; // minimum touch target in both directions: 12 mm
+  float gap = 16;      // spacing between elements
+  float pad = 24;      // inner padding of cards and bars
+  float radius = 14;   // corner radius
+  float drag_threshold = 14;  // a finger moving less than this is a tap, not a drag (~4 mm)
+};
+
+// The fonts of the type scale; owned by the platform's font atlas, never null while a frame is drawn.
+struct Fonts {
+  ImFont* caption = nullptr;  // 22 px at 1080p
+  ImFont* body = nullptr;     // 28 px
+  ImFont* strong = nullptr;   // 28 px bold
+  ImFont* title = nullptr;    // 40 px bold
+  ImFont* display = nullptr;  // 64 px bold
+};
+
+// Drag-to-scroll with inertia, per list (keyed by the list's ImGui id).
+struct ScrollState {
+  float velocity = 0;      // px per second, decays when the finger is lifted
+  bool dragging = false;
+};
+
+struct MapView {
+  float cx = 0, cy = 0;  // metres at the centre of the view; NaN-free, set by the map on first draw
+  float zoom = 0;        // pixels per metre; 0 = fit the whole plan on the next draw (or frame map_focus)
+  // The view that shows the whole plan and "you are here", as the map last measured it (0 before the first
+  // draw): zooming out never goes below it and drifts towards it, so that zooming out brings everything back.
+  float fit = 0, home_cx = 0, home_cy = 0;
+  // The size of the map it was made for: another size (reach mode switched, the screen turned, a taller
+  // navigation bar with larger text) starts a fresh view, as the old one would show the plan cut or lost.
+  float canvas_w = 0, canvas_h = 0;
+};
+
+struct AppState {
+  std::shared_ptr<const db::Catalog> catalog;  // the current snapshot; swapped as a whole between frames
+  std::string load_error;                      // non-empty: show the staff message instead of the screens
+  std::string lang;                            // current language code
+
+  Screen screen = Screen::Home;
+  std::string exhibitor_id, agreement_id, session_id;  // open detail of the current screen, or ""
+  std::string map_focus;                               // highlighted location on the map, or ""
+  std::string map_card;  // the place whose card is open on the map (a location id, "here"), or ""
+  // Where "show on map" was tapped (a profile, a session, the search results): Back on the map returns
+  // there. `set` is false when the map was opened from the navigation bar or Home.
+  struct Place {
+    bool set = false;
+    Screen screen = Screen::Home;
+    std::string exhibitor_id, agreement_id, session_id;
+    bool back_to_search = false;
+  } map_return;
+  std::string country_filter, track_filter;
+  int day_index = 0;  // schedule day; 0 = the day of "now" if it is a forum day, else the first
+
+  // Search: what the visitor typed, the keyboard layout (-1: the one of the visitor's language), and the
+  // results, recomputed at the frame boundary when the query or the language changed.
+  std::string search_query;
+  int keyboard = -1;
+  std::vector<db::SearchHit> search_results;
+  std::string search_results_for;  // query + "\n" + lang that `search_results` answer
+  // Why the index could not answer (a damaged index `validate` did not catch); empty when it did. Shown
+  // to the visitor as "search is not working", and to staff in the staff panel.
+  std::string search_error;
+  bool back_to_search = false;     // the open detail came from the results: Back returns to them
+  struct KeyHold {                 // the on-screen key held down, for key repeat
+    std::string key;
+    double since = 0, last = 0;
+    bool repeated = false;
+  } key_hold;
+
+  MapView map;
+  std::map<unsigned, ScrollState> scroll;
+  // The exhibitor list as laid out for a catalog, language, filter, width and type size: sorting and
+  // measuring thousands of names every frame would cost tens of milliseconds, so it is redone only when one
+  // of them changes.
+  struct ExhibitorLayout {
+    const db::Catalog* catalog = nullptr;
+    std::string lang, filter;
+    float width = 0, font_size = 0;
+    std::vector<const db::Exhibitor*> list;
+    std::vector<float> row_h;
+  } exhibitor_layout;
+
+  // Accessibility, one tap away on every screen (nav bar) and reset by the idle reset.
+  bool reach = false;          // every control in the lower half of the screen (wheelchair users)
+  bool large_text = false;     // the type scale 1.3 times larger (the platform rebuilds the fonts)
+  bool high_contrast = false;  // the high-contrast palette (app/theme.h)
+
+  // Unattended running: the idle warning and the attract loop (app/screens/attract_screen.cpp).
+  int idle_timeout_s = 0;      // from the configuration; 0 = the forum's (snapshot)
+  std::string default_language;  // from the configuration; "" = the forum's: what the idle reset returns to
+  // Where this kiosk stands on the floor plan (configuration), in plan metres; facing in degrees clockwise
+  // from the plan's +y. Without it the map marks the floor plan's own "kiosk" point, if any.
+  bool has_position = false;
+  float here_x = 0, here_y = 0, here_facing_deg = 0;
+  bool idle_warning = false;   // "returning to the start in N s", shown before the reset
+  int64_t idle_warning_left = -1;  // the N of the warning as last drawn (Tick asks for a frame when it changes)
+  bool attract = false;        // the attract loop is showing
+  double attract_since = 0;    // time_s it started
+
+  // Staff mode (app/screens/staff_screen.cpp): opened by holding the top-left corner for 3 s, then a PIN.
+  struct Staff {
+    bool pin_pad = false, open = false;
+    std::string pin;            // digits typed so far
+    int wrong = 0;              // wrong PINs in a row
+    double locked_until = 0;    // time_s before which no PIN is checked (grows with every wrong PIN)
+    double corner_since = -1;   // when a finger came down on the hidden corner; -1 = not held
+    std::string message;        // the pad's last word ("wrong PIN", "locked for N s")
+  } staff;
+  // Checks a PIN against the configured hash; null when no PIN is configured (staff mode cannot open).
+  std::function<bool(const std::string&)> verify_pin;
+  // What staff mode shows, as label/value rows, refreshed by the platform while it is open.
+  std::vector<std::pair<std::string, std::string>> staff_info;
+  bool can_quit = false;                    // the configuration lets staff quit the kiosk
+  std::vector<std::string> staff_requests;  // StaffCommand ids for the platform to carry out
+  // Anonymous usage counts (never anything typed): called with an event name, e.g. "view:map",
+  // "profile:astana-hub", "search". Null: not counted.
+  std::function<void(const std::string& event)> count;
+
+  int64_t now_utc = 0;        // the clock, set by the platform each frame (or fixed with --now)
+  double time_s = 0;          // seconds since start, monotonic, for animation
+  double last_input_s = 0;    // when the visitor last touched the screen
+  bool animating = false;     // a screen asks for another frame (inertia, a transition)
+  bool language_picker = false;  // the language list is open over the screen
+  bool scroll_to_top = false;    // set by navigation: lists start at the top on the next frame
+
+  Metrics metrics;
+  Fonts fonts;
+  // Texture for an image id of the catalog, or 0 while it is still being decoded. Set by the platform.
+  std::function<void*(const std::string& image_id)> texture;
+
+  // Test hook: when `targets` is set, every touch target records its id path ("astana-hub/card") and rect,
+  // so the headless UI tests can tap what a visitor would tap. Null in the kiosk.
+  struct Target {
+    std::string key;
+    float x0, y0, x1, y1;       // the part on screen (clipped to its window)
+    float full_w = 0, full_h = 0;  // the whole target's size, where a list scrolled part of it away
+  };
+  std::vector<Target>* targets = nullptr;
+  // Test hook: when set, what a visitor sees that is not a touch target: a QR code's rect, keyed
+  // "qr/<the caption beside it>". Null in the kiosk.
+  std::vector<Target>* shown = nullptr;
+  std::vector<std::string> id_path;  // PushId/PopId mirror of ImGui's ID stack, as text
+  // Test hook: when set, every text that does not fit its box (taller than its button, tile or card, or a
+  // word wider than the line, which would break mid-word) is recorded as "id/path: text". Null in the kiosk.
+  std::vector<std::string>* overflows = nullptr;
+  // Test hook: when set, the map records what it laid out, as rectangles: "canvas", "chrome/NAME" (title,
+  // back, zoom, legend, card: controls over the plan), "shape/ID" (areas), "mark/ID" (points), "here", and
+  // "label/ID" for every label it drew (not for those it left out). Null in the kiosk.
+  std::vector<Target>* map_layout = nullptr;
+
+  std::vector<Action> actions;
+  void Do(Action a) { actions.push_back(std::move(a)); }
+
+  // Shorthands for the current language.
+  const std::string& Tr(const db::Text& t) const { return catalog->Tr(t, lang); }
+  const std::string& Ui(const char* key) const { return catalog->Ui(key, lang); }
+};
+
+// Applies the recorded actions and clears them. Call after ImGui::Render().
+void ApplyActions(AppState& s);
+
+// Swaps in a new snapshot's catalog at a frame boundary, keeping the visitor's place where it still
+// exists: an open exhibitor, agreement or session stays open if the new snapshot has it (else its list),
+// filters and the map focus stay if they still make sense, the language stays if it is still offered.
+void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog);
+
+// Seconds without a touch before the idle reset: the configuration's, else the forum's; never below 30 s,
+// so the warning has room.
+double IdleTimeout(const AppState& s);
+// Seconds the warning before the idle reset lasts (at least 20, as visitors need time to notice it).
+inline constexpr double kIdleWarningS = 20;
+// The attract loop: a slide every kAttractSlideS seconds, faded in over kAttractFadeS in three steps; no
+// frames in between, so an idle kiosk stays cheap.
+inline constexpr double kAttractSlideS = 8, kAttractFadeS = 0.6;
+// The PIN lock-out after `wrong` wrong PINs in a row: none for the first two, then 30 s doubling each time,
+// at most an hour.
+double StaffLockout(int wrong);
+
+// Timers, once per loop turn: the idle warning, then the idle reset and the attract loop after the idle
+// timeout (configuration, else the forum's) without a touch. True when something changed and a frame
+// should be drawn.
+bool Tick(AppState& s, double now_s);
+// Seconds until Tick has something to do (for the event loop's wait), or a large number.
+double NextTimer(const AppState& s, double now_s);
+
+}  // namespace app

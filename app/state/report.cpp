@@ -1,0 +1,45 @@
+#include "app/state/report.h"
+
+#include <cstdio>
+
+namespace app {
+
+std::string DescribeScreen(const AppState& s, const std::vector<AppState::Target>& targets) {
+  std::string out;
+  auto line = [&](const char* key, const std::string& value) { out += std::string(key) + " " + value + "\n"; };
+  auto flag = [&](const char* key, bool on) { line(key, on ? "1" : "0"); };
+  line("screen", ScreenName(s.screen));
+  line("exhibitor", s.exhibitor_id);
+  line("agreement", s.agreement_id);
+  line("session", s.session_id);
+  line("focus", s.map_focus);
+  line("map_card", s.map_card);
+  line("lang", s.lang);
+  if (!s.catalog) line("overlay", "setup");  // no snapshot could be shown: the staff message
+  if (!s.search_error.empty()) line("search_error", s.search_error);
+  if (s.language_picker) line("overlay", "languages");
+  if (s.staff.pin_pad) line("overlay", "pin_pad");
+  if (s.staff.open) line("overlay", "staff");
+  if (s.idle_warning) line("overlay", "idle_warning");
+  if (s.attract) line("overlay", "attract");
+  line("query", s.search_query);
+  line("keyboard", std::to_string(s.keyboard));
+  line("day", std::to_string(s.day_index));
+  line("country", s.country_filter);
+  line("track", s.track_filter);
+  flag("reach", s.reach);
+  flag("large_text", s.large_text);
+  flag("high_contrast", s.high_contrast);
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "%.4f", s.map.zoom);
+  line("map_zoom", buf);
+  std::snprintf(buf, sizeof buf, "%.3f %.3f", s.map.cx, s.map.cy);
+  line("map_center", buf);
+  for (const auto& t : targets) {
+    std::snprintf(buf, sizeof buf, " %.1f %.1f %.1f %.1f", t.x0, t.y0, t.x1, t.y1);
+    line("target", t.key + buf);
+  }
+  return out;
+}
+
+}  // namespace app

@@ -1,0 +1,384 @@
+#include "db/field/install.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "db/base/files.h"
+#include "db/snapshot/snapshot_file.h"
+#include "db/base/text.h"
+#include "db/snapshot/validate.h"
+
+namespace db {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr uint64_t kMaxSignatureBytes = 64 * 1024;
+
+std::string NowIso() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+std::string Stamp() {
+  auto ns = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::to_string(ns);
+}
+
+// What identifies a candidate's state: the file and its signature, as stat sees them. A changed identity
+// (a new file under the same name, a signature that arrived later) makes it a new candidate.
+struct Identity {
+  bool exists = false;
+  struct stat st {};
+  bool has_sig = false;
+  uint64_t sig_size = 0;
+  int64_t sig_mtime = 0;
+  std::string Key() const {
+    std::ostringstream k;
+    k << st.st_size << ":" << st.st_mtim.tv_sec << "." << st.st_mtim.tv_nsec << ":" << st.st_ino << ":" << st.st_mode
+      << ":" << has_sig << ":" << sig_size << ":" << sig_mtime;
+    return k.str();
+  }
+};
+
+Identity Look(const fs::path& p) {
+  Identity id;
+  id.exists = ::lstat(p.c_str(), &id.st) == 0;
+  struct stat sig {};
+  fs::path sp = p;
+  sp += ".minisig";
+  if (::lstat(sp.c_str(), &sig) == 0) {
+    id.has_sig = true;
+    id.sig_size = static_cast<uint64_t>(sig.st_size);
+    id.sig_mtime = sig.st_mtim.tv_sec * 1000000000LL + sig.st_mtim.tv_nsec;
+  }
+  return id;
+}
+
+std::optional<int64_t> VersionOfName(const std::string& name) {
+  const std::string pre = "forum-v", post = ".snapshot";
+  if (name.size() <= pre.size() + post.size() || name.rfind(pre, 0) != 0 || name.substr(name.size() - post.size()) != post)
+    return std::nullopt;
+  std::string digits = name.substr(pre.size(), name.size() - pre.size() - post.size());
+  if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoll(digits);
+}
+
+}  // namespace
+
+struct Installer::Impl {
+  InstallOptions o;
+  Status st;
+  fs::path data, snapshots, staging, rejected, ledger_path, status_path;
+  std::map<std::string, std::string> seen;                         // candidate path -> identity handled
+  std::map<std::string, std::pair<std::string, double>> settling;  // candidate path -> identity, first seen
+  bool waiting = false;                                            // the last scan left a candidate settling
+
+  explicit Impl(InstallOptions opt) : o(std::move(opt)) {
+    data = o.data_dir;
+    snapshots = data / "snapshots", staging = data / "staging", rejected = data / "rejected";
+    ledger_path = data / "seen.tsv", status_path = data / "status.json";
+  }
+
+  void Step(const char* name) {
+    if (o.on_step) o.on_step(name);
+  }
+
+  void Dirs() {
+    std::error_code ec;
+    for (const auto& d : {data, snapshots, staging, rejected}) fs::create_directories(d, ec);
+  }
+
+  void LoadLedger() {
+    std::ifstream in(ledger_path);
+    std::string line;
+    while (std::getline(in, line)) {
+      auto tab = line.find('\t');
+      if (tab != std::string::npos) seen[line.substr(0, tab)] = line.substr(tab + 1);
+    }
+  }
+
+  void Remember(const fs::path& p, const Identity& id) {
+    seen[Printable(p.string())] = id.Key();  // escaped: a tab or newline in a file name cannot break a line
+    std::string out;
+    for (const auto& [k, v] : seen) out += k + "\t" + v + "\n";
+    WriteFileAtomic(ledger_path, out);
+  }
+
+  void WriteStatus() {
+    // File names are bytes, not text: the status holds them escaped (db::Printable, where they are set);
+    // the error handler is the backstop that keeps the file valid JSON whatever slips through.
+    nlohmann::json j = {
+        {"kiosk_id", o.kiosk_id},
+        {"current", {{"file", st.current_file}, {"content_version", st.current_version}, {"source", st.current_source}}},
+        {"last_check", st.last_check},
+        {"last_install", st.last_install},
+        {"last_refusal", {{"file", st.last_refusal}, {"reason", st.last_refusal_reason}}},
+        {"last_problem", st.last_problem},
+        {"installed", st.installed},
+        {"refused", st.refused},
+        {"inboxes", o.inboxes},
+    };
+    WriteFileAtomic(status_path, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  }
+
+  // Refuses a candidate: its copy (if one was made) and a text saying why go to rejected/.
+  void Reject(const fs::path& source, const Identity& id, const std::string& reason, const fs::path& staged = {}) {
+    std::string base = Stamp() + "-" + source.filename().string();
+    std::error_code ec;
+    if (!staged.empty() && fs::exists(staged, ec)) fs::rename(staged, rejected / base, ec);
+    std::string text = "refused: " + Printable(reason) + "\nfile: " + Printable(source.string()) + "\nat: " + NowIso() + "\n";
+    WriteFileAtomic(rejected / (base + ".reason.txt"), text);
+    st.refused++;
+    st.last_refusal = Printable(source.string());  // the status is shown and written as text
+    st.last_refusal_reason = Printable(reason);
+    Remember(source, id);
+  }
+
+  // A problem that is not the candidate's fault (no space, a file still being written): try again later.
+  void Later(const fs::path& source, const std::string& problem, const fs::path& staged = {}) {
+    std::error_code ec;
+    if (!staged.empty()) fs::remove(staged, ec);
+    st.last_problem = Printable(problem);
+    settling.erase(source.string());
+  }
+
+  std::optional<Installed> Process(const fs::path& src, const Identity& id) {
+    Step("candidate");
+    const std::string name = src.filename().string();
+    if (S_ISLNK(id.st.st_mode)) {
+      std::error_code ec;
+      auto target = fs::read_symlink(src, ec);
+      Reject(src, id, "a symbolic link (to " + target.string() + "): only regular files are taken");
+      return std::nullopt;
+    }
+    if (!S_ISREG(id.st.st_mode)) return Reject(src, id, "not a regular file (a folder, device, pipe or socket)"), std::nullopt;
+    if (static_cast<uint64_t>(id.st.st_size) > o.max_bytes)
+      return Reject(src, id, std::to_string(id.st.st_size) + " bytes, over the limit of " + std::to_string(o.max_bytes)), std::nullopt;
+    if (id.st.st_size == 0) return Reject(src, id, "the file is empty"), std::nullopt;
+
+    // The signature, read whole (small), from a regular file only.
+    std::string signature;
+    if (id.has_sig) {
+      fs::path sp = src;
+      sp += ".minisig";
+      struct stat s {};
+      if (::lstat(sp.c_str(), &s) != 0 || !S_ISREG(s.st_mode) || static_cast<uint64_t>(s.st_size) > kMaxSignatureBytes)
+        return Reject(src, id, "its signature file is not a small regular file"), std::nullopt;
+      auto text = ReadWholeFile(sp.string());
+      if (!text) return Later(src, "cannot read " + sp.string()), std::nullopt;
+      signature = *text;
+    } else if (!o.allow_unsigned) {
+      return Reject(src, id, "no signature (" + name + ".minisig); unsigned snapshots are not allowed"), std::nullopt;
+    }
+
+    // Copy into staging while hashing: every later check reads the copy, never the inbox (a stick can
+    // change or vanish).
+    Step("staging");
+    fs::path staged = staging / (name + ".partial");
+    int in = ::open(src.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    if (in < 0) return Later(src, "cannot open " + src.string() + ": " + std::strerror(errno)), std::nullopt;
+    struct stat fst {};
+    if (::fstat(in, &fst) != 0 || !S_ISREG(fst.st_mode) || fst.st_ino != id.st.st_ino) {
+      ::close(in);
+      return Later(src, src.string() + " changed while it was opened; will look again"), std::nullopt;
+    }
+    int out = ::open(staged.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (out < 0) {
+      ::close(in);
+      return Later(src, "cannot write to " + staging.string() + ": " + std::strerror(errno)), std::nullopt;
+    }
+    Prehash hash;
+    std::vector<char> buf(1 << 20);
+    uint64_t total = 0;
+    std::string copy_error;
+    for (;;) {
+      ssize_t n = ::read(in, buf.data(), buf.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        copy_error = std::string("cannot read ") + src.string() + ": " + std::strerror(errno);
+        break;
+      }
+      if (n == 0) break;
+      total += static_cast<uint64_t>(n);
+      if (total > o.max_bytes) {
+        copy_error = "grew over the limit while copied";
+        break;
+      }
+      hash.Update(buf.data(), static_cast<size_t>(n));
+      for (ssize_t off = 0; off < n;) {
+        ssize_t w = ::write(out, buf.data() + off, static_cast<size_t>(n - off));
+        if (w < 0 && errno == EINTR) continue;
+        if (w < 0) {
+          copy_error = (errno == ENOSPC ? std::string("no space left on the data disk while copying ")
+                                        : std::string("cannot write the copy of ")) + name + ": " + std::strerror(errno);
+          break;
+        }
+        off += w;
+      }
+      if (!copy_error.empty()) break;
+    }
+    ::close(in);
+    if (copy_error.empty() && ::fsync(out) != 0)
+      copy_error = std::string("cannot write the copy of ") + name + " to disk: " + std::strerror(errno);
+    ::close(out);
+    if (!copy_error.empty()) return Later(src, copy_error + "; will try again", staged), std::nullopt;
+    Step("copied");
+    Identity after = Look(src);
+    if (!after.exists || after.Key() != id.Key() || total != static_cast<uint64_t>(id.st.st_size))
+      return Later(src, name + " changed while it was copied; will look again when it is still", staged), std::nullopt;
+
+    auto digest = hash.Final();
+    std::string signer = "unsigned (allowed by the configuration)";
+    if (!signature.empty()) {
+      std::optional<std::string> whole;
+      if (signature.find("\nRW") != std::string::npos) whole = ReadWholeFile(staged.string());  // legacy "Ed"
+      auto v = VerifySignature(signature, digest, whole ? *whole : std::string(), o.trusted);
+      if (!v) return Reject(src, id, "signature: " + v.error().message, staged), std::nullopt;
+      signer = "key " + v.value().key_id;
+    }
+    Step("verified");
+    CheckedSnapshot checked = CheckSnapshot(staged.string());
+    const Diagnostics& d = checked.diagnostics;
+    if (d.has_errors()) {
+      const Diagnostic* first = d.first_error();
+      std::string why = first->message.empty() ? Format(*first) : first->message;
+      return Reject(src, id, "does not validate: " + why, staged), std::nullopt;
+    }
+    std::shared_ptr<const Catalog> loaded = std::move(checked.catalog);
+    Step("validated");
+    int64_t version = loaded->info.content_version;
+    if (version <= st.current_version)
+      return Reject(src, id, "content version " + std::to_string(version) + " is not newer than the one shown (" +
+                                 std::to_string(st.current_version) + ")", staged), std::nullopt;
+    fs::path target = snapshots / ("forum-v" + std::to_string(version) + ".snapshot");
+    std::error_code ec;
+    if (fs::exists(target, ec)) return Reject(src, id, "version " + std::to_string(version) + " is already installed", staged), std::nullopt;
+    if (::rename(staged.c_str(), target.c_str()) != 0)
+      return Later(src, "cannot move the checked copy into " + snapshots.string() + ": " + std::strerror(errno), staged), std::nullopt;
+    Step("renamed");
+    FsyncPath(snapshots.string(), true);
+    Step("synced");
+    st.current_file = target.string(), st.current_version = version, st.current_source = "installed";
+    st.installed++;
+    st.last_install = NowIso() + " " + Printable(name) + " (content version " + std::to_string(version) + ", " + signer + ")";
+    st.last_problem.clear();
+    Remember(src, id);
+    Prune();
+    Step("pruned");
+    return Installed{target.string(), version, "installed", std::move(loaded)};
+  }
+
+  // The installed snapshots (forum-v<VERSION>.snapshot), newest first.
+  std::vector<std::pair<int64_t, fs::path>> InstalledFiles() const {
+    std::vector<std::pair<int64_t, fs::path>> all;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(snapshots, ec))
+      if (auto v = VersionOfName(e.path().filename().string())) all.push_back({*v, e.path()});
+    std::sort(all.rbegin(), all.rend());
+    return all;
+  }
+
+  // Keeps the current snapshot and the one before it (the last-known-good); removes older ones.
+  void Prune() {
+    auto all = InstalledFiles();
+    std::error_code ec;
+    for (size_t i = 2; i < all.size(); ++i) fs::remove(all[i].second, ec);
+  }
+};
+
+Installer::Installer(InstallOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Installer::~Installer() = default;
+const Installer::Status& Installer::status() const { return impl_->st; }
+bool Installer::Waiting() const { return impl_->waiting; }
+
+void Installer::Running(const std::string& path, int64_t version, const std::string& source) {
+  auto& st = impl_->st;
+  st.current_file = path, st.current_version = version, st.current_source = source;
+  impl_->WriteStatus();
+}
+
+std::optional<Installed> Installer::Startup() {
+  Impl& m = *impl_;
+  m.Dirs();
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(m.staging, ec)) fs::remove_all(e.path(), ec);  // interrupted copies
+  m.LoadLedger();
+  auto all = m.InstalledFiles();
+  m.st.last_check = NowIso();
+  for (size_t i = 0; i < all.size(); ++i) {
+    const auto& [version, path] = all[i];
+    CheckedSnapshot checked = CheckSnapshot(path.string());
+    const Diagnostics& d = checked.diagnostics;
+    if (checked.catalog && checked.catalog->info.content_version == version) {
+      std::string source = i == 0 ? "installed" : "last-known-good";
+      m.st.current_file = path.string(), m.st.current_version = version, m.st.current_source = source;
+      m.WriteStatus();
+      return Installed{path.string(), version, source, std::move(checked.catalog)};
+    }
+    // Damaged on disk (a failing card, a hand edit): set aside with the reason, never shown.
+    std::string why = d.has_errors() ? Format(*d.first_error()) : "its content version does not match its name";
+    std::string base = Stamp() + "-" + path.filename().string();
+    fs::rename(path, m.rejected / base, ec);
+    WriteFileAtomic(m.rejected / (base + ".reason.txt"), "set aside at start-up: " + why + "\n");
+    m.st.last_problem = "installed snapshot " + path.filename().string() + " failed its checks at start-up: " + why;
+  }
+  m.WriteStatus();
+  return std::nullopt;
+}
+
+std::optional<Installed> Installer::Scan(double now_s) {
+  Impl& m = *impl_;
+  m.Dirs();
+  m.st.last_check = NowIso();
+  std::optional<Installed> newest;
+  m.waiting = false;
+  for (const auto& inbox : m.o.inboxes) {
+    std::error_code ec;
+    std::vector<fs::path> names;
+    for (const auto& e : fs::directory_iterator(inbox, ec)) {
+      std::string name = e.path().filename().string();
+      if (name.empty() || name[0] == '.' || name.size() <= 9 || name.substr(name.size() - 9) != ".snapshot") continue;
+      names.push_back(e.path());
+    }
+    std::sort(names.begin(), names.end());
+    for (const auto& p : names) {
+      Identity id = Look(p);
+      if (!id.exists) continue;
+      std::string key = id.Key();
+      if (auto it = m.seen.find(Printable(p.string())); it != m.seen.end() && it->second == key) continue;
+      // Take a file only once it has stopped changing: a copy or sync may still be writing it.
+      auto& [seen_key, since] = m.settling[p.string()];
+      if (seen_key != key) seen_key = key, since = now_s;
+      if (now_s - since < m.o.settle_s) {
+        m.waiting = true;
+        continue;
+      }
+      // The boundary of one candidate: whatever goes wrong while handling it (out of memory, a bug) is
+      // reported and the scan goes on with the next; the candidate is tried again at the next scan.
+      if (auto failed = Guard("while checking " + Printable(p.string()), [&] {
+            if (auto done = m.Process(p, id)) newest = std::move(done);
+          }))
+        m.st.last_problem = failed->message;
+    }
+  }
+  m.WriteStatus();
+  return newest;
+}
+
+}  // namespace db

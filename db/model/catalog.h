@@ -1,0 +1,283 @@
+// The catalog: everything one forum snapshot holds, as plain C++ values.
+//
+// One set of types serves every direction: the staff tool reads the source folder into a Catalog, checks it
+// (db/model/check.h) and writes it to a snapshot (db/snapshot/writer.h); the kiosk loads a snapshot back into a Catalog
+// (LoadCatalog below) and reads it, immutable, behind a shared_ptr<const Catalog> that is swapped as a whole.
+// No SQLite or ImGui type appears here.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "db/base/result.h"
+
+namespace db {
+
+// Where a row came from, for messages staff can act on: "organizations.csv", line 7. Empty for rows loaded
+// from a snapshot (messages then name the table and id).
+struct Origin {
+  std::string file;
+  int line = 0;
+};
+
+// A translated text: language code -> text. A missing language means "not translated"; use Catalog::Tr to
+// follow the fallback chain.
+struct Text {
+  std::map<std::string, std::string, std::less<>> by_lang;
+  bool empty() const { return by_lang.empty(); }
+  const std::string* Find(std::string_view lang) const {
+    auto it = by_lang.find(lang);
+    return it == by_lang.end() ? nullptr : &it->second;
+  }
+};
+
+struct Language {
+  std::string code;          // "kk"
+  std::string native_name;   // "Қазақша"
+  std::string english_name;  // "Kazakh"
+  std::string fallback;      // next language to try; empty ends the chain
+  Origin origin;
+  std::string plural_rule = "one_other";  // db/model/plural.h: "none", "east_slavic" ...
+};
+
+struct Forum {
+  std::string code;
+  std::string start_date, end_date;  // YYYY-MM-DD
+  std::string time_zone;             // IANA name
+  int utc_offset_min = 0;            // minutes east of UTC during the forum
+  std::string default_language;
+  int idle_timeout_s = 60;
+  std::string website;
+  Text title, venue, city;
+  Origin origin;
+};
+
+struct Country {
+  std::string code;  // ISO 3166-1 alpha-2
+  uint32_t color = 0x808080;
+  Text name;
+  Origin origin;
+};
+
+struct Image {
+  std::string id;
+  std::string mime;  // image/png: the build stores every picture re-encoded as PNG (db/model/image_check.h)
+  int width = 0, height = 0;
+  std::string sha256;  // hex
+  std::vector<unsigned char> bytes;
+  Origin origin;
+};
+
+struct Organization {
+  std::string id, kind, country_code, website, email, phone, logo_image_id;
+  bool sample = false;
+  Text name, short_name, description, city;
+  Origin origin;
+};
+
+struct Exhibitor {
+  std::string organization_id, booth_id, category;
+  bool featured = false, sample = false;
+  Origin origin;
+};
+
+struct Point {
+  double x = 0, y = 0;
+};
+
+struct Location {
+  std::string id, kind;  // hall, booth, stage, room, amenity, entrance, exit, kiosk
+  int level = 0;
+  bool is_polygon = false;
+  std::vector<Point> ring;  // polygon outer ring, not closed (last != first); empty for points
+  Point anchor;             // label anchor: centroid of the polygon, or the point
+  std::string label, amenity, hall_id;
+  bool sample = false;
+  Text name;
+  Origin origin;
+};
+
+struct Walkway {
+  std::string id, from_id, to_id;
+  double length_m = 0;
+  bool accessible = true;
+  Origin origin;
+};
+
+struct Source {
+  std::string id, title, publisher, url, published_date, lang, note;
+  Origin origin;
+};
+
+struct AgreementParty {
+  std::string organization_id;
+  std::string role = "party";
+  std::string source_id;
+  Text signatory_name, signatory_title;  // empty: the source does not say who signed
+  Origin origin;
+};
+
+struct AgreementFact {
+  std::string field, value, source_id, note;
+  Origin origin;
+};
+
+struct Agreement {
+  std::string id, kind, signed_date;  // YYYY-MM-DD or YYYY-MM
+  bool online = false;
+  std::string source_id;
+  bool sample = false;
+  Text title, summary, place, scope;
+  std::vector<AgreementParty> parties;
+  std::vector<AgreementFact> facts;
+  Origin origin;
+};
+
+struct Room {
+  std::string id, location_id;  // location_id empty: not on the floor plan
+  Text name;
+  Origin origin;
+};
+
+struct Track {
+  std::string id, color;  // "#RRGGBB" or empty
+  Text name;
+  Origin origin;
+};
+
+struct Person {
+  std::string id, organization_id;
+  bool sample = false;
+  Text name, title, biography;
+  Origin origin;
+};
+
+struct SessionPerson {
+  std::string person_id;
+  std::string role = "speaker";
+};
+
+struct SessionOrganization {
+  std::string organization_id;
+  std::string role = "participant";
+  Origin origin;
+};
+
+struct Session {
+  std::string id, guid;
+  int day_index = 1;
+  std::string day_date;            // YYYY-MM-DD of the conference day
+  std::string starts_at, ends_at;  // ISO 8601 with offset
+  int64_t starts_utc = 0, ends_utc = 0;
+  std::string room_id, track_id, kind, language;
+  bool sample = false;
+  Text title, subtitle, description;
+  std::vector<SessionPerson> people;
+  std::vector<SessionOrganization> organizations;
+  Origin origin;
+};
+
+class SearchIndex;  // db/snapshot/search.h
+
+struct SnapshotInfo {
+  int schema_version = 0;
+  int64_t content_version = 0;
+  std::string content_checksum, built_at, generator;
+};
+
+// The whole forum. Vectors keep the order of the sources (sessions sorted by start). Lookups by id go through
+// the Find* functions, which use indexes built by BuildIndexes().
+struct Catalog {
+  SnapshotInfo info;
+  Forum forum;
+  std::vector<Language> languages;  // picker order
+  std::vector<Country> countries;
+  std::vector<Image> images;
+  std::vector<Organization> organizations;
+  std::vector<Exhibitor> exhibitors;
+  std::vector<Location> locations;
+  std::vector<Walkway> walkways;
+  std::vector<Source> sources;
+  std::vector<Agreement> agreements;
+  std::vector<Room> rooms;
+  std::vector<Track> tracks;
+  std::vector<Person> people;
+  std::vector<Session> sessions;
+  std::map<std::string, Text, std::less<>> ui_strings;  // key -> text
+  // The snapshot's search index (db/snapshot/search.h); null for a catalog read from sources. Shared by copies.
+  std::shared_ptr<const SearchIndex> search_index;
+
+  // Rebuilds the id indexes; call once after filling the vectors. Later duplicates do not replace earlier
+  // rows (CheckCatalog reports them).
+  void BuildIndexes();
+
+  const Language* FindLanguage(std::string_view code) const;
+  const Country* FindCountry(std::string_view code) const;
+  const Image* FindImage(std::string_view id) const;
+  const Organization* FindOrganization(std::string_view id) const;
+  const Exhibitor* FindExhibitor(std::string_view organization_id) const;
+  const Exhibitor* FindExhibitorAtBooth(std::string_view booth_id) const;
+  const Location* FindLocation(std::string_view id) const;
+  const Source* FindSource(std::string_view id) const;
+  const Agreement* FindAgreement(std::string_view id) const;
+  const Room* FindRoom(std::string_view id) const;
+  const Track* FindTrack(std::string_view id) const;
+  const Person* FindPerson(std::string_view id) const;
+  const Session* FindSession(std::string_view id) const;
+
+  // The countries at least one exhibitor comes from, in the order of `countries` (computed by BuildIndexes:
+  // the filter chips, the home counts, the search index and `inspect` all use it).
+  std::vector<const Country*> ExhibitingCountries() const;
+  // The days of the program, (day index, YYYY-MM-DD), in order (computed by BuildIndexes).
+  const std::vector<std::pair<int, std::string>>& ProgramDays() const { return days_; }
+
+  // The language chain for `lang`: lang, its fallback, that one's fallback ... (no repeats, stops at a loop).
+  std::vector<std::string> Chain(std::string_view lang) const;
+  // The text in `lang`, else along the chain, else the default language's chain, else any translation,
+  // else "". Never a key name. `from` (optional) is set to the code of the language the text is in (a
+  // view into `text` or the catalog; empty when the text is ""), e.g. to pick that language's plural forms.
+  const std::string& Tr(const Text& text, std::string_view lang, std::string_view* from = nullptr) const;
+  // A UI string by key, resolved like Tr. Unknown key: "" (CheckCatalog reports missing keys).
+  const std::string& Ui(std::string_view key, std::string_view lang, std::string_view* from = nullptr) const;
+
+ private:
+  using Index = std::unordered_map<std::string, size_t>;
+  // lang -> its chain, then the default language's chain: what Tr walks, computed once (Tr runs every frame).
+  std::unordered_map<std::string, std::vector<std::string>> lookup_order_;
+  std::vector<size_t> exhibiting_ix_;  // indexes into `countries`
+  std::vector<std::pair<int, std::string>> days_;
+  Index language_ix_, country_ix_, image_ix_, organization_ix_, exhibitor_ix_, booth_ix_, location_ix_,
+      source_ix_, agreement_ix_, room_ix_, track_ix_, person_ix_, session_ix_;
+};
+
+// Every text a visitor may see, with where it is: table ("organization"), row id, field ("name"), and
+// language ("kk"; "" for untranslated fields such as a phone number or a language's own name). One walk
+// serves the font's glyph ranges, the glyph check of `kiosk-snapshot validate`, the search index and the text
+// rule of CheckCatalog (db/model/text_rules.h), which names the row's source file and line from `origin`.
+struct TextRef {
+  std::string_view table, id, field, lang;
+  const std::string& text;
+  const Origin& origin;  // the row's; empty for rows loaded from a snapshot and for UI strings
+};
+void ForEachText(const Catalog& c, const std::function<void(const TextRef&)>& fn);
+
+// The schema version this build reads and writes (PRAGMA user_version of db/snapshot/schema.sql).
+inline constexpr int kSchemaVersion = 1;
+
+// Reads a snapshot into a Catalog: checks that it is a Forum Kiosk snapshot of kSchemaVersion that passes
+// SQLite's quick_check, and loads it. Does not verify the content checksum nor the rules: the kiosk opens
+// snapshots through db::OpenSnapshot (db/snapshot/validate.h), which does; this is for the staff tool's views of a
+// file (`inspect`, `diff`, `search`). Errors say what is wrong with which file.
+Result<std::shared_ptr<const Catalog>> LoadCatalog(const std::string& path);
+
+class Database;
+// Loads from a database already open (in memory); takes it over as the search index's connection. `name`
+// names the file in errors.
+Result<std::shared_ptr<const Catalog>> LoadCatalogFrom(Database db, const std::string& name);
+
+}  // namespace db

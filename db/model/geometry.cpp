@@ -1,0 +1,125 @@
+#include "db/model/geometry.h"
+
+#include <geos_c.h>
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+#include "db/model/caps.h"
+
+namespace db {
+
+double SignedArea(const std::vector<Point>& r) {
+  double a = 0;
+  for (size_t i = 0, n = r.size(); i < n; ++i) {
+    const Point& p = r[i];
+    const Point& q = r[(i + 1) % n];
+    a += p.x * q.y - q.x * p.y;
+  }
+  return a / 2;
+}
+
+Point Centroid(const std::vector<Point>& r) {
+  double a = SignedArea(r), cx = 0, cy = 0;
+  if (std::fabs(a) < 1e-9) {
+    for (const auto& p : r) cx += p.x, cy += p.y;
+    return r.empty() ? Point{} : Point{cx / static_cast<double>(r.size()), cy / static_cast<double>(r.size())};
+  }
+  for (size_t i = 0, n = r.size(); i < n; ++i) {
+    const Point& p = r[i];
+    const Point& q = r[(i + 1) % n];
+    double f = p.x * q.y - q.x * p.y;
+    cx += (p.x + q.x) * f;
+    cy += (p.y + q.y) * f;
+  }
+  return {cx / (6 * a), cy / (6 * a)};
+}
+
+namespace {
+
+std::string Fmt(double x, double y) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "(%g, %g)", x, y);
+  return buf;
+}
+
+// [SECTION] GEOS, through its reentrant C API (the C++ API is not stable across versions) ---------------
+
+struct ContextDeleter {
+  void operator()(GEOSContextHandle_t h) const { GEOS_finish_r(h); }
+};
+using Context = std::unique_ptr<std::remove_pointer_t<GEOSContextHandle_t>, ContextDeleter>;
+
+// Where the outline crosses or touches itself, or nullopt when GEOS finds the ring valid. Throws nothing:
+// GEOS's C API reports failures as return values (its error handler is not set: messages are dropped).
+std::optional<std::string> SelfIntersection(const std::vector<Point>& r) {
+  Context ctx(GEOS_init_r());
+  if (!ctx) return std::string("out of memory while checking the outline");
+  GEOSContextHandle_t h = ctx.get();
+  auto geom_deleter = [h](GEOSGeometry* g) { GEOSGeom_destroy_r(h, g); };
+  GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(r.size() + 1), 2);
+  if (!seq) return std::string("out of memory while checking the outline");
+  for (size_t i = 0; i <= r.size(); ++i)
+    GEOSCoordSeq_setXY_r(h, seq, static_cast<unsigned>(i), r[i % r.size()].x, r[i % r.size()].y);
+  GEOSGeometry* ring = GEOSGeom_createLinearRing_r(h, seq);  // takes the sequence
+  if (!ring) return std::string("the outline is not a closed ring");
+  std::unique_ptr<GEOSGeometry, decltype(geom_deleter)> poly(GEOSGeom_createPolygon_r(h, ring, nullptr, 0),
+                                                             geom_deleter);  // takes the ring
+  if (!poly) return std::string("the outline is not a polygon");
+  char* reason = nullptr;
+  GEOSGeometry* where = nullptr;
+  char valid = GEOSisValidDetail_r(h, poly.get(), 0, &reason, &where);
+  std::unique_ptr<GEOSGeometry, decltype(geom_deleter)> where_owner(where, geom_deleter);
+  std::string why = reason ? reason : "";
+  if (reason) GEOSFree_r(h, reason);
+  if (valid == 1) return std::nullopt;
+  double x = 0, y = 0;
+  std::string at;
+  if (where && GEOSGeomGetX_r(h, where, &x) == 1 && GEOSGeomGetY_r(h, where, &y) == 1) at = " at " + Fmt(x, y);
+  if (valid != 0) return std::string("the outline could not be checked");
+  if (why == "Ring Self-intersection")  // a corner on another edge, or two corners at one place
+    return "the outline touches itself" + at + " (each edge may meet only its two neighbours)";
+  if (why.find("elf-intersection") != std::string::npos)
+    return "the outline crosses itself" + at + " (each edge may meet only its two neighbours)";
+  return "the outline is not a valid polygon" + at + " (" + why + ")";
+}
+
+}  // namespace
+
+std::optional<std::string> OutlineCrossing(const std::vector<Point>& ring) {
+  if (ring.size() < 3) return std::string("fewer than 3 corners");
+  return SelfIntersection(ring);
+}
+
+std::optional<std::string> PositionProblem(const Point& p) {
+  if (!std::isfinite(p.x) || !std::isfinite(p.y)) return std::string("a coordinate is not a finite number");
+  if (std::fabs(p.x) > caps::kMaxCoordinate || std::fabs(p.y) > caps::kMaxCoordinate)
+    return "position " + Fmt(p.x, p.y) + " is more than " + std::to_string(static_cast<long>(caps::kMaxCoordinate)) +
+           " m from the plan's origin (local metres: check the units)";
+  return std::nullopt;
+}
+
+std::optional<std::string> PolygonProblem(const std::vector<Point>& r) {
+  if (r.size() > caps::kPolygonVertices)
+    return "the outline has " + std::to_string(r.size()) + " corners, more than the " +
+           std::to_string(caps::kPolygonVertices) + " allowed (simplify it)";
+  for (const auto& p : r)
+    if (auto problem = PositionProblem(p)) return problem;
+  if (r.size() < 3) return "a polygon needs at least 3 corners, this one has " + std::to_string(r.size());
+  for (size_t i = 0; i < r.size(); ++i) {
+    const Point& p = r[i];
+    const Point& q = r[(i + 1) % r.size()];
+    if (p.x == q.x && p.y == q.y) return "corner " + Fmt(p.x, p.y) + " is repeated";
+  }
+  // All corners on one line: said so before GEOS, which would call the collapsed ring a self-intersection.
+  bool collinear = true;
+  for (size_t i = 2; i < r.size() && collinear; ++i)
+    collinear = std::fabs((r[1].x - r[0].x) * (r[i].y - r[0].y) - (r[1].y - r[0].y) * (r[i].x - r[0].x)) < 1e-9;
+  if (collinear) return std::string("the polygon has no area (all corners on one line)");
+  if (auto problem = SelfIntersection(r)) return problem;
+  if (std::fabs(SignedArea(r)) < 1e-6) return std::string("the polygon has no area");
+  return std::nullopt;
+}
+
+}  // namespace db

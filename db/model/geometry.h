@@ -1,0 +1,27 @@
+// Plane geometry of the floor plan (local metres), shared by the importer and the snapshot checks.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/model/catalog.h"
+
+namespace db {
+
+// Signed area (positive when counter-clockwise) of a ring given without the closing point.
+double SignedArea(const std::vector<Point>& ring);
+// Centroid of the polygon's area (the label anchor); the vertex mean for a degenerate ring.
+Point Centroid(const std::vector<Point>& ring);
+// Why a position is not on the plan: not a finite number, or more than caps::kMaxCoordinate metres from the
+// origin on either axis (the map's arithmetic, centroids and areas stay finite inside that box); or nullopt.
+std::optional<std::string> PositionProblem(const Point& p);
+// Why the ring is not a usable polygon (more than caps::kPolygonVertices corners, a position off the plan,
+// too few corners, a repeated corner, edges that cross or touch, zero area), or nullopt. The crossing check
+// is GEOS's validity check (GEOSisValidDetail_r: monotone chains in an STR-tree, n log n on outlines whose
+// edges' bounding boxes do not pile up; docs/PERFORMANCE.md has the figures), not a pairwise comparison.
+std::optional<std::string> PolygonProblem(const std::vector<Point>& ring);
+// PolygonProblem's crossing check alone, without the caps: where the outline crosses or touches itself, or
+// nullopt. For bench/polygon_bench.cpp, which measures it beyond the vertex cap.
+std::optional<std::string> OutlineCrossing(const std::vector<Point>& ring);
+
+}  // namespace db

@@ -1,0 +1,143 @@
+#include "db/snapshot/sqlite.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+namespace db {
+
+namespace {
+[[noreturn]] void Fail(sqlite3* db, const std::string& what) {
+  throw SqliteError(what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+}  // namespace
+
+Database::Database(const std::string& path, Mode mode) {
+  int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  flags |= SQLITE_OPEN_NOMUTEX;  // one connection per thread
+  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw SqliteError("cannot open " + path + ": " + msg);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+}
+
+Database Database::FromBytes(const std::string& bytes, const std::string& name, bool writable) {
+  Database d;
+  if (sqlite3_open_v2(":memory:", &d.db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+    throw SqliteError("cannot open a database in memory for " + name);
+  sqlite3_extended_result_codes(d.db_, 1);
+  auto size = static_cast<sqlite3_int64>(bytes.size());
+  auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(bytes.empty() ? 1 : bytes.size()));
+  if (!copy) throw SqliteError("out of memory reading " + name);
+  std::copy(bytes.begin(), bytes.end(), copy);
+  // FREEONCLOSE: SQLite owns `copy` from here on, also when deserializing fails.
+  int rc = sqlite3_deserialize(d.db_, "main", copy, size, size, SQLITE_DESERIALIZE_FREEONCLOSE | (writable ? SQLITE_DESERIALIZE_RESIZEABLE : SQLITE_DESERIALIZE_READONLY));
+  if (rc != SQLITE_OK) throw SqliteError("cannot read " + name + ": " + sqlite3_errmsg(d.db_));
+  return d;
+}
+
+Database::~Database() {
+  if (db_) sqlite3_close_v2(db_);
+}
+
+void Database::Exec(const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errmsg(db_);
+    sqlite3_free(err);
+    throw SqliteError(msg);
+  }
+}
+
+Statement Database::Prepare(std::string_view sql) { return Statement(db_, sql); }
+
+std::string Database::QueryText(std::string_view sql) {
+  Statement st(db_, sql);
+  return st.Step() ? st.Text(0) : std::string();
+}
+
+int64_t Database::QueryInt(std::string_view sql) {
+  Statement st(db_, sql);
+  return st.Step() ? st.Int(0) : 0;
+}
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
+    Fail(db, "cannot prepare \"" + std::string(sql.substr(0, 60)) + "\"");
+}
+
+Statement::~Statement() {
+  if (stmt_) sqlite3_finalize(stmt_);
+}
+
+Statement& Statement::Bind(int i, std::string_view text) {
+  if (sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+    Fail(db_, "bind");
+  return *this;
+}
+
+Statement& Statement::BindNullable(int i, const std::string& text) {
+  return text.empty() ? BindNull(i) : Bind(i, std::string_view(text));
+}
+
+Statement& Statement::Bind(int i, int64_t v) {
+  if (sqlite3_bind_int64(stmt_, i, v) != SQLITE_OK) Fail(db_, "bind");
+  return *this;
+}
+
+Statement& Statement::Bind(int i, double v) {
+  if (sqlite3_bind_double(stmt_, i, v) != SQLITE_OK) Fail(db_, "bind");
+  return *this;
+}
+
+Statement& Statement::BindBlob(int i, const void* data, size_t size) {
+  if (sqlite3_bind_blob64(stmt_, i, data, size, SQLITE_TRANSIENT) != SQLITE_OK) Fail(db_, "bind");
+  return *this;
+}
+
+Statement& Statement::BindNull(int i) {
+  if (sqlite3_bind_null(stmt_, i) != SQLITE_OK) Fail(db_, "bind");
+  return *this;
+}
+
+bool Statement::Step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  Fail(db_, "query failed");
+}
+
+void Statement::Run() {
+  while (Step()) {
+  }
+  Reset();
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
+int Statement::ColumnType(int i) const { return sqlite3_column_type(stmt_, i); }
+bool Statement::IsNull(int i) const { return sqlite3_column_type(stmt_, i) == SQLITE_NULL; }
+
+std::string Statement::Text(int i) const {
+  const auto* p = sqlite3_column_text(stmt_, i);
+  if (!p) return {};
+  return std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, i)));
+}
+
+int64_t Statement::Int(int i) const { return sqlite3_column_int64(stmt_, i); }
+double Statement::Real(int i) const { return sqlite3_column_double(stmt_, i); }
+
+std::vector<unsigned char> Statement::Blob(int i) const {
+  const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_, i));
+  int n = sqlite3_column_bytes(stmt_, i);
+  return p ? std::vector<unsigned char>(p, p + n) : std::vector<unsigned char>();
+}
+
+}  // namespace db

@@ -1,0 +1,207 @@
+#include "db/sources/csv_table.h"
+
+#include <csv.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "db/model/caps.h"
+#include "db/base/files.h"
+#include "db/base/text.h"
+
+namespace db {
+
+int CsvTable::Column(std::string_view name) const {
+  for (size_t i = 0; i < header.size(); ++i)
+    if (header[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+namespace {
+
+// State shared with libcsv's callbacks while one file is parsed.
+struct ParseState {
+  const std::string& file;
+  Diagnostics& diags;
+  std::vector<CsvRow> rows;
+  CsvRow current;
+  int line = 0;            // line being fed
+  bool in_record = false;  // a record has started and not ended
+  bool too_many_rows = false;
+};
+
+// A cell longer than caps::kCsvCellBytes is refused here, as libcsv hands it over, and not kept: the rest of
+// the file is still read (the file itself is at most caps::kCsvFileBytes, checked before reading).
+void OnField(void* s, size_t len, void* data) {
+  auto* st = static_cast<ParseState*>(data);
+  if (s && len > caps::kCsvCellBytes) {
+    size_t c = st->current.cells.size();
+    bool header_known = !st->rows.empty() && c < st->rows.front().cells.size();
+    std::string column = header_known ? Trim(st->rows.front().cells[c]) : "column " + std::to_string(c + 1);
+    st->diags.Error(st->file, st->current.line, column,
+                    "the cell holds " + std::to_string(len) + " bytes, more than the " +
+                        std::to_string(caps::kCsvCellBytes) + " allowed in one cell (docs/SOURCES.md, caps)");
+    st->current.cells.emplace_back();
+    return;
+  }
+  st->current.cells.emplace_back(s ? static_cast<const char*>(s) : "", s ? len : 0);
+}
+
+void OnRecord(int, void* data) {
+  auto* st = static_cast<ParseState*>(data);
+  if (st->rows.size() > caps::kCsvRows) {  // the header and kCsvRows rows are kept
+    st->too_many_rows = true;
+    st->current = CsvRow{};
+    return;
+  }
+  st->rows.push_back(std::move(st->current));
+  st->current = CsvRow{};
+  st->in_record = false;
+}
+
+}  // namespace
+
+std::optional<CsvTable> ParseCsv(std::string_view data, const std::string& display_name, Diagnostics& diags) {
+  if (data.size() >= 3 && data.substr(0, 3) == "\xEF\xBB\xBF") data.remove_prefix(3);  // byte-order mark
+
+  csv_parser parser;
+  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+    diags.Error(display_name, 0, "", "out of memory");
+    return std::nullopt;
+  }
+  ParseState st{display_name, diags};
+  // Feed line by line, so each record knows the line it started on.
+  size_t pos = 0;
+  bool failed = false;
+  while (pos < data.size() && !failed && !st.too_many_rows) {
+    size_t nl = data.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? data.size() : nl + 1;
+    std::string_view piece = data.substr(pos, end - pos);
+    ++st.line;
+    if (!st.in_record && Trim(piece).size() > 0) {
+      st.in_record = true;
+      st.current.line = st.line;
+    }
+    if (csv_parse(&parser, piece.data(), piece.size(), OnField, OnRecord, &st) != piece.size()) {
+      diags.Error(display_name, st.line, "", std::string("malformed CSV: ") + csv_strerror(csv_error(&parser)) +
+                                                 " (a quote inside a field must be doubled, and a quoted field "
+                                                 "must end with a quote)");
+      failed = true;
+    }
+    pos = end;
+  }
+  if (!failed && csv_fini(&parser, OnField, OnRecord, &st) != 0) {
+    diags.Error(display_name, st.current.line ? st.current.line : st.line, "",
+                "malformed CSV: a quoted field is not closed before the end of the file");
+    failed = true;
+  }
+  csv_free(&parser);
+  if (st.too_many_rows) {
+    diags.Error(display_name, st.line, "", "more than " + std::to_string(caps::kCsvRows) +
+                                               " rows (docs/SOURCES.md, caps): split the data or remove rows");
+    failed = true;
+  }
+  if (failed) return std::nullopt;
+
+  CsvTable table;
+  table.file = display_name;
+  if (st.rows.empty()) {
+    diags.Error(display_name, 0, "", "the file is empty: the first row must name the columns");
+    return std::nullopt;
+  }
+  table.header_line = st.rows.front().line;
+  for (auto& h : st.rows.front().cells) table.header.push_back(Trim(h));
+  table.rows.assign(std::make_move_iterator(st.rows.begin() + 1), std::make_move_iterator(st.rows.end()));
+
+  bool ok = true;
+  for (size_t c = 0; c < table.header.size(); ++c) {
+    if (!IsValidUtf8(table.header[c])) {
+      diags.Error(display_name, table.header_line, "", "column " + std::to_string(c + 1) +
+                                                           ": the name is not valid UTF-8 (save the file as UTF-8)");
+      ok = false;
+    }
+  }
+  for (size_t c = 0; c < table.header.size(); ++c)
+    for (size_t d = c + 1; d < table.header.size(); ++d)
+      if (!table.header[c].empty() && table.header[c] == table.header[d]) {
+        diags.Error(display_name, table.header_line, table.header[c], "the column appears twice");
+        ok = false;
+      }
+  for (auto& row : table.rows) {
+    for (size_t c = 0; c < row.cells.size(); ++c) {
+      std::string column = c < table.header.size() ? table.header[c] : "column " + std::to_string(c + 1);
+      if (!IsValidUtf8(row.cells[c])) {
+        diags.Error(display_name, row.line, column, "not valid UTF-8 (save the file as UTF-8)");
+        ok = false;
+        row.cells[c].clear();
+      }
+      std::string& cell = row.cells[c];
+      NormalizeLineBreaks(cell);
+      cell = Trim(cell);
+    }
+    if (row.cells.size() > table.header.size()) {
+      bool extra_nonempty = std::any_of(row.cells.begin() + static_cast<long>(table.header.size()),
+                                        row.cells.end(), [](const std::string& s) { return !s.empty(); });
+      if (extra_nonempty)
+        diags.Error(display_name, row.line, "", "the row has " + std::to_string(row.cells.size()) +
+                                                    " cells, the header names only " +
+                                                    std::to_string(table.header.size()) + " columns");
+    }
+  }
+  (void)ok;  // invalid cells were reported and blanked; the rest of the file is still checked
+  return table;
+}
+
+std::optional<CsvTable> ReadCsv(const std::filesystem::path& path, const std::string& display_name,
+                                Diagnostics& diags) {
+  auto data = ReadSourceFile(path, caps::kCsvFileBytes);
+  if (!data) {
+    diags.Error(display_name, 0, "", data.error().message);
+    return std::nullopt;
+  }
+  return ParseCsv(data.value(), display_name, diags);
+}
+
+std::string CsvRowReader::Get(std::string_view column) const {
+  int c = t_.Column(column);
+  if (c < 0 || static_cast<size_t>(c) >= r_.cells.size()) return {};
+  return r_.cells[static_cast<size_t>(c)];
+}
+
+Text CsvRowReader::GetText(std::string_view field, const std::vector<std::string>& languages) const {
+  Text t;
+  for (const auto& lang : languages) {
+    std::string v = Get(std::string(field) + "_" + lang);
+    if (!v.empty()) t.by_lang[lang] = std::move(v);
+  }
+  return t;
+}
+
+void CheckColumns(const CsvTable& table, const std::vector<std::string>& required,
+                  const std::vector<std::string>& columns, const std::vector<std::string>& translated,
+                  const std::vector<std::string>& languages, Diagnostics& diags) {
+  for (const auto& r : required)
+    if (!table.Has(r)) diags.Error(table.file, table.header_line, r, "required column is missing");
+  for (const auto& h : table.header) {
+    if (h.empty()) continue;
+    if (std::find(required.begin(), required.end(), h) != required.end()) continue;
+    if (std::find(columns.begin(), columns.end(), h) != columns.end()) continue;
+    bool known = false;
+    for (const auto& f : translated) {
+      if (h.size() > f.size() + 1 && h.compare(0, f.size(), f) == 0 && h[f.size()] == '_') {
+        std::string lang = h.substr(f.size() + 1);
+        if (std::find(languages.begin(), languages.end(), lang) != languages.end()) known = true;
+        else {
+          diags.Warning(table.file, table.header_line, h,
+                        "language '" + lang + "' is not in languages.csv; the column is ignored");
+          known = true;  // reported once, as a language problem
+        }
+      }
+    }
+    if (!known) diags.Warning(table.file, table.header_line, h, "unknown column; it is ignored");
+  }
+}
+
+}  // namespace db
+

@@ -1,0 +1,509 @@
+#include "db/sources/sources.h"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "db/sources/csv_table.h"
+#include "db/base/files.h"
+#include "db/sources/floorplan.h"
+#include "db/model/image_check.h"
+#include "db/sources/schedule_import.h"
+#include "db/base/text.h"
+
+namespace db {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// [SECTION] Helpers --------------------------------------------------------------------------------------
+
+// Reads one CSV of the folder; nullopt (and an error when `required`) when it is missing or unreadable.
+std::optional<CsvTable> Open(const fs::path& dir, const std::string& name, bool required, Diagnostics& diags) {
+  fs::path p = dir / name;
+  std::error_code ec;
+  if (!fs::exists(p, ec)) {
+    if (required) diags.Error(name, 0, "", "required file is missing (see docs/SOURCES.md)");
+    return std::nullopt;
+  }
+  return ReadCsv(p, name, diags);
+}
+
+// Reads a 0/1 column; reports anything else.
+bool Flag(const CsvRowReader& r, const char* column, Diagnostics& diags) {
+  std::string v = r.Get(column);
+  auto f = ParseFlag(v);
+  if (!f) {
+    diags.Error(r.origin().file, r.line(), column, "'" + v + "' is not 1 or 0");
+    return false;
+  }
+  return *f;
+}
+
+// Reads an id column that must be filled.
+std::string Id(const CsvRowReader& r, const char* column, Diagnostics& diags) {
+  std::string v = r.Get(column);
+  if (v.empty()) diags.Error(r.origin().file, r.line(), column, "is empty; every row needs one");
+  else if (!IsValidId(v))
+    diags.Error(r.origin().file, r.line(), column,
+                "'" + v + "' is not a valid id (letters, digits, - _ . only; at most 64 characters)");
+  return v;
+}
+
+// [SECTION] The readers, one per file ---------------------------------------------------------------------
+
+struct Reader {
+  fs::path dir;
+  Diagnostics& diags;
+  Catalog c;
+  std::vector<std::string> langs;   // offered language codes
+  std::string schedule_language = "en";
+
+  void Languages() {
+    auto t = Open(dir, "languages.csv", true, diags);
+    if (!t) return;
+    CheckColumns(*t, {"code", "native_name"}, {"english_name", "fallback", "plural"}, {}, {}, diags);
+    for (const auto& row : t->rows) {
+      CsvRowReader r(*t, row);
+      Language l{Id(r, "code", diags), r.Get("native_name"), r.Get("english_name"), r.Get("fallback"), r.origin()};
+      if (std::string rule = r.Get("plural"); !rule.empty()) l.plural_rule = rule;
+      c.languages.push_back(l);
+      if (!l.code.empty()) langs.push_back(l.code);
+    }
+  }
+
+  void Forum() {
+    auto t = Open(dir, "forum.csv", true, diags);
+    if (!t) return;
+    CheckColumns(*t, {"id", "start_date", "end_date", "time_zone", "utc_offset", "default_language"},
+                 {"schedule_language", "idle_timeout_s", "website"}, {"title", "venue", "city"}, langs, diags);
+    if (t->rows.size() != 1) {
+      diags.Error(t->file, t->rows.empty() ? t->header_line : t->rows[1].line, "",
+                  "forum.csv must have exactly one row below the header, it has " + std::to_string(t->rows.size()));
+      if (t->rows.empty()) return;
+    }
+    CsvRowReader r(*t, t->rows.front());
+    auto& f = c.forum;
+    f.origin = r.origin();
+    f.code = Id(r, "id", diags);
+    f.start_date = r.Get("start_date");
+    f.end_date = r.Get("end_date");
+    f.time_zone = r.Get("time_zone");
+    f.default_language = r.Get("default_language");
+    f.website = r.Get("website");
+    f.title = r.GetText("title", langs);
+    f.venue = r.GetText("venue", langs);
+    f.city = r.GetText("city", langs);
+    if (auto off = ParseUtcOffset(r.Get("utc_offset"))) f.utc_offset_min = *off;
+    else diags.Error(t->file, r.line(), "utc_offset", "'" + r.Get("utc_offset") + "' is not an offset like +06:00");
+    std::string idle = r.Get("idle_timeout_s");
+    if (!idle.empty()) {
+      char* end = nullptr;
+      long v = std::strtol(idle.c_str(), &end, 10);
+      if (*end || v < 10 || v > 3600) diags.Error(t->file, r.line(), "idle_timeout_s", "'" + idle + "' is not a number of seconds between 10 and 3600");
+      else f.idle_timeout_s = static_cast<int>(v);
+    }
+    std::string sl = r.Get("schedule_language");
+    if (!sl.empty()) schedule_language = sl;
+    if (std::find(langs.begin(), langs.end(), schedule_language) == langs.end())
+      diags.Error(t->file, r.line(), "schedule_language", "'" + schedule_language + "' is not in languages.csv");
+  }
+
+  void Countries() {
+    auto t = Open(dir, "countries.csv", true, diags);
+    if (!t) return;
+    CheckColumns(*t, {"code", "color"}, {}, {"name"}, langs, diags);
+    for (const auto& row : t->rows) {
+      CsvRowReader r(*t, row);
+      Country x;
+      x.code = r.Get("code");
+      x.origin = r.origin();
+      if (auto col = ParseColor(r.Get("color"))) x.color = *col;
+      else diags.Error(t->file, r.line(), "color", "'" + r.Get("color") + "' is not a colour like #3A7BD5");
+      x.name = r.GetText("name", langs);
+      c.countries.push_back(std::move(x));
+    }
+  }
+
+  // Reads logos/<file> once per file and returns its image id ("" when it failed, reported).
+  std::string Logo(const std::string& name, const CsvRowReader& r) {
+    for (const auto& img : c.images)
+      if (img.id == name) return img.id;
+    fs::path p = dir / "logos" / name;
+    std::error_code ec;
+    if (name.find('/') != std::string::npos || name.find('\\') != std::string::npos || name == ".." ) {
+      diags.Error(r.origin().file, r.line(), "logo", "'" + name + "': give only a file name inside logos/");
+      return {};
+    }
+    auto status = fs::symlink_status(p, ec);
+    if (!fs::exists(status)) {
+      diags.Error(r.origin().file, r.line(), "logo", "logos/" + name + " does not exist");
+      return {};
+    }
+    ImageLimits limits;
+    // Refused before reading it into memory: a symbolic link (never followed), not a file, too large.
+    auto data = ReadSourceFile(p, limits.max_bytes);
+    if (!data) {
+      diags.Error(r.origin().file, r.line(), "logo", "logos/" + name + ": " + data.error().message);
+      return {};
+    }
+    std::vector<unsigned char> bytes(data.value().begin(), data.value().end());
+    data.value().clear();
+    // Stored re-encoded as PNG (db/model/image_check.h): the kiosk never decodes staff's original file.
+    auto canonical = CanonicalizeImage(bytes, limits);
+    if (!canonical) {
+      diags.Error(r.origin().file, r.line(), "logo", "logos/" + name + ": " + canonical.error().message);
+      return {};
+    }
+    Image img;
+    img.id = name;
+    img.mime = canonical.value().info.mime;
+    img.width = canonical.value().info.width;
+    img.height = canonical.value().info.height;
+    img.sha256 = canonical.value().info.sha256;
+    img.bytes = std::move(canonical.value().bytes);
+    img.origin = r.origin();
+    c.images.push_back(std::move(img));
+    return name;
+  }
+
+  void Organizations() {
+    auto t = Open(dir, "organizations.csv", true, diags);
+    if (!t) return;
+    // `note`: staff's own remark on the row (what a sample row makes up); never shown, not in the snapshot.
+    CheckColumns(*t, {"id", "kind"}, {"country", "website", "email", "phone", "logo", "sample", "note"},
+                 {"name", "short_name", "description", "city"}, langs, diags);
+    for (const auto& row : t->rows) {
+      CsvRowReader r(*t, row);
+      Organization x;
+      x.id = Id(r, "id", diags);
+      x.kind = r.Get("kind");
+      x.country_code = r.Get("country");
+      x.website = r.Get("website");
+      x.email = r.Get("email");
+      x.phone = r.Get("phone");
+      x.sample = Flag(r, "sample", diags);
+      x.name = r.GetText("name", langs);
+      x.short_name = r.GetText("short_name", langs);
+      x.description = r.GetText("description", langs);
+      x.city = r.GetText("city", langs);
+      x.origin = r.origin();
+      if (std::string logo = r.Get("logo"); !logo.empty()) x.logo_image_id = Logo(logo, r);
+      c.organizations.push_back(std::move(x));
+    }
+  }
+
+  void Exhibitors() {
+    auto t = Open(dir, "exhibitors.csv", true, diags);
+    if (!t) return;
+    CheckColumns(*t, {"organization", "booth"}, {"category", "featured", "sample"}, {}, langs, diags);
+    for (const auto& row : t->rows) {
+      CsvRowReader r(*t, row);
+      c.exhibitors.push_back({Id(r, "organization", diags), r.Get("booth"), r.Get("category"),
+                              Flag(r, "featured", diags), Flag(r, "sample", diags), r.origin()});
+    }
+  }
+
+  void Agreements() {
+    if (auto t = Open(dir, "sources.csv", false, diags)) {
+      CheckColumns(*t, {"id", "title"}, {"publisher", "url", "published_date", "language", "note"}, {}, langs, diags);
+      for (const auto& row : t->rows) {
+        CsvRowReader r(*t, row);
+        c.sources.push_back({Id(r, "id", diags), r.Get("title"), r.Get("publisher"), r.Get("url"),
+                             r.Get("published_date"), r.Get("language"), r.Get("note"), r.origin()});
+      }
+    }
+    if (auto t = Open(dir, "agreements.csv", false, diags)) {
+      CheckColumns(*t, {"id", "kind"}, {"signed_date", "online", "source", "sample"},
+                   {"title", "summary", "place", "scope"}, langs, diags);
+      for (const auto& row : t->rows) {
+        CsvRowReader r(*t, row);
+        Agreement a;
+        a.id = Id(r, "id", diags);
+        a.kind = r.Get("kind");
+        a.signed_date = r.Get("signed_date");
+        a.online = Flag(r, "online", diags);
+        a.source_id = r.Get("source");
+        a.sample = Flag(r, "sample", diags);
+        a.title = r.GetText("title", langs);
+        a.summary = r.GetText("summary", langs);
+        a.place = r.GetText("place", langs);
+        a.scope = r.GetText("scope", langs);
+        a.origin = r.origin();
+        c.agreements.push_back(std::move(a));
+      }
+    }
+    c.BuildIndexes();
+    auto attach = [&](const CsvRowReader& r, const char* what) -> Agreement* {
+      std::string id = r.Get("agreement");
+      for (auto& a : c.agreements)
+        if (a.id == id) return &a;
+      diags.Error(r.origin().file, r.line(), "agreement", "'" + id + "' is not in agreements.csv (" + what + ")");
+      return nullptr;
+    };
+    if (auto t = Open(dir, "agreement_parties.csv", false, diags)) {
+      CheckColumns(*t, {"agreement", "organization"}, {"role", "source"}, {"signatory_name", "signatory_title"},
+                   langs, diags);
+      for (const auto& row : t->rows) {
+        CsvRowReader r(*t, row);
+        AgreementParty p;
+        p.organization_id = r.Get("organization");
+        if (std::string role = r.Get("role"); !role.empty()) p.role = role;
+        p.source_id = r.Get("source");
+        p.signatory_name = r.GetText("signatory_name", langs);
+        p.signatory_title = r.GetText("signatory_title", langs);
+        p.origin = r.origin();
+        if (auto* a = attach(r, "party")) a->parties.push_back(std::move(p));
+      }
+    }
+    if (auto t = Open(dir, "agreement_facts.csv", false, diags)) {
+      CheckColumns(*t, {"agreement", "field", "value"}, {"source", "note"}, {}, langs, diags);
+      for (const auto& row : t->rows) {
+        CsvRowReader r(*t, row);
+        AgreementFact f{r.Get("field"), r.Get("value"), r.Get("source"), r.Get("note"), r.origin()};
+        if (auto* a = attach(r, "fact")) a->facts.push_back(std::move(f));
+      }
+    }
+  }
+
+  void FloorPlan() {
+    fs::path p = dir / "floorplan.geojson";
+    std::error_code ec;
+    if (!fs::exists(p, ec)) {
+      diags.Error("floorplan.geojson", 0, "", "required file is missing (see docs/SOURCES.md)");
+      return;
+    }
+    auto plan = ReadFloorplan(p, "floorplan.geojson", langs, diags);
+    c.locations = std::move(plan.locations);
+    c.walkways = std::move(plan.walkways);
+  }
+
+  // Finds the floor-plan place a schedule room name refers to: by name in any language.
+  const Location* PlaceNamed(const std::string& name) {
+    for (const auto& l : c.locations) {
+      if (l.kind != "room" && l.kind != "stage" && l.kind != "hall") continue;
+      for (const auto& [lang, n] : l.name.by_lang)
+        if (n == name) return &l;
+    }
+    return nullptr;
+  }
+
+  void Program() {
+    fs::path xml = dir / "schedule.xml", json = dir / "schedule.json";
+    std::error_code ec;
+    bool has_xml = fs::exists(xml, ec), has_json = fs::exists(json, ec);
+    if (has_xml && has_json) diags.Error("schedule.json", 0, "", "both schedule.xml and schedule.json are present: keep only one");
+    if (!has_xml && !has_json) {
+      diags.Error("schedule.xml", 0, "", "the program is missing: add schedule.xml (frab) or schedule.json (frab, pretalx)");
+      return;
+    }
+    std::string name = has_xml ? "schedule.xml" : "schedule.json";
+    ImportedSchedule s = ImportSchedule(has_xml ? xml : json, name, schedule_language, diags);
+
+    // Rooms: rooms.csv first (staff's names and map links), then what the schedule names.
+    std::map<std::string, std::string> room_by_name;  // schedule name -> room id
+    if (auto t = Open(dir, "rooms.csv", false, diags)) {
+      CheckColumns(*t, {"id"}, {"schedule_name", "location"}, {"name"}, langs, diags);
+      for (const auto& row : t->rows) {
+        CsvRowReader r(*t, row);
+        Room room{Id(r, "id", diags), r.Get("location"), r.GetText("name", langs), r.origin()};
+        std::string sn = r.Get("schedule_name");
+        if (!sn.empty()) {
+          room_by_name[sn] = room.id;
+          if (!room.name.Find(schedule_language)) room.name.by_lang[schedule_language] = sn;
+        }
+        c.rooms.push_back(std::move(room));
+      }
+    }
+    std::set<std::string> used_ids;
+    for (const auto& r : c.rooms) used_ids.insert(r.id);
+    auto unique_id = [&](std::string base) {
+      std::string id = base;
+      for (int n = 2; used_ids.count(id); ++n) id = base + "-" + std::to_string(n);
+      used_ids.insert(id);
+      return id;
+    };
+    for (const auto& rn : s.rooms) {
+      if (room_by_name.count(rn)) continue;
+      Room room;
+      if (const Location* l = PlaceNamed(rn)) {
+        room.id = unique_id(l->id);
+        room.location_id = l->id;
+        room.name = l->name;
+      } else {
+        room.id = unique_id("room-" + Slug(rn));
+        room.name.by_lang[schedule_language] = rn;
+        int line = 0;  // the first event in that room
+        for (const auto& e : s.events)
+          if (e.room_name == rn) {
+            line = e.session.origin.line;
+            break;
+          }
+        diags.Warning(name, line, "room", "room '" + rn + "' is not on the floor plan (add it to rooms.csv with a "
+                                       "location); the kiosk shows it without a map link");
+      }
+      room.origin = {name, 0};
+      room_by_name[rn] = room.id;
+      c.rooms.push_back(std::move(room));
+    }
+
+    // Tracks, the same way.
+    std::map<std::string, std::string> track_by_name;
+    if (auto t = Open(dir, "tracks.csv", false, diags)) {
+      CheckColumns(*t, {"id"}, {"schedule_name", "color"}, {"name"}, langs, diags);
+      for (const auto& row : t->rows) {
+        CsvRowReader r(*t, row);
+        Track tr{Id(r, "id", diags), r.Get("color"), r.GetText("name", langs), r.origin()};
+        if (!tr.color.empty() && !ParseColor(tr.color))
+          diags.Error(t->file, r.line(), "color", "'" + tr.color + "' is not a colour like #3A7BD5");
+        std::string sn = r.Get("schedule_name");
+        if (!sn.empty()) {
+          track_by_name[sn] = tr.id;
+          if (!tr.name.Find(schedule_language)) tr.name.by_lang[schedule_language] = sn;
+        }
+        c.tracks.push_back(std::move(tr));
+      }
+    }
+    std::set<std::string> track_ids;
+    for (const auto& tr : c.tracks) track_ids.insert(tr.id);
+    for (const auto& tn : s.tracks) {
+      if (track_by_name.count(tn)) continue;
+      Track tr;
+      tr.id = "track-" + Slug(tn);
+      for (int n = 2; track_ids.count(tr.id); ++n) tr.id = "track-" + Slug(tn) + "-" + std::to_string(n);
+      track_ids.insert(tr.id);
+      tr.name.by_lang[schedule_language] = tn;
+      tr.origin = {name, 0};
+      track_by_name[tn] = tr.id;
+      c.tracks.push_back(std::move(tr));
+    }
+
+    // People of the schedule, completed by people.csv.
+    for (const auto& p : s.people) {
+      Person x;
+      x.id = p.id;
+      x.name.by_lang[schedule_language] = p.name;
+      if (!p.biography.empty()) x.biography.by_lang[schedule_language] = p.biography;
+      x.origin = {name, 0};
+      c.people.push_back(std::move(x));
+    }
+    if (auto t = Open(dir, "people.csv", false, diags)) {
+      CheckColumns(*t, {"id"}, {"organization", "sample"}, {"name", "title", "biography"}, langs, diags);
+      for (const auto& row : t->rows) {
+        CsvRowReader r(*t, row);
+        std::string id = r.Get("id");
+        auto it = std::find_if(c.people.begin(), c.people.end(), [&](const Person& p) { return p.id == id; });
+        Person* p = it != c.people.end() && it->origin.file == name ? &*it : nullptr;
+        if (!p) {
+          c.people.push_back({});
+          p = &c.people.back();
+          p->id = Id(r, "id", diags);
+        }
+        p->organization_id = r.Get("organization");
+        p->sample = Flag(r, "sample", diags);
+        for (const char* field : {"name", "title", "biography"}) {
+          Text more = r.GetText(field, langs);
+          Text& dst = std::string(field) == "name" ? p->name : std::string(field) == "title" ? p->title : p->biography;
+          for (auto& [lang, v] : more.by_lang) dst.by_lang[lang] = v;
+        }
+        p->origin = r.origin();
+      }
+    }
+
+    for (auto& e : s.events) {
+      Session& ss = e.session;
+      if (!e.room_name.empty()) ss.room_id = room_by_name[e.room_name];
+      if (!e.track_name.empty()) ss.track_id = track_by_name[e.track_name];
+      c.sessions.push_back(std::move(ss));
+    }
+    c.BuildIndexes();
+
+    // sessions.csv and session_organizations.csv refer to schedule events. A row for an event the schedule
+    // no longer has is a warning: re-importing a changed program must not block an urgent update.
+    auto session_for = [&](const CsvRowReader& r) -> Session* {
+      std::string id = r.Get("session");
+      if (auto* s = const_cast<Session*>(c.FindSession(id))) return s;
+      diags.Warning(r.origin().file, r.line(), "session", "session '" + id + "' is not in " + name + "; the row is skipped");
+      return nullptr;
+    };
+    if (auto t = Open(dir, "sessions.csv", false, diags)) {
+      CheckColumns(*t, {"session"}, {"sample", "note"}, {"title", "subtitle", "description"}, langs, diags);  // note: as above
+      for (const auto& row : t->rows) {
+        CsvRowReader r(*t, row);
+        bool sample = Flag(r, "sample", diags);
+        Session* s = session_for(r);
+        if (!s) continue;
+        s->sample = sample;
+        for (auto& [lang, v] : r.GetText("title", langs).by_lang) s->title.by_lang[lang] = v;
+        for (auto& [lang, v] : r.GetText("subtitle", langs).by_lang) s->subtitle.by_lang[lang] = v;
+        for (auto& [lang, v] : r.GetText("description", langs).by_lang) s->description.by_lang[lang] = v;
+      }
+    }
+    if (auto t = Open(dir, "session_organizations.csv", false, diags)) {
+      CheckColumns(*t, {"session", "organization"}, {"role"}, {}, langs, diags);
+      for (const auto& row : t->rows) {
+        CsvRowReader r(*t, row);
+        Session* s = session_for(r);
+        if (!s) continue;
+        SessionOrganization so;
+        so.organization_id = r.Get("organization");
+        if (std::string role = r.Get("role"); !role.empty()) so.role = role;
+        so.origin = r.origin();
+        s->organizations.push_back(std::move(so));
+      }
+    }
+    std::stable_sort(c.sessions.begin(), c.sessions.end(), [](const Session& a, const Session& b) {
+      return a.starts_utc != b.starts_utc ? a.starts_utc < b.starts_utc : a.id < b.id;
+    });
+  }
+
+  void Strings() {
+    auto t = Open(dir, "strings.csv", true, diags);
+    if (!t) return;
+    CheckColumns(*t, {"key"}, {}, {"text"}, langs, diags);
+    for (const auto& row : t->rows) {
+      CsvRowReader r(*t, row);
+      std::string key = r.Get("key");
+      if (key.empty()) {
+        diags.Error(t->file, r.line(), "key", "is empty");
+        continue;
+      }
+      if (c.ui_strings.count(key)) {
+        diags.Error(t->file, r.line(), "key", "'" + key + "' appears twice");
+        continue;
+      }
+      c.ui_strings[key] = r.GetText("text", langs);
+    }
+  }
+};
+
+}  // namespace
+
+Catalog ReadSources(const fs::path& dir, Diagnostics& diags) {
+  Reader r{dir, diags, {}, {}, "en"};
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    diags.Error(dir.string(), 0, "", "not a folder");
+    return {};
+  }
+  // Sources are ordinary files inside the folder: a symbolic link could make the snapshot embed any file of
+  // the machine it is built on (the readers refuse to follow one too: ReadSourceFile).
+  for (const auto& link : FindSymlinks(dir))
+    diags.Error(link.string(), 0, "", "a symbolic link: sources must be ordinary files inside the source folder "
+                                      "(replace the link with a copy of the file)");
+  r.Languages();
+  r.Forum();
+  r.Countries();
+  r.Organizations();
+  r.Exhibitors();
+  r.Agreements();
+  r.FloorPlan();
+  r.Program();
+  r.Strings();
+  r.c.BuildIndexes();
+  return std::move(r.c);
+}
+
+}  // namespace db

@@ -1,0 +1,306 @@
+// kiosk-snapshot: the staff tool that makes and checks forum snapshots.
+//   build SRC_DIR -o FILE [--content-version N]   sources -> snapshot (atomic; nothing written on error)
+//   validate FILE                                 can the kiosk show it? exit 0 only if so
+//   inspect FILE [--json]                         what it holds
+//   diff OLD NEW [--json]                         what changed: exhibitors, sessions, agreements
+//   search FILE QUERY [--lang CODE] [--json]      the kiosk's search, ranked; exit 0 also when nothing is found
+//   synth -o FILE [--exhibitors N] [--sessions N] a large synthetic forum, for benchmarks
+//   keygen -p PUB -s SECRET                       a minisign key pair (unencrypted secret key)
+//   sign FILE --secret-key SECRET                 validate FILE, then write FILE.minisig
+//   verify FILE --public-key PUB...               check FILE.minisig against trusted keys
+// Exit codes: 0 success, 1 the data has problems (reported on stderr), 2 wrong usage.
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "db/tool/build.h"
+#include "db/model/catalog.h"
+#include "db/tool/inspect.h"
+#include "db/snapshot/search.h"
+#include "db/field/signature.h"
+#include "db/base/text.h"
+#include "db/tool/synth.h"
+#include "db/snapshot/validate.h"
+#include "db/snapshot/writer.h"
+#include "platform/font_files.h"
+
+namespace {
+
+// Warns, naming the string, about every character the kiosk's fonts cannot draw (a visitor would see �).
+// Warnings only: the data is valid, and a kiosk with other fonts installed may draw it. Returns the count.
+size_t GlyphWarnings(const std::string& file) {
+  auto c = db::LoadCatalog(file);
+  if (!c) return 0;  // validation has said why
+  platform::KioskFonts fonts = platform::FindKioskFonts();
+  platform::FontCoverage coverage;
+  std::string error;
+  if (fonts.regular.empty() || !coverage.Open({fonts.regular, fonts.bold}, error)) {
+    std::cerr << file << ": warning: glyphs not checked: " << (fonts.regular.empty() ? "font Noto Sans not found" : error) << "\n";
+    return 1;
+  }
+  auto missing = platform::FindMissingGlyphs(*c.value(), coverage);
+  const size_t shown = 40;
+  for (size_t i = 0; i < missing.size() && i < shown; ++i)
+    std::cerr << file << ": warning: " << missing[i].where << ": " << platform::DescribeCodepoint(missing[i].cp)
+              << " has no glyph in the kiosk's fonts (" << fonts.regular << ") in \"" << missing[i].text.substr(0, 80) << "\"\n";
+  if (missing.size() > shown) std::cerr << file << ": warning: ... and " << missing.size() - shown << " more characters without a glyph\n";
+  return missing.size();
+}
+
+void Print(const db::Diagnostics& d) {
+  for (const auto& item : d.items()) std::cerr << db::Format(item) << "\n";
+}
+
+int Build(const std::string& src, const std::string& out, int64_t version) {
+  auto outcome = db::BuildSnapshot(src, out, version);
+  Print(outcome.diags);
+  if (!outcome.written) {
+    std::cerr << "build failed: " << outcome.diags.error_count() << " error(s), " << outcome.diags.warning_count()
+              << " warning(s); " << out << " was not written\n";
+    return 1;
+  }
+  size_t glyphs = GlyphWarnings(out);
+  std::cerr << "wrote " << out << " (content version " << version << ", " << outcome.diags.warning_count() + glyphs
+            << " warning(s))\n";
+  return 0;
+}
+
+int Validate(const std::string& file) {
+  auto d = db::ValidateSnapshot(file);
+  Print(d);
+  if (d.has_errors()) {
+    std::cerr << file << ": NOT valid: " << d.error_count() << " problem(s)\n";
+    return 1;
+  }
+  GlyphWarnings(file);
+  std::cout << file << ": valid\n";
+  return 0;
+}
+
+int Inspect(const std::string& file, bool as_json) {
+  auto c = db::LoadCatalog(file);
+  if (!c) {
+    std::cerr << c.error().message << "\n";
+    return 1;
+  }
+  std::string j = db::InspectJson(*c.value());
+  if (as_json) {
+    std::cout << j << "\n";
+    return 0;
+  }
+  // Human-readable: the same facts, one per line.
+  for (char& ch : j)
+    if (ch == '{' || ch == '}' || ch == '"' || ch == ',') ch = ' ';
+  std::cout << j << "\n";
+  return 0;
+}
+
+int SearchCommand(const std::string& file, const std::string& query, std::string lang, bool as_json) {
+  auto c = db::LoadCatalog(file);
+  if (!c) {
+    std::cerr << c.error().message << "\n";
+    return 1;
+  }
+  const db::Catalog& cat = *c.value();
+  if (lang.empty()) lang = cat.forum.default_language;
+  auto found = db::Search(cat, query, lang);
+  if (!found) {
+    std::cerr << file << ": " << found.error().message << "\n";
+    return 1;
+  }
+  const auto& hits = found.value();
+  if (as_json) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const auto& h : hits)
+      j.push_back({{"group", db::GroupName(db::GroupOf(h.kind))}, {"kind", db::KindName(h.kind)}, {"id", h.ref},
+                   {"title", db::HitTitle(cat, h, lang)}, {"score", h.score}});
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";  // never throws
+    return 0;
+  }
+  if (hits.empty()) std::cout << "nothing found\n";
+  const char* group = nullptr;
+  for (const auto& h : hits) {
+    const char* g = db::GroupName(db::GroupOf(h.kind));
+    if (g != group) std::cout << (group ? "\n" : "") << g << ":\n", group = g;
+    std::cout << "  " << db::KindName(h.kind) << " " << h.ref << "  " << db::HitTitle(cat, h, lang) << "\n";
+  }
+  return 0;
+}
+
+int Keygen(const std::string& pub_path, const std::string& sec_path, bool force) {
+  namespace fs = std::filesystem;
+  for (const auto* p : {&pub_path, &sec_path})
+    if (!force && fs::exists(*p)) {
+      std::cerr << *p << " exists; not overwriting a key (use --force)\n";
+      return 1;
+    }
+  db::PublicKey pub;
+  db::SecretKey sec;
+  db::GenerateKeyPair(pub, sec);
+  {
+    std::ofstream out(sec_path, std::ios::trunc);
+    out << db::FormatSecretKey(sec);
+    if (!out) return std::cerr << "cannot write " << sec_path << "\n", 1;
+  }
+  fs::permissions(sec_path, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+  std::ofstream(pub_path, std::ios::trunc) << db::FormatPublicKey(pub);
+  std::cout << "key " << pub.IdHex() << "\npublic key (for the kiosks' configuration): " << db::PublicKeyLine(pub)
+            << "\nwrote " << pub_path << " and " << sec_path << " (keep the secret key off the kiosks)\n";
+  return 0;
+}
+
+// The BLAKE2b-512 of a file, read in chunks.
+std::optional<std::array<unsigned char, 64>> HashFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  db::Prehash h;
+  std::vector<char> buf(1 << 16);
+  while (in.read(buf.data(), buf.size()) || in.gcount() > 0) h.Update(buf.data(), static_cast<size_t>(in.gcount()));
+  return h.Final();
+}
+
+int Sign(const std::string& file, const std::string& key_path, std::string out) {
+  auto d = db::ValidateSnapshot(file);
+  if (d.has_errors()) {
+    Print(d);
+    std::cerr << file << ": NOT signed: the snapshot does not validate\n";
+    return 1;
+  }
+  auto text = db::ReadWholeFile(key_path);
+  if (!text) return std::cerr << "cannot read " << key_path << "\n", 1;
+  auto sec = db::ParseSecretKey(*text);
+  if (!sec) return std::cerr << key_path << ": " << sec.error().message << "\n", 1;
+  auto c = db::LoadCatalog(file);
+  if (!c) return std::cerr << c.error().message << "\n", 1;
+  auto hash = HashFile(file);
+  if (!hash) return std::cerr << "cannot read " << file << "\n", 1;
+  std::string comment = "forum-kiosk snapshot forum:" + c.value()->forum.code + " content_version:" +
+                        std::to_string(c.value()->info.content_version) + " file:" +
+                        std::filesystem::path(file).filename().string();
+  if (out.empty()) out = file + ".minisig";
+  std::ofstream(out, std::ios::trunc) << db::SignPrehashed(sec.value(), *hash, comment);
+  std::cout << "wrote " << out << " (" << comment << ")\n";
+  return 0;
+}
+
+int Verify(const std::string& file, const std::vector<std::string>& key_paths, std::string sig_path) {
+  std::vector<db::PublicKey> keys;
+  for (const auto& p : key_paths) {
+    auto text = db::ReadWholeFile(p);
+    auto k = db::ParsePublicKey(text ? *text : p);  // a file, or the key's line itself
+    if (!k) return std::cerr << p << ": " << k.error().message << "\n", 2;
+    keys.push_back(k.value());
+  }
+  if (sig_path.empty()) sig_path = file + ".minisig";
+  auto sig = db::ReadWholeFile(sig_path);
+  if (!sig) return std::cerr << "cannot read " << sig_path << "\n", 1;
+  auto hash = HashFile(file);
+  if (!hash) return std::cerr << "cannot read " << file << "\n", 1;
+  std::optional<std::string> data;
+  if (sig->find("\nRW") != std::string::npos) data = db::ReadWholeFile(file);  // legacy ("Ed") signatures sign the whole file
+  auto v = db::VerifySignature(*sig, *hash, data ? *data : std::string(), keys);
+  if (!v) return std::cerr << file << ": NOT verified: " << v.error().message << "\n", 1;
+  std::cout << file << ": signature verified (key " << v.value().key_id << ", trusted comment: " << v.value().trusted_comment << ")\n";
+  return 0;
+}
+
+int Diff(const std::string& a, const std::string& b, bool as_json) {
+  auto ca = db::LoadCatalog(a);
+  if (!ca) {
+    std::cerr << ca.error().message << "\n";
+    return 1;
+  }
+  auto cb = db::LoadCatalog(b);
+  if (!cb) {
+    std::cerr << cb.error().message << "\n";
+    return 1;
+  }
+  auto changes = db::Diff(*ca.value(), *cb.value());
+  std::cout << (as_json ? db::DiffJson(changes) + "\n" : db::FormatDiff(changes));
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"kiosk-snapshot " FORUM_KIOSK_VERSION ": make and check Forum Kiosk snapshots (see docs/SOURCES.md)"};
+  app.require_subcommand(1);
+  std::string src, out, file, old_file, new_file;
+  // Default: the build time in seconds, which grows with every build, so staff need not count.
+  int64_t version = std::chrono::duration_cast<std::chrono::seconds>(
+                        std::chrono::system_clock::now().time_since_epoch()).count();
+  bool json = false;
+
+  auto* build = app.add_subcommand("build", "Build a snapshot from a source folder");
+  build->add_option("SRC_DIR", src, "source folder (CSV, schedule, floor plan, logos)")->required();
+  build->add_option("-o,--output", out, "snapshot file to write")->required();
+  build->add_option("--content-version", version, "integer that grows with every published snapshot (default: now, in Unix seconds)");
+  auto* validate = app.add_subcommand("validate", "Check a snapshot; exit 0 only if the kiosk can show it");
+  validate->add_option("FILE", file)->required();
+  auto* inspect = app.add_subcommand("inspect", "Show what a snapshot holds");
+  inspect->add_option("FILE", file)->required();
+  inspect->add_flag("--json", json, "print a JSON object");
+  auto* diff = app.add_subcommand("diff", "Show added, removed and changed exhibitors, sessions, agreements");
+  diff->add_option("OLD", old_file)->required();
+  diff->add_option("NEW", new_file)->required();
+  diff->add_flag("--json", json, "print JSON");
+
+  std::string query, lang;
+  auto* search = app.add_subcommand("search", "Search a snapshot as the kiosk does; exit 0 also when nothing is found");
+  search->add_option("FILE", file)->required();
+  search->add_option("QUERY", query, "what a visitor typed")->required();
+  search->add_option("--lang", lang, "the visitor's language (default: the forum's)");
+  search->add_flag("--json", json, "print JSON");
+  size_t synth_exhibitors = 5000, synth_sessions = 2000;
+  auto* synth = app.add_subcommand("synth", "Write a large synthetic forum snapshot (for benchmarks)");
+  synth->add_option("-o,--output", out, "snapshot file to write")->required();
+  synth->add_option("--exhibitors", synth_exhibitors, "number of exhibitors (default 5000)");
+  synth->add_option("--sessions", synth_sessions, "number of sessions (default 2000)");
+  synth->add_option("--content-version", version, "content version (default: now, in Unix seconds)");
+
+  std::string pub_path, sec_path, sig_path;
+  std::vector<std::string> pub_paths;
+  bool force = false;
+  auto* keygen = app.add_subcommand("keygen", "Make a minisign key pair for signing snapshots");
+  keygen->add_option("-p,--public-key", pub_path, "public key file to write (goes into the kiosks' configuration)")->required();
+  keygen->add_option("-s,--secret-key", sec_path, "secret key file to write (unencrypted: keep it safe)")->required();
+  keygen->add_flag("--force", force, "overwrite existing key files");
+  auto* sign = app.add_subcommand("sign", "Validate a snapshot and write FILE.minisig (minisign format)");
+  sign->add_option("FILE", file)->required();
+  sign->add_option("-s,--secret-key", sec_path, "secret key (kiosk-snapshot keygen or minisign -G -W)")->required();
+  sign->add_option("-o,--output", sig_path, "signature file (default FILE.minisig)");
+  auto* verify = app.add_subcommand("verify", "Check FILE.minisig against public keys");
+  verify->add_option("FILE", file)->required();
+  verify->add_option("-p,--public-key", pub_paths, "public key file or line (repeat for several)")->required();
+  verify->add_option("-x,--signature", sig_path, "signature file (default FILE.minisig)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  if (*build) return Build(src, out, version);
+  if (*validate) return Validate(file);
+  if (*inspect) return Inspect(file, json);
+  if (*diff) return Diff(old_file, new_file, json);
+  if (*search) return SearchCommand(file, query, lang, json);
+  if (*keygen) return Keygen(pub_path, sec_path, force);
+  if (*sign) return Sign(file, sec_path, sig_path);
+  if (*verify) return Verify(file, pub_paths, sig_path);
+  if (*synth) {
+    auto written = db::WriteSnapshot(db::SynthCatalog(synth_exhibitors, synth_sessions), out, version);
+    if (!written) {
+      std::cerr << written.error().message << "\n";
+      return 1;
+    }
+    std::cerr << "wrote " << written.value() << " (" << synth_exhibitors << " exhibitors, " << synth_sessions << " sessions)\n";
+    return 0;
+  }
+  return 2;
+}
