@@ -17,6 +17,7 @@
 #include "db/base/time_zone.h"
 #include "db/model/caps.h"
 #include "db/sources/json_errors.h"
+#include "db/sources/rich_text_import.h"
 
 namespace db {
 
@@ -67,7 +68,7 @@ class Builder {
   void KnownPerson(const std::string& id, std::string biography) {
     if (id.empty() || biography.empty() || !IsValidUtf8(biography)) return;
     NormalizeLineBreaks(biography);
-    biographies_.emplace(id, std::move(biography));
+    biographies_.emplace(id, PlainText(ParseDescription(biography)));
   }
 
   void AddEvent(RawEvent r, const Day& day) {
@@ -115,9 +116,12 @@ class Builder {
     s.language = r.language;
     s.title.by_lang[ctx_.text_language] = r.title;
     if (!r.subtitle.empty()) s.subtitle.by_lang[ctx_.text_language] = r.subtitle;
-    std::string desc = r.abstract;
-    if (!r.description.empty() && r.description != r.abstract) desc += (desc.empty() ? "" : "\n\n") + r.description;
-    if (!desc.empty()) s.description.by_lang[ctx_.text_language] = desc;
+    // What a visitor reads: the abstract, then the description (when it is not the same text), parsed from
+    // their HTML or Markdown (db/sources/rich_text_import.h) into plain paragraphs and list items.
+    RichText text = ParseDescription(r.abstract);
+    if (!r.description.empty() && r.description != r.abstract)
+      for (auto& b : ParseDescription(r.description).blocks) text.blocks.push_back(std::move(b));
+    if (std::string desc = PlainText(text); !desc.empty()) s.description.by_lang[ctx_.text_language] = std::move(desc);
     s.origin = {file_, r.line};
     e.room_name = r.room;
     e.track_name = r.track;
@@ -151,7 +155,10 @@ class Builder {
         return false;
       }
     for (std::string* s : {&r.title, &r.subtitle, &r.abstract, &r.description}) NormalizeLineBreaks(*s);
-    for (auto& p : r.persons) NormalizeLineBreaks(p.biography);
+    for (auto& p : r.persons) {
+      NormalizeLineBreaks(p.biography);
+      p.biography = PlainText(ParseDescription(p.biography));
+    }
     return true;
   }
 

@@ -210,6 +210,12 @@ TEST_CASE("every real schedule export imports with every event, every room with 
       if (const db::Room* r = c.FindRoom(s.room_id)) rooms.insert(c.Tr(r->name, "en"));
     CHECK(rooms == n.rooms);
     CHECK(c.people.size() == n.people.size());
+    // The texts as visitors read them: no HTML, no entity, no Markdown left (db/sources/rich_text_import.h).
+    for (const auto& s : c.sessions)
+      for (const db::Text* t : {&s.title, &s.subtitle, &s.description})
+        for (const auto& [lang, text] : t->by_lang) CHECK_MESSAGE(test::MarkupIn(text).empty(), s.id << ": " << test::MarkupIn(text));
+    for (const auto& p : c.people)
+      for (const auto& [lang, text] : p.biography.by_lang) CHECK_MESSAGE(test::MarkupIn(text).empty(), p.id << ": " << test::MarkupIn(text));
   }
 }
 
