@@ -4,7 +4,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   db::Diagnostics diags;
-  auto s = db::ParseScheduleJson(fuzz::AsString(data, size), "schedule.json", "en", diags);
+  auto s = db::ParseScheduleJson(fuzz::AsString(data, size), "schedule.json", {}, diags);
   for (const auto& d : diags.items()) (void)db::Format(d);
   return 0;
 }

@@ -4,7 +4,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   db::Diagnostics diags;
-  auto s = db::ParseScheduleXml(fuzz::AsString(data, size), "schedule.xml", "en", diags);
+  auto s = db::ParseScheduleXml(fuzz::AsString(data, size), "schedule.xml", {}, diags);
   for (const auto& d : diags.items()) (void)db::Format(d);
   return 0;
 }

@@ -1,51 +1,80 @@
+// Index of this file:
+// [SECTION] Builder: events into a program, with rooms, tracks and people unique, times checked
+// [SECTION] frab/pentabarf XML (also the CCC hub's and pretalx's XML)
+// [SECTION] schedule JSON (frab, pretalx) and c3voc schema2 JSON (the CCC hub)
+// [SECTION] ImportSchedule
 #include "db/sources/schedule_import.h"
 
 #include <algorithm>
-#include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
-#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "db/model/caps.h"
 #include "db/base/files.h"
-#include "db/sources/json_errors.h"
 #include "db/base/text.h"
+#include "db/base/time_zone.h"
+#include "db/model/caps.h"
+#include "db/sources/json_errors.h"
+#include "db/sources/rich_text_import.h"
 
 namespace db {
 
 namespace {
 
-// Collects events while keeping rooms, tracks and people unique and in first-seen order.
+//-----------------------------------------------------------------------------------------------------------
+// [SECTION] Builder: events into a program, with rooms, tracks and people unique, times checked
+//-----------------------------------------------------------------------------------------------------------
+
+// A conference day as the export gives it: the events under it belong to it, even those after midnight.
+struct Day {
+  int index = 0;
+  std::string date;   // YYYY-MM-DD
+  std::string start;  // the day's start instant when the export gives one ("2014-12-27T11:00:00+01:00"), else ""
+};
+
+// One event as read, before any check: every format fills what it has.
+struct RawEvent {
+  int line = 0;
+  std::string id, guid;
+  std::string date_time;  // the start instant with offset, when the export gives one
+  std::string start_hhmm; // the start as HH:MM on the conference day, in the venue's zone (older pentabarf)
+  std::string end_time;   // the end instant (schema2), when there is no duration
+  std::string duration;   // HH:MM
+  std::string room, track, type, language, title, subtitle, abstract, description;
+  std::vector<SchedulePerson> persons;  // id empty when the export gives only a name
+};
+
+int MinutesOfDay(const Instant& in) {
+  int64_t local = in.utc + int64_t{in.offset_min} * 60;
+  return int(((local % 86400) + 86400) % 86400 / 60);
+}
+
+// Collects events while keeping rooms, tracks and people unique and in first-seen order, and checks the
+// export's times against the forum's time zone (decided in Take, once every event is known).
 class Builder {
  public:
-  Builder(std::string file, std::string lang, Diagnostics& diags) : file_(std::move(file)), lang_(std::move(lang)), diags_(diags) {}
+  Builder(std::string file, const ScheduleContext& context, Diagnostics& diags)
+      : file_(std::move(file)), ctx_(context), diags_(diags) {}
 
-  struct Raw {
-    int line = 0;
-    std::string id, guid, date_time, start_hhmm, duration, room, track, type, language, title, subtitle, abstract,
-        description;
-    std::vector<SchedulePerson> persons;
-  };
-
-  void AddRoom(const std::string& name) {
-    if (!name.empty() && rooms_seen_.insert(name).second) out_.rooms.push_back(name);
+  // The export's own time zone name (frab <time_zone_name>, JSON conference.time_zone_name).
+  void ExportZone(std::string zone, int line) {
+    export_zone_ = std::move(zone);
+    export_zone_line_ = line;
   }
 
-  // `day_date`: YYYY-MM-DD of the conference day; `day_start`: its start instant (for events without a
-  // full date, as older frab exports have).
-  void AddEvent(Raw r, int day_index, const std::string& day_date, const std::string& day_start) {
-    std::string what = r.id.empty() ? "event" : "event " + r.id;
-    bool ok = true;
-    for (const std::string* s : {&r.id, &r.guid, &r.room, &r.track, &r.type, &r.language, &r.title, &r.subtitle,
-                                 &r.abstract, &r.description})
-      if (!IsValidUtf8(*s)) {
-        diags_.Error(file_, r.line, what, "text is not valid UTF-8");
-        return;
-      }
-    for (std::string* s : {&r.title, &r.subtitle, &r.abstract, &r.description}) NormalizeLineBreaks(*s);
-    for (auto& p : r.persons) NormalizeLineBreaks(p.biography);
+  // A person listed apart from the events (FOSDEM's top-level <persons>), for the biography.
+  void KnownPerson(const std::string& id, std::string biography) {
+    if (id.empty() || biography.empty() || !IsValidUtf8(biography)) return;
+    NormalizeLineBreaks(biography);
+    biographies_.emplace(id, PlainText(ParseDescription(biography)));
+  }
+
+  void AddEvent(RawEvent r, const Day& day) {
+    ++events_seen_;
+    std::string what = r.id.empty() ? (r.guid.empty() ? "event" : "event " + r.guid) : "event " + r.id;
+    if (!ValidText(r, what)) return;
     if (r.id.empty()) r.id = r.guid;
     if (r.id.empty()) {
       diags_.Error(file_, r.line, "id", "the event has neither an id nor a guid");
@@ -55,44 +84,20 @@ class Builder {
       diags_.Error(file_, r.line, "id", "event id " + r.id + " appears twice");
       return;
     }
-    std::optional<Instant> start;
-    if (!r.date_time.empty()) {
-      start = ParseInstant(r.date_time);
-      if (!start) {
-        diags_.Error(file_, r.line, "date", what + ": '" + r.date_time + "' is not a date and time with a UTC offset (2022-09-28T10:00:00+06:00)");
-        ok = false;
+    std::optional<Instant> start = Start(r, day, what);
+    int64_t ends_utc = 0;
+    bool ok = false;
+    if (start)
+      if (auto end = End(r, *start, what)) {
+        ends_utc = *end;
+        ok = true;
       }
-    } else {
-      // Older frab: only HH:MM, on the conference day, in the day's offset; past midnight belongs to the
-      // same conference day.
-      auto ds = ParseInstant(day_start);
-      auto hhmm = ParseDurationMinutes(r.start_hhmm);
-      auto day = DaysFromDate(day_date);
-      if (ds && hhmm && day) {
-        Instant in;
-        in.offset_min = ds->offset_min;
-        in.utc = *day * 86400 + int64_t{*hhmm} * 60 - int64_t{ds->offset_min} * 60;
-        if (in.utc < ds->utc) in.utc += 86400;
-        start = in;
-      } else {
-        diags_.Error(file_, r.line, "date", what + ": no <date> with offset, and the day's start does not give one");
-        ok = false;
-      }
-    }
-    auto minutes = ParseDurationMinutes(r.duration);
-    if (!minutes) {
-      diags_.Error(file_, r.line, "duration", what + ": '" + r.duration + "' is not a duration (HH:MM)");
-      ok = false;
-    } else if (*minutes <= 0) {
-      diags_.Error(file_, r.line, "duration", what + ": the duration must be longer than zero");
-      ok = false;
-    }
     if (r.title.empty()) {
       diags_.Error(file_, r.line, "title", what + ": the event has no title");
       ok = false;
     }
-    if (!IsDate(day_date)) {
-      diags_.Error(file_, r.line, "day", what + ": the conference day '" + day_date + "' is not a date");
+    if (!IsDate(day.date)) {
+      diags_.Error(file_, r.line, "day", what + ": the conference day '" + day.date + "' is not a date");
       ok = false;
     }
     if (!ok) return;
@@ -101,49 +106,237 @@ class Builder {
     Session& s = e.session;
     s.id = r.id;
     s.guid = r.guid;
-    s.day_index = day_index;
-    s.day_date = day_date;
+    s.day_index = day.index;
+    s.day_date = day.date;
     s.starts_utc = start->utc;
-    s.ends_utc = start->utc + int64_t{*minutes} * 60;
+    s.ends_utc = ends_utc;
     s.starts_at = FormatInstant(s.starts_utc, start->offset_min);
-    s.ends_at = FormatInstant(s.ends_utc, start->offset_min);
+    s.ends_at = FormatInstant(s.ends_utc, OffsetFor(ends_utc, start->offset_min));
     s.kind = r.type;
     s.language = r.language;
-    s.title.by_lang[lang_] = r.title;
-    if (!r.subtitle.empty()) s.subtitle.by_lang[lang_] = r.subtitle;
-    std::string desc = r.abstract;
-    if (!r.description.empty() && r.description != r.abstract) desc += (desc.empty() ? "" : "\n\n") + r.description;
-    if (!desc.empty()) s.description.by_lang[lang_] = desc;
+    s.title.by_lang[ctx_.text_language] = r.title;
+    if (!r.subtitle.empty()) s.subtitle.by_lang[ctx_.text_language] = r.subtitle;
+    // What a visitor reads: the abstract, then the description (when it is not the same text), parsed from
+    // their HTML or Markdown (db/sources/rich_text_import.h) into plain paragraphs and list items.
+    RichText text = ParseDescription(r.abstract);
+    if (!r.description.empty() && r.description != r.abstract)
+      for (auto& b : ParseDescription(r.description).blocks) text.blocks.push_back(std::move(b));
+    if (std::string desc = PlainText(text); !desc.empty()) s.description.by_lang[ctx_.text_language] = std::move(desc);
     s.origin = {file_, r.line};
     e.room_name = r.room;
     e.track_name = r.track;
-    AddRoom(r.room);
+    if (!r.room.empty() && rooms_seen_.insert(r.room).second) out_.rooms.push_back(r.room);
     if (!r.track.empty() && tracks_seen_.insert(r.track).second) out_.tracks.push_back(r.track);
-    std::unordered_set<std::string> in_event;
-    for (auto& p : r.persons) {
-      if (p.name.empty() && p.id.empty()) continue;
-      if (p.id.empty()) p.id = "name-" + Slug(p.name);
-      if (!in_event.insert(p.id).second) continue;
-      s.people.push_back({p.id, "speaker"});
-      if (people_seen_.insert(p.id).second) out_.people.push_back(p);
-    }
+    AddPeople(r, s);
     out_.events.push_back(std::move(e));
   }
 
-  ImportedSchedule Take() { return std::move(out_); }
+  // `found`: what the export holds, for the error when it yields no event ("3 <day>, 12 <room>, no <event>").
+  ImportedSchedule Take(const std::string& found) {
+    if (events_seen_ == 0)
+      diags_.Error(file_, 1, "", "the export holds no event (found " + found + "): export the whole schedule, "
+                                 "or check that this is the conference's schedule file");
+    ReportOffsets();
+    ReportZoneName();
+    return std::move(out_);
+  }
 
  private:
-  std::string file_, lang_;
+  bool ValidText(RawEvent& r, const std::string& what) {
+    for (const std::string* s : {&r.id, &r.guid, &r.room, &r.track, &r.type, &r.language, &r.title, &r.subtitle,
+                                 &r.abstract, &r.description})
+      if (!IsValidUtf8(*s)) {
+        diags_.Error(file_, r.line, what, "text is not valid UTF-8");
+        return false;
+      }
+    for (auto& p : r.persons)
+      if (!IsValidUtf8(p.id) || !IsValidUtf8(p.name) || !IsValidUtf8(p.biography)) {
+        diags_.Error(file_, r.line, what, "a person's name is not valid UTF-8");
+        return false;
+      }
+    for (std::string* s : {&r.title, &r.subtitle, &r.abstract, &r.description}) NormalizeLineBreaks(*s);
+    for (auto& p : r.persons) {
+      NormalizeLineBreaks(p.biography);
+      p.biography = PlainText(ParseDescription(p.biography));
+    }
+    return true;
+  }
+
+  // The start: the event's own instant when it has one (checked against the forum's zone), else its HH:MM
+  // on the conference day in the forum's zone, the next calendar day when it is earlier than the day's start
+  // (a session at 01:00 of a day that starts at 10:00 is that night's).
+  std::optional<Instant> Start(const RawEvent& r, const Day& day, const std::string& what) {
+    if (!r.date_time.empty()) {
+      auto start = ParseInstant(r.date_time);
+      if (!start) {
+        diags_.Error(file_, r.line, "date", what + ": '" + r.date_time + "' is not a date and time with a UTC offset (2022-09-28T10:00:00+06:00)");
+        return std::nullopt;
+      }
+      CheckOffset(*start, r.line, what);
+      return start;
+    }
+    auto hhmm = ParseDurationMinutes(r.start_hhmm);
+    auto days = DaysFromDate(day.date);
+    if (!hhmm || *hhmm >= 24 * 60 || !days) {
+      diags_.Error(file_, r.line, "start", what + ": no <date> with offset, and '" + r.start_hhmm + "' on the day '" +
+                                               day.date + "' is not a time of day (HH:MM)");
+      return std::nullopt;
+    }
+    if (auto ds = ParseInstant(day.start); ds && *hhmm < MinutesOfDay(*ds)) ++*days;
+    local_times_ = true;
+    if (auto zone = CanonicalZone(ctx_.time_zone); !zone) {  // once, not once per event
+      if (!zone_reported_++)
+        diags_.Error(file_, r.line, "start", what + " has only a time of day (" + r.start_hhmm + "), to be read in the "
+                                             "venue's time zone, and forum.csv's time_zone: " + zone.error().message);
+      return std::nullopt;
+    }
+    auto utc = LocalToUtc(ctx_.time_zone, *days, *hhmm);
+    if (!utc) {
+      diags_.Error(file_, r.line, "start", what + ": " + utc.error().message + " (forum.csv: time_zone)");
+      return std::nullopt;
+    }
+    return Instant{utc.value(), OffsetFor(utc.value(), 0)};
+  }
+
+  std::optional<int64_t> End(const RawEvent& r, const Instant& start, const std::string& what) {
+    if (r.duration.empty() && !r.end_time.empty()) {
+      auto end = ParseInstant(r.end_time);
+      if (!end) {
+        diags_.Error(file_, r.line, "end", what + ": '" + r.end_time + "' is not a date and time with a UTC offset");
+        return std::nullopt;
+      }
+      if (end->utc <= start.utc) {
+        diags_.Error(file_, r.line, "end", what + ": it ends (" + r.end_time + ") before it starts");
+        return std::nullopt;
+      }
+      return end->utc;
+    }
+    auto minutes = ParseDurationMinutes(r.duration);
+    if (!minutes) {
+      diags_.Error(file_, r.line, "duration", what + ": '" + r.duration + "' is not a duration (HH:MM)");
+      return std::nullopt;
+    }
+    if (*minutes <= 0) {
+      diags_.Error(file_, r.line, "duration", what + ": the duration must be longer than zero");
+      return std::nullopt;
+    }
+    return start.utc + int64_t{*minutes} * 60;
+  }
+
+  // The forum's offset at `utc`, or `fallback` when the forum's zone is unknown (reported once, by Start or
+  // by ReportZoneName).
+  int OffsetFor(int64_t utc, int fallback) {
+    auto off = ZoneOffsetAt(ctx_.time_zone, utc);
+    return off ? off.value() : fallback;
+  }
+
+  void CheckOffset(const Instant& in, int line, const std::string& what) {
+    auto forum = ZoneOffsetAt(ctx_.time_zone, in.utc);
+    if (!forum || forum.value() == in.offset_min) return;
+    if (offset_mismatches_++ == 0) {
+      first_mismatch_line_ = line;
+      first_mismatch_ = what + " starts at " + FormatInstant(in.utc, in.offset_min) + ", but the forum's time zone " +
+                        ctx_.time_zone + " keeps " + FormatInstant(in.utc, forum.value()).substr(19) + " then";
+    }
+  }
+
+  void ReportOffsets() {
+    if (!offset_mismatches_) return;
+    diags_.Error(file_, first_mismatch_line_, "date",
+                 first_mismatch_ + " (" + std::to_string(offset_mismatches_) + " event(s) in all): the export's "
+                 "times are not the venue's. Set forum.csv's time_zone and utc_offset to the conference's, or "
+                 "export the schedule in the venue's time zone");
+  }
+
+  // An export that names another zone than the forum's is an error when it matters: when some times were
+  // read in the forum's zone, or offsets disagree. When every event carries an offset that is the forum's,
+  // the name alone is wrong (pretalx's demo says "UTC" with +01:00 times): a warning, times kept.
+  void ReportZoneName() {
+    if (export_zone_.empty()) return;
+    auto theirs = CanonicalZone(export_zone_);
+    auto ours = CanonicalZone(ctx_.time_zone);
+    if (!ours) {
+      diags_.Error(file_, export_zone_line_, "time_zone_name", "forum.csv: " + ours.error().message);
+      return;
+    }
+    if (theirs && theirs.value() == ours.value()) return;
+    std::string both = "the export's time zone is " + export_zone_ + ", the forum's (forum.csv: time_zone) is " + ctx_.time_zone;
+    if (local_times_ || offset_mismatches_)
+      diags_.Error(file_, export_zone_line_, "time_zone_name", both + ": set forum.csv to the venue's zone, or export the schedule from the conference's own settings");
+    else
+      diags_.Warning(file_, export_zone_line_, "time_zone_name", both + "; every event's offset is the forum's, so the times are imported as they are");
+  }
+
+  // People by identity (SchedulePerson): the export's id, else the name as written. One person once per event.
+  void AddPeople(RawEvent& r, Session& s) {
+    std::unordered_set<std::string> in_event;
+    for (auto& p : r.persons) {
+      p.name = Trim(p.name);
+      if (p.name.empty() && p.id.empty()) continue;
+      if (p.id.empty()) p.id = p.name;
+      if (!in_event.insert(p.id).second) continue;
+      s.people.push_back({p.id, "speaker"});
+      if (!people_seen_.insert(p.id).second) continue;
+      if (p.biography.empty())
+        if (auto it = biographies_.find(p.id); it != biographies_.end()) p.biography = it->second;
+      out_.people.push_back(p);
+    }
+  }
+
+  std::string file_;
+  ScheduleContext ctx_;
   Diagnostics& diags_;
   ImportedSchedule out_;
   std::unordered_set<std::string> ids_, rooms_seen_, tracks_seen_, people_seen_;
+  std::unordered_map<std::string, std::string> biographies_;  // person id -> biography, from a list apart
+  size_t events_seen_ = 0;
+  bool local_times_ = false;  // some start was read in the forum's zone (no offset in the export)
+  int zone_reported_ = 0;
+  int offset_mismatches_ = 0, first_mismatch_line_ = 0;
+  std::string first_mismatch_;
+  std::string export_zone_;
+  int export_zone_line_ = 0;
 };
+
+//-----------------------------------------------------------------------------------------------------------
+// [SECTION] frab/pentabarf XML (also the CCC hub's and pretalx's XML)
+//-----------------------------------------------------------------------------------------------------------
 
 std::string Child(const pugi::xml_node& n, const char* name) { return Trim(n.child(name).text().as_string()); }
 
+// A person of an event: <person id="1544">erdgeist</person>, or with guid= (the CCC hub).
+SchedulePerson XmlPerson(const pugi::xml_node& p) {
+  SchedulePerson sp;
+  sp.id = Trim(p.attribute("guid").as_string());
+  if (sp.id.empty()) sp.id = Trim(p.attribute("id").as_string());
+  sp.name = p.child("name") ? Child(p, "name") : Trim(p.text().as_string());
+  return sp;
+}
+
+RawEvent XmlEvent(const pugi::xml_node& ev, const std::string& room_name, const LineIndex& lines) {
+  RawEvent r;
+  r.line = lines.At(static_cast<size_t>(ev.offset_debug()));
+  r.id = Trim(ev.attribute("id").as_string());
+  r.guid = Trim(ev.attribute("guid").as_string());
+  r.date_time = Child(ev, "date");
+  r.start_hhmm = Child(ev, "start");
+  r.duration = Child(ev, "duration");
+  r.room = Child(ev, "room");
+  if (r.room.empty()) r.room = room_name;
+  r.track = Child(ev, "track");
+  r.type = Child(ev, "type");
+  r.language = Child(ev, "language");
+  r.title = Child(ev, "title");
+  r.subtitle = Child(ev, "subtitle");
+  r.abstract = Child(ev, "abstract");
+  r.description = Child(ev, "description");
+  for (pugi::xml_node p : ev.child("persons").children("person")) r.persons.push_back(XmlPerson(p));
+  return r;
+}
+
 }  // namespace
 
-ImportedSchedule ParseScheduleXml(const std::string& data, const std::string& file, const std::string& lang,
+ImportedSchedule ParseScheduleXml(const std::string& data, const std::string& file, const ScheduleContext& ctx,
                                   Diagnostics& diags) {
   pugi::xml_document doc;
   pugi::xml_parse_result res = doc.load_buffer(data.data(), data.size(), pugi::parse_default, pugi::encoding_utf8);
@@ -153,158 +346,247 @@ ImportedSchedule ParseScheduleXml(const std::string& data, const std::string& fi
   }
   pugi::xml_node schedule = doc.child("schedule");
   if (!schedule) {
-    diags.Error(file, 1, "schedule", "not a frab schedule: the root element must be <schedule>");
+    pugi::xml_node root = doc.document_element();
+    diags.Error(file, 1, "schedule", std::string("not a frab/pentabarf schedule: the root element is <") +
+                                         root.name() + ">, not <schedule>");
     return {};
   }
-  Builder b(file, lang, diags);
+  Builder b(file, ctx, diags);
   const LineIndex lines(data);
-  int day_count = 0;
+  pugi::xml_node conference = schedule.child("conference");
+  if (pugi::xml_node tz = conference.child("time_zone_name"))
+    b.ExportZone(Trim(tz.text().as_string()), lines.At(static_cast<size_t>(tz.offset_debug())));
+  for (pugi::xml_node p : schedule.child("persons").children("person"))
+    b.KnownPerson(XmlPerson(p).id, Child(p, "biography"));
+  int day_count = 0, room_count = 0;
   for (pugi::xml_node day : schedule.children("day")) {
     ++day_count;
-    int index = day.attribute("index").as_int(day_count);
-    std::string date = day.attribute("date").as_string();
-    std::string day_start = day.attribute("start").as_string();
+    Day d{day.attribute("index").as_int(day_count), Trim(day.attribute("date").as_string()),
+          Trim(day.attribute("start").as_string())};
     for (pugi::xml_node room : day.children("room")) {
+      ++room_count;
       std::string room_name = Trim(room.attribute("name").as_string());
-      b.AddRoom(room_name);
-      for (pugi::xml_node ev : room.children("event")) {
-        Builder::Raw r;
-        r.line = lines.At(static_cast<size_t>(ev.offset_debug()));
-        r.id = Trim(ev.attribute("id").as_string());
-        r.guid = Trim(ev.attribute("guid").as_string());
-        r.date_time = Child(ev, "date");
-        r.start_hhmm = Child(ev, "start");
-        r.duration = Child(ev, "duration");
-        r.room = Child(ev, "room");
-        if (r.room.empty()) r.room = room_name;
-        r.track = Child(ev, "track");
-        r.type = Child(ev, "type");
-        r.language = Child(ev, "language");
-        r.title = Child(ev, "title");
-        r.subtitle = Child(ev, "subtitle");
-        r.abstract = Child(ev, "abstract");
-        r.description = Child(ev, "description");
-        for (pugi::xml_node p : ev.child("persons").children("person"))
-          r.persons.push_back({Trim(p.attribute("id").as_string()), Trim(p.text().as_string()), {}});
-        b.AddEvent(std::move(r), index, date, day_start);
-      }
+      for (pugi::xml_node ev : room.children("event")) b.AddEvent(XmlEvent(ev, room_name, lines), d);
     }
   }
-  if (day_count == 0) diags.Warning(file, 1, "day", "the schedule has no <day>: the program is empty");
-  auto out = b.Take();
-  out.title = Child(schedule.child("conference"), "title");
+  auto out = b.Take(std::to_string(day_count) + " <day>, " + std::to_string(room_count) + " <room> in them, no <event>");
+  out.title = Child(conference, "title");
   return out;
 }
 
 namespace {
-ImportedSchedule ParseScheduleJsonDoc(const nlohmann::json& doc, const std::string& data, const std::string& file,
-                                      const std::string& lang, Diagnostics& diags);
+
+//-----------------------------------------------------------------------------------------------------------
+// [SECTION] schedule JSON (frab, pretalx) and c3voc schema2 JSON (the CCC hub)
+//-----------------------------------------------------------------------------------------------------------
+
+using nlohmann::json;
+
+// A string member, or an integer one written as text; "" for anything else (null, absent, objects).
+std::string JsonText(const json& o, const char* key) {
+  if (!o.is_object() || !o.contains(key)) return {};
+  const json& v = o[key];
+  if (v.is_string()) return Trim(v.get<std::string>());
+  if (v.is_number_integer()) return std::to_string(v.get<long long>());
+  return {};
+}
+
+const json* JsonArray(const json& o, const char* key) {
+  return o.is_object() && o.contains(key) && o[key].is_array() ? &o[key] : nullptr;
+}
+
+// A member that is a name or an object with one (schema2: "room": {"name": ...}, "track": {"slug": ...}).
+std::string JsonName(const json& o, const char* key, const std::map<std::string, std::string>& by_slug = {}) {
+  if (!o.is_object() || !o.contains(key)) return {};
+  const json& v = o[key];
+  if (v.is_string()) return Trim(v.get<std::string>());
+  std::string name = JsonText(v, "name");
+  if (name.empty())
+    if (auto it = by_slug.find(JsonText(v, "slug")); it != by_slug.end()) name = it->second;
+  return name;
+}
+
+// Persons of an event: frab and pretalx "persons" (id or pretalx's code, public_name), schema2 "participants"
+// (guid, name). The most stable identity first: guid, then id, then code.
+std::vector<SchedulePerson> JsonPersons(const json& ev) {
+  std::vector<SchedulePerson> out;
+  for (const char* list : {"persons", "participants"})
+    if (const json* ps = JsonArray(ev, list))
+      for (const auto& p : *ps) {
+        SchedulePerson sp;
+        for (const char* key : {"guid", "id", "code"})
+          if (sp.id.empty()) sp.id = JsonText(p, key);
+        sp.name = JsonText(p, "public_name");
+        if (sp.name.empty()) sp.name = JsonText(p, "name");
+        sp.biography = JsonText(p, "biography");
+        out.push_back(std::move(sp));
+      }
+  return out;
+}
+
+// JSON has no line numbers: each event is found in the text by its guid (or id), in file order.
+class JsonLines {
+ public:
+  explicit JsonLines(const std::string& data) : data_(data), lines_(data) {}
+  int Of(const RawEvent& r) {
+    std::string needle = !r.guid.empty() ? "\"" + r.guid + "\"" : "\"id\": " + r.id;
+    size_t at = FindNear(data_, needle, from_);
+    if (at == std::string::npos) return 0;
+    from_ = at + 1;
+    return lines_.At(at);
+  }
+
+ private:
+  const std::string& data_;
+  LineIndex lines_;
+  size_t from_ = 0;
+};
+
+RawEvent JsonEvent(const json& ev, const std::map<std::string, std::string>& track_by_slug) {
+  RawEvent r;
+  r.id = JsonText(ev, "id");
+  r.guid = JsonText(ev, "guid");
+  r.date_time = JsonText(ev, "date");
+  r.start_hhmm = JsonText(ev, "start");
+  if (r.date_time.empty() && r.start_hhmm.size() > 5) r.date_time = std::move(r.start_hhmm);  // schema2: start is an instant
+  r.end_time = JsonText(ev, "end");
+  r.duration = JsonText(ev, "duration");
+  r.room = JsonName(ev, "room");
+  r.track = JsonName(ev, "track", track_by_slug);
+  r.type = JsonText(ev, "type");
+  r.language = JsonText(ev, "language");
+  r.title = JsonText(ev, "title");
+  r.subtitle = JsonText(ev, "subtitle");
+  r.abstract = JsonText(ev, "abstract");
+  r.description = JsonText(ev, "description");
+  r.persons = JsonPersons(ev);
+  return r;
+}
+
+// schedule.json: conference.days[].rooms {room name: [events]}.
+std::string JsonDays(const json& conf, const std::string& data, Builder& b) {
+  JsonLines lines(data);
+  int day_count = 0, room_count = 0;
+  for (const auto& day : *JsonArray(conf, "days")) {
+    ++day_count;
+    int index = day.is_object() && day.contains("index") && day["index"].is_number_integer() ? day["index"].get<int>() : day_count;
+    Day d{index, JsonText(day, "date"), JsonText(day, "day_start")};
+    if (!day.is_object() || !day.contains("rooms") || !day["rooms"].is_object()) continue;
+    for (auto room = day["rooms"].begin(); room != day["rooms"].end(); ++room) {
+      ++room_count;
+      if (!room->is_array()) continue;
+      for (const auto& ev : *room) {
+        RawEvent r = JsonEvent(ev, {});
+        r.line = lines.Of(r);
+        if (r.room.empty()) r.room = Trim(room.key());
+        b.AddEvent(std::move(r), d);
+      }
+    }
+  }
+  return std::to_string(day_count) + " days, " + std::to_string(room_count) + " rooms in them, no event";
+}
+
+// schema2: schedule.events[], each with start and end instants; its conference day is the one of
+// conference.days whose [start, end) holds its start, else the venue's calendar day.
+std::string JsonEvents(const json& schedule, const json& conf, const std::string& data, const ScheduleContext& ctx,
+                       Builder& b) {
+  struct Span {
+    Day day;
+    int64_t from, to;
+  };
+  std::vector<Span> spans;
+  if (const json* days = JsonArray(conf, "days"))
+    for (const auto& day : *days) {
+      auto from = ParseInstant(JsonText(day, "start")), to = ParseInstant(JsonText(day, "end"));
+      int index = day.contains("index") && day["index"].is_number_integer() ? day["index"].get<int>() : int(spans.size()) + 1;
+      if (from && to) spans.push_back({{index, JsonText(day, "date"), JsonText(day, "start")}, from->utc, to->utc});
+    }
+  std::map<std::string, std::string> track_by_slug;
+  if (const json* tracks = JsonArray(conf, "tracks"))
+    for (const auto& t : *tracks) track_by_slug[JsonText(t, "slug")] = JsonText(t, "name");
+  JsonLines lines(data);
+  for (const auto& ev : schedule["events"]) {
+    RawEvent r = JsonEvent(ev, track_by_slug);
+    r.line = lines.Of(r);
+    Day d;
+    auto start = ParseInstant(r.date_time);
+    for (const auto& s : spans)
+      if (start && start->utc >= s.from && start->utc < s.to) d = s.day;
+    if (d.date.empty() && start) {  // no day holds it: the venue's calendar day, numbered from the first
+      auto off = ZoneOffsetAt(ctx.time_zone, start->utc);
+      int64_t days = (start->utc + int64_t{off ? off.value() : start->offset_min} * 60) / 86400;
+      d.date = FormatInstant(days * 86400, 0).substr(0, 10);
+      auto first = spans.empty() ? std::nullopt : DaysFromDate(spans.front().day.date);
+      d.index = first ? int(days - *first) + 1 : 1;
+    }
+    b.AddEvent(std::move(r), d);
+  }
+  return "schedule.events is empty";
+}
+
+// Top-level keys, for the message about a JSON file that is no schedule this tool reads.
+std::string KeysOf(const json& o) {
+  if (!o.is_object()) return std::string("a JSON ") + o.type_name() + ", not an object";
+  std::string keys;
+  for (auto it = o.begin(); it != o.end(); ++it) keys += (keys.empty() ? "" : ", ") + std::string("\"") + it.key() + "\"";
+  return keys.empty() ? "an empty object" : "keys " + keys;
+}
+
+ImportedSchedule ParseScheduleJsonDoc(const json& doc, const std::string& data, const std::string& file,
+                                      const ScheduleContext& ctx, Diagnostics& diags) {
+  const json* schedule = doc.is_object() && doc.contains("schedule") ? &doc["schedule"] : nullptr;
+  const json* conf = schedule && schedule->is_object() && schedule->contains("conference") &&
+                             (*schedule)["conference"].is_object()
+                         ? &(*schedule)["conference"]
+                         : nullptr;
+  bool schema2 = schedule && JsonArray(*schedule, "events");
+  bool days = conf && JsonArray(*conf, "days");
+  if (!conf || (!schema2 && !days)) {
+    diags.Error(file, 1, "schedule", "not a schedule JSON this tool reads: expected {\"schedule\": {\"conference\": "
+                                     "{\"days\": [...]}}} (frab, pretalx) or {\"schedule\": {\"events\": [...]}} "
+                                     "(c3voc schema2); found " + KeysOf(schedule ? *schedule : doc) +
+                                     (schedule ? " in \"schedule\"" : ""));
+    return {};
+  }
+  Builder b(file, ctx, diags);
+  if (std::string tz = JsonText(*conf, "time_zone_name"); !tz.empty()) {
+    size_t at = data.find("\"time_zone_name\"");
+    b.ExportZone(tz, at == std::string::npos ? 1 : LineAt(data, at));
+  }
+  // schema2 lists people apart (schedule.persons) with their biographies.
+  if (const json* persons = schedule ? JsonArray(*schedule, "persons") : nullptr)
+    for (const auto& p : *persons) b.KnownPerson(JsonText(p, "guid"), JsonText(p, "biography"));
+  std::string found = schema2 ? JsonEvents(*schedule, *conf, data, ctx, b) : JsonDays(*conf, data, b);
+  auto out = b.Take(found);
+  out.title = JsonText(*conf, "title");
+  return out;
+}
+
 }  // namespace
 
-ImportedSchedule ParseScheduleJson(const std::string& data, const std::string& file, const std::string& lang,
+ImportedSchedule ParseScheduleJson(const std::string& data, const std::string& file, const ScheduleContext& ctx,
                                    Diagnostics& diags) {
-  using nlohmann::json;
   try {  // every nlohmann exception (syntax, a number too large, a value of the wrong type) is reported
-    return ParseScheduleJsonDoc(json::parse(data), data, file, lang, diags);
+    return ParseScheduleJsonDoc(json::parse(data), data, file, ctx, diags);
   } catch (const json::exception& e) {
     ReportJsonError(e, data, file, diags);
     return {};
   }
 }
 
-namespace {
-
-ImportedSchedule ParseScheduleJsonDoc(const nlohmann::json& doc, const std::string& data, const std::string& file,
-                                      const std::string& lang, Diagnostics& diags) {
-  using nlohmann::json;
-  const json* conf = nullptr;
-  if (doc.is_object() && doc.contains("schedule") && doc["schedule"].is_object() &&
-      doc["schedule"].contains("conference") && doc["schedule"]["conference"].is_object())
-    conf = &doc["schedule"]["conference"];
-  if (!conf) {
-    diags.Error(file, 1, "schedule.conference", "not a schedule JSON: expected {\"schedule\": {\"conference\": ...}}");
-    return {};
-  }
-  auto text = [](const json& o, const char* key) -> std::string {
-    if (!o.is_object() || !o.contains(key)) return {};
-    const json& v = o[key];
-    if (v.is_string()) return Trim(v.get<std::string>());
-    if (v.is_number_integer()) return std::to_string(v.get<long long>());
-    return {};
-  };
-  Builder b(file, lang, diags);
-  if (conf->contains("rooms") && (*conf)["rooms"].is_array())
-    for (const auto& r : (*conf)["rooms"]) b.AddRoom(text(r, "name"));
-  size_t search_from = 0;
-  const LineIndex lines(data);
-  int day_count = 0;
-  if (conf->contains("days") && (*conf)["days"].is_array()) {
-    for (const auto& day : (*conf)["days"]) {
-      ++day_count;
-      int index = day.is_object() && day.contains("index") && day["index"].is_number_integer() ? day["index"].get<int>() : day_count;
-      std::string date = text(day, "date");
-      std::string day_start = text(day, "day_start");
-      if (!day.is_object() || !day.contains("rooms") || !day["rooms"].is_object()) continue;
-      for (auto room = day["rooms"].begin(); room != day["rooms"].end(); ++room) {
-        b.AddRoom(Trim(room.key()));
-        if (!room->is_array()) continue;
-        for (const auto& ev : *room) {
-          Builder::Raw r;
-          r.id = text(ev, "id");
-          r.guid = text(ev, "guid");
-          // JSON has no line numbers: find the event in the text by its guid (or id), in file order.
-          std::string needle = !r.guid.empty() ? "\"" + r.guid + "\"" : "\"id\": " + r.id;
-          size_t at = FindNear(data, needle, search_from);
-          if (at != std::string::npos) {
-            r.line = lines.At(at);
-            search_from = at + 1;
-          }
-          r.date_time = text(ev, "date");
-          r.start_hhmm = text(ev, "start");
-          r.duration = text(ev, "duration");
-          r.room = text(ev, "room");
-          if (r.room.empty()) r.room = Trim(room.key());
-          r.track = text(ev, "track");
-          r.type = text(ev, "type");
-          r.language = text(ev, "language");
-          r.title = text(ev, "title");
-          r.subtitle = text(ev, "subtitle");
-          r.abstract = text(ev, "abstract");
-          r.description = text(ev, "description");
-          if (ev.is_object() && ev.contains("persons") && ev["persons"].is_array())
-            for (const auto& p : ev["persons"]) {
-              SchedulePerson sp;
-              // pretalx: code; frab: id; c3voc: guid. Prefer the most stable.
-              sp.id = text(p, "guid");
-              if (sp.id.empty()) sp.id = text(p, "code");
-              if (sp.id.empty()) sp.id = text(p, "id");
-              sp.name = text(p, "public_name");
-              if (sp.name.empty()) sp.name = text(p, "name");
-              sp.biography = text(p, "biography");
-              r.persons.push_back(std::move(sp));
-            }
-          b.AddEvent(std::move(r), index, date, day_start);
-        }
-      }
-    }
-  }
-  if (day_count == 0) diags.Warning(file, 1, "days", "the schedule has no days: the program is empty");
-  auto out = b.Take();
-  out.title = text(*conf, "title");
-  return out;
-}
-
-}  // namespace
+//-----------------------------------------------------------------------------------------------------------
+// [SECTION] ImportSchedule
+//-----------------------------------------------------------------------------------------------------------
 
 ImportedSchedule ImportSchedule(const std::filesystem::path& path, const std::string& display_name,
-                                const std::string& text_language, Diagnostics& diags) {
+                                const ScheduleContext& context, Diagnostics& diags) {
   auto data = ReadSourceFile(path, caps::kScheduleFileBytes);
   if (!data) {
     diags.Error(display_name, 0, "", data.error().message);
     return {};
   }
-  if (path.extension() == ".json") return ParseScheduleJson(data.value(), display_name, text_language, diags);
-  return ParseScheduleXml(data.value(), display_name, text_language, diags);
+  if (path.extension() == ".json") return ParseScheduleJson(data.value(), display_name, context, diags);
+  return ParseScheduleXml(data.value(), display_name, context, diags);
 }
 
 }  // namespace db

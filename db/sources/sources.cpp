@@ -300,7 +300,7 @@ struct Reader {
       return;
     }
     std::string name = has_xml ? "schedule.xml" : "schedule.json";
-    ImportedSchedule s = ImportSchedule(has_xml ? xml : json, name, schedule_language, diags);
+    ImportedSchedule s = ImportSchedule(has_xml ? xml : json, name, {schedule_language, c.forum.time_zone}, diags);
 
     // Rooms: rooms.csv first (staff's names and map links), then what the schedule names.
     std::map<std::string, std::string> room_by_name;  // schedule name -> room id

@@ -1,5 +1,7 @@
 #include "db/tool/inspect.h"
 
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "db/base/text.h"
@@ -40,6 +42,77 @@ json TextProblems(const Catalog& c) {
 std::string Dump(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace); }
 
 }  // namespace
+
+namespace {
+
+// The language the schedule's texts are in: the one most session titles have (an export writes all of its
+// titles in one); the forum's default language when there is no session.
+std::string ScheduleLanguage(const Catalog& c) {
+  std::map<std::string, size_t> n;
+  for (const auto& s : c.sessions)
+    for (const auto& [lang, text] : s.title.by_lang) ++n[lang];
+  std::string best = c.forum.default_language;
+  size_t most = 0;
+  for (const auto& [lang, count] : n)
+    if (count > most) best = lang, most = count;
+  return best;
+}
+
+std::vector<const Session*> ByStart(const Catalog& c) {
+  std::vector<const Session*> out;
+  for (const auto& s : c.sessions) out.push_back(&s);
+  std::sort(out.begin(), out.end(), [](const Session* a, const Session* b) {
+    return a->starts_utc != b->starts_utc ? a->starts_utc < b->starts_utc : a->id < b->id;
+  });
+  return out;
+}
+
+nlohmann::ordered_json NameOrNull(const Catalog& c, const Text* name, const std::string& lang) {
+  if (!name) return nullptr;
+  return Printable(c.Tr(*name, lang));
+}
+
+}  // namespace
+
+std::string SessionsJson(const Catalog& c) {
+  std::string lang = ScheduleLanguage(c);
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const Session* s : ByStart(c)) {
+    const Room* room = s->room_id.empty() ? nullptr : c.FindRoom(s->room_id);
+    const Track* track = s->track_id.empty() ? nullptr : c.FindTrack(s->track_id);
+    nlohmann::ordered_json people = nlohmann::ordered_json::array();
+    for (const auto& p : s->people) {
+      const Person* person = c.FindPerson(p.person_id);
+      people.push_back({{"id", Printable(p.person_id)}, {"name", NameOrNull(c, person ? &person->name : nullptr, lang)}});
+    }
+    list.push_back({{"id", Printable(s->id)},
+                    {"title", Printable(c.Tr(s->title, lang))},
+                    {"starts_at", s->starts_at},
+                    {"ends_at", s->ends_at},
+                    {"room", NameOrNull(c, room ? &room->name : nullptr, lang)},
+                    {"track", NameOrNull(c, track ? &track->name : nullptr, lang)},
+                    {"people", std::move(people)},
+                    {"description", Printable(c.Tr(s->description, lang), true)}});
+  }
+  nlohmann::ordered_json out = {{"sessions", std::move(list)}};
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string SessionsTable(const Catalog& c) {
+  std::string lang = ScheduleLanguage(c);
+  std::string out;
+  for (const Session* s : ByStart(c)) {
+    const Room* room = s->room_id.empty() ? nullptr : c.FindRoom(s->room_id);
+    std::string people;
+    for (const auto& p : s->people)
+      if (const Person* person = c.FindPerson(p.person_id))
+        people += (people.empty() ? "" : ", ") + c.Tr(person->name, lang);
+    out += s->starts_at + "  " + s->ends_at.substr(11, 5) + "  " + (room ? c.Tr(room->name, lang) : "-") + "  " +
+           c.Tr(s->title, lang) + (people.empty() ? "" : "  (" + people + ")") + "\n";
+  }
+  out += std::to_string(c.sessions.size()) + " session(s)\n";
+  return Printable(out, true);
+}
 
 std::string InspectJson(const Catalog& c) {
   int booths = 0, sample_rows = 0;

@@ -16,6 +16,16 @@ namespace db {
 // text escaped. Never throws: texts that are not UTF-8 are printed escaped (\xNN), not refused.
 std::string InspectJson(const Catalog& c);
 
+// The program as the kiosk holds it (`kiosk-snapshot inspect FILE --sessions --json`), to compare with the
+// export it came from: {"sessions": [...]}, sorted by starts_at then id, each with id, title (in the
+// schedule's language: the language most session titles are in), starts_at and ends_at (ISO 8601 with the
+// venue's offset), room and track (names as exported, null when absent), people ([{id, name}] in the
+// export's order; id is the person's identity: guid, else id, else the name) and description (the text a
+// visitor reads). Never throws.
+std::string SessionsJson(const Catalog& c);
+// The same as a table for people: one line per session, "starts_at  ends_at  room  title  (people)".
+std::string SessionsTable(const Catalog& c);
+
 struct Change {
   std::string kind;  // exhibitor, session, agreement
   std::string id;

@@ -1,7 +1,7 @@
 // kiosk-snapshot: the staff tool that makes and checks forum snapshots.
 //   build SRC_DIR -o FILE [--content-version N]   sources -> snapshot (atomic; nothing written on error)
 //   validate FILE                                 can the kiosk show it? exit 0 only if so
-//   inspect FILE [--json]                         what it holds
+//   inspect FILE [--sessions] [--json]            what it holds; --sessions: the program, session by session
 //   diff OLD NEW [--json]                         what changed: exhibitors, sessions, agreements
 //   search FILE QUERY [--lang CODE] [--json]      the kiosk's search, ranked; exit 0 also when nothing is found
 //   synth -o FILE [--exhibitors N] [--sessions N] a large synthetic forum, for benchmarks
@@ -82,11 +82,15 @@ int Validate(const std::string& file) {
   return 0;
 }
 
-int Inspect(const std::string& file, bool as_json) {
+int Inspect(const std::string& file, bool as_json, bool sessions) {
   auto c = db::LoadCatalog(file);
   if (!c) {
     std::cerr << c.error().message << "\n";
     return 1;
+  }
+  if (sessions) {
+    std::cout << (as_json ? db::SessionsJson(*c.value()) + "\n" : db::SessionsTable(*c.value()));
+    return 0;
   }
   std::string j = db::InspectJson(*c.value());
   if (as_json) {
@@ -234,7 +238,7 @@ int main(int argc, char** argv) {
   // Default: the build time in seconds, which grows with every build, so staff need not count.
   int64_t version = std::chrono::duration_cast<std::chrono::seconds>(
                         std::chrono::system_clock::now().time_since_epoch()).count();
-  bool json = false;
+  bool json = false, sessions = false;
 
   auto* build = app.add_subcommand("build", "Build a snapshot from a source folder");
   build->add_option("SRC_DIR", src, "source folder (CSV, schedule, floor plan, logos)")->required();
@@ -245,6 +249,7 @@ int main(int argc, char** argv) {
   auto* inspect = app.add_subcommand("inspect", "Show what a snapshot holds");
   inspect->add_option("FILE", file)->required();
   inspect->add_flag("--json", json, "print a JSON object");
+  inspect->add_flag("--sessions", sessions, "the program: every session with its times, room, track, people and text");
   auto* diff = app.add_subcommand("diff", "Show added, removed and changed exhibitors, sessions, agreements");
   diff->add_option("OLD", old_file)->required();
   diff->add_option("NEW", new_file)->required();
@@ -287,7 +292,7 @@ int main(int argc, char** argv) {
   }
   if (*build) return Build(src, out, version);
   if (*validate) return Validate(file);
-  if (*inspect) return Inspect(file, json);
+  if (*inspect) return Inspect(file, json, sessions);
   if (*diff) return Diff(old_file, new_file, json);
   if (*search) return SearchCommand(file, query, lang, json);
   if (*keygen) return Keygen(pub_path, sec_path, force);

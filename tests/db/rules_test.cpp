@@ -191,7 +191,7 @@ TEST_CASE("build: coordinates of 1e305 and 1e400 in the floor plan are errors wi
 TEST_CASE("1e400 in a schedule JSON, and JSON of the wrong types, are errors, not exceptions") {
   db::Diagnostics d;
   std::string json = "{\"schedule\": {\"conference\": {\"title\": \"x\",\n \"days\": [{\"index\": 1e400}]}}}";
-  auto s = db::ParseScheduleJson(json, "schedule.json", "en", d);
+  auto s = db::ParseScheduleJson(json, "schedule.json", {}, d);
   INFO(test::Dump(d));
   CHECK(HasError(d, "schedule.json", 2, "", "the number 1e400 is too large"));
   db::Diagnostics d2;

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 
@@ -88,6 +89,20 @@ std::string Dump(const db::Diagnostics& d) {
   std::string out;
   for (const auto& x : d.items()) out += db::Format(x) + "\n";
   return out;
+}
+
+// What would show markup to a visitor: a tag, an entity, or Markdown's link, heading, emphasis or list syntax.
+std::string MarkupIn(const std::string& text) {
+  static const std::regex tag(R"(</?(p|a|br|ul|ol|li|div|span|strong|em|b|i|h[1-6]|code|pre|blockquote)\b[^>]*>)", std::regex::icase);
+  static const std::regex entity(R"(&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]{1,31});)");
+  static const std::regex md_link(R"(\]\((https?://|www\.))");
+  // ("1. Why we started" is a heading as its author numbered it, not list syntax: numbers are not checked.)
+  static const std::regex md_line(R"((^|\n)(#{1,6} |[-*+] |> |```))");
+  static const std::regex md_strong(R"(\*\*[^*\n]+\*\*)");
+  std::smatch m;
+  for (const auto* re : {&tag, &entity, &md_link, &md_line, &md_strong})
+    if (std::regex_search(text, m, *re)) return m.str();
+  return {};
 }
 
 }  // namespace test

@@ -49,5 +49,8 @@ bool Has(const db::Diagnostics& d, db::Severity sev, const std::string& file, in
 bool HasError(const db::Diagnostics& d, const std::string& file, int line, const std::string& field,
               const std::string& message_part);
 std::string Dump(const db::Diagnostics& d);  // for failure messages
+// The first piece of markup a visitor would see in `text` (a tag, an entity, Markdown's link, heading, list or
+// emphasis syntax), or "" when there is none.
+std::string MarkupIn(const std::string& text);
 
 }  // namespace test

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -56,4 +57,40 @@ TEST_CASE("forum-kiosk --export-stats writes the usage counts as CSV") {
   CHECK(std::system((std::string(FORUM_KIOSK) + " --config " + config.string() + " --export-stats " + csv + " >/dev/null").c_str()) == 0);
   CHECK(Read(csv).rfind("day,event,count\n", 0) == 0);
   CHECK(std::system((std::string(FORUM_KIOSK) + " --export-stats " + csv + " >/dev/null 2>&1").c_str()) != 0);  // no database
+}
+
+TEST_CASE("kiosk-snapshot inspect --sessions --json prints a real export's program: sorted, with offsets, people by identity") {
+  fs::path dir = SCREENSHOT_DIR "/cli/sessions";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::path src = dir / "src";
+  fs::copy(FORUM_FIXTURE, src, fs::copy_options::recursive);
+  for (const char* f : {"schedule.xml", "rooms.csv", "people.csv", "sessions.csv", "session_organizations.csv"}) fs::remove(src / f);
+  // FOSDEM 2014 as pentabarf exported it (times of day only), in a forum set to Brussels and its dates.
+  fs::copy_file(FORUM_SOURCE_DIR "/../shared/testdata/schedules/fosdem-2014-pentabarf.xml", src / "schedule.xml");
+  std::string forum = Read(src / "forum.csv");
+  auto row = forum.find('\n') + 1;
+  std::ofstream(src / "forum.csv", std::ios::trunc)
+      << forum.substr(0, row) << "test-forum,2014-02-01,2014-02-02,Europe/Brussels,+01:00,en,en,60,,Test Forum,Тест,Hall,Brussels\n";
+  std::string k = KIOSK_SNAPSHOT, snap = (dir / "f.snapshot").string(), json = (dir / "sessions.json").string();
+  REQUIRE(std::system((k + " build " + src.string() + " -o " + snap + " --content-version 1 >/dev/null 2>&1").c_str()) == 0);
+  REQUIRE(std::system((k + " inspect " + snap + " --sessions --json >" + json).c_str()) == 0);
+  auto j = nlohmann::json::parse(Read(json));
+  const auto& list = j.at("sessions");
+  CHECK(list.size() == 513);
+  for (size_t i = 1; i < list.size(); ++i) CHECK(list[i - 1]["starts_at"] <= list[i]["starts_at"]);  // one offset: text order is time order
+  const nlohmann::json* welcome = nullptr;
+  for (const auto& s : list)
+    if (s["id"] == "1616") welcome = &s;
+  REQUIRE(welcome);
+  CHECK((*welcome)["title"] == "Welcome to FOSDEM 2014");
+  CHECK((*welcome)["starts_at"] == "2014-02-01T10:30:00+01:00");
+  CHECK((*welcome)["ends_at"] == "2014-02-01T10:55:00+01:00");
+  CHECK((*welcome)["room"] == "Janson");
+  CHECK((*welcome)["track"] == "Keynotes");
+  CHECK((*welcome)["people"] == nlohmann::json::parse(R"([{"id": "6", "name": "FOSDEM Staff"}])"));
+  // Without --json, a table a person reads: one line per session.
+  std::string table = (dir / "sessions.txt").string();
+  REQUIRE(std::system((k + " inspect " + snap + " --sessions >" + table).c_str()) == 0);
+  CHECK(Read(table).find("2014-02-01T10:30:00+01:00  10:55  Janson  Welcome to FOSDEM 2014  (FOSDEM Staff)\n") != std::string::npos);
 }
