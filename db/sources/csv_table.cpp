@@ -62,9 +62,11 @@ void OnRecord(int, void* data) {
 
 }  // namespace
 
-std::optional<CsvTable> ParseCsv(std::string_view data, const std::string& display_name, Diagnostics& diags) {
-  if (data.size() >= 3 && data.substr(0, 3) == "\xEF\xBB\xBF") data.remove_prefix(3);  // byte-order mark
+namespace {
 
+// The records of the file, each with the line it starts on; nullopt (reported) when libcsv finds the file
+// malformed or it has more rows than the cap.
+std::optional<std::vector<CsvRow>> ReadRecords(std::string_view data, const std::string& display_name, Diagnostics& diags) {
   csv_parser parser;
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
     diags.Error(display_name, 0, "", "out of memory");
@@ -103,37 +105,29 @@ std::optional<CsvTable> ParseCsv(std::string_view data, const std::string& displ
     failed = true;
   }
   if (failed) return std::nullopt;
+  return std::move(st.rows);
+}
 
-  CsvTable table;
-  table.file = display_name;
-  if (st.rows.empty()) {
-    diags.Error(display_name, 0, "", "the file is empty: the first row must name the columns");
-    return std::nullopt;
-  }
-  table.header_line = st.rows.front().line;
-  for (auto& h : st.rows.front().cells) table.header.push_back(Trim(h));
-  table.rows.assign(std::make_move_iterator(st.rows.begin() + 1), std::make_move_iterator(st.rows.end()));
-
-  bool ok = true;
-  for (size_t c = 0; c < table.header.size(); ++c) {
-    if (!IsValidUtf8(table.header[c])) {
-      diags.Error(display_name, table.header_line, "", "column " + std::to_string(c + 1) +
-                                                           ": the name is not valid UTF-8 (save the file as UTF-8)");
-      ok = false;
-    }
-  }
+// Column names must be UTF-8 and appear once.
+void CheckHeader(const CsvTable& table, Diagnostics& diags) {
+  for (size_t c = 0; c < table.header.size(); ++c)
+    if (!IsValidUtf8(table.header[c]))
+      diags.Error(table.file, table.header_line, "", "column " + std::to_string(c + 1) +
+                                                         ": the name is not valid UTF-8 (save the file as UTF-8)");
   for (size_t c = 0; c < table.header.size(); ++c)
     for (size_t d = c + 1; d < table.header.size(); ++d)
-      if (!table.header[c].empty() && table.header[c] == table.header[d]) {
-        diags.Error(display_name, table.header_line, table.header[c], "the column appears twice");
-        ok = false;
-      }
+      if (!table.header[c].empty() && table.header[c] == table.header[d])
+        diags.Error(table.file, table.header_line, table.header[c], "the column appears twice");
+}
+
+// Cells are UTF-8 (an invalid one is reported and blanked; the rest of the file is still checked), with line
+// breaks normalized and spaces trimmed; a row may not have more non-empty cells than the header names.
+void CheckRows(CsvTable& table, Diagnostics& diags) {
   for (auto& row : table.rows) {
     for (size_t c = 0; c < row.cells.size(); ++c) {
       std::string column = c < table.header.size() ? table.header[c] : "column " + std::to_string(c + 1);
       if (!IsValidUtf8(row.cells[c])) {
-        diags.Error(display_name, row.line, column, "not valid UTF-8 (save the file as UTF-8)");
-        ok = false;
+        diags.Error(table.file, row.line, column, "not valid UTF-8 (save the file as UTF-8)");
         row.cells[c].clear();
       }
       std::string& cell = row.cells[c];
@@ -144,12 +138,30 @@ std::optional<CsvTable> ParseCsv(std::string_view data, const std::string& displ
       bool extra_nonempty = std::any_of(row.cells.begin() + static_cast<long>(table.header.size()),
                                         row.cells.end(), [](const std::string& s) { return !s.empty(); });
       if (extra_nonempty)
-        diags.Error(display_name, row.line, "", "the row has " + std::to_string(row.cells.size()) +
-                                                    " cells, the header names only " +
-                                                    std::to_string(table.header.size()) + " columns");
+        diags.Error(table.file, row.line, "", "the row has " + std::to_string(row.cells.size()) +
+                                                  " cells, the header names only " +
+                                                  std::to_string(table.header.size()) + " columns");
     }
   }
-  (void)ok;  // invalid cells were reported and blanked; the rest of the file is still checked
+}
+
+}  // namespace
+
+std::optional<CsvTable> ParseCsv(std::string_view data, const std::string& display_name, Diagnostics& diags) {
+  if (data.size() >= 3 && data.substr(0, 3) == "\xEF\xBB\xBF") data.remove_prefix(3);  // byte-order mark
+  auto rows = ReadRecords(data, display_name, diags);
+  if (!rows) return std::nullopt;
+  if (rows->empty()) {
+    diags.Error(display_name, 0, "", "the file is empty: the first row must name the columns");
+    return std::nullopt;
+  }
+  CsvTable table;
+  table.file = display_name;
+  table.header_line = rows->front().line;
+  for (auto& h : rows->front().cells) table.header.push_back(Trim(h));
+  table.rows.assign(std::make_move_iterator(rows->begin() + 1), std::make_move_iterator(rows->end()));
+  CheckHeader(table, diags);
+  CheckRows(table, diags);
   return table;
 }
 

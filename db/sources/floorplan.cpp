@@ -52,10 +52,223 @@ std::optional<std::string> PositionsProblem(const std::vector<Point>& pts) {
 
 }  // namespace
 
+namespace {
+
+// Reads the features of one floor plan, one at a time, in file order. Each Read* reports what is wrong with
+// the feature and says whether it is kept; `Stop()` is set when a cap makes reading on pointless.
+class FeatureReader {
+ public:
+  FeatureReader(const std::string& data, const std::string& file, const std::vector<std::string>& languages,
+                Diagnostics& diags)
+      : data_(data), file_(file), languages_(languages), diags_(diags), lines_(data) {}
+
+  void Read(const json& f, int index, Floorplan& plan) {
+    const json empty = json::object();
+    const json& props = f.is_object() && f.contains("properties") && f["properties"].is_object() ? f["properties"] : empty;
+    if (!Identify(f, props, index)) return;
+    CheckProperties(props);
+    const json* geom = f.is_object() && f.contains("geometry") && f["geometry"].is_object() ? &f["geometry"] : nullptr;
+    std::string gtype = geom ? geom->value("type", "") : "";
+    const json* coords = geom && geom->contains("coordinates") ? &(*geom)["coordinates"] : nullptr;
+    auto sample = ParseFlag(props.contains("sample") ? AsText(props["sample"]) : "");
+    if (!sample) diags_.Error(file_, line_, "sample", Feature() + ": sample must be 0 or 1");
+    if (kind_ == "walkway") {
+      Walkway w;
+      if (ReadWalkway(props, gtype, coords, w)) plan.walkways.push_back(std::move(w));
+      return;
+    }
+    Location loc = LocationProperties(props);
+    loc.sample = sample.value_or(false);
+    bool ok = gtype == "Point" ? ReadPoint(coords, loc) : gtype == "Polygon" ? ReadPolygon(coords, loc) : false;
+    if (gtype != "Point" && gtype != "Polygon")
+      diags_.Error(file_, line_, "geometry", Feature() + ": geometry must be a Polygon or a Point, not '" + gtype + "'");
+    if (ok) plan.locations.push_back(std::move(loc));
+  }
+
+  bool Stop() const { return stop_; }
+
+ private:
+  std::string Feature() const { return "feature '" + id_ + "'"; }
+
+  // The feature's id (property, else the feature's own) and kind, and the line it is on (found from its id,
+  // features being in file order).
+  bool Identify(const json& f, const json& props, int index) {
+    id_ = props.contains("id") ? AsText(props["id"]) : "";
+    if (id_.empty() && f.is_object() && f.contains("id")) id_ = AsText(f["id"]);
+    line_ = 0;
+    if (!id_.empty()) {
+      size_t at = FindNear(data_, "\"" + id_ + "\"", search_from_);
+      if (at != std::string::npos) {
+        line_ = lines_.At(at);
+        search_from_ = at + 1;
+      }
+    }
+    if (id_.empty()) {
+      diags_.Error(file_, line_, "feature " + std::to_string(index) + ".id", "every feature needs an \"id\" property");
+      return false;
+    }
+    if (!IsValidId(id_)) {
+      diags_.Error(file_, line_, "id", "'" + id_ + "' is not a valid id (letters, digits, - _ . ; at most 64)");
+      return false;
+    }
+    kind_ = props.contains("kind") ? AsText(props["kind"]) : "";
+    if (!kKinds.count(kind_)) {
+      diags_.Error(file_, line_, "kind", Feature() + ": kind '" + kind_ +
+                                             "' is not one of hall, booth, stage, room, amenity, entrance, exit, kiosk, walkway");
+      return false;
+    }
+    return true;
+  }
+
+  // Unknown properties warn once each; texts must be UTF-8.
+  void CheckProperties(const json& props) {
+    for (auto it = props.begin(); it != props.end(); ++it) {
+      const std::string& key = it.key();
+      if (kProperties.count(key)) continue;
+      if (key.rfind("name_", 0) == 0 && std::find(languages_.begin(), languages_.end(), key.substr(5)) != languages_.end())
+        continue;
+      if (warned_properties_.insert(key).second)
+        diags_.Warning(file_, line_, key, "unknown property (first seen on " + Feature() + "); it is ignored");
+    }
+    for (auto it = props.begin(); it != props.end(); ++it)
+      if (it->is_string() && !IsValidUtf8(it->get_ref<const std::string&>()))
+        diags_.Error(file_, line_, it.key(), "not valid UTF-8");
+  }
+
+  bool ReadWalkway(const json& props, const std::string& gtype, const json* coords, Walkway& w) {
+    w.id = id_;
+    w.origin = {file_, line_};
+    w.from_id = props.contains("from") ? AsText(props["from"]) : "";
+    w.to_id = props.contains("to") ? AsText(props["to"]) : "";
+    w.accessible = !props.contains("accessible") || AsText(props["accessible"]) != "0";
+    if (w.from_id.empty() || w.to_id.empty()) diags_.Error(file_, line_, "from", "walkway '" + id_ + "' needs \"from\" and \"to\"");
+    if (gtype != "LineString" || !coords || !coords->is_array()) {
+      diags_.Error(file_, line_, "geometry", "walkway '" + id_ + "' must be a LineString");
+      return false;
+    }
+    std::vector<Point> pts;
+    bool ok = true;
+    for (const auto& p : *coords) {
+      Point pt;
+      if (!ReadPosition(p, pt)) ok = false;
+      pts.push_back(pt);
+    }
+    if (!ok || pts.size() < 2) {
+      diags_.Error(file_, line_, "geometry", "walkway '" + id_ + "' needs at least two [x, y] positions");
+      return false;
+    }
+    if (auto problem = PositionsProblem(pts)) {
+      diags_.Error(file_, line_, "geometry", "walkway '" + id_ + "': " + *problem);
+      return false;
+    }
+    for (size_t i = 1; i < pts.size(); ++i) w.length_m += std::hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y);
+    return true;
+  }
+
+  Location LocationProperties(const json& props) {
+    Location loc;
+    loc.id = id_;
+    loc.kind = kind_;
+    loc.origin = {file_, line_};
+    loc.label = props.contains("label") ? AsText(props["label"]) : "";
+    loc.amenity = props.contains("amenity") ? AsText(props["amenity"]) : "";
+    loc.hall_id = props.contains("hall") ? AsText(props["hall"]) : "";
+    if (props.contains("level")) {
+      const json& lv = props["level"];
+      bool in_range = lv.is_number_integer() && (lv.is_number_unsigned() ? lv.get<unsigned long long>() <= caps::kMaxLevel
+                                                                           : lv.get<long long>() >= caps::kMinLevel &&
+                                                                                 lv.get<long long>() <= caps::kMaxLevel);
+      if (in_range) loc.level = lv.get<int>();
+      else
+        diags_.Error(file_, line_, "level", Feature() + ": level must be a whole number from " +
+                                                std::to_string(caps::kMinLevel) + " to " + std::to_string(caps::kMaxLevel));
+    }
+    for (const auto& lang : languages_) {
+      std::string key = "name_" + lang;
+      if (props.contains(key))
+        if (std::string v = AsText(props[key]); !v.empty()) loc.name.by_lang[lang] = v;
+    }
+    return loc;
+  }
+
+  bool ReadPoint(const json* coords, Location& loc) {
+    if (!coords || !ReadPosition(*coords, loc.anchor)) {
+      diags_.Error(file_, line_, "geometry", Feature() + ": a Point needs [x, y] in metres");
+      return false;
+    }
+    if (auto problem = PositionProblem(loc.anchor)) {
+      diags_.Error(file_, line_, "geometry", Feature() + ": " + *problem);
+      return false;
+    }
+    return true;
+  }
+
+  // The outer ring (holes are ignored, with a warning), closed, simple, stored counter-clockwise with its
+  // centroid as the anchor. The caps are checked before a vector of positions is made.
+  bool ReadPolygon(const json* coords, Location& loc) {
+    if (!coords || !coords->is_array() || coords->empty() || !(*coords)[0].is_array()) {
+      diags_.Error(file_, line_, "geometry", Feature() + ": a Polygon needs an outer ring of [x, y] positions");
+      return false;
+    }
+    if (coords->size() > 1) diags_.Warning(file_, line_, "geometry", Feature() + ": holes are ignored");
+    const json& ring = (*coords)[0];
+    if (ring.size() > caps::kPolygonVertices + 1) {
+      diags_.Error(file_, line_, "geometry", Feature() + ": the outline has " + std::to_string(ring.size() - 1) +
+                                                 " corners, more than the " + std::to_string(caps::kPolygonVertices) +
+                                                 " allowed (simplify it)");
+      return false;
+    }
+    total_vertices_ += ring.size();
+    if (total_vertices_ > caps::kTotalVertices) {
+      diags_.Error(file_, line_, "geometry", Feature() + ": the floor plan has more than " +
+                                                 std::to_string(caps::kTotalVertices) + " corners in all (docs/SOURCES.md, caps)");
+      stop_ = true;
+      return false;
+    }
+    std::vector<Point> pts;
+    for (const auto& p : ring) {
+      Point pt;
+      if (!ReadPosition(p, pt)) {
+        diags_.Error(file_, line_, "geometry", Feature() + ": every position must be [x, y] numbers");
+        return false;
+      }
+      pts.push_back(pt);
+    }
+    if (pts.size() < 4 || pts.front().x != pts.back().x || pts.front().y != pts.back().y) {
+      diags_.Error(file_, line_, "geometry", Feature() + ": the ring must be closed (last position = first) and have at least 3 corners");
+      return false;
+    }
+    pts.pop_back();
+    if (auto problem = PolygonProblem(pts)) {
+      diags_.Error(file_, line_, "geometry", Feature() + ": " + *problem);
+      return false;
+    }
+    if (SignedArea(pts) < 0) std::reverse(pts.begin(), pts.end());
+    loc.is_polygon = true;
+    loc.anchor = Centroid(pts);
+    loc.ring = std::move(pts);
+    return true;
+  }
+
+  const std::string& data_;
+  const std::string& file_;
+  const std::vector<std::string>& languages_;
+  Diagnostics& diags_;
+  const LineIndex lines_;
+  size_t search_from_ = 0;
+  size_t total_vertices_ = 0;
+  std::set<std::string> warned_properties_;
+  bool stop_ = false;
+  // The feature being read.
+  std::string id_, kind_;
+  int line_ = 0;
+};
+
+}  // namespace
+
 Floorplan ParseFloorplan(const std::string& data, const std::string& file, const std::vector<std::string>& languages,
                          Diagnostics& diags) {
   Floorplan plan;
-  size_t total_vertices = 0;
   try {  // every nlohmann exception (syntax, a number too large, a value of the wrong type) is reported
     json doc = json::parse(data);
     if (!doc.is_object() || doc.value("type", "") != "FeatureCollection" || !doc.contains("features") ||
@@ -63,172 +276,11 @@ Floorplan ParseFloorplan(const std::string& data, const std::string& file, const
       diags.Error(file, 1, "type", "the floor plan must be a GeoJSON FeatureCollection with a \"features\" array");
       return plan;
     }
-    std::set<std::string> warned_properties;
-    size_t search_from = 0;  // features appear in file order: find each one's line from its id
-    const LineIndex lines(data);
+    FeatureReader reader(data, file, languages, diags);
     int index = 0;
     for (const auto& f : doc["features"]) {
-      ++index;
-      std::string where = "feature " + std::to_string(index);
-      const json empty = json::object();
-      const json& props = f.is_object() && f.contains("properties") && f["properties"].is_object() ? f["properties"] : empty;
-      std::string id = props.contains("id") ? AsText(props["id"]) : "";
-      if (id.empty() && f.is_object() && f.contains("id")) id = AsText(f["id"]);
-      int line = 0;
-      if (!id.empty()) {
-        size_t at = FindNear(data, "\"" + id + "\"", search_from);
-        if (at != std::string::npos) {
-          line = lines.At(at);
-          search_from = at + 1;
-        }
-      }
-      if (id.empty()) {
-        diags.Error(file, line, where + ".id", "every feature needs an \"id\" property");
-        continue;
-      }
-      if (!IsValidId(id)) {
-        diags.Error(file, line, "id", "'" + id + "' is not a valid id (letters, digits, - _ . ; at most 64)");
-        continue;
-      }
-      std::string kind = props.contains("kind") ? AsText(props["kind"]) : "";
-      if (!kKinds.count(kind)) {
-        diags.Error(file, line, "kind", "feature '" + id + "': kind '" + kind +
-                                            "' is not one of hall, booth, stage, room, amenity, entrance, exit, kiosk, walkway");
-        continue;
-      }
-      for (auto it = props.begin(); it != props.end(); ++it) {
-        const std::string& key = it.key();
-        if (kProperties.count(key)) continue;
-        if (key.rfind("name_", 0) == 0) {
-          if (std::find(languages.begin(), languages.end(), key.substr(5)) != languages.end()) continue;
-        }
-        if (warned_properties.insert(key).second)
-          diags.Warning(file, line, key, "unknown property (first seen on feature '" + id + "'); it is ignored");
-      }
-      for (auto it = props.begin(); it != props.end(); ++it)
-        if (it->is_string() && !IsValidUtf8(it->get_ref<const std::string&>()))
-          diags.Error(file, line, it.key(), "not valid UTF-8");
-
-      const json* geom = f.is_object() && f.contains("geometry") && f["geometry"].is_object() ? &f["geometry"] : nullptr;
-      std::string gtype = geom ? geom->value("type", "") : "";
-      const json* coords = geom && geom->contains("coordinates") ? &(*geom)["coordinates"] : nullptr;
-      auto sample = ParseFlag(props.contains("sample") ? AsText(props["sample"]) : "");
-      if (!sample) diags.Error(file, line, "sample", "feature '" + id + "': sample must be 0 or 1");
-
-      if (kind == "walkway") {
-        Walkway w;
-        w.id = id;
-        w.origin = {file, line};
-        w.from_id = props.contains("from") ? AsText(props["from"]) : "";
-        w.to_id = props.contains("to") ? AsText(props["to"]) : "";
-        w.accessible = !props.contains("accessible") || AsText(props["accessible"]) != "0";
-        if (w.from_id.empty() || w.to_id.empty()) diags.Error(file, line, "from", "walkway '" + id + "' needs \"from\" and \"to\"");
-        std::vector<Point> pts;
-        if (gtype != "LineString" || !coords || !coords->is_array()) {
-          diags.Error(file, line, "geometry", "walkway '" + id + "' must be a LineString");
-          continue;
-        }
-        bool ok = true;
-        for (const auto& p : *coords) {
-          Point pt;
-          if (!ReadPosition(p, pt)) ok = false;
-          pts.push_back(pt);
-        }
-        if (!ok || pts.size() < 2) {
-          diags.Error(file, line, "geometry", "walkway '" + id + "' needs at least two [x, y] positions");
-          continue;
-        }
-        if (auto problem = PositionsProblem(pts)) {
-          diags.Error(file, line, "geometry", "walkway '" + id + "': " + *problem);
-          continue;
-        }
-        for (size_t i = 1; i < pts.size(); ++i) w.length_m += std::hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y);
-        plan.walkways.push_back(std::move(w));
-        continue;
-      }
-
-      Location loc;
-      loc.id = id;
-      loc.kind = kind;
-      loc.origin = {file, line};
-      loc.sample = sample.value_or(false);
-      loc.label = props.contains("label") ? AsText(props["label"]) : "";
-      loc.amenity = props.contains("amenity") ? AsText(props["amenity"]) : "";
-      loc.hall_id = props.contains("hall") ? AsText(props["hall"]) : "";
-      if (props.contains("level")) {
-        const json& lv = props["level"];
-        bool in_range = lv.is_number_integer() && (lv.is_number_unsigned() ? lv.get<unsigned long long>() <= caps::kMaxLevel
-                                                                             : lv.get<long long>() >= caps::kMinLevel &&
-                                                                                   lv.get<long long>() <= caps::kMaxLevel);
-        if (in_range) loc.level = lv.get<int>();
-        else
-          diags.Error(file, line, "level", "feature '" + id + "': level must be a whole number from " +
-                                               std::to_string(caps::kMinLevel) + " to " + std::to_string(caps::kMaxLevel));
-      }
-      for (const auto& lang : languages) {
-        std::string key = "name_" + lang;
-        if (props.contains(key)) {
-          std::string v = AsText(props[key]);
-          if (!v.empty()) loc.name.by_lang[lang] = v;
-        }
-      }
-      if (gtype == "Point") {
-        if (!coords || !ReadPosition(*coords, loc.anchor)) {
-          diags.Error(file, line, "geometry", "feature '" + id + "': a Point needs [x, y] in metres");
-          continue;
-        }
-        if (auto problem = PositionProblem(loc.anchor)) {
-          diags.Error(file, line, "geometry", "feature '" + id + "': " + *problem);
-          continue;
-        }
-      } else if (gtype == "Polygon") {
-        if (!coords || !coords->is_array() || coords->empty() || !(*coords)[0].is_array()) {
-          diags.Error(file, line, "geometry", "feature '" + id + "': a Polygon needs an outer ring of [x, y] positions");
-          continue;
-        }
-        if (coords->size() > 1) diags.Warning(file, line, "geometry", "feature '" + id + "': holes are ignored");
-        const json& ring = (*coords)[0];
-        if (ring.size() > caps::kPolygonVertices + 1) {  // checked before a vector of them is made
-          diags.Error(file, line, "geometry", "feature '" + id + "': the outline has " + std::to_string(ring.size() - 1) +
-                                                  " corners, more than the " + std::to_string(caps::kPolygonVertices) +
-                                                  " allowed (simplify it)");
-          continue;
-        }
-        total_vertices += ring.size();
-        if (total_vertices > caps::kTotalVertices) {
-          diags.Error(file, line, "geometry", "feature '" + id + "': the floor plan has more than " +
-                                                  std::to_string(caps::kTotalVertices) + " corners in all (docs/SOURCES.md, caps)");
-          return plan;
-        }
-        std::vector<Point> pts;
-        bool ok = true;
-        for (const auto& p : ring) {
-          Point pt;
-          if (!ReadPosition(p, pt)) ok = false;
-          pts.push_back(pt);
-        }
-        if (!ok) {
-          diags.Error(file, line, "geometry", "feature '" + id + "': every position must be [x, y] numbers");
-          continue;
-        }
-        if (pts.size() < 4 || pts.front().x != pts.back().x || pts.front().y != pts.back().y) {
-          diags.Error(file, line, "geometry", "feature '" + id + "': the ring must be closed (last position = first) and have at least 3 corners");
-          continue;
-        }
-        pts.pop_back();
-        if (auto problem = PolygonProblem(pts)) {
-          diags.Error(file, line, "geometry", "feature '" + id + "': " + *problem);
-          continue;
-        }
-        if (SignedArea(pts) < 0) std::reverse(pts.begin(), pts.end());  // store counter-clockwise
-        loc.is_polygon = true;
-        loc.anchor = Centroid(pts);
-        loc.ring = std::move(pts);
-      } else {
-        diags.Error(file, line, "geometry", "feature '" + id + "': geometry must be a Polygon or a Point, not '" + gtype + "'");
-        continue;
-      }
-      plan.locations.push_back(std::move(loc));
+      reader.Read(f, ++index, plan);
+      if (reader.Stop()) break;
     }
   } catch (const json::exception& e) {
     ReportJsonError(e, data, file, diags);
