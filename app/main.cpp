@@ -32,7 +32,7 @@
 #include "db/model/catalog.h"
 #include "db/base/text.h"
 #include "platform/config.h"
-#include "platform/font_files.h"
+#include "fonts/font_files.h"
 #include "platform/inbox_watcher.h"
 #include "platform/pin.h"
 #include "platform/watchdog.h"
@@ -301,14 +301,14 @@ int main(int argc, char** argv) {
   bool fonts_large = s.large_text;
   auto build_fonts = [&] {
     fonts_large = s.large_text;
-    return fonts.Build(app::TextForGlyphs(s.catalog.get()), ppmm / 3.6f * (s.large_text ? 1.3f : 1.0f), s.fonts, error);
+    return fonts.Build(app::TextForGlyphs(s.catalog.get()), ppmm / 3.6f * (s.large_text ? 1.3f : 1.0f), app::TypeScale(), s.fonts, error);
   };
   if (!build_fonts()) {
     std::cerr << "forum-kiosk: " << error << "\n";
     return 1;
   }
   for (ImWchar c : fonts.missing())  // `kiosk-snapshot validate` names the strings
-    std::cerr << "forum-kiosk: warning: no glyph for " << platform::DescribeCodepoint(c) << " in the fonts\n";
+    std::cerr << "forum-kiosk: warning: no glyph for " << fonts::DescribeCodepoint(c) << " in the fonts\n";
   app::ApplyTheme(ppmm / 3.6f);
   // Logos decode on a worker while the first frames draw; replaced with the catalog.
   auto textures = std::make_unique<platform::TextureCache>(s.catalog);

@@ -4,9 +4,22 @@
 #include <cmath>
 #include <vector>
 
+#include "app/state/app_state.h"
+#include "db/base/text.h"
 #include "db/model/catalog.h"
 
 namespace app {
+
+std::span<const TypeFace> TypeScale() {
+  static constexpr TypeFace kScale[] = {
+      {&Fonts::body, 28, false},
+      {&Fonts::caption, 22, false},
+      {&Fonts::strong, 28, true},
+      {&Fonts::title, 40, true},
+      {&Fonts::display, 60, true},
+  };
+  return kScale;
+}
 
 ImU32 Rgb(uint32_t rgb, int alpha) {
   return IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, alpha);
@@ -115,7 +128,7 @@ ContrastMap CatalogContrast(const db::Catalog* catalog) {
   std::vector<uint32_t> countries, tracks;
   for (const auto& c : catalog->countries) countries.push_back(c.color);
   for (const auto& t : catalog->tracks)
-    if (t.color.size() == 7) tracks.push_back(static_cast<uint32_t>(std::strtoul(t.color.c_str() + 1, nullptr, 16)));
+    if (auto rgb = db::ParseColor(t.color)) tracks.push_back(*rgb);
   Assign(countries, map);
   size_t from_countries = map.catalog.size();
   ContrastMap track_map;

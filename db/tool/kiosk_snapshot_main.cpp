@@ -14,8 +14,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <optional>
 #include <iostream>
+#include <optional>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "db/tool/build.h"
@@ -27,27 +28,52 @@
 #include "db/tool/synth.h"
 #include "db/snapshot/validate.h"
 #include "db/snapshot/writer.h"
-#include "platform/font_files.h"
+#include "fonts/font_files.h"
 
 namespace {
+
+// A character of a visible text that the fonts cannot draw.
+struct MissingGlyph {
+  std::string where;  // "organization 'astana-hub' name_kk"
+  char32_t cp = 0;
+  std::string text;   // the whole string, for the message
+};
+
+// Every character of every visible text of `c` (db::ForEachText) missing from `coverage`; control characters
+// (line breaks) are not drawn and not checked. At most one entry per string and character.
+std::vector<MissingGlyph> FindMissingGlyphs(const db::Catalog& c, const fonts::FontCoverage& coverage) {
+  std::vector<MissingGlyph> out;
+  db::ForEachText(c, [&](const db::TextRef& t) {
+    std::set<char32_t> seen;
+    size_t i = 0;
+    char32_t cp;
+    while (db::NextCodepoint(t.text, i, cp)) {
+      if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || coverage.Has(cp) || !seen.insert(cp).second) continue;
+      std::string where = std::string(t.table) + " '" + std::string(t.id) + "' " + std::string(t.field);
+      if (!t.lang.empty()) where += "_" + std::string(t.lang);
+      out.push_back({where, cp, t.text});
+    }
+  });
+  return out;
+}
 
 // Warns, naming the string, about every character the kiosk's fonts cannot draw (a visitor would see �).
 // Warnings only: the data is valid, and a kiosk with other fonts installed may draw it. Returns the count.
 size_t GlyphWarnings(const std::string& file) {
   auto c = db::LoadCatalog(file);
   if (!c) return 0;  // validation has said why
-  platform::KioskFonts fonts = platform::FindKioskFonts();
-  platform::FontCoverage coverage;
+  fonts::KioskFonts files = fonts::FindKioskFonts();
+  fonts::FontCoverage coverage;
   std::string error;
-  if (fonts.regular.empty() || !coverage.Open({fonts.regular, fonts.bold}, error)) {
-    std::cerr << file << ": warning: glyphs not checked: " << (fonts.regular.empty() ? "font Noto Sans not found" : error) << "\n";
+  if (files.regular.empty() || !coverage.Open({files.regular, files.bold}, error)) {
+    std::cerr << file << ": warning: glyphs not checked: " << (files.regular.empty() ? "font Noto Sans not found" : error) << "\n";
     return 1;
   }
-  auto missing = platform::FindMissingGlyphs(*c.value(), coverage);
+  auto missing = FindMissingGlyphs(*c.value(), coverage);
   const size_t shown = 40;
   for (size_t i = 0; i < missing.size() && i < shown; ++i)
-    std::cerr << file << ": warning: " << missing[i].where << ": " << platform::DescribeCodepoint(missing[i].cp)
-              << " has no glyph in the kiosk's fonts (" << fonts.regular << ") in \"" << missing[i].text.substr(0, 80) << "\"\n";
+    std::cerr << file << ": warning: " << missing[i].where << ": " << fonts::DescribeCodepoint(missing[i].cp)
+              << " has no glyph in the kiosk's fonts (" << files.regular << ") in \"" << missing[i].text.substr(0, 80) << "\"\n";
   if (missing.size() > shown) std::cerr << file << ": warning: ... and " << missing.size() - shown << " more characters without a glyph\n";
   return missing.size();
 }
