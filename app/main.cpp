@@ -1,6 +1,9 @@
 // forum-kiosk: wires db (the snapshot), platform (window, fonts) and app (screens) together.
-//   forum-kiosk [--snapshot FILE] [--windowed WxH] [--screen S] [--lang CODE] [--now 2022-09-29T11:00]
-//               [--screenshot FILE.png]
+//   forum-kiosk [--config FILE] [--snapshot FILE] [--windowed WxH] [--screen S] [--lang CODE]
+//               [--now 2022-09-29T11:00] [--a11y MODES] [--screenshot FILE.png] [--report FILE]
+//   forum-kiosk --config FILE --set-pin          the staff PIN from standard input, hashed into FILE
+//   forum-kiosk --config FILE --export-stats F   the usage counts as CSV
+// (every option with its help: forum-kiosk --help; README.md, "The kiosk").
 // Exit codes: 0 ok, 1 cannot run (no display, no fonts), 2 wrong usage, 3 a screenshot was saved but shows a
 // character without a glyph (the glyph audit of --screenshot).
 // The snapshot is loaded on a worker thread while the window opens. A missing or invalid snapshot shows a

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <utility>
 
+#include "db/base/text.h"
+
 namespace app {
 
 const char* ScreenName(Screen s) {
@@ -36,10 +38,7 @@ void CloseDetails(AppState& s) {
 }
 
 // Removes the last character (UTF-8 aware) of the query.
-void EraseLast(std::string& q) {
-  while (!q.empty() && (static_cast<unsigned char>(q.back()) & 0xC0) == 0x80) q.pop_back();
-  if (!q.empty()) q.pop_back();
-}
+void EraseLast(std::string& q) { q.resize(db::PrevCodepoint(q, q.size())); }
 
 // Results for the current query and language, computed once per change (search takes about a millisecond
 // even on a forum of thousands of exhibitors; docs/PERFORMANCE.md).

@@ -19,10 +19,18 @@ size_t Decode(std::string_view s, size_t i, char32_t& cp) {
     cp = c;
     return 1;
   }
-  if ((c & 0xE0) == 0xC0) n = 1, cp = c & 0x1F;
-  else if ((c & 0xF0) == 0xE0) n = 2, cp = c & 0x0F;
-  else if ((c & 0xF8) == 0xF0) n = 3, cp = c & 0x07;
-  else return 0;
+  if ((c & 0xE0) == 0xC0) {
+    n = 1;
+    cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 2;
+    cp = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    n = 3;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
   for (size_t k = 1; k <= n; ++k) {
     if (i + k >= s.size() || (p[i + k] & 0xC0) != 0x80) return 0;
     cp = (cp << 6) | (p[i + k] & 0x3F);
@@ -45,9 +53,20 @@ bool IsValidUtf8(std::string_view s) {
 bool NextCodepoint(std::string_view s, size_t& i, char32_t& cp) {
   if (i >= s.size()) return false;
   size_t n = Decode(s, i, cp);
-  if (!n) cp = 0xFFFD, n = 1;
+  if (!n) {
+    cp = 0xFFFD;
+    n = 1;
+  }
   i += n;
   return true;
+}
+
+size_t PrevCodepoint(std::string_view s, size_t i) {
+  i = std::min(i, s.size());
+  if (i == 0) return 0;
+  --i;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;  // continuation bytes: 10xxxxxx
+  return i;
 }
 
 std::string Printable(std::string_view bytes, bool keep_lines) {

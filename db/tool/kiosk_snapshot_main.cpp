@@ -78,6 +78,12 @@ size_t GlyphWarnings(const std::string& file) {
   return missing.size();
 }
 
+// Prints `message` as a line on stderr and returns `code`, the exit code: `return Fail(1, "cannot read " + f)`.
+int Fail(int code, const std::string& message) {
+  std::cerr << message << "\n";
+  return code;
+}
+
 void Print(const db::Diagnostics& d) {
   for (const auto& item : d.items()) std::cerr << db::Format(item) << "\n";
 }
@@ -171,7 +177,7 @@ int Keygen(const std::string& pub_path, const std::string& sec_path, bool force)
   {
     std::ofstream out(sec_path, std::ios::trunc);
     out << db::FormatSecretKey(sec);
-    if (!out) return std::cerr << "cannot write " << sec_path << "\n", 1;
+    if (!out) return Fail(1, "cannot write " + sec_path);
   }
   fs::permissions(sec_path, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
   std::ofstream(pub_path, std::ios::trunc) << db::FormatPublicKey(pub);
@@ -198,13 +204,13 @@ int Sign(const std::string& file, const std::string& key_path, std::string out) 
     return 1;
   }
   auto text = db::ReadWholeFile(key_path);
-  if (!text) return std::cerr << "cannot read " << key_path << "\n", 1;
+  if (!text) return Fail(1, "cannot read " + key_path);
   auto sec = db::ParseSecretKey(*text);
-  if (!sec) return std::cerr << key_path << ": " << sec.error().message << "\n", 1;
+  if (!sec) return Fail(1, key_path + ": " + sec.error().message);
   auto c = db::LoadCatalog(file);
-  if (!c) return std::cerr << c.error().message << "\n", 1;
+  if (!c) return Fail(1, c.error().message);
   auto hash = HashFile(file);
-  if (!hash) return std::cerr << "cannot read " << file << "\n", 1;
+  if (!hash) return Fail(1, "cannot read " + file);
   std::string comment = "forum-kiosk snapshot forum:" + c.value()->forum.code + " content_version:" +
                         std::to_string(c.value()->info.content_version) + " file:" +
                         std::filesystem::path(file).filename().string();
@@ -219,18 +225,18 @@ int Verify(const std::string& file, const std::vector<std::string>& key_paths, s
   for (const auto& p : key_paths) {
     auto text = db::ReadWholeFile(p);
     auto k = db::ParsePublicKey(text ? *text : p);  // a file, or the key's line itself
-    if (!k) return std::cerr << p << ": " << k.error().message << "\n", 2;
+    if (!k) return Fail(2, p + ": " + k.error().message);
     keys.push_back(k.value());
   }
   if (sig_path.empty()) sig_path = file + ".minisig";
   auto sig = db::ReadWholeFile(sig_path);
-  if (!sig) return std::cerr << "cannot read " << sig_path << "\n", 1;
+  if (!sig) return Fail(1, "cannot read " + sig_path);
   auto hash = HashFile(file);
-  if (!hash) return std::cerr << "cannot read " << file << "\n", 1;
+  if (!hash) return Fail(1, "cannot read " + file);
   std::optional<std::string> data;
   if (sig->find("\nRW") != std::string::npos) data = db::ReadWholeFile(file);  // legacy ("Ed") signatures sign the whole file
   auto v = db::VerifySignature(*sig, *hash, data ? *data : std::string(), keys);
-  if (!v) return std::cerr << file << ": NOT verified: " << v.error().message << "\n", 1;
+  if (!v) return Fail(1, file + ": NOT verified: " + v.error().message);
   std::cout << file << ": signature verified (key " << v.value().key_id << ", trusted comment: " << v.value().trusted_comment << ")\n";
   return 0;
 }

@@ -8,7 +8,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -281,7 +283,11 @@ TEST_CASE("install: a full data disk while staging leaves the installed snapshot
   fs::create_directories(w.data);
   std::string size = std::to_string(fs::file_size(w.v100) * 2 + 64 * 1024);
   if (::mount("tmpfs", w.data.c_str(), "tmpfs", 0, ("size=" + size).c_str()) != 0) {
-    MESSAGE("cannot mount a tmpfs here (not root?): ENOSPC case not run");
+    // A visible skip: CTest reports this test as skipped, not passed, because of the "[skipped]" its
+    // SKIP_REGULAR_EXPRESSION looks for (tests/CMakeLists.txt). doctest's skip decorator cannot be used: it is
+    // decided before the test runs, and a test it skips is not even listed, so CTest would never show it.
+    const std::string why = std::strerror(errno);
+    MESSAGE("[skipped] cannot mount a tmpfs (needs root with CAP_SYS_ADMIN): " << why << "; the ENOSPC case did not run");
     return;
   }
   struct Unmount {
