@@ -416,3 +416,23 @@ TEST_CASE("install: file names that are not valid UTF-8, or hold tabs and newlin
   CHECK(got->version == 200);
   CHECK_NOTHROW(nlohmann::json::parse(test::ReadFile(w.data / "status.json")));
 }
+
+TEST_CASE("install: a state file it cannot write is reported as the last problem, and the install goes on") {
+  World w;
+  auto in = w.Installed100();
+  CHECK(in->status().last_problem.empty());
+  // The ledger cannot be replaced (a folder in its place, as a read-only or broken disk would refuse it).
+  fs::remove(w.data / "seen.tsv");
+  fs::create_directories(w.data / "seen.tsv" / "x");
+  w.Drop("v200.snapshot", w.Bytes(w.v200), &w.sec1);
+  auto got = in->Scan(0);
+  REQUIRE(got);
+  CHECK(got->version == 200);
+  CHECK(in->status().last_problem.find("cannot write") != std::string::npos);
+  CHECK(in->status().last_problem.find("seen.tsv") != std::string::npos);
+  // A later problem of the same kind does not hide the first.
+  fs::remove(w.data / "status.json");
+  fs::create_directories(w.data / "status.json" / "x");
+  CHECK(!in->Scan(1));
+  CHECK(in->status().last_problem.find("seen.tsv") != std::string::npos);
+}
