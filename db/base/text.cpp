@@ -1,3 +1,10 @@
+// Index of this file:
+// [SECTION] UTF-8: validity, code points, printable bytes
+// [SECTION] Trimming, line breaks, ids
+// [SECTION] Dates, instants, offsets, durations
+// [SECTION] Spreadsheet values: colours, flags, hex
+// [SECTION] Line numbers and whole files
+
 #include "db/base/text.h"
 
 #include <algorithm>
@@ -7,6 +14,8 @@
 #include <cstdio>
 
 namespace db {
+
+// [SECTION] UTF-8: validity, code points, printable bytes
 
 namespace {
 
@@ -108,6 +117,8 @@ void AppendUtf8(std::string& out, char32_t cp) {
   }
 }
 
+// [SECTION] Trimming, line breaks, ids
+
 std::string Trim(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
@@ -157,6 +168,8 @@ std::string Slug(std::string_view name) {
   }
   return out;
 }
+
+// [SECTION] Dates, instants, offsets, durations
 
 namespace {
 
@@ -265,6 +278,8 @@ std::optional<int> ParseDurationMinutes(std::string_view s) {
   return h * 60 + m;
 }
 
+// [SECTION] Spreadsheet values: colours, flags, hex
+
 std::optional<uint32_t> ParseColor(std::string_view s) {
   if (s.size() != 7 || s[0] != '#') return std::nullopt;
   uint32_t v = 0;
@@ -293,6 +308,8 @@ std::string HexLower(const unsigned char* data, size_t size) {
   }
   return out;
 }
+
+// [SECTION] Line numbers and whole files
 
 int LineAt(std::string_view data, size_t offset) {
   offset = std::min(offset, data.size());

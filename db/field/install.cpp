@@ -1,3 +1,10 @@
+// Index of this file:
+// [SECTION] Helpers: clock, identities, versioned names
+// [SECTION] The installer state: folders, ledger, status, refusals
+// [SECTION] One candidate: copy, verify, validate, rename
+// [SECTION] Installed files: the current and the last-known-good
+// [SECTION] Installer: start-up and scans
+
 #include "db/field/install.h"
 
 #include <dirent.h>
@@ -23,6 +30,8 @@
 namespace db {
 
 namespace fs = std::filesystem;
+
+// [SECTION] Helpers: clock, identities, versioned names
 
 namespace {
 
@@ -80,6 +89,8 @@ std::optional<int64_t> VersionOfName(const std::string& name) {
 }
 
 }  // namespace
+
+// [SECTION] The installer state: folders, ledger, status, refusals
 
 struct Installer::Impl {
   InstallOptions o;
@@ -175,6 +186,11 @@ struct Installer::Impl {
     return std::nullopt;
   }
 
+// [SECTION] One candidate: copy, verify, validate, rename
+
+  // One candidate's install, the steps in the order install.h lists them. Longer than the rest (about 120
+  // lines) on purpose: the steps read top to bottom, and every way out is a visible `return Reject(...)` (the
+  // candidate's fault: never retried) or `return Later(...)` (not its fault: tried again).
   std::optional<Installed> Process(const fs::path& src, const Identity& id) {
     Step("candidate");
     const std::string name = src.filename().string();
@@ -297,6 +313,8 @@ struct Installer::Impl {
     return Installed{target.string(), version, "installed", std::move(loaded)};
   }
 
+// [SECTION] Installed files: the current and the last-known-good
+
   // The installed snapshots (forum-v<VERSION>.snapshot), newest first.
   std::vector<std::pair<int64_t, fs::path>> InstalledFiles() const {
     std::vector<std::pair<int64_t, fs::path>> all;
@@ -314,6 +332,8 @@ struct Installer::Impl {
     for (size_t i = 2; i < all.size(); ++i) fs::remove(all[i].second, ec);
   }
 };
+
+// [SECTION] Installer: start-up and scans
 
 Installer::Installer(InstallOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 Installer::~Installer() = default;

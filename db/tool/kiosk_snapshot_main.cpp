@@ -9,6 +9,13 @@
 //   sign FILE --secret-key SECRET                 validate FILE, then write FILE.minisig
 //   verify FILE --public-key PUB...               check FILE.minisig against trusted keys
 // Exit codes: 0 success, 1 the data has problems (reported on stderr), 2 wrong usage.
+// Index of this file:
+// [SECTION] The glyph check: characters the kiosk fonts cannot draw
+// [SECTION] Commands: build, validate, inspect, search
+// [SECTION] Keys and signatures: keygen, sign, verify
+// [SECTION] diff
+// [SECTION] The command line
+
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
@@ -29,6 +36,8 @@
 #include "db/snapshot/validate.h"
 #include "db/snapshot/writer.h"
 #include "fonts/font_files.h"
+
+// [SECTION] The glyph check: characters the kiosk fonts cannot draw
 
 namespace {
 
@@ -77,6 +86,8 @@ size_t GlyphWarnings(const std::string& file) {
   if (missing.size() > shown) std::cerr << file << ": warning: ... and " << missing.size() - shown << " more characters without a glyph\n";
   return missing.size();
 }
+
+// [SECTION] Commands: build, validate, inspect, search
 
 // Prints `message` as a line on stderr and returns `code`, the exit code: `return Fail(1, "cannot read " + f)`.
 int Fail(int code, const std::string& message) {
@@ -164,6 +175,8 @@ int SearchCommand(const std::string& file, const std::string& query, std::string
   return 0;
 }
 
+// [SECTION] Keys and signatures: keygen, sign, verify
+
 int Keygen(const std::string& pub_path, const std::string& sec_path, bool force) {
   namespace fs = std::filesystem;
   for (const auto* p : {&pub_path, &sec_path})
@@ -241,6 +254,8 @@ int Verify(const std::string& file, const std::vector<std::string>& key_paths, s
   return 0;
 }
 
+// [SECTION] diff
+
 int Diff(const std::string& a, const std::string& b, bool as_json) {
   auto ca = db::LoadCatalog(a);
   if (!ca) {
@@ -258,6 +273,8 @@ int Diff(const std::string& a, const std::string& b, bool as_json) {
 }
 
 }  // namespace
+
+// [SECTION] The command line
 
 int main(int argc, char** argv) {
   CLI::App app{"kiosk-snapshot " FORUM_KIOSK_VERSION ": make and check Forum Kiosk snapshots (see docs/SOURCES.md)"};
