@@ -41,7 +41,7 @@
 #include "db/model/catalog.h"
 #include "db/snapshot/validate.h"
 #include "platform/config.h"
-#include "platform/font_files.h"
+#include "fonts/font_files.h"
 #include "platform/fonts.h"
 #include "platform/inbox_watcher.h"
 #include "platform/pin.h"
@@ -245,7 +245,7 @@ bool FixClock(Kiosk& k) {
 // the larger-text mode. False (and k.error) when it cannot be built.
 bool BuildFonts(Kiosk& k) {
   k.fonts_large = k.s.large_text;
-  return k.fonts.Build(app::TextForGlyphs(k.s.catalog.get()), k.ppmm / 3.6f * (k.s.large_text ? 1.3f : 1.0f), k.s.fonts, k.error);
+  return k.fonts.Build(app::TextForGlyphs(k.s.catalog.get()), k.ppmm / 3.6f * (k.s.large_text ? 1.3f : 1.0f), app::TypeScale(), k.s.fonts, k.error);
 }
 
 // hello_imgui's LoadAdditionalFonts: the screen's density, the metrics, the fonts and the theme.
@@ -258,7 +258,7 @@ bool LoadFonts(Kiosk& k) {
     return false;
   }
   for (ImWchar c : k.fonts.missing())  // `kiosk-snapshot validate` names the strings
-    std::cerr << "forum-kiosk: warning: no glyph for " << platform::DescribeCodepoint(c) << " in the fonts\n";
+    std::cerr << "forum-kiosk: warning: no glyph for " << fonts::DescribeCodepoint(c) << " in the fonts\n";
   app::ApplyTheme(k.ppmm / 3.6f);
   return true;
 }

@@ -4,9 +4,22 @@
 #include <cmath>
 #include <vector>
 
+#include "app/state/app_state.h"
+#include "db/base/text.h"
 #include "db/model/catalog.h"
 
 namespace app {
+
+std::span<const TypeFace> TypeScale() {
+  static constexpr TypeFace kScale[] = {
+      {&Fonts::body, 28, false},
+      {&Fonts::caption, 22, false},
+      {&Fonts::strong, 28, true},
+      {&Fonts::title, 40, true},
+      {&Fonts::display, 60, true},
+  };
+  return kScale;
+}
 
 ImU32 Rgb(uint32_t rgb, int alpha) {
   return IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, alpha);
@@ -68,7 +81,9 @@ double ColorDistance(ImU32 a, ImU32 b) {
     double x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, y = 0.2126 * r + 0.7152 * g + 0.0722 * b,
            z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
     auto f = [](double t) { return t > 0.008856 ? std::cbrt(t) : 7.787 * t + 16.0 / 116; };
-    out[0] = 116 * f(y) - 16, out[1] = 500 * (f(x) - f(y)), out[2] = 200 * (f(y) - f(z));
+    out[0] = 116 * f(y) - 16;
+    out[1] = 500 * (f(x) - f(y));
+    out[2] = 200 * (f(y) - f(z));
   };
   double p[3], q[3];
   lab(a, p);
@@ -96,11 +111,17 @@ void Assign(const std::vector<uint32_t>& rgbs, ContrastMap& map) {
     bool known = false;
     for (const auto& p : map.catalog) known |= p.first == c;
     if (known) continue;
-    if (taken == used.size()) used.assign(used.size(), false), taken = 0;  // more colours than entries: repeat
+    if (taken == used.size()) {  // more colours than entries: repeat
+      used.assign(used.size(), false);
+      taken = 0;
+    }
     size_t best = 0;
     double best_d = 1e9;
     for (size_t i = 0; i < used.size(); ++i)
-      if (!used[i] && ColorDistance(c, colors::kCatalogContrast[i]) < best_d) best = i, best_d = ColorDistance(c, colors::kCatalogContrast[i]);
+      if (double d = ColorDistance(c, colors::kCatalogContrast[i]); !used[i] && d < best_d) {
+        best = i;
+        best_d = d;
+      }
     used[best] = true;
     ++taken;
     map.catalog.push_back({c, colors::kCatalogContrast[best]});
@@ -115,7 +136,7 @@ ContrastMap CatalogContrast(const db::Catalog* catalog) {
   std::vector<uint32_t> countries, tracks;
   for (const auto& c : catalog->countries) countries.push_back(c.color);
   for (const auto& t : catalog->tracks)
-    if (t.color.size() == 7) tracks.push_back(static_cast<uint32_t>(std::strtoul(t.color.c_str() + 1, nullptr, 16)));
+    if (auto rgb = db::ParseColor(t.color)) tracks.push_back(*rgb);
   Assign(countries, map);
   size_t from_countries = map.catalog.size();
   ContrastMap track_map;

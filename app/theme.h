@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace db {
@@ -11,6 +12,19 @@ struct Catalog;
 }
 
 namespace app {
+
+struct Fonts;  // app/state/app_state.h: the built fonts, one member per face of the type scale
+
+// The type scale, stated here once: each face the screens draw, its size in px on the reference screen (a
+// 24-inch 1080p, 3.6 px per mm; the platform scales it with the screen's density, and 1.3 times in the
+// larger-text mode) and its weight, in the order they are built (the first is ImGui's default font).
+// platform::FontSet::Build builds them into the Fonts member each names.
+struct TypeFace {
+  ImFont* Fonts::*font;
+  float px;
+  bool bold;
+};
+std::span<const TypeFace> TypeScale();
 
 namespace colors {
 

@@ -101,7 +101,8 @@ Config LoadConfig(const std::string& path, std::vector<std::string>& problems) {
       r.Problem("you_are_here", n, "expected { x = metres, y = metres, facing_deg = degrees }");
     } else {
       c.has_position = true;
-      c.here_x = *x->value<double>(), c.here_y = *y->value<double>();
+      c.here_x = *x->value<double>();
+      c.here_y = *y->value<double>();
       c.here_facing_deg = facing ? *facing->value<double>() : 0;
     }
   }

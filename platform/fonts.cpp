@@ -6,12 +6,12 @@
 #include <iterator>
 #include <utility>
 
-#include "platform/font_files.h"
+#include "fonts/font_files.h"
 
 namespace platform {
 
-bool FontSet::Build(const std::string& text, float scale, app::Fonts& out, std::string& error) {
-  KioskFonts files = FindKioskFonts();
+bool FontSet::Build(const std::string& text, float scale, const std::vector<FontFace>& faces, std::string& error) {
+  fonts::KioskFonts files = fonts::FindKioskFonts();
   if (files.regular.empty()) {
     error = "font Noto Sans not found (install fonts-noto-core)";
     return false;
@@ -37,20 +37,21 @@ bool FontSet::Build(const std::string& text, float scale, app::Fonts& out, std::
     }
   } pending;
   ImFontAtlas* atlas = pending.atlas;
-  app::Fonts built;
   atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
   ImFontConfig cfg;
   cfg.OversampleH = cfg.OversampleV = 1;
-  auto add = [&](const std::string& file, float px) {
-    return atlas->AddFontFromFileTTF(file.c_str(), px * scale, &cfg, ranges.Data);
-  };
-  built.body = add(files.regular, 28);  // first font = ImGui's default
-  built.caption = add(files.regular, 22);
-  built.strong = add(files.bold, 28);
-  built.title = add(files.bold, 40);
-  built.display = add(files.bold, 60);
-  if (!built.body || !built.caption || !built.strong || !built.title || !built.display || !atlas->Build()) {
+  std::vector<ImFont*> built;
+  ImFont* regular = nullptr;  // the first face of each weight, for the glyph check below
+  ImFont* bold = nullptr;
+  for (const FontFace& face : faces) {
+    ImFont* f = atlas->AddFontFromFileTTF((face.bold ? files.bold : files.regular).c_str(), face.px * scale, &cfg, ranges.Data);
+    if (!f) break;
+    built.push_back(f);
+    ImFont*& first = face.bold ? bold : regular;
+    if (!first) first = f;
+  }
+  if (faces.empty() || built.size() != faces.size() || !atlas->Build()) {
     error = "cannot load the fonts from " + files.regular;
     return false;
   }
@@ -58,13 +59,13 @@ bool FontSet::Build(const std::string& text, float scale, app::Fonts& out, std::
   IM_DELETE(io.Fonts);
   io.Fonts = std::exchange(pending.atlas, nullptr);
   ranges_.swap(ranges);  // the atlas keeps pointing at these
-  out = built;
-  // What the fonts could not give a glyph for (both faces: regular and bold text draw the same strings).
+  for (size_t i = 0; i < faces.size(); ++i) *faces[i].out = built[i];
+  // What the fonts could not give a glyph for (both weights: regular and bold text draw the same strings).
   missing_.clear();
   for (int i = 0; i + 1 < ranges_.Size && ranges_[i]; i += 2)
     for (unsigned c = ranges_[i]; c <= ranges_[i + 1]; ++c)
       if (c >= 0x20 && !(c >= 0x7F && c < 0xA0) &&
-          (!out.body->FindGlyphNoFallback(ImWchar(c)) || !out.strong->FindGlyphNoFallback(ImWchar(c))))
+          ((regular && !regular->FindGlyphNoFallback(ImWchar(c))) || (bold && !bold->FindGlyphNoFallback(ImWchar(c)))))
         missing_.push_back(ImWchar(c));
   unsigned char* px;
   atlas->GetTexDataAsAlpha8(&px, &atlas_w_, &atlas_h_);

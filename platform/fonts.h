@@ -1,4 +1,4 @@
-// Fonts: Noto Sans (regular and bold, platform/font_files.h), rasterized by FreeType (imgui_freetype), with
+// Fonts: Noto Sans (regular and bold, fonts/font_files.h), rasterized by FreeType (imgui_freetype), with
 // glyphs only for the characters the kiosk will draw (the snapshot's text and the UI's own symbols), so the
 // atlas stays small enough for a low-end GPU. A character without a glyph draws as U+FFFD (�), which the
 // glyph audit below can find in a rendered frame.
@@ -8,16 +8,32 @@
 #include <string>
 #include <vector>
 
-#include "app/state/app_state.h"
-
 namespace platform {
+
+// One face to build: its size in px before the scale, its weight, and where the built font goes. The sizes
+// and weights are the app's type scale (app::TypeScale, app/theme.h); the platform only builds them.
+struct FontFace {
+  float px = 0;
+  bool bold = false;
+  ImFont** out = nullptr;  // set when the whole build succeeds; the font is owned by ImGui's atlas
+};
 
 class FontSet {
  public:
-  // Builds the type scale into ImGui's atlas. `text` holds every string that may be drawn; `scale` is
-  // px_per_mm / 3.6. False and `error` when no usable font is installed; the atlas and `out` are then left
-  // as they were (a rebuild that fails keeps the fonts on screen).
-  bool Build(const std::string& text, float scale, app::Fonts& out, std::string& error);
+  // Builds `faces` into ImGui's atlas (the first is ImGui's default font). `text` holds every string that may
+  // be drawn; `scale` multiplies every size (px_per_mm / 3.6, times the larger-text factor). False and `error`
+  // when no usable font is installed; the atlas and every `out` are then left as they were (a rebuild that
+  // fails keeps the fonts on screen).
+  bool Build(const std::string& text, float scale, const std::vector<FontFace>& faces, std::string& error);
+  // The same for a type scale given as a table of {member, px, bold} over a struct of ImFont* members
+  // (app::TypeScale() over app::Fonts), writing the members of `out`: the platform builds the sizes the app
+  // chose without including the app.
+  template <class Table, class Fonts>
+  bool Build(const std::string& text, float scale, const Table& type_scale, Fonts& out, std::string& error) {
+    std::vector<FontFace> faces;
+    for (const auto& f : type_scale) faces.push_back({f.px, f.bold, &(out.*f.font)});
+    return Build(text, scale, faces, error);
+  }
   int atlas_width() const { return atlas_w_; }
   int atlas_height() const { return atlas_h_; }
   // Characters of `text` (last Build) that no font of the set has a glyph for, e.g. for a log line.

@@ -40,16 +40,15 @@ void InboxWatcher::Supervise() {
       std::lock_guard<std::mutex> lock(status_mu_);
       status_.last_problem = failed->message;
     }
-    pollfd stop = {stop_fd_, POLLIN, 0};
+    pollfd stop = {stop_fd_.get(), POLLIN, 0};
     if (::poll(&stop, 1, 1000) > 0) return;
   }
 }
 
 InboxWatcher::~InboxWatcher() {
   uint64_t one = 1;
-  if (stop_fd_ >= 0 && ::write(stop_fd_, &one, sizeof one) < 0) std::perror("forum-kiosk: stopping the inbox watcher");
+  if (stop_fd_ && ::write(stop_fd_.get(), &one, sizeof one) < 0) std::perror("forum-kiosk: stopping the inbox watcher");
   if (thread_.joinable()) thread_.join();
-  if (stop_fd_ >= 0) ::close(stop_fd_);
 }
 
 db::Installer::Status InboxWatcher::status() {
@@ -58,13 +57,8 @@ db::Installer::Status InboxWatcher::status() {
 }
 
 void InboxWatcher::Run() {
-  struct Fd {  // closed however Run ends
-    int fd;
-    ~Fd() {
-      if (fd >= 0) ::close(fd);
-    }
-  } inotify{::inotify_init1(IN_NONBLOCK | IN_CLOEXEC)};
-  const int in = inotify.fd;
+  const db::UniqueFd inotify(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));  // closed however Run ends
+  const int in = inotify.get();
   std::map<std::string, int> watches;  // inbox -> watch descriptor (an inbox may appear later)
   auto add_watches = [&] {
     if (in < 0) return;
@@ -94,7 +88,7 @@ void InboxWatcher::Run() {
       if (failed) std::fprintf(stderr, "forum-kiosk: %s\n", failed->message.c_str());
       next_scan = now + (!failed && (now < hot_until || installer_->Waiting()) ? 0.25 : rescan_s_);
     }
-    pollfd fds[2] = {{stop_fd_, POLLIN, 0}, {in, POLLIN, 0}};
+    pollfd fds[2] = {{stop_fd_.get(), POLLIN, 0}, {in, POLLIN, 0}};
     int timeout_ms = static_cast<int>(std::max(0.0, next_scan - Now()) * 1000) + 1;
     int n = ::poll(fds, in >= 0 ? 2 : 1, timeout_ms);
     if (n > 0 && (fds[0].revents & POLLIN)) break;

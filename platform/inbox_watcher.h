@@ -9,6 +9,7 @@
 #include <mutex>
 #include <thread>
 
+#include "db/base/files.h"
 #include "db/field/install.h"
 
 namespace platform {
@@ -31,7 +32,7 @@ class InboxWatcher {
   std::vector<std::string> inboxes_;
   double rescan_s_, settle_s_;
   std::function<void(db::Installed)> on_installed_;
-  int stop_fd_ = -1;  // eventfd: wakes the thread to stop
+  db::UniqueFd stop_fd_;  // eventfd: wakes the thread to stop; closed after the thread has ended
   std::mutex status_mu_;
   db::Installer::Status status_;  // guarded by status_mu_
   std::thread thread_;

@@ -31,8 +31,15 @@ void OnButton(GLFWwindow* w, int button, int action, int) {
   double x, y;
   glfwGetCursorPos(w, &x, &y);
   in.down = action == GLFW_PRESS;
-  if (in.down) in.press_pending = true, in.press_x = float(x), in.press_y = float(y);
-  else in.release_pending = true, in.release_x = float(x), in.release_y = float(y);
+  if (in.down) {
+    in.press_pending = true;
+    in.press_x = float(x);
+    in.press_y = float(y);
+  } else {
+    in.release_pending = true;
+    in.release_x = float(x);
+    in.release_y = float(y);
+  }
 }
 void OnScroll(GLFWwindow* w, double, double) { InputOf(w).any = true; }
 void OnKey(GLFWwindow* w, int, int, int, int) { InputOf(w).any = true; }
@@ -56,7 +63,10 @@ std::unique_ptr<Window> Window::Create(const WindowOptions& opt, std::string& er
   int w = opt.width, h = opt.height;
   if (opt.fullscreen) {
     monitor = glfwGetPrimaryMonitor();
-    if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) w = mode->width, h = mode->height;
+    if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
+      w = mode->width;
+      h = mode->height;
+    }
   }
   win->w_ = glfwCreateWindow(w, h, "Forum Kiosk", monitor, nullptr);
   if (!win->w_) {

@@ -21,8 +21,10 @@ db::Point PlanView::ToPlan(ImVec2 q) const {
 }
 
 void PlanRect::Grow(db::Point p) {
-  x0 = std::min(x0, p.x), y0 = std::min(y0, p.y);
-  x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+  x0 = std::min(x0, p.x);
+  y0 = std::min(y0, p.y);
+  x1 = std::max(x1, p.x);
+  y1 = std::max(y1, p.y);
 }
 
 bool HerePoint(const AppState& s, db::Point& out) {

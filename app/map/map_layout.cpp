@@ -100,7 +100,8 @@ void StartView(AppState& s, const MapLayout& L, const PlanRect& bounds, ImVec2 o
   // The whole plan; on a screen too small for that to label the booths and keep them big enough to tap
   // (reach mode), closer, up to three times: the visitor pans or zooms out for the rest.
   s.map.zoom = std::max(L.fit, std::min(BoothZoom(s, L.turn), L.fit * 3));
-  s.map.cx = float(home.x), s.map.cy = float(home.y);
+  s.map.cx = float(home.x);
+  s.map.cy = float(home.y);
   const db::Location* f = c.FindLocation(s.map_focus);
   if (!f) {
     if (has_here && s.map.zoom > L.fit * 1.001f) {
@@ -111,7 +112,8 @@ void StartView(AppState& s, const MapLayout& L, const PlanRect& bounds, ImVec2 o
       float dx = std::clamp(q.x, L.plan.x0 + margin, L.plan.x1 - margin) - q.x;
       float dy = std::clamp(q.y, L.plan.y0 + margin, L.plan.y1 - margin) - q.y;
       db::Point c2 = v0.ToPlan(ImVec2(origin.x - dx, origin.y - dy));
-      s.map.cx = float(c2.x), s.map.cy = float(c2.y);
+      s.map.cx = float(c2.x);
+      s.map.cy = float(c2.y);
     }
     return;
   }
@@ -121,7 +123,8 @@ void StartView(AppState& s, const MapLayout& L, const PlanRect& bounds, ImVec2 o
   float readable = f->is_polygon ? std::max(L.fit, kReadableMm * m.px_per_mm / std::max(0.5f, side)) : L.fit;
   float alone = std::min(std::max(L.fit * 1.6f, readable), L.fit * 8);
   s.map.zoom = alone;
-  s.map.cx = float(t.Centre().x), s.map.cy = float(t.Centre().y);
+  s.map.cx = float(t.Centre().x);
+  s.map.cy = float(t.Centre().y);
   if (!has_here) return;
   // ...or with "you are here", when both fit at a readable zoom (room kept around them for the labels),
   // else in the whole plan when that is readable (it holds both).
@@ -130,10 +133,12 @@ void StartView(AppState& s, const MapLayout& L, const PlanRect& bounds, ImVec2 o
   float z = FitZoom(u, L.plan.w() - 4 * m.touch, L.plan.h() - 4 * m.touch, L.turn);
   if (z >= readable) {
     s.map.zoom = std::min(z, alone);
-    s.map.cx = float(u.Centre().x), s.map.cy = float(u.Centre().y);
+    s.map.cx = float(u.Centre().x);
+    s.map.cy = float(u.Centre().y);
   } else if (L.fit >= readable) {
     s.map.zoom = L.fit;
-    s.map.cx = float(home.x), s.map.cy = float(home.y);
+    s.map.cx = float(home.x);
+    s.map.cy = float(home.y);
   }
 }
 

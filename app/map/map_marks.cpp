@@ -80,7 +80,10 @@ void DrawMark(ImDrawList* dl, Mark m, ImVec2 c, float r, ImFont* f) {
     case Mark::Toilet: {  // "WC", sized to the disc rather than taken from the type scale
       float size = r * 0.95f;
       ImVec2 ts = f->CalcTextSizeA(size, FLT_MAX, 0, "WC");
-      if (ts.x > r * 1.5f) size *= r * 1.5f / ts.x, ts = f->CalcTextSizeA(size, FLT_MAX, 0, "WC");
+      if (ts.x > r * 1.5f) {
+        size *= r * 1.5f / ts.x;
+        ts = f->CalcTextSizeA(size, FLT_MAX, 0, "WC");
+      }
       dl->AddText(f, size, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), white, "WC");
       break;
     }
@@ -125,7 +128,9 @@ std::vector<LegendItem> LegendItems(const AppState& s) {
   bool stage = false, room = false, booth = false;
   for (const auto& l : c.locations) {
     if (l.is_polygon) {
-      stage |= l.kind == "stage", room |= l.kind == "room", booth |= l.kind == "booth";
+      stage |= l.kind == "stage";
+      room |= l.kind == "room";
+      booth |= l.kind == "booth";
       continue;
     }
     if (l.kind == "kiosk") continue;  // "you are here" (app/map/map_geometry.h HerePoint)
@@ -164,7 +169,10 @@ ImVec2 LayoutLegend(const AppState& s, const std::vector<LegendItem>& items, boo
     float text_w = width - 2 * r - m.gap * 0.5f;
     for (const auto& it : items) {
       ImVec2 sz = ItemSize(s, it, text_w);
-      if (y > 0 && y + sz.y > height) x += width + col_gap, y = 0;  // the next column
+      if (y > 0 && y + sz.y > height) {  // the next column
+        x += width + col_gap;
+        y = 0;
+      }
       if (boxes) boxes->push_back(ImVec4(x, y, x + sz.x, y + sz.y));
       used_w = std::max(used_w, x + width);
       used_h = std::max(used_h, y + sz.y);
@@ -174,7 +182,11 @@ ImVec2 LayoutLegend(const AppState& s, const std::vector<LegendItem>& items, boo
     for (const auto& it : items) {
       ImVec2 sz = ItemSize(s, it, 0);
       if (sz.x > width) sz = ItemSize(s, it, width - 2 * r - m.gap * 0.5f);  // a name longer than the strip wraps
-      if (x > 0 && x + sz.x > width) x = 0, y += line_h + row_gap, line_h = 0;
+      if (x > 0 && x + sz.x > width) {  // the next line
+        x = 0;
+        y += line_h + row_gap;
+        line_h = 0;
+      }
       if (boxes) boxes->push_back(ImVec4(x, y, x + sz.x, y + sz.y));
       line_h = std::max(line_h, sz.y);
       used_w = std::max(used_w, x + sz.x);

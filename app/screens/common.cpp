@@ -6,6 +6,7 @@
 #include "app/screens/screens.h"
 #include "app/theme.h"
 #include "app/widgets/widgets.h"
+#include "db/base/text.h"
 
 namespace app {
 
@@ -128,7 +129,7 @@ void EndListBody(AppState& s) {
 }
 
 uint32_t TrackColor(const db::Track& t) {
-  return t.color.size() == 7 ? static_cast<uint32_t>(std::strtoul(t.color.c_str() + 1, nullptr, 16)) : 0;
+  return db::ParseColor(t.color).value_or(0);
 }
 
 }  // namespace app

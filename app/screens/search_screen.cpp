@@ -148,8 +148,9 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
     // The end of a long query stays in view.
     std::string shown = s.search_query;
     while (shown.size() > 1 && Measure(s.fonts.title, shown).x > inner - m.gap) {
-      size_t cut = 1;
-      while (cut < shown.size() && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) ++cut;
+      size_t cut = 0;
+      char32_t first;
+      db::NextCodepoint(shown, cut, first);
       shown.erase(0, cut);
     }
     float w = Measure(s.fonts.title, shown).x;

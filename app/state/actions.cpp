@@ -6,6 +6,8 @@
 #include <cmath>
 #include <utility>
 
+#include "db/base/text.h"
+
 namespace app {
 
 const char* ScreenName(Screen s) {
@@ -46,10 +48,7 @@ void CloseDetails(AppState& s) {
 }
 
 // Removes the last character (UTF-8 aware) of the query.
-void EraseLast(std::string& q) {
-  while (!q.empty() && (static_cast<unsigned char>(q.back()) & 0xC0) == 0x80) q.pop_back();
-  if (!q.empty()) q.pop_back();
-}
+void EraseLast(std::string& q) { q.resize(db::PrevCodepoint(q, q.size())); }
 
 // Closes the PIN pad and staff mode. The count of wrong PINs and the lock-out stay: they outlive a visit.
 void CloseStaff(AppState& s) {

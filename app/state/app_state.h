@@ -82,13 +82,14 @@ struct Metrics {
   float drag_threshold = 14;  // a finger moving less than this is a tap, not a drag (~4 mm)
 };
 
-// The fonts of the type scale; owned by the platform's font atlas, never null while a frame is drawn.
+// The fonts of the type scale, whose sizes and weights app::TypeScale() states (app/theme.h); owned by the
+// platform's font atlas, never null while a frame is drawn.
 struct Fonts {
-  ImFont* caption = nullptr;  // 22 px at 1080p
-  ImFont* body = nullptr;     // 28 px
-  ImFont* strong = nullptr;   // 28 px bold
-  ImFont* title = nullptr;    // 40 px bold
-  ImFont* display = nullptr;  // 64 px bold
+  ImFont* caption = nullptr;  // small print
+  ImFont* body = nullptr;     // running text, ImGui's default font
+  ImFont* strong = nullptr;   // body size, bold
+  ImFont* title = nullptr;    // headings, bold
+  ImFont* display = nullptr;  // the largest, bold: the clock, page titles
 };
 
 // Drag-to-scroll with inertia, per list (keyed by the list's ImGui id).

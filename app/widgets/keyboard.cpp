@@ -45,7 +45,8 @@ bool Key(AppState& s, const char* id, const std::string& label, ImVec2 size, But
     s.animating = true;  // frames while held, for the repeat
     if (h.key != key) h = {key, s.time_s, s.time_s, false};
     else if (repeats && s.time_s - h.since >= kRepeatDelay && s.time_s - h.last >= kRepeatEvery) {
-      h.last = s.time_s, h.repeated = true;
+      h.last = s.time_s;
+      h.repeated = true;
       *fired = 1;
     }
   }

@@ -19,7 +19,7 @@ namespace {
 std::string Esc(const std::string& v) {
   std::string out;
   for (char c : v) {
-    if (c == '\\' || c == ',' || c == ';') out += '\\', out += c;
+    if (c == '\\' || c == ',' || c == ';') out += {'\\', c};
     else if (c == '\n') out += "\\n";
     else if (c != '\r') out += c;
   }

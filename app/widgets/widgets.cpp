@@ -133,7 +133,8 @@ bool Button(AppState& s, const char* id, const std::string& label, ButtonKind ki
     dl->AddRect(p, ImVec2(p.x + width, p.y + height), kind == ButtonKind::Secondary ? colors::kAccent : colors::kLine,
                 m.radius, 0, 2.0f);
   ImVec2 tp(p.x + (width - text.x) * 0.5f, p.y + (height - text.y) * 0.5f);
-  // Centre each wrapped line: draw line by line.
+  // The label's block is centred in the button; a label that wraps keeps its lines left-aligned in it (one
+  // TextAt call, not line by line).
   TextAt(dl, look.font, look.fg, tp, label, max_w);
   return tapped;
 }

@@ -12,20 +12,23 @@
 
 namespace db {
 
+void UniqueFd::reset(int fd) {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = fd;
+}
+
 bool FsyncPath(const std::string& path, bool directory) {
-  int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
-  if (fd < 0) return false;
-  bool ok = ::fsync(fd) == 0;
-  ::close(fd);
-  return ok;
+  UniqueFd fd(::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC));
+  return fd && ::fsync(fd.get()) == 0;
 }
 
 bool WriteFileAtomic(const std::string& path, const std::string& content) {
   std::string tmp = path + ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return false;
-  bool ok = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) && ::fsync(fd) == 0;
-  ::close(fd);
+  UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  if (!fd) return false;
+  bool ok = ::write(fd.get(), content.data(), content.size()) == static_cast<ssize_t>(content.size()) &&
+            ::fsync(fd.get()) == 0;
+  fd.reset();  // closed before the rename
   if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
     ::unlink(tmp.c_str());
     return false;
@@ -38,18 +41,14 @@ bool WriteFileAtomic(const std::string& path, const std::string& content) {
 Result<std::string> ReadSourceFile(const std::filesystem::path& path, size_t max_bytes) {
   // O_NOFOLLOW: a symbolic link fails to open (ELOOP) instead of being followed; O_NONBLOCK: opening a pipe
   // does not wait for a writer. fstat then looks at what was opened, so nothing can be swapped in between.
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-  if (fd < 0) {
+  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+  if (!fd) {
     if (errno == ELOOP)
       return Error{"a symbolic link: sources must be ordinary files inside the source folder (copy the file in)"};
     return Error{std::string("cannot open the file: ") + std::strerror(errno)};
   }
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
   struct stat st {};
-  if (::fstat(fd, &st) != 0) return Error{std::string("cannot read the file: ") + std::strerror(errno)};
+  if (::fstat(fd.get(), &st) != 0) return Error{std::string("cannot read the file: ") + std::strerror(errno)};
   if (!S_ISREG(st.st_mode)) return Error{"not an ordinary file"};
   auto size = static_cast<unsigned long long>(st.st_size);
   if (size > max_bytes) {
@@ -65,7 +64,7 @@ Result<std::string> ReadSourceFile(const std::filesystem::path& path, size_t max
   std::string data(static_cast<size_t>(size), '\0');
   size_t got = 0;
   while (got < data.size()) {
-    ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+    ssize_t n = ::read(fd.get(), data.data() + got, data.size() - got);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return Error{std::string("cannot read the file: ") + std::strerror(errno)};
     if (n == 0) break;  // shrank while being read: take what is there

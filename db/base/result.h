@@ -15,9 +15,10 @@ struct Error {
   std::string message;
 };
 
-// Either a value or an Error. Check ok() before value().
+// Either a value or an Error. Check ok() before value(). [[nodiscard]]: a Result dropped unread is a failure
+// nobody hears of; a caller that really does not care says so with (void) and a comment why.
 template <class T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : v_(std::move(value)) {}
   Result(Error error) : v_(std::move(error)) {}

@@ -1,3 +1,10 @@
+// Index of this file:
+// [SECTION] UTF-8: validity, code points, printable bytes
+// [SECTION] Trimming, line breaks, ids
+// [SECTION] Dates, instants, offsets, durations
+// [SECTION] Spreadsheet values: colours, flags, hex
+// [SECTION] Line numbers and whole files
+
 #include "db/base/text.h"
 
 #include <algorithm>
@@ -7,6 +14,8 @@
 #include <cstdio>
 
 namespace db {
+
+// [SECTION] UTF-8: validity, code points, printable bytes
 
 namespace {
 
@@ -19,10 +28,18 @@ size_t Decode(std::string_view s, size_t i, char32_t& cp) {
     cp = c;
     return 1;
   }
-  if ((c & 0xE0) == 0xC0) n = 1, cp = c & 0x1F;
-  else if ((c & 0xF0) == 0xE0) n = 2, cp = c & 0x0F;
-  else if ((c & 0xF8) == 0xF0) n = 3, cp = c & 0x07;
-  else return 0;
+  if ((c & 0xE0) == 0xC0) {
+    n = 1;
+    cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 2;
+    cp = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    n = 3;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
   for (size_t k = 1; k <= n; ++k) {
     if (i + k >= s.size() || (p[i + k] & 0xC0) != 0x80) return 0;
     cp = (cp << 6) | (p[i + k] & 0x3F);
@@ -45,9 +62,20 @@ bool IsValidUtf8(std::string_view s) {
 bool NextCodepoint(std::string_view s, size_t& i, char32_t& cp) {
   if (i >= s.size()) return false;
   size_t n = Decode(s, i, cp);
-  if (!n) cp = 0xFFFD, n = 1;
+  if (!n) {
+    cp = 0xFFFD;
+    n = 1;
+  }
   i += n;
   return true;
+}
+
+size_t PrevCodepoint(std::string_view s, size_t i) {
+  i = std::min(i, s.size());
+  if (i == 0) return 0;
+  --i;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;  // continuation bytes: 10xxxxxx
+  return i;
 }
 
 std::string Printable(std::string_view bytes, bool keep_lines) {
@@ -88,6 +116,8 @@ void AppendUtf8(std::string& out, char32_t cp) {
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
+
+// [SECTION] Trimming, line breaks, ids
 
 std::string Trim(std::string_view s) {
   size_t b = 0, e = s.size();
@@ -138,6 +168,8 @@ std::string Slug(std::string_view name) {
   }
   return out;
 }
+
+// [SECTION] Dates, instants, offsets, durations
 
 namespace {
 
@@ -246,6 +278,8 @@ std::optional<int> ParseDurationMinutes(std::string_view s) {
   return h * 60 + m;
 }
 
+// [SECTION] Spreadsheet values: colours, flags, hex
+
 std::optional<uint32_t> ParseColor(std::string_view s) {
   if (s.size() != 7 || s[0] != '#') return std::nullopt;
   uint32_t v = 0;
@@ -274,6 +308,8 @@ std::string HexLower(const unsigned char* data, size_t size) {
   }
   return out;
 }
+
+// [SECTION] Line numbers and whole files
 
 int LineAt(std::string_view data, size_t offset) {
   offset = std::min(offset, data.size());

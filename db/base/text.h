@@ -13,6 +13,11 @@ bool IsValidUtf8(std::string_view s);
 // Reads the code point at byte `i` and moves `i` past it; false at the end. Invalid bytes read as U+FFFD
 // (one byte at a time), so a walk over any input always ends.
 bool NextCodepoint(std::string_view s, size_t& i, char32_t& cp);
+// The one step backwards: where the code point that ends at byte `i` starts (`i` a boundary, at most s.size();
+// 0 when i is 0). Steps back over continuation bytes (10xxxxxx) to the byte before them, so it never splits a
+// valid sequence and always moves. Erasing the last character: s.resize(PrevCodepoint(s, s.size())); cutting
+// to at most n bytes without splitting a character: s.substr(0, PrevCodepoint(s, n + 1)).
+size_t PrevCodepoint(std::string_view s, size_t i);
 void AppendUtf8(std::string& out, char32_t cp);
 // `bytes` as text safe to show and to put in JSON: valid UTF-8 stays as it is; each byte of an invalid
 // sequence, each control character (C0, DEL; tab and line break too unless `keep_lines`) and the backslash

@@ -1,3 +1,10 @@
+// Index of this file:
+// [SECTION] Helpers: clock, identities, versioned names
+// [SECTION] The installer state: folders, ledger, status, refusals
+// [SECTION] One candidate: copy, verify, validate, rename
+// [SECTION] Installed files: the current and the last-known-good
+// [SECTION] Installer: start-up and scans
+
 #include "db/field/install.h"
 
 #include <dirent.h>
@@ -23,6 +30,8 @@
 namespace db {
 
 namespace fs = std::filesystem;
+
+// [SECTION] Helpers: clock, identities, versioned names
 
 namespace {
 
@@ -81,6 +90,8 @@ std::optional<int64_t> VersionOfName(const std::string& name) {
 
 }  // namespace
 
+// [SECTION] The installer state: folders, ledger, status, refusals
+
 struct Installer::Impl {
   InstallOptions o;
   Status st;
@@ -91,8 +102,11 @@ struct Installer::Impl {
 
   explicit Impl(InstallOptions opt) : o(std::move(opt)) {
     data = o.data_dir;
-    snapshots = data / "snapshots", staging = data / "staging", rejected = data / "rejected";
-    ledger_path = data / "seen.tsv", status_path = data / "status.json";
+    snapshots = data / "snapshots";
+    staging = data / "staging";
+    rejected = data / "rejected";
+    ledger_path = data / "seen.tsv";
+    status_path = data / "status.json";
   }
 
   void Step(const char* name) {
@@ -113,11 +127,21 @@ struct Installer::Impl {
     }
   }
 
+  // The installer's own files (the ledger, status.json, the reasons in rejected/): a write that fails (a full
+  // or read-only data disk) is reported as the last problem, unless one is already there: the first problem
+  // is usually the cause (no space while copying, then no space for status.json), and stays until an install
+  // succeeds. The install itself does not depend on these files: a lost ledger line only means that
+  // candidate is looked at again after a restart, and is then refused or found already installed.
+  void Write(const fs::path& path, const std::string& content) {
+    if (!WriteFileAtomic(path, content) && st.last_problem.empty())
+      st.last_problem = "cannot write " + Printable(path.string()) + " (is the data disk full or read-only?)";
+  }
+
   void Remember(const fs::path& p, const Identity& id) {
     seen[Printable(p.string())] = id.Key();  // escaped: a tab or newline in a file name cannot break a line
     std::string out;
     for (const auto& [k, v] : seen) out += k + "\t" + v + "\n";
-    WriteFileAtomic(ledger_path, out);
+    Write(ledger_path, out);
   }
 
   void WriteStatus() {
@@ -134,43 +158,51 @@ struct Installer::Impl {
         {"refused", st.refused},
         {"inboxes", o.inboxes},
     };
-    WriteFileAtomic(status_path, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    Write(status_path, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   }
 
-  // Refuses a candidate: its copy (if one was made) and a text saying why go to rejected/.
-  void Reject(const fs::path& source, const Identity& id, const std::string& reason, const fs::path& staged = {}) {
+  // Refuses a candidate: its copy (if one was made) and a text saying why go to rejected/. Returns nullopt,
+  // what Process returns then.
+  std::nullopt_t Reject(const fs::path& source, const Identity& id, const std::string& reason, const fs::path& staged = {}) {
     std::string base = Stamp() + "-" + source.filename().string();
     std::error_code ec;
     if (!staged.empty() && fs::exists(staged, ec)) fs::rename(staged, rejected / base, ec);
     std::string text = "refused: " + Printable(reason) + "\nfile: " + Printable(source.string()) + "\nat: " + NowIso() + "\n";
-    WriteFileAtomic(rejected / (base + ".reason.txt"), text);
+    Write(rejected / (base + ".reason.txt"), text);
     st.refused++;
     st.last_refusal = Printable(source.string());  // the status is shown and written as text
     st.last_refusal_reason = Printable(reason);
     Remember(source, id);
+    return std::nullopt;
   }
 
   // A problem that is not the candidate's fault (no space, a file still being written): try again later.
-  void Later(const fs::path& source, const std::string& problem, const fs::path& staged = {}) {
+  // Returns nullopt, what Process returns then.
+  std::nullopt_t Later(const fs::path& source, const std::string& problem, const fs::path& staged = {}) {
     std::error_code ec;
     if (!staged.empty()) fs::remove(staged, ec);
     st.last_problem = Printable(problem);
     settling.erase(source.string());
+    return std::nullopt;
   }
 
+// [SECTION] One candidate: copy, verify, validate, rename
+
+  // One candidate's install, the steps in the order install.h lists them. Longer than the rest (about 120
+  // lines) on purpose: the steps read top to bottom, and every way out is a visible `return Reject(...)` (the
+  // candidate's fault: never retried) or `return Later(...)` (not its fault: tried again).
   std::optional<Installed> Process(const fs::path& src, const Identity& id) {
     Step("candidate");
     const std::string name = src.filename().string();
     if (S_ISLNK(id.st.st_mode)) {
       std::error_code ec;
       auto target = fs::read_symlink(src, ec);
-      Reject(src, id, "a symbolic link (to " + target.string() + "): only regular files are taken");
-      return std::nullopt;
+      return Reject(src, id, "a symbolic link (to " + target.string() + "): only regular files are taken");
     }
-    if (!S_ISREG(id.st.st_mode)) return Reject(src, id, "not a regular file (a folder, device, pipe or socket)"), std::nullopt;
+    if (!S_ISREG(id.st.st_mode)) return Reject(src, id, "not a regular file (a folder, device, pipe or socket)");
     if (static_cast<uint64_t>(id.st.st_size) > o.max_bytes)
-      return Reject(src, id, std::to_string(id.st.st_size) + " bytes, over the limit of " + std::to_string(o.max_bytes)), std::nullopt;
-    if (id.st.st_size == 0) return Reject(src, id, "the file is empty"), std::nullopt;
+      return Reject(src, id, std::to_string(id.st.st_size) + " bytes, over the limit of " + std::to_string(o.max_bytes));
+    if (id.st.st_size == 0) return Reject(src, id, "the file is empty");
 
     // The signature, read whole (small), from a regular file only.
     std::string signature;
@@ -179,36 +211,31 @@ struct Installer::Impl {
       sp += ".minisig";
       struct stat s {};
       if (::lstat(sp.c_str(), &s) != 0 || !S_ISREG(s.st_mode) || static_cast<uint64_t>(s.st_size) > kMaxSignatureBytes)
-        return Reject(src, id, "its signature file is not a small regular file"), std::nullopt;
+        return Reject(src, id, "its signature file is not a small regular file");
       auto text = ReadWholeFile(sp.string());
-      if (!text) return Later(src, "cannot read " + sp.string()), std::nullopt;
+      if (!text) return Later(src, "cannot read " + sp.string());
       signature = *text;
     } else if (!o.allow_unsigned) {
-      return Reject(src, id, "no signature (" + name + ".minisig); unsigned snapshots are not allowed"), std::nullopt;
+      return Reject(src, id, "no signature (" + name + ".minisig); unsigned snapshots are not allowed");
     }
 
     // Copy into staging while hashing: every later check reads the copy, never the inbox (a stick can
     // change or vanish).
     Step("staging");
     fs::path staged = staging / (name + ".partial");
-    int in = ::open(src.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-    if (in < 0) return Later(src, "cannot open " + src.string() + ": " + std::strerror(errno)), std::nullopt;
+    UniqueFd in(::open(src.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+    if (!in) return Later(src, "cannot open " + src.string() + ": " + std::strerror(errno));
     struct stat fst {};
-    if (::fstat(in, &fst) != 0 || !S_ISREG(fst.st_mode) || fst.st_ino != id.st.st_ino) {
-      ::close(in);
-      return Later(src, src.string() + " changed while it was opened; will look again"), std::nullopt;
-    }
-    int out = ::open(staged.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (out < 0) {
-      ::close(in);
-      return Later(src, "cannot write to " + staging.string() + ": " + std::strerror(errno)), std::nullopt;
-    }
+    if (::fstat(in.get(), &fst) != 0 || !S_ISREG(fst.st_mode) || fst.st_ino != id.st.st_ino)
+      return Later(src, src.string() + " changed while it was opened; will look again");
+    UniqueFd out(::open(staged.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    if (!out) return Later(src, "cannot write to " + staging.string() + ": " + std::strerror(errno));
     Prehash hash;
     std::vector<char> buf(1 << 20);
     uint64_t total = 0;
     std::string copy_error;
     for (;;) {
-      ssize_t n = ::read(in, buf.data(), buf.size());
+      ssize_t n = ::read(in.get(), buf.data(), buf.size());
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) {
         copy_error = std::string("cannot read ") + src.string() + ": " + std::strerror(errno);
@@ -222,7 +249,7 @@ struct Installer::Impl {
       }
       hash.Update(buf.data(), static_cast<size_t>(n));
       for (ssize_t off = 0; off < n;) {
-        ssize_t w = ::write(out, buf.data() + off, static_cast<size_t>(n - off));
+        ssize_t w = ::write(out.get(), buf.data() + off, static_cast<size_t>(n - off));
         if (w < 0 && errno == EINTR) continue;
         if (w < 0) {
           copy_error = (errno == ENOSPC ? std::string("no space left on the data disk while copying ")
@@ -233,15 +260,15 @@ struct Installer::Impl {
       }
       if (!copy_error.empty()) break;
     }
-    ::close(in);
-    if (copy_error.empty() && ::fsync(out) != 0)
+    in.reset();
+    if (copy_error.empty() && ::fsync(out.get()) != 0)
       copy_error = std::string("cannot write the copy of ") + name + " to disk: " + std::strerror(errno);
-    ::close(out);
-    if (!copy_error.empty()) return Later(src, copy_error + "; will try again", staged), std::nullopt;
+    out.reset();  // closed before the copy is checked, renamed or removed
+    if (!copy_error.empty()) return Later(src, copy_error + "; will try again", staged);
     Step("copied");
     Identity after = Look(src);
     if (!after.exists || after.Key() != id.Key() || total != static_cast<uint64_t>(id.st.st_size))
-      return Later(src, name + " changed while it was copied; will look again when it is still", staged), std::nullopt;
+      return Later(src, name + " changed while it was copied; will look again when it is still", staged);
 
     auto digest = hash.Final();
     std::string signer = "unsigned (allowed by the configuration)";
@@ -249,7 +276,7 @@ struct Installer::Impl {
       std::optional<std::string> whole;
       if (signature.find("\nRW") != std::string::npos) whole = ReadWholeFile(staged.string());  // legacy "Ed"
       auto v = VerifySignature(signature, digest, whole ? *whole : std::string(), o.trusted);
-      if (!v) return Reject(src, id, "signature: " + v.error().message, staged), std::nullopt;
+      if (!v) return Reject(src, id, "signature: " + v.error().message, staged);
       signer = "key " + v.value().key_id;
     }
     Step("verified");
@@ -258,23 +285,25 @@ struct Installer::Impl {
     if (d.has_errors()) {
       const Diagnostic* first = d.first_error();
       std::string why = first->message.empty() ? Format(*first) : first->message;
-      return Reject(src, id, "does not validate: " + why, staged), std::nullopt;
+      return Reject(src, id, "does not validate: " + why, staged);
     }
     std::shared_ptr<const Catalog> loaded = std::move(checked.catalog);
     Step("validated");
     int64_t version = loaded->info.content_version;
     if (version <= st.current_version)
       return Reject(src, id, "content version " + std::to_string(version) + " is not newer than the one shown (" +
-                                 std::to_string(st.current_version) + ")", staged), std::nullopt;
+                                 std::to_string(st.current_version) + ")", staged);
     fs::path target = snapshots / ("forum-v" + std::to_string(version) + ".snapshot");
     std::error_code ec;
-    if (fs::exists(target, ec)) return Reject(src, id, "version " + std::to_string(version) + " is already installed", staged), std::nullopt;
+    if (fs::exists(target, ec)) return Reject(src, id, "version " + std::to_string(version) + " is already installed", staged);
     if (::rename(staged.c_str(), target.c_str()) != 0)
-      return Later(src, "cannot move the checked copy into " + snapshots.string() + ": " + std::strerror(errno), staged), std::nullopt;
+      return Later(src, "cannot move the checked copy into " + snapshots.string() + ": " + std::strerror(errno), staged);
     Step("renamed");
     FsyncPath(snapshots.string(), true);
     Step("synced");
-    st.current_file = target.string(), st.current_version = version, st.current_source = "installed";
+    st.current_file = target.string();
+    st.current_version = version;
+    st.current_source = "installed";
     st.installed++;
     st.last_install = NowIso() + " " + Printable(name) + " (content version " + std::to_string(version) + ", " + signer + ")";
     st.last_problem.clear();
@@ -283,6 +312,8 @@ struct Installer::Impl {
     Step("pruned");
     return Installed{target.string(), version, "installed", std::move(loaded)};
   }
+
+// [SECTION] Installed files: the current and the last-known-good
 
   // The installed snapshots (forum-v<VERSION>.snapshot), newest first.
   std::vector<std::pair<int64_t, fs::path>> InstalledFiles() const {
@@ -302,6 +333,8 @@ struct Installer::Impl {
   }
 };
 
+// [SECTION] Installer: start-up and scans
+
 Installer::Installer(InstallOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 Installer::~Installer() = default;
 const Installer::Status& Installer::status() const { return impl_->st; }
@@ -309,7 +342,9 @@ bool Installer::Waiting() const { return impl_->waiting; }
 
 void Installer::Running(const std::string& path, int64_t version, const std::string& source) {
   auto& st = impl_->st;
-  st.current_file = path, st.current_version = version, st.current_source = source;
+  st.current_file = path;
+  st.current_version = version;
+  st.current_source = source;
   impl_->WriteStatus();
 }
 
@@ -327,7 +362,9 @@ std::optional<Installed> Installer::Startup() {
     const Diagnostics& d = checked.diagnostics;
     if (checked.catalog && checked.catalog->info.content_version == version) {
       std::string source = i == 0 ? "installed" : "last-known-good";
-      m.st.current_file = path.string(), m.st.current_version = version, m.st.current_source = source;
+      m.st.current_file = path.string();
+      m.st.current_version = version;
+      m.st.current_source = source;
       m.WriteStatus();
       return Installed{path.string(), version, source, std::move(checked.catalog)};
     }
@@ -335,7 +372,7 @@ std::optional<Installed> Installer::Startup() {
     std::string why = d.has_errors() ? Format(*d.first_error()) : "its content version does not match its name";
     std::string base = Stamp() + "-" + path.filename().string();
     fs::rename(path, m.rejected / base, ec);
-    WriteFileAtomic(m.rejected / (base + ".reason.txt"), "set aside at start-up: " + why + "\n");
+    m.Write(m.rejected / (base + ".reason.txt"), "set aside at start-up: " + why + "\n");
     m.st.last_problem = "installed snapshot " + path.filename().string() + " failed its checks at start-up: " + why;
   }
   m.WriteStatus();
@@ -364,7 +401,10 @@ std::optional<Installed> Installer::Scan(double now_s) {
       if (auto it = m.seen.find(Printable(p.string())); it != m.seen.end() && it->second == key) continue;
       // Take a file only once it has stopped changing: a copy or sync may still be writing it.
       auto& [seen_key, since] = m.settling[p.string()];
-      if (seen_key != key) seen_key = key, since = now_s;
+      if (seen_key != key) {
+        seen_key = key;
+        since = now_s;
+      }
       if (now_s - since < m.o.settle_s) {
         m.waiting = true;
         continue;

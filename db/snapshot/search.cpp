@@ -16,7 +16,10 @@ const char* const kKindNames[] = {"exhibitor", "organization", "country", "agree
 
 bool KindFromName(const std::string& name, SearchHit::Kind& out) {
   for (size_t i = 0; i < std::size(kKindNames); ++i)
-    if (name == kKindNames[i]) return out = static_cast<SearchHit::Kind>(i), true;
+    if (name == kKindNames[i]) {
+      out = static_cast<SearchHit::Kind>(i);
+      return true;
+    }
   return false;
 }
 
@@ -37,9 +40,7 @@ struct Doc {
 // Cuts a folded word to at most kMaxWordBytes without splitting a UTF-8 sequence.
 std::string Cut(std::string w) {
   if (w.size() <= kMaxWordBytes) return w;
-  size_t n = kMaxWordBytes;
-  while (n > 0 && (static_cast<unsigned char>(w[n]) & 0xC0) == 0x80) --n;
-  return w.substr(0, n);
+  return w.substr(0, PrevCodepoint(w, kMaxWordBytes + 1));
 }
 
 }  // namespace
@@ -177,7 +178,9 @@ Result<std::vector<SearchIndex::Match>> SearchIndex::Find(const std::vector<std:
     while (st.Step()) {
       Match m;
       if (!KindFromName(st.Text(0), m.kind)) continue;
-      m.ref = st.Text(1), m.lang = st.Text(2), m.bm25 = st.Real(3);
+      m.ref = st.Text(1);
+      m.lang = st.Text(2);
+      m.bm25 = st.Real(3);
       out.push_back(std::move(m));
     }
     st.Reset();

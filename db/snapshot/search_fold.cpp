@@ -88,9 +88,12 @@ bool OtherLetter(char32_t c) {
 // The folded spelling of one character; nullptr when it separates words.
 const char* FoldChar(char32_t c, char (&one)[5]) {
   if (c < 0x80) {
-    if (c >= 'a' && c <= 'z') return one[0] = char(c), one[1] = 0, one;
-    if (c >= 'A' && c <= 'Z') return one[0] = char(c - 'A' + 'a'), one[1] = 0, one;
-    if (c >= '0' && c <= '9') return one[0] = char(c), one[1] = 0, one;
+    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      one[0] = char(c);
+      one[1] = 0;
+      return one;
+    }
     return Dropped(c) ? "" : nullptr;
   }
   if (c >= 0xC0 && c <= 0x17F) return kLatin[c - 0xC0];
@@ -125,7 +128,10 @@ std::string FoldForSearch(std::string_view text) {
       continue;
     }
     if (!*f) continue;
-    if (gap) out += ' ', gap = false;
+    if (gap) {
+      out += ' ';
+      gap = false;
+    }
     // sh, ch, zh -> s, c, z: the Latin digraphs meet the folded ш, ч, ж (and ş, ç).
     if ((f[0] == 'h' && !f[1]) && !out.empty() && (out.back() == 's' || out.back() == 'c' || out.back() == 'z')) continue;
     out += f;

@@ -9,13 +9,21 @@
 //   sign FILE --secret-key SECRET                 validate FILE, then write FILE.minisig
 //   verify FILE --public-key PUB...               check FILE.minisig against trusted keys
 // Exit codes: 0 success, 1 the data has problems (reported on stderr), 2 wrong usage.
+// Index of this file:
+// [SECTION] The glyph check: characters the kiosk fonts cannot draw
+// [SECTION] Commands: build, validate, inspect, search
+// [SECTION] Keys and signatures: keygen, sign, verify
+// [SECTION] diff
+// [SECTION] The command line
+
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <optional>
 #include <iostream>
+#include <optional>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "db/tool/build.h"
@@ -27,29 +35,64 @@
 #include "db/tool/synth.h"
 #include "db/snapshot/validate.h"
 #include "db/snapshot/writer.h"
-#include "platform/font_files.h"
+#include "fonts/font_files.h"
+
+// [SECTION] The glyph check: characters the kiosk fonts cannot draw
 
 namespace {
+
+// A character of a visible text that the fonts cannot draw.
+struct MissingGlyph {
+  std::string where;  // "organization 'astana-hub' name_kk"
+  char32_t cp = 0;
+  std::string text;   // the whole string, for the message
+};
+
+// Every character of every visible text of `c` (db::ForEachText) missing from `coverage`; control characters
+// (line breaks) are not drawn and not checked. At most one entry per string and character.
+std::vector<MissingGlyph> FindMissingGlyphs(const db::Catalog& c, const fonts::FontCoverage& coverage) {
+  std::vector<MissingGlyph> out;
+  db::ForEachText(c, [&](const db::TextRef& t) {
+    std::set<char32_t> seen;
+    size_t i = 0;
+    char32_t cp;
+    while (db::NextCodepoint(t.text, i, cp)) {
+      if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || coverage.Has(cp) || !seen.insert(cp).second) continue;
+      std::string where = std::string(t.table) + " '" + std::string(t.id) + "' " + std::string(t.field);
+      if (!t.lang.empty()) where += "_" + std::string(t.lang);
+      out.push_back({where, cp, t.text});
+    }
+  });
+  return out;
+}
 
 // Warns, naming the string, about every character the kiosk's fonts cannot draw (a visitor would see �).
 // Warnings only: the data is valid, and a kiosk with other fonts installed may draw it. Returns the count.
 size_t GlyphWarnings(const std::string& file) {
   auto c = db::LoadCatalog(file);
   if (!c) return 0;  // validation has said why
-  platform::KioskFonts fonts = platform::FindKioskFonts();
-  platform::FontCoverage coverage;
+  fonts::KioskFonts files = fonts::FindKioskFonts();
+  fonts::FontCoverage coverage;
   std::string error;
-  if (fonts.regular.empty() || !coverage.Open({fonts.regular, fonts.bold}, error)) {
-    std::cerr << file << ": warning: glyphs not checked: " << (fonts.regular.empty() ? "font Noto Sans not found" : error) << "\n";
+  if (files.regular.empty() || !coverage.Open({files.regular, files.bold}, error)) {
+    std::cerr << file << ": warning: glyphs not checked: " << (files.regular.empty() ? "font Noto Sans not found" : error) << "\n";
     return 1;
   }
-  auto missing = platform::FindMissingGlyphs(*c.value(), coverage);
+  auto missing = FindMissingGlyphs(*c.value(), coverage);
   const size_t shown = 40;
   for (size_t i = 0; i < missing.size() && i < shown; ++i)
-    std::cerr << file << ": warning: " << missing[i].where << ": " << platform::DescribeCodepoint(missing[i].cp)
-              << " has no glyph in the kiosk's fonts (" << fonts.regular << ") in \"" << missing[i].text.substr(0, 80) << "\"\n";
+    std::cerr << file << ": warning: " << missing[i].where << ": " << fonts::DescribeCodepoint(missing[i].cp)
+              << " has no glyph in the kiosk's fonts (" << files.regular << ") in \"" << missing[i].text.substr(0, 80) << "\"\n";
   if (missing.size() > shown) std::cerr << file << ": warning: ... and " << missing.size() - shown << " more characters without a glyph\n";
   return missing.size();
+}
+
+// [SECTION] Commands: build, validate, inspect, search
+
+// Prints `message` as a line on stderr and returns `code`, the exit code: `return Fail(1, "cannot read " + f)`.
+int Fail(int code, const std::string& message) {
+  std::cerr << message << "\n";
+  return code;
 }
 
 void Print(const db::Diagnostics& d) {
@@ -136,6 +179,8 @@ int SearchCommand(const std::string& file, const std::string& query, std::string
   return 0;
 }
 
+// [SECTION] Keys and signatures: keygen, sign, verify
+
 int Keygen(const std::string& pub_path, const std::string& sec_path, bool force) {
   namespace fs = std::filesystem;
   for (const auto* p : {&pub_path, &sec_path})
@@ -149,7 +194,7 @@ int Keygen(const std::string& pub_path, const std::string& sec_path, bool force)
   {
     std::ofstream out(sec_path, std::ios::trunc);
     out << db::FormatSecretKey(sec);
-    if (!out) return std::cerr << "cannot write " << sec_path << "\n", 1;
+    if (!out) return Fail(1, "cannot write " + sec_path);
   }
   fs::permissions(sec_path, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
   std::ofstream(pub_path, std::ios::trunc) << db::FormatPublicKey(pub);
@@ -176,13 +221,13 @@ int Sign(const std::string& file, const std::string& key_path, std::string out) 
     return 1;
   }
   auto text = db::ReadWholeFile(key_path);
-  if (!text) return std::cerr << "cannot read " << key_path << "\n", 1;
+  if (!text) return Fail(1, "cannot read " + key_path);
   auto sec = db::ParseSecretKey(*text);
-  if (!sec) return std::cerr << key_path << ": " << sec.error().message << "\n", 1;
+  if (!sec) return Fail(1, key_path + ": " + sec.error().message);
   auto c = db::LoadCatalog(file);
-  if (!c) return std::cerr << c.error().message << "\n", 1;
+  if (!c) return Fail(1, c.error().message);
   auto hash = HashFile(file);
-  if (!hash) return std::cerr << "cannot read " << file << "\n", 1;
+  if (!hash) return Fail(1, "cannot read " + file);
   std::string comment = "forum-kiosk snapshot forum:" + c.value()->forum.code + " content_version:" +
                         std::to_string(c.value()->info.content_version) + " file:" +
                         std::filesystem::path(file).filename().string();
@@ -197,21 +242,23 @@ int Verify(const std::string& file, const std::vector<std::string>& key_paths, s
   for (const auto& p : key_paths) {
     auto text = db::ReadWholeFile(p);
     auto k = db::ParsePublicKey(text ? *text : p);  // a file, or the key's line itself
-    if (!k) return std::cerr << p << ": " << k.error().message << "\n", 2;
+    if (!k) return Fail(2, p + ": " + k.error().message);
     keys.push_back(k.value());
   }
   if (sig_path.empty()) sig_path = file + ".minisig";
   auto sig = db::ReadWholeFile(sig_path);
-  if (!sig) return std::cerr << "cannot read " << sig_path << "\n", 1;
+  if (!sig) return Fail(1, "cannot read " + sig_path);
   auto hash = HashFile(file);
-  if (!hash) return std::cerr << "cannot read " << file << "\n", 1;
+  if (!hash) return Fail(1, "cannot read " + file);
   std::optional<std::string> data;
   if (sig->find("\nRW") != std::string::npos) data = db::ReadWholeFile(file);  // legacy ("Ed") signatures sign the whole file
   auto v = db::VerifySignature(*sig, *hash, data ? *data : std::string(), keys);
-  if (!v) return std::cerr << file << ": NOT verified: " << v.error().message << "\n", 1;
+  if (!v) return Fail(1, file + ": NOT verified: " + v.error().message);
   std::cout << file << ": signature verified (key " << v.value().key_id << ", trusted comment: " << v.value().trusted_comment << ")\n";
   return 0;
 }
+
+// [SECTION] diff
 
 int Diff(const std::string& a, const std::string& b, bool as_json) {
   auto ca = db::LoadCatalog(a);
@@ -230,6 +277,8 @@ int Diff(const std::string& a, const std::string& b, bool as_json) {
 }
 
 }  // namespace
+
+// [SECTION] The command line
 
 int main(int argc, char** argv) {
   CLI::App app{"kiosk-snapshot " FORUM_KIOSK_VERSION ": make and check Forum Kiosk snapshots (see docs/SOURCES.md)"};

@@ -38,7 +38,8 @@ struct Words {
     std::string lat, cyr;
     for (int i = 0; i < n; ++i) {
       const auto& s = kSyllables[rng() % std::size(kSyllables)];
-      lat += s[0], cyr += s[1];
+      lat += s[0];
+      cyr += s[1];
     }
     lat[0] = static_cast<char>(lat[0] - 'a' + 'A');
     // Cyrillic capital: every syllable starts with a basic letter (2 bytes, а..я -> А..Я).
@@ -60,7 +61,9 @@ Text Tx(std::initializer_list<std::pair<const char*, std::string>> items) {
 
 Location Square(const std::string& id, const std::string& kind, double x, double y, double w, double h) {
   Location l;
-  l.id = id, l.kind = kind, l.is_polygon = true;
+  l.id = id;
+  l.kind = kind;
+  l.is_polygon = true;
   l.ring = {{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}};
   l.anchor = {x + w / 2, y + h / 2};
   return l;
@@ -80,8 +83,12 @@ Catalog SynthCatalog(size_t exhibitors, size_t sessions) {
     c.languages.push_back(l);
   }
   Forum& f = c.forum;
-  f.code = "synthetic-forum", f.start_date = "2022-09-28", f.end_date = "2022-09-30", f.time_zone = "Asia/Almaty";
-  f.utc_offset_min = 360, f.default_language = "kk";
+  f.code = "synthetic-forum";
+  f.start_date = "2022-09-28";
+  f.end_date = "2022-09-30";
+  f.time_zone = "Asia/Almaty";
+  f.utc_offset_min = 360;
+  f.default_language = "kk";
   f.title = Tx({{"en", "Synthetic Forum"}, {"ru", "Синтетический форум"}, {"kk", "Синтетикалық форум"}, {"tr", "Sentetik Forum"}});
   for (const auto& x : kCountries) c.countries.push_back({x[0], 0x3A6EA5, Tx({{"en", x[1]}, {"ru", x[2]}}), {}});
 
@@ -114,8 +121,11 @@ Catalog SynthCatalog(size_t exhibitors, size_t sessions) {
     const auto& t1 = kTopics[w.Pick(std::size(kTopics))];
     const auto& t2 = kTopics[w.Pick(std::size(kTopics))];
     Organization o;
-    o.id = "org-" + std::to_string(i + 1), o.kind = "technopark", o.country_code = country[0];
-    o.website = "https://" + Slug(a + b) + ".example", o.email = "info@" + Slug(a + b) + ".example";
+    o.id = "org-" + std::to_string(i + 1);
+    o.kind = "technopark";
+    o.country_code = country[0];
+    o.website = "https://" + Slug(a + b) + ".example";
+    o.email = "info@" + Slug(a + b) + ".example";
     o.name = Tx({{"en", a + " " + b + " Technopark"}, {"tr", a + " " + b + " Teknoparkı"}, {"az", a + " " + b + " Texnoparkı"},
                  {"uz", a + " " + b + " texnoparki"}, {"ru", "Технопарк " + ac + " " + bc}, {"kk", ac + " " + bc + " технопаркі"},
                  {"ky", ac + " " + bc + " технопаркы"}});
@@ -124,8 +134,10 @@ Catalog SynthCatalog(size_t exhibitors, size_t sessions) {
                         {"tr", std::string(t1[2]) + " ve " + t2[2] + " alanlarında çalışan bir teknopark."}});
     c.organizations.push_back(std::move(o));
     Exhibitor e;
-    e.organization_id = c.organizations.back().id, e.booth_id = "booth-" + std::to_string(i + 1);
-    e.category = "technopark", e.featured = i < 12;
+    e.organization_id = c.organizations.back().id;
+    e.booth_id = "booth-" + std::to_string(i + 1);
+    e.category = "technopark";
+    e.featured = i < 12;
     c.exhibitors.push_back(std::move(e));
   }
   // People: speakers from the exhibitors.
@@ -144,8 +156,11 @@ Catalog SynthCatalog(size_t exhibitors, size_t sessions) {
   c.sources.push_back({"synth", "Synthetic data", "kiosk-snapshot synth", "", "", "en", "", {}});
   for (size_t i = 0; exhibitors >= 2 && i < exhibitors / 25; ++i) {
     Agreement a;
-    a.id = "agreement-" + std::to_string(i + 1), a.kind = "mou", a.signed_date = "2022-09-" + std::to_string(28 + i % 3);
-    a.source_id = "synth", a.sample = true;
+    a.id = "agreement-" + std::to_string(i + 1);
+    a.kind = "mou";
+    a.signed_date = "2022-09-" + std::to_string(28 + i % 3);
+    a.source_id = "synth";
+    a.sample = true;
     const auto& t = kTopics[w.Pick(std::size(kTopics))];
     a.title = Tx({{"en", std::string("Memorandum on ") + t[0]}, {"ru", std::string("Меморандум: ") + t[1]}, {"tr", std::string(t[2]) + " mutabakatı"}});
     size_t x = w.Pick(exhibitors), y = (x + 1 + w.Pick(exhibitors - 1)) % exhibitors;
@@ -164,8 +179,10 @@ Catalog SynthCatalog(size_t exhibitors, size_t sessions) {
     s.day_index = 1 + static_cast<int>(i % 3);
     s.day_date = "2022-09-" + std::to_string(28 + (s.day_index - 1));
     int64_t start = day0 + (s.day_index - 1) * 86400 + (9 + static_cast<int64_t>(w.Pick(9))) * 3600;
-    s.starts_utc = start, s.ends_utc = start + 45 * 60;
-    s.starts_at = FormatInstant(s.starts_utc, f.utc_offset_min), s.ends_at = FormatInstant(s.ends_utc, f.utc_offset_min);
+    s.starts_utc = start;
+    s.ends_utc = start + 45 * 60;
+    s.starts_at = FormatInstant(s.starts_utc, f.utc_offset_min);
+    s.ends_at = FormatInstant(s.ends_utc, f.utc_offset_min);
     s.room_id = c.rooms[i % room_count].id;
     size_t ti = w.Pick(std::size(kTopics));
     s.track_id = c.tracks[ti].id;

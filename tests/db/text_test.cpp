@@ -59,3 +59,26 @@ TEST_CASE("LineIndex numbers lines as LineAt does; FindNear looks only a window 
   CHECK(db::FindNear(far, "\"x\"", 1) == std::string::npos);
   CHECK(db::FindNear(far, "\"x\"", 1000) == std::string::npos);
 }
+
+TEST_CASE("PrevCodepoint steps back one whole character, never splitting a sequence") {
+  const std::string s = "a\xC9\x99\xD2\x9B\xE2\x80\x94\xF0\x9F\x98\x80";  // a ə қ — 😀: 1, 2, 2, 3 and 4 bytes
+  CHECK(db::PrevCodepoint(s, s.size()) == 8);
+  CHECK(db::PrevCodepoint(s, 8) == 5);
+  CHECK(db::PrevCodepoint(s, 5) == 3);
+  CHECK(db::PrevCodepoint(s, 3) == 1);
+  CHECK(db::PrevCodepoint(s, 1) == 0);
+  CHECK(db::PrevCodepoint(s, 0) == 0);
+  CHECK(db::PrevCodepoint(s, 100) == 8);  // past the end: from the end
+  // Cutting to at most n bytes: the character that byte n is part of is left out whole.
+  CHECK(s.substr(0, db::PrevCodepoint(s, 4 + 1)) == "a\xC9\x99");
+  CHECK(s.substr(0, db::PrevCodepoint(s, 5 + 1)) == "a\xC9\x99\xD2\x9B");
+  CHECK(s.substr(0, db::PrevCodepoint(s, 6 + 1)) == "a\xC9\x99\xD2\x9B");
+  // Stray continuation bytes go with the character before them, so every step moves.
+  const std::string broken = "ab\x80\x80";
+  CHECK(db::PrevCodepoint(broken, broken.size()) == 1);
+  CHECK(db::PrevCodepoint("\x80\x80", 2) == 0);
+  // Erasing the last character, as the search field does.
+  std::string q = "қа";
+  q.resize(db::PrevCodepoint(q, q.size()));
+  CHECK(q == "қ");
+}

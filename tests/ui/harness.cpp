@@ -38,7 +38,7 @@ void Harness::BuildFonts() {
   fonts_large_ = s.large_text;
   platform::FontSet fonts;
   std::string error;
-  if (!fonts.Build(app::TextForGlyphs(s.catalog.get()), s.large_text ? 1.3f : 1.0f, s.fonts, error)) throw std::runtime_error(error);
+  if (!fonts.Build(app::TextForGlyphs(s.catalog.get()), s.large_text ? 1.3f : 1.0f, app::TypeScale(), s.fonts, error)) throw std::runtime_error(error);
   unsigned char* px;
   int tw, th;
   ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &tw, &th);  // no renderer: the atlas only needs to exist

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "app/state/format.h"
+#include "app/theme.h"
 #include "app/ui.h"
 #include "app/widgets/widgets.h"
 #include "db/tool/build.h"
@@ -282,7 +283,7 @@ TEST_CASE("the font atlas holds only the glyphs of the text in use and stays sma
   platform::FontSet fonts;
   std::string error;
   app::Fonts out;
-  REQUIRE(fonts.Build(app::TextForGlyphs(h.s.catalog.get()), 1.0f, out, error));
+  REQUIRE(fonts.Build(app::TextForGlyphs(h.s.catalog.get()), 1.0f, app::TypeScale(), out, error));
   MESSAGE("atlas " << fonts.atlas_width() << " x " << fonts.atlas_height() << ", "
                    << ImGui::GetIO().Fonts->Fonts[0]->Glyphs.Size << " glyphs per size");
   CHECK(fonts.missing().empty());

@@ -83,7 +83,7 @@ void AtDensity(test::Harness& h, float px_per_mm) {
   h.s.metrics = app::MetricsFor(px_per_mm);
   platform::FontSet fonts;
   std::string error;
-  REQUIRE_MESSAGE(fonts.Build(app::TextForGlyphs(h.s.catalog.get()), px_per_mm / 3.6f, h.s.fonts, error), error);
+  REQUIRE_MESSAGE(fonts.Build(app::TextForGlyphs(h.s.catalog.get()), px_per_mm / 3.6f, app::TypeScale(), h.s.fonts, error), error);
   unsigned char* px;
   int tw, th;
   ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &tw, &th);

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "app/theme.h"
 #include "app/ui.h"
 #include "harness.h"
 #include "platform/fonts.h"
@@ -42,7 +43,7 @@ MapLayout Measure(test::Harness& h) {
 void TypeScale(test::Harness& h, float scale) {
   platform::FontSet fonts;
   std::string error;
-  if (!fonts.Build(app::TextForGlyphs(h.s.catalog.get()), scale, h.s.fonts, error)) throw std::runtime_error(error);
+  if (!fonts.Build(app::TextForGlyphs(h.s.catalog.get()), scale, app::TypeScale(), h.s.fonts, error)) throw std::runtime_error(error);
   unsigned char* px;
   int tw, th;
   ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &tw, &th);

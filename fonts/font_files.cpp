@@ -1,15 +1,14 @@
-#include "platform/font_files.h"
+#include "fonts/font_files.h"
 
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
 #include <cstdio>
-#include <set>
 
 #include "db/base/text.h"
 
-namespace platform {
+namespace fonts {
 
 std::string FindFont(const char* family, const char* style) {
   std::string out;
@@ -78,22 +77,6 @@ bool FontCoverage::Has(char32_t cp) const {
   return true;
 }
 
-std::vector<MissingGlyph> FindMissingGlyphs(const db::Catalog& c, const FontCoverage& fonts) {
-  std::vector<MissingGlyph> out;
-  db::ForEachText(c, [&](const db::TextRef& t) {
-    std::set<char32_t> seen;
-    size_t i = 0;
-    char32_t cp;
-    while (db::NextCodepoint(t.text, i, cp)) {
-      if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || fonts.Has(cp) || !seen.insert(cp).second) continue;
-      std::string where = std::string(t.table) + " '" + std::string(t.id) + "' " + std::string(t.field);
-      if (!t.lang.empty()) where += "_" + std::string(t.lang);
-      out.push_back({where, cp, t.text});
-    }
-  });
-  return out;
-}
-
 std::string DescribeCodepoint(char32_t cp) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "U+%04X '", static_cast<unsigned>(cp));
@@ -102,4 +85,4 @@ std::string DescribeCodepoint(char32_t cp) {
   return out + "'";
 }
 
-}  // namespace platform
+}  // namespace fonts

@@ -1,13 +1,13 @@
-// The font files the kiosk draws with, and which characters they cover. FreeType and fontconfig only (no
-// ImGui, no GL), so the staff tool can run the same check before a snapshot reaches a kiosk.
+// The font files the kiosk draws with, and which characters they cover: the fonts module, below both the
+// kiosk's platform (platform/fonts.h builds its atlas from these files) and the staff tool (kiosk-snapshot
+// warns about characters they cannot draw). FreeType and fontconfig only: no ImGui, no GL, no catalog (it
+// may use db/base; docs/LAYERS.md).
 #pragma once
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "db/model/catalog.h"
-
-namespace platform {
+namespace fonts {
 
 // The best file fontconfig knows for `family` and `style` ("" when none of that family is installed).
 std::string FindFont(const char* family, const char* style);
@@ -32,16 +32,7 @@ class FontCoverage {
   std::unique_ptr<Faces> faces_;
 };
 
-// A character of a visible text that the fonts cannot draw.
-struct MissingGlyph {
-  std::string where;  // "organization 'astana-hub' name_kk"
-  char32_t cp = 0;
-  std::string text;   // the whole string, for the message
-};
-// Every character of every visible text of `c` (db::ForEachText) missing from `fonts`; control characters
-// (line breaks) are not drawn and not checked. At most one entry per string and character.
-std::vector<MissingGlyph> FindMissingGlyphs(const db::Catalog& c, const FontCoverage& fonts);
 // "U+0259 'ə'"
 std::string DescribeCodepoint(char32_t cp);
 
-}  // namespace platform
+}  // namespace fonts
