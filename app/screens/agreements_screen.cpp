@@ -25,7 +25,7 @@ void Detail(AppState& s, const db::Agreement& a, ImVec2 size) {
   const db::Catalog& c = *s.catalog;
   float page = BeginDetail(s, "agreement", size);
   auto head = [&](float width) {
-    float read = std::min(width, m.px_per_mm * 280);
+    float read = std::min(width, m.mm(280));
     Text(s.fonts.display, colors::kInk, s.Tr(a.title), read);
     Text(s.fonts.title, colors::kAccent, DatePlace(s, a), width);
     if (!s.Tr(a.summary).empty()) Text(s.fonts.body, colors::kInk, s.Tr(a.summary), read);
@@ -50,7 +50,7 @@ void Detail(AppState& s, const db::Agreement& a, ImVec2 size) {
     }
   };
   auto main = [&](float width) {
-    float read = std::min(width, m.px_per_mm * 280);
+    float read = std::min(width, m.mm(280));
     if (!s.Tr(a.scope).empty()) {
       Heading(s, s.Ui("agreements.scope"), width);
       std::string scope = s.Tr(a.scope);

@@ -42,7 +42,7 @@ void SessionRow(AppState& s, const db::Session& x, float width, const char* badg
   PopId(s);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (track && TrackColor(*track))
-    dl->AddRectFilled(ImVec2(p.x, p.y + m.radius * 0.5f), ImVec2(p.x + 6, p.y + h - m.radius * 0.5f), Rgb(TrackColor(*track)));
+    dl->AddRectFilled(ImVec2(p.x, p.y + m.radius * 0.5f), ImVec2(p.x + m.px(6), p.y + h - m.radius * 0.5f), Rgb(TrackColor(*track)));
   TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(p.x + m.pad, p.y + m.pad * 0.6f), TimeRange(s, x), 0);
   float y = p.y + m.pad * 0.6f;
   float tx = p.x + m.pad + time_w;
@@ -73,7 +73,7 @@ void DetailColumns(AppState& s, ImVec2 size, float width, const std::function<vo
   // that holds a QR code with its caption (~110 mm); a portrait screen stays one column whatever its width.
   float gap = m.pad * 2;
   float left = std::floor((width - gap) * 0.58f), right = width - gap - left;
-  bool two = size.x > size.y && left >= m.px_per_mm * 170 && right >= m.px_per_mm * 110;
+  bool two = size.x > size.y && left >= m.mm(170) && right >= m.mm(110);
   if (!two) {
     head(width);
     if (side_first) side(width), main(width);

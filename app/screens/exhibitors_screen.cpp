@@ -60,7 +60,7 @@ void Profile(AppState& s, const db::Organization& o, ImVec2 size) {
   auto main = [&](float width) {
     if (!s.Tr(o.description).empty()) {
       ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
-      Text(s.fonts.body, colors::kInk, s.Tr(o.description), std::min(width, m.px_per_mm * 260));
+      Text(s.fonts.body, colors::kInk, s.Tr(o.description), std::min(width, m.mm(260)));
     }
     // Only what the snapshot has: no heading over an empty section.
     if (!o.website.empty() || !o.email.empty() || !o.phone.empty()) {
@@ -123,7 +123,7 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
   AppState::ExhibitorLayout& lay = s.exhibitor_layout;
   // Cards of about 95 mm at the normal type size, wider with larger text, so that long names (Kazakh
   // "Республикасының") keep their words whole at a readable size.
-  float card_min = m.px_per_mm * 95 * (s.fonts.body->FontSize / (28 * m.px_per_mm / 3.6f));
+  float card_min = m.mm(95) * (s.fonts.body->FontSize / m.px(28));
   int cols = std::max(1, static_cast<int>((width + m.gap) / card_min));
   float cw = (width - m.gap * (cols - 1)) / cols;
   float text_w = cw - m.pad * 3 - 2 * (m.touch * 1.95f * 0.32f);

@@ -83,7 +83,7 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
     if (Card(s, "field", ImVec2(width, h), &p)) s.Do({Action::Kind::Go, "", Screen::Search});
     PopId(s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRect(p, ImVec2(p.x + width, p.y + h), colors::kAccent, m.radius, 0, 3.0f);
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), colors::kAccent, m.radius, 0, m.bold_line);
     float text_h = Measure(s.fonts.title, hint, width - 2 * m.pad).y;
     TextAt(dl, s.fonts.title, colors::kMuted, ImVec2(p.x + m.pad, p.y + (h - text_h) / 2), hint, width - 2 * m.pad);
     ImGui::Dummy(ImVec2(1, m.gap));

@@ -170,7 +170,7 @@ void DrawLanguagePicker(AppState& s, ImVec2 size) {
   size_t rows = std::max<size_t>(1, std::min(n, static_cast<size_t>((size.y - m.pad * 3 + m.gap) / (bh + m.gap))));
   size_t cols = (n + rows - 1) / rows;
   rows = (n + cols - 1) / cols;
-  float bw = std::min((size.x - 2 * m.pad - m.gap * (cols - 1)) / cols, m.px_per_mm * 120);
+  float bw = std::min((size.x - 2 * m.pad - m.gap * (cols - 1)) / cols, m.mm(120));
   float sheet_w = cols * bw + (cols - 1) * m.gap, sheet_h = rows * (bh + m.gap) + m.pad * 2;
   ImVec2 q(p.x + size.x - sheet_w - m.pad * 3, p.y + size.y - sheet_h - m.pad);
   dl->AddRectFilled(ImVec2(q.x - m.pad, q.y - m.pad), ImVec2(q.x + sheet_w + m.pad, q.y + sheet_h), colors::kPaper, m.radius);
@@ -192,7 +192,7 @@ void DrawErrorScreen(AppState& s, ImVec2 size) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p = ImGui::GetCursorScreenPos();
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::kPaper);
-  float w = std::min(size.x * 0.8f, s.metrics.px_per_mm * 300);
+  float w = std::min(size.x * 0.8f, s.metrics.mm(300));
   ImGui::SetCursorScreenPos(ImVec2(p.x + (size.x - w) / 2, p.y + size.y * 0.3f));
   ImGui::BeginGroup();
   Text(s.fonts.display, colors::kInk, "This kiosk is being set up", w);

@@ -18,7 +18,7 @@ void Detail(AppState& s, const db::Session& x, ImVec2 size) {
   const db::Catalog& c = *s.catalog;
   float page = BeginDetail(s, "session", size);
   auto head = [&](float width) {
-    float read = std::min(width, m.px_per_mm * 280);
+    float read = std::min(width, m.mm(280));
     Text(s.fonts.display, colors::kInk, s.Tr(x.title), read);
     if (!s.Tr(x.subtitle).empty()) Text(s.fonts.title, colors::kMuted, s.Tr(x.subtitle), read);
     Text(s.fonts.title, colors::kAccent, FormatDay(s, x.day_date) + "  \xC2\xB7  " + TimeRange(s, x), width);
@@ -31,7 +31,7 @@ void Detail(AppState& s, const db::Session& x, ImVec2 size) {
     if (const db::Track* t = c.FindTrack(x.track_id)) Text(s.fonts.body, colors::kInk, s.Ui("schedule.track") + ": " + s.Tr(t->name), width);
   };
   auto main = [&](float width) {
-    float read = std::min(width, m.px_per_mm * 280);
+    float read = std::min(width, m.mm(280));
     if (!s.Tr(x.description).empty()) {
       ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
       Text(s.fonts.body, colors::kInk, s.Tr(x.description), read);

@@ -115,7 +115,7 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) s.Do({Action::Kind::ClearQuery});
 
   float width = size.x - m.pad * 4;
-  float kb_width = std::min(width, m.px_per_mm * 330);  // keys of about 25 mm, never wider
+  float kb_width = std::min(width, m.mm(330));  // keys of about 25 mm, never wider
   // The panel fits the tallest layout, so the results do not jump when the layout changes.
   float kb_height = 0;
   for (int i = 0; i < int(KeyboardLayouts().size()); ++i) kb_height = std::max(kb_height, KeyboardHeight(s, i));
@@ -127,7 +127,7 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
   bool beside = size.y < m.pad * 1.5f + field_h + m.gap + m.touch * 2 + kb_height + m.pad * 2 && size.x > size.y * 2.5f;
   float panel_x = 0;  // where the keyboard's panel starts (beside: its left edge)
   if (beside) {
-    kb_width = std::min(m.px_per_mm * 330, size.x * 0.58f);
+    kb_width = std::min(m.mm(330), size.x * 0.58f);
     panel_x = size.x - kb_width - m.pad * 2;
     width = panel_x - m.pad * 3;
   }
@@ -140,7 +140,7 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
   CheckFit(s, s.fonts.title, s.Ui("search.placeholder"), inner, field_h);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p, ImVec2(p.x + width, p.y + field_h), colors::kSurface, m.radius);
-  dl->AddRect(p, ImVec2(p.x + width, p.y + field_h), colors::kAccent, m.radius, 0, 3.0f);
+  dl->AddRect(p, ImVec2(p.x + width, p.y + field_h), colors::kAccent, m.radius, 0, m.bold_line);
   ImVec2 tp(p.x + m.pad, p.y + m.pad * 0.6f);
   if (s.search_query.empty()) {
     TextAt(dl, s.fonts.title, colors::kMuted, tp, s.Ui("search.placeholder"), inner);
@@ -154,7 +154,10 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
     }
     float w = Measure(s.fonts.title, shown).x;
     TextAt(dl, s.fonts.title, colors::kInk, tp, shown, 0);
-    dl->AddRectFilled(ImVec2(tp.x + w + 3, tp.y + 4), ImVec2(tp.x + w + 6, tp.y + s.fonts.title->FontSize - 4), colors::kAccent);
+    // The caret: a bar of the bold line's width, a little apart from the text and shorter than the line.
+    float caret_x = tp.x + w + m.bold_line, caret_in = m.inset;
+    dl->AddRectFilled(ImVec2(caret_x, tp.y + caret_in), ImVec2(caret_x + m.bold_line, tp.y + s.fonts.title->FontSize - caret_in),
+                      colors::kAccent);
   }
   ImGui::Dummy(ImVec2(width, field_h));
 
@@ -201,8 +204,8 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
   ImVec2 origin = ImGui::GetWindowPos();
   float panel_top = beside ? origin.y : origin.y + size.y - kb_height - m.pad * 2;
   dl->AddRectFilled(ImVec2(origin.x + panel_x, panel_top), ImVec2(origin.x + size.x, origin.y + size.y), colors::kPanel);
-  if (beside) dl->AddLine(ImVec2(origin.x + panel_x, panel_top), ImVec2(origin.x + panel_x, origin.y + size.y), colors::kLine, 2.0f);
-  else dl->AddLine(ImVec2(origin.x, panel_top), ImVec2(origin.x + size.x, panel_top), colors::kLine, 2.0f);
+  if (beside) dl->AddLine(ImVec2(origin.x + panel_x, panel_top), ImVec2(origin.x + panel_x, origin.y + size.y), colors::kLine, m.line);
+  else dl->AddLine(ImVec2(origin.x, panel_top), ImVec2(origin.x + size.x, panel_top), colors::kLine, m.line);
   // Every layout starts at the same place: switching moves no key (the layouts have as many rows).
   ImGui::SetCursorPos(ImVec2(beside ? panel_x + m.pad : (size.x - kb_width) / 2, size.y - kb_height - m.pad));
   DrawKeyboard(s, kb_width);

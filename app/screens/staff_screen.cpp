@@ -17,7 +17,7 @@ void DrawPinPad(AppState& s, ImVec2 size) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p = ImGui::GetCursorScreenPos();
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::Alpha(colors::kScrim, 0xCC));
-  float key = std::max(m.touch * 1.2f, 16.0f * m.px_per_mm), gap = m.gap;
+  float key = std::max(m.touch * 1.2f, m.mm(16.0f)), gap = m.gap;
   float w = key * 3 + gap * 2 + m.pad * 2, h = key * 5 + gap * 4 + m.pad * 2 + s.fonts.title->FontSize * 3;
   ImVec2 q(p.x + (size.x - w) / 2, p.y + std::max(0.f, (size.y - h) / 2));
   // The sheet is drawn behind its content once the content's height is known (channel 0 under channel 1).

@@ -59,9 +59,15 @@ struct Action {
   int number = 0;
 };
 
-// Sizes derived from the screen's physical size, in pixels. Defaults: a 24-inch 1920x1080 screen.
+// Sizes derived from the screen's physical size, in pixels. Defaults: the reference screen every size was
+// designed at, a 24-inch 1920x1080 one (3.6 px/mm); MetricsFor (app/ui.h) sets them for the real one. No
+// size in app/ is a raw pixel count (hello_imgui's EmToVec2, ImHex's `_scaled`): a physical size goes
+// through mm(), a small offset designed in pixels on the reference screen (a label's inset) through px(),
+// and what recurs has a name here.
 struct Metrics {
-  float px_per_mm = 3.6f;
+  static constexpr float kReferencePxPerMm = 3.6f;
+  float px_per_mm = kReferencePxPerMm;
+  float scale = 1;     // px_per_mm / kReferencePxPerMm: exactly 1 on the reference screen
   float touch = 43.2f; // minimum touch target in both directions: 12 mm
   float gap = 16;      // spacing between elements
   float pad = 24;      // inner padding of cards and bars
@@ -82,6 +88,13 @@ struct Fonts {
 struct ScrollState {
   float velocity = 0;      // px per second, decays when the finger is lifted
   bool dragging = false;
+  // Line widths: a hairline (legend swatches), an edge (cards, chips, booths, dividers), a bold edge (the
+  // selected item, the search field, a hall, a cross).
+  float hairline = 1, line = 2, bold_line = 3;
+  float inset = 4;     // text drawn inside a box (map labels, a label's backing) keeps this far from its edge
+
+  float mm(float v) const { return v * px_per_mm; }  // `v` millimetres, in pixels
+  float px(float v) const { return v * scale; }      // `v` pixels of the reference screen, on this one
 };
 
 struct MapView {

@@ -28,7 +28,7 @@ bool Key(AppState& s, const char* id, const std::string& label, ImVec2 size, But
   ImU32 bg = kind == ButtonKind::Primary ? colors::kAccent : colors::kSurface;
   if (pressed) bg = kind == ButtonKind::Primary ? colors::kAccentDark : colors::kPressed;
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), bg, m.radius * 0.6f);
-  if (kind != ButtonKind::Primary) dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colors::kLine, m.radius * 0.6f, 0, 1.5f);
+  if (kind != ButtonKind::Primary) dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colors::kLine, m.radius * 0.6f, 0, m.px(1.5f));
   ImU32 fg = kind == ButtonKind::Primary ? colors::kOnAccent : colors::kInk;
   // With larger text a letter in the title size is taller than the key (13 mm, kept): a size down, for
   // every key of its kind alike.
@@ -111,7 +111,7 @@ int CurrentKeyboard(const AppState& s) {
 }
 
 namespace {
-float KeyHeight(const Metrics& m) { return std::max(m.touch, 13.0f * m.px_per_mm); }  // 13 mm
+float KeyHeight(const Metrics& m) { return std::max(m.touch, m.mm(13.0f)); }  // 13 mm
 }  // namespace
 
 float KeyboardHeight(const AppState& s, int layout) {
