@@ -263,19 +263,20 @@ int main(int argc, char** argv) {
     s.count = [&s, &stats](const std::string& event) {
       stats->Count(app::LocalDate(s.now_utc, s.catalog ? s.catalog->forum.utc_offset_min : 0), event);
     };
-  for (const char* mode : {"reach", "large_text", "high_contrast"})
-    if (a11y.find(mode) != std::string::npos) s.Do({app::Action::Kind::Toggle, mode});
+  for (int i = 0; i < app::kA11yModeCount; ++i)
+    if (a11y.find(app::kA11yModeNames[i]) != std::string::npos)
+      s.Do({.kind = app::Action::Kind::Toggle, .mode = static_cast<app::A11yMode>(i)});
   app::ApplyActions(s);
   s.screen = first_screen;
   if (!detail.empty() && first_screen == app::Screen::Search) {
-    s.Do({app::Action::Kind::Type, detail});  // search/QUERY: the results for QUERY
+    s.Do({.kind = app::Action::Kind::Type, .id = detail});  // search/QUERY: the results for QUERY
     app::ApplyActions(s);
   } else if (!detail.empty()) {
     using K = app::Action::Kind;
     K kind = first_screen == app::Screen::Exhibitors ? K::OpenExhibitor
            : first_screen == app::Screen::Agreements ? K::OpenAgreement
            : first_screen == app::Screen::Schedule ? K::OpenSession : K::ShowOnMap;
-    s.Do({kind, detail});
+    s.Do({.kind = kind, .id = detail});
     app::ApplyActions(s);
   }
   int64_t fixed_now = 0;

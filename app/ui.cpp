@@ -43,7 +43,7 @@ void CornerGesture(AppState& s) {
   }
   if (s.staff.corner_since < 0) s.staff.corner_since = s.time_s;
   if (s.time_s - s.staff.corner_since >= 3.0) {
-    s.Do({Action::Kind::OpenPinPad});
+    s.Do({.kind = Action::Kind::OpenPinPad});
     s.staff.corner_since = 1e18;  // once per press
   }
   s.animating = true;  // frames while held, to see the 3 s pass

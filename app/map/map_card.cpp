@@ -120,7 +120,7 @@ void DrawPlaceCard(AppState& s, const PlaceCard& card, ImVec2 at) {
   ImVec2 cp(end.x - m.pad * 0.5f - close, at.y + m.pad * 0.5f);
   ImGui::SetCursorScreenPos(cp);
   bool pressed = false;
-  if (TapArea(s, "close", ImVec2(close, close), &pressed)) s.Do({Action::Kind::MapCard, ""});
+  if (TapArea(s, "close", ImVec2(close, close), &pressed)) s.Do({.kind = Action::Kind::MapCard});
   if (pressed) dl->AddRectFilled(cp, ImVec2(cp.x + close, cp.y + close), colors::kPressed, m.radius);
   ImVec2 cc(cp.x + close / 2, cp.y + close / 2);
   float arm = close * 0.2f;
@@ -141,7 +141,7 @@ void DrawPlaceCard(AppState& s, const PlaceCard& card, ImVec2 at) {
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     PushId(s, r.session->id);
     ImVec2 p;
-    if (Card(s, "session", ImVec2(inner, rh), &p)) s.Do({Action::Kind::OpenSession, r.session->id});
+    if (Card(s, "session", ImVec2(inner, rh), &p)) s.Do({.kind = Action::Kind::OpenSession, .id = r.session->id});
     PopId(s);
     dl->AddRect(p, ImVec2(p.x + inner, p.y + rh), colors::kLine, m.radius, 0, 2.0f);
     float px = p.x + m.pad * 0.6f, py = p.y + m.pad * 0.35f, row_w = inner - 2 * m.pad * 0.6f;

@@ -45,7 +45,7 @@ void Detail(AppState& s, const db::Agreement& a, ImVec2 size) {
       if (!signer.empty()) label += "\n" + s.Ui("agreements.signatories") + ": " + signer +
                                     (s.Tr(p.signatory_title).empty() ? "" : ", " + s.Tr(p.signatory_title));
       PushId(s, p.organization_id);
-      if (Button(s, "party", label, ButtonKind::Chip, std::min(width, m.px_per_mm * 280))) s.Do({Action::Kind::OpenExhibitor, o->id});
+      if (Button(s, "party", label, ButtonKind::Chip, std::min(width, m.mm(280)))) s.Do({.kind = Action::Kind::OpenExhibitor, .id = o->id});
       PopId(s);
     }
   };
@@ -102,7 +102,7 @@ void DrawAgreementsScreen(AppState& s, ImVec2 size) {
               Measure(s.fonts.caption, parties, inner).y + m.gap * 0.6f;
     ImVec2 p;
     PushId(s, a->id);
-    if (Card(s, "card", ImVec2(width, h), &p)) s.Do({Action::Kind::OpenAgreement, a->id});
+    if (Card(s, "card", ImVec2(width, h), &p)) s.Do({.kind = Action::Kind::OpenAgreement, .id = a->id});
     PopId(s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float y = p.y + m.pad * 0.7f;

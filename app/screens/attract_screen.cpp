@@ -132,7 +132,7 @@ void DrawAttractScreen(AppState& s, ImVec2 size) {
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::Alpha(colors::kNavBar, alpha));
   }
   ImGui::SetCursorScreenPos(p);
-  if (TapArea(s, "attract", size)) s.Do({Action::Kind::EndAttract});
+  if (TapArea(s, "attract", size)) s.Do({.kind = Action::Kind::EndAttract});
 }
 
 }  // namespace app

@@ -38,7 +38,7 @@ void SessionRow(AppState& s, const db::Session& x, float width, const char* badg
                                          (badge ? Measure(s.fonts.caption, badge).y + m.gap * 0.3f : 0) + m.pad * 1.2f);
   ImVec2 p;
   PushId(s, x.id);
-  if (Card(s, "session", ImVec2(width, h), &p, s.session_id == x.id)) s.Do({Action::Kind::OpenSession, x.id});
+  if (Card(s, "session", ImVec2(width, h), &p, s.session_id == x.id)) s.Do({.kind = Action::Kind::OpenSession, .id = x.id});
   PopId(s);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (track && TrackColor(*track))
@@ -62,7 +62,7 @@ float BeginDetail(AppState& s, const char* id, ImVec2 size) {
   BeginTouchList(s, id, size);
   ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
   ImGui::BeginGroup();
-  if (Button(s, "back", "\xE2\x80\xB9  " + s.Ui("common.back"), ButtonKind::Secondary)) s.Do({Action::Kind::Back});
+  if (Button(s, "back", "\xE2\x80\xB9  " + s.Ui("common.back"), ButtonKind::Secondary)) s.Do({.kind = Action::Kind::Back});
   return size.x - m.pad * 4;
 }
 

@@ -368,13 +368,13 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   ImGui::SetCursorScreenPos(ImVec2(L.zoom.x0, L.zoom.y0));
   ImGui::BeginGroup();
   float bw = L.zoom.w();
-  if (Button(s, "zoom-in", "+", ButtonKind::Secondary, bw, bw)) s.Do({Action::Kind::ZoomMap, "", Screen::Map, +1});
-  if (Button(s, "zoom-out", "\xE2\x80\x93", ButtonKind::Secondary, bw, bw)) s.Do({Action::Kind::ZoomMap, "", Screen::Map, -1});
+  if (Button(s, "zoom-in", "+", ButtonKind::Secondary, bw, bw)) s.Do({.kind = Action::Kind::ZoomMap, .number = +1});
+  if (Button(s, "zoom-out", "\xE2\x80\x93", ButtonKind::Secondary, bw, bw)) s.Do({.kind = Action::Kind::ZoomMap, .number = -1});
   ImGui::EndGroup();
   // When the map was opened with "show on map", Back returns to that page.
   if (s.map_return.set) {
     ImGui::SetCursorScreenPos(ImVec2(L.back.x0, L.back.y0));
-    if (Button(s, "back", back_label, ButtonKind::Secondary, L.back.w(), L.back.h())) s.Do({Action::Kind::Back});
+    if (Button(s, "back", back_label, ButtonKind::Secondary, L.back.w(), L.back.h())) s.Do({.kind = Action::Kind::Back});
   }
   // The title on a card of its own, readable over whatever part of the plan is under it.
   dl->AddRectFilled(ImVec2(L.title.x0, L.title.y0), ImVec2(L.title.x1, L.title.y1), colors::Alpha(colors::kPaper, 0xE8), m.radius);
@@ -421,11 +421,11 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
     const db::Exhibitor* e = hit && hit->kind == "booth" ? c.FindExhibitorAtBooth(hit->id) : nullptr;
     if (on_controls) {
     } else if (e) {
-      s.Do({Action::Kind::OpenExhibitor, e->organization_id});
+      s.Do({.kind = Action::Kind::OpenExhibitor, .id = e->organization_id});
     } else if (near || hit) {
-      s.Do({Action::Kind::MapCard, hit ? hit->id : "here"});
+      s.Do({.kind = Action::Kind::MapCard, .id = hit ? hit->id : "here"});
     } else if (card_open) {
-      s.Do({Action::Kind::MapCard, ""});
+      s.Do({.kind = Action::Kind::MapCard});
     }
   }
 }

@@ -79,23 +79,23 @@ void Open(AppState& s, const db::SearchHit& h) {
   const db::Catalog& c = *s.catalog;
   switch (h.kind) {
     case Kind::Exhibitor:
-    case Kind::Organization: s.Do({K::OpenExhibitor, h.ref, Screen::Exhibitors, from}); break;
+    case Kind::Organization: s.Do({.kind = K::OpenExhibitor, .id = h.ref, .number = from}); break;
     case Kind::Country:
-      s.Do({K::Go, "", Screen::Exhibitors, from});
-      s.Do({K::FilterCountry, h.ref});
+      s.Do({.kind = K::Go, .screen = Screen::Exhibitors, .number = from});
+      s.Do({.kind = K::FilterCountry, .id = h.ref});
       break;
-    case Kind::Agreement: s.Do({K::OpenAgreement, h.ref, Screen::Agreements, from}); break;
-    case Kind::Session: s.Do({K::OpenSession, h.ref, Screen::Schedule, from}); break;
+    case Kind::Agreement: s.Do({.kind = K::OpenAgreement, .id = h.ref, .number = from}); break;
+    case Kind::Session: s.Do({.kind = K::OpenSession, .id = h.ref, .number = from}); break;
     case Kind::Person: {
       // A person has no page of their own: their first session, else their organization.
       for (const auto& x : c.sessions)
         for (const auto& sp : x.people)
-          if (sp.person_id == h.ref) return s.Do({K::OpenSession, x.id, Screen::Schedule, from});
+          if (sp.person_id == h.ref) return s.Do({.kind = K::OpenSession, .id = x.id, .number = from});
       if (const db::Person* p = c.FindPerson(h.ref); p && c.FindOrganization(p->organization_id))
-        s.Do({K::OpenExhibitor, p->organization_id, Screen::Exhibitors, from});
+        s.Do({.kind = K::OpenExhibitor, .id = p->organization_id, .number = from});
       break;
     }
-    case Kind::Place: s.Do({K::ShowOnMap, h.ref, Screen::Map, from}); break;
+    case Kind::Place: s.Do({.kind = K::ShowOnMap, .id = h.ref, .number = from}); break;
   }
 }
 
@@ -109,10 +109,10 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
     if (c < 0x20 || c == 0x7F) continue;
     std::string text;
     db::AppendUtf8(text, c);
-    s.Do({Action::Kind::Type, text});
+    s.Do({.kind = Action::Kind::Type, .id = text});
   }
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) s.Do({Action::Kind::Erase});
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) s.Do({Action::Kind::ClearQuery});
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) s.Do({.kind = Action::Kind::Erase});
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) s.Do({.kind = Action::Kind::ClearQuery});
 
   float width = size.x - m.pad * 4;
   float kb_width = std::min(width, m.mm(330));  // keys of about 25 mm, never wider
@@ -170,7 +170,7 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
     ImGui::Dummy(ImVec2(1, m.gap));
     Text(s.fonts.title, colors::kInk, s.Ui(s.search_error.empty() ? "search.nothing_found" : "search.unavailable"), width);
     ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
-    if (Button(s, "browse", s.Ui("search.browse"), ButtonKind::Primary)) s.Do({Action::Kind::Go, "", Screen::Exhibitors});
+    if (Button(s, "browse", s.Ui("search.browse"), ButtonKind::Primary)) s.Do({.kind = Action::Kind::Go, .screen = Screen::Exhibitors});
   }
   int group = -1;
   for (size_t i = 0; i < s.search_results.size(); ++i) {

@@ -42,11 +42,11 @@ void DrawPinPad(AppState& s, ImVec2 size) {
     std::string label = id == "erase" ? "\xE2\x80\xB9" : id == "ok" ? s.Ui("staff.ok") : id;
     bool tapped = Button(s, ("key-" + id).c_str(), label, id == "ok" ? ButtonKind::Primary : ButtonKind::Secondary, key, key);
     if (!tapped || locked) continue;
-    if (id == "erase") s.Do({Action::Kind::StaffErase});
-    else if (id == "ok") s.Do({Action::Kind::StaffSubmit});
-    else s.Do({Action::Kind::StaffDigit, id});
+    if (id == "erase") s.Do({.kind = Action::Kind::StaffErase});
+    else if (id == "ok") s.Do({.kind = Action::Kind::StaffSubmit});
+    else s.Do({.kind = Action::Kind::StaffDigit, .id = id});
   }
-  if (Button(s, "close", s.Ui("common.back"), ButtonKind::Secondary, key * 3 + gap * 2)) s.Do({Action::Kind::StaffClose});
+  if (Button(s, "close", s.Ui("common.back"), ButtonKind::Secondary, key * 3 + gap * 2)) s.Do({.kind = Action::Kind::StaffClose});
   PopId(s);
   ImGui::EndGroup();
   dl->ChannelsSetCurrent(0);
@@ -94,9 +94,9 @@ void DrawStaffScreen(AppState& s, ImVec2 size) {
   ChipRow row(s, width);
   const char* commands[][2] = {{"reload", "staff.reload"}, {"rotate", "staff.rotate"}, {"export", "staff.export"}};
   for (const auto& cmd : commands)
-    if (row.Chip(cmd[0], s.Ui(cmd[1]), false)) s.Do({Action::Kind::StaffCommand, cmd[0]});
-  if (row.Chip("leave", s.Ui("staff.leave"), true)) s.Do({Action::Kind::StaffClose});
-  if (s.can_quit && row.Chip("quit", s.Ui("staff.quit"), false)) s.Do({Action::Kind::StaffCommand, "quit"});
+    if (row.Chip(cmd[0], s.Ui(cmd[1]), false)) s.Do({.kind = Action::Kind::StaffCommand, .id = cmd[0]});
+  if (row.Chip("leave", s.Ui("staff.leave"), true)) s.Do({.kind = Action::Kind::StaffClose});
+  if (s.can_quit && row.Chip("quit", s.Ui("staff.quit"), false)) s.Do({.kind = Action::Kind::StaffCommand, .id = "quit"});
   ImGui::Dummy(ImVec2(1, m.pad * 2));
   ImGui::EndGroup();
   EndTouchList(s);

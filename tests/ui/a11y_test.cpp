@@ -47,15 +47,15 @@ const View kViews[] = {{Screen::Home, "", "home"},
 
 void Open(test::Harness& h, const View& v) {
   using K = app::Action::Kind;
-  h.s.Do({K::Go, "", v.screen});
+  h.s.Do({.kind = K::Go, .screen = v.screen});
   if (v.screen == Screen::Search) {
-    h.s.Do({K::ClearQuery});
-    h.s.Do({K::Type, v.detail});
+    h.s.Do({.kind = K::ClearQuery});
+    h.s.Do({.kind = K::Type, .id = v.detail});
   } else if (*v.detail) {
     K k = v.screen == Screen::Exhibitors ? K::OpenExhibitor : v.screen == Screen::Agreements ? K::OpenAgreement
           : v.screen == Screen::Map       ? K::ShowOnMap
                                           : K::OpenSession;
-    h.s.Do({k, v.detail});
+    h.s.Do({.kind = k, .id = v.detail});
   }
   app::ApplyActions(h.s);
   h.Settle();
