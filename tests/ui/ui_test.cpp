@@ -1,9 +1,32 @@
 // The real screens, driven as a visitor would: taps and drags through the headless harness.
 #include <doctest/doctest.h>
 
+#include "app/state/report.h"
 #include "harness.h"
 
 using app::Screen;
+
+TEST_CASE("screens and accessibility modes go by one name each: the command line's, the report's, the targets'") {
+  for (int i = 0; i < app::kScreenCount; ++i) {
+    Screen screen = static_cast<Screen>(i), back = Screen::Home;
+    CHECK(app::ScreenFromName(app::ScreenName(screen), back));
+    CHECK(back == screen);
+  }
+  Screen out;
+  CHECK_FALSE(app::ScreenFromName("attract", out));  // a view main knows, not a screen
+  CHECK_FALSE(app::ScreenFromName("", out));
+  test::Harness h;
+  for (int i = 0; i < app::kA11yModeCount; ++i) {
+    auto mode = static_cast<app::A11yMode>(i);
+    CHECK_FALSE(h.s.Mode(mode));
+    h.s.Do({.kind = app::Action::Kind::Toggle, .mode = mode});
+    app::ApplyActions(h.s);
+    CHECK(h.s.Mode(mode));
+    std::string report = app::DescribeScreen(h.s, {});
+    CHECK_MESSAGE(report.find(std::string(app::A11yModeName(mode)) + " 1\n") != std::string::npos, report);
+  }
+  CHECK((h.s.reach && h.s.large_text && h.s.high_contrast));
+}
 
 TEST_CASE("the navigation bar reaches every screen, and home tiles open theirs") {
   test::Harness h;
