@@ -8,6 +8,8 @@
 #include "app/state/format.h"
 #include "app/widgets/keyboard.h"
 #include "app/screens/screens.h"
+#include "app/sheets/sheets.h"
+#include "app/state/setup_message.h"
 #include "app/theme.h"
 #include "app/widgets/widgets.h"
 
@@ -242,9 +244,14 @@ namespace app {
 std::string TextForGlyphs(const db::Catalog* c) {
   // Symbols the screens draw themselves: – · ‹ • — › “ ” and the staff message.
   std::string out = "\xE2\x80\x93\xC2\xB7\xE2\x80\xB9\xE2\x80\xA2\xE2\x80\x94\xE2\x80\xBA\xE2\x80\x9C\xE2\x80\x9D"
-                    "Киоск настраивается0123456789:";
+                    "0123456789:";
+  out += kSetupTitleRu;
   out += KeyboardText();
-  if (c) db::ForEachText(*c, [&](const db::TextRef& t) { out += t.text; });
+  if (!c) return out;
+  db::ForEachText(*c, [&](const db::TextRef& t) { out += t.text; });
+  // The built-in UI strings the lookups fall back to (app/state/ui_strings.h): all of them, a few kB.
+  for (const auto& [key, text] : BuiltInUiStrings())
+    for (const auto& [lang, value] : text.by_lang) out += value;
   return out;
 }
 

@@ -24,7 +24,7 @@ void DrawAttractScreen(AppState& s, ImVec2 size) {
   int slide = static_cast<int>(t / kAttractSlideS);
   // Each slide speaks one of the forum's languages, in turn; the first lists them all.
   const std::string lang = c.languages.empty() ? s.lang : c.languages[static_cast<size_t>(slide / 4) % c.languages.size()].code;
-  auto ui = [&](const char* key) -> const std::string& { return c.Ui(key, lang); };
+  auto ui = [&](const char* key) -> const std::string& { return UiString(c, key, lang); };
   auto tr = [&](const db::Text& x) -> const std::string& { return c.Tr(x, lang); };
 
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::kNavBar);
@@ -49,7 +49,7 @@ void DrawAttractScreen(AppState& s, ImVec2 size) {
   std::vector<const db::Exhibitor*> grid;
   switch (slide_kind) {
     case 0:  // the invitation, in every language
-      for (const auto& l : c.languages) add(2, colors::kNavText, c.Ui("attract.touch", l.code), true);
+      for (const auto& l : c.languages) add(2, colors::kNavText, UiString(c, "attract.touch", l.code), true);
       break;
     case 1: {  // on now, else next
       std::vector<const db::Session*> now, next;

@@ -1,5 +1,5 @@
 // The persistent bar at the bottom (in reach of a seated visitor): the six screens, the three accessibility
-// toggles and the language picker.
+// toggles and the button that opens the language sheet (app/sheets/language_sheet.cpp).
 #include <cfloat>
 #include <cmath>
 
@@ -157,51 +157,6 @@ void DrawNavBar(AppState& s, ImVec2 size) {
     PopId(s);
     x -= m.gap * 0.5f;
   }
-}
-
-void DrawLanguagePicker(AppState& s, ImVec2 size) {
-  // A sheet over the screen: each language named in itself, large.
-  const Metrics& m = s.metrics;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImVec2 p = ImGui::GetCursorScreenPos();
-  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::Alpha(colors::kScrim, 0x99));
-  size_t n = s.catalog->languages.size();
-  float bh = m.touch * 1.05f;
-  // As many rows as fit above the bar (reach mode leaves half the height), in columns when they do not.
-  size_t rows = std::max<size_t>(1, std::min(n, static_cast<size_t>((size.y - m.pad * 3 + m.gap) / (bh + m.gap))));
-  size_t cols = (n + rows - 1) / rows;
-  rows = (n + cols - 1) / cols;
-  float bw = std::min((size.x - 2 * m.pad - m.gap * (cols - 1)) / cols, m.mm(120));
-  float sheet_w = cols * bw + (cols - 1) * m.gap, sheet_h = rows * (bh + m.gap) + m.pad * 2;
-  ImVec2 q(p.x + size.x - sheet_w - m.pad * 3, p.y + size.y - sheet_h - m.pad);
-  dl->AddRectFilled(ImVec2(q.x - m.pad, q.y - m.pad), ImVec2(q.x + sheet_w + m.pad, q.y + sheet_h), colors::kPaper, m.radius);
-  for (size_t i = 0; i < n; ++i) {
-    const auto& l = s.catalog->languages[i];
-    ImGui::SetCursorScreenPos(ImVec2(q.x + (i / rows) * (bw + m.gap), q.y + (i % rows) * (bh + m.gap)));
-    PushId(s, l.code);
-    if (Button(s, "lang", l.native_name, l.code == s.lang ? ButtonKind::ChipSelected : ButtonKind::Chip, bw, bh))
-      s.Do({.kind = Action::Kind::SetLanguage, .id = l.code});
-    PopId(s);
-  }
-  // Tapping outside the sheet closes it. Submitted after the buttons, so that they win their own touches.
-  ImGui::SetCursorScreenPos(p);
-  if (TapArea(s, "dismiss", size)) s.language_picker = false;
-}
-
-void DrawErrorScreen(AppState& s, ImVec2 size) {
-  // No catalog: strings cannot come from the snapshot, so this message is in English and Russian, plainly.
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImVec2 p = ImGui::GetCursorScreenPos();
-  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::kPaper);
-  float w = std::min(size.x * 0.8f, s.metrics.mm(300));
-  ImGui::SetCursorScreenPos(ImVec2(p.x + (size.x - w) / 2, p.y + size.y * 0.3f));
-  ImGui::BeginGroup();
-  Text(s.fonts.display, colors::kInk, "This kiosk is being set up", w);
-  Text(s.fonts.title, colors::kMuted, "Киоск настраивается", w);
-  ImGui::Dummy(ImVec2(1, s.metrics.gap));
-  Text(s.fonts.body, colors::kMuted, "For staff: the forum data could not be opened.", w);
-  Text(s.fonts.caption, colors::kMuted, s.load_error, w);
-  ImGui::EndGroup();
 }
 
 }  // namespace app

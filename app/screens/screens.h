@@ -26,7 +26,6 @@ void DrawStaffScreen(AppState& s, ImVec2 size);
 void DrawPinPad(AppState& s, ImVec2 size);
 void DrawNavBar(AppState& s, ImVec2 size);
 float NavBarHeight(const AppState& s, float width);  // one or two rows of buttons, as the labels need
-void DrawLanguagePicker(AppState& s, ImVec2 size);
 void DrawErrorScreen(AppState& s, ImVec2 size);
 
 // Shared pieces of several screens.

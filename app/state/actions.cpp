@@ -1,4 +1,5 @@
-// Applying what visitors asked for, at the frame boundary.
+// Applying what visitors asked for, at the frame boundary (the idle timers: idle.cpp; the catalog swap:
+// swap.cpp).
 #include "app/state/app_state.h"
 
 #include <algorithm>
@@ -16,6 +17,15 @@ bool ScreenFromName(const std::string& name, Screen& out) {
   return false;
 }
 
+bool StaffRequestFromName(const std::string& name, StaffRequest& out) {
+  for (size_t i = 0; i < std::size(kStaffRequestNames); ++i)
+    if (name == kStaffRequestNames[i]) {
+      out = static_cast<StaffRequest>(i);
+      return true;
+    }
+  return false;
+}
+
 namespace {
 void CloseDetails(AppState& s) {
   s.exhibitor_id.clear();
@@ -27,23 +37,6 @@ void CloseDetails(AppState& s) {
 void EraseLast(std::string& q) {
   while (!q.empty() && (static_cast<unsigned char>(q.back()) & 0xC0) == 0x80) q.pop_back();
   if (!q.empty()) q.pop_back();
-}
-
-// Results for the current query and language, computed once per change (search takes about a millisecond
-// even on a forum of thousands of exhibitors; docs/PERFORMANCE.md).
-void UpdateSearch(AppState& s) {
-  std::string key = s.search_query + "\n" + s.lang;
-  if (!s.catalog || key == s.search_results_for) return;
-  auto found = db::Search(*s.catalog, s.search_query, s.lang);
-  s.search_results = found ? std::move(found.value()) : std::vector<db::SearchHit>{};
-  s.search_error = found ? std::string() : found.error().message;
-  s.search_results_for = key;
-}
-
-// The language a visit starts in: the configuration's if the snapshot offers it, else the forum's.
-std::string DefaultLanguage(const AppState& s) {
-  if (!s.default_language.empty() && s.catalog->FindLanguage(s.default_language)) return s.default_language;
-  return s.catalog->forum.default_language;
 }
 
 // Closes the PIN pad and staff mode. The count of wrong PINs and the lock-out stay: they outlive a visit.
@@ -76,6 +69,22 @@ void ZoomMap(MapView& v, bool in) {
 // The longest query kept: more than anyone types on a kiosk, and bounded whatever a physical keyboard sends.
 constexpr size_t kMaxQueryBytes = 200;
 }  // namespace
+
+// Once per change, not per frame (search takes about a millisecond even on a forum of thousands of
+// exhibitors; docs/PERFORMANCE.md).
+void UpdateSearch(AppState& s) {
+  std::string key = s.search_query + "\n" + s.lang;
+  if (!s.catalog || key == s.search_results_for) return;
+  auto found = db::Search(*s.catalog, s.search_query, s.lang);
+  s.search_results = found ? std::move(found.value()) : std::vector<db::SearchHit>{};
+  s.search_error = found ? std::string() : found.error().message;
+  s.search_results_for = key;
+}
+
+std::string VisitLanguage(const AppState& s) {
+  if (!s.default_language.empty() && s.catalog->FindLanguage(s.default_language)) return s.default_language;
+  return s.catalog->forum.default_language;
+}
 
 void ApplyActions(AppState& s) {
   std::vector<Action> actions;
@@ -176,7 +185,7 @@ void ApplyActions(AppState& s) {
       }
       case Action::Kind::StaffClose: CloseStaff(s); break;
       case Action::Kind::StaffCommand:
-        if (s.staff.open) s.staff_requests.push_back(a.id);
+        if (StaffRequest r; s.staff.open && StaffRequestFromName(a.id, r)) s.staff_requests.push_back(r);
         break;
       case Action::Kind::FilterCountry: s.country_filter = a.id; break;
       case Action::Kind::FilterTrack: s.track_filter = a.id; break;
@@ -200,83 +209,16 @@ void ApplyActions(AppState& s) {
         s.key_hold = {};
         s.reach = s.large_text = s.high_contrast = false;
         CloseStaff(s);
-        if (s.catalog) s.lang = DefaultLanguage(s);
+        if (s.catalog) s.lang = VisitLanguage(s);
         break;
     }
   }
   if (s.screen == Screen::Search) UpdateSearch(s);
 }
 
-void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog) {
-  s.exhibitor_layout = {};  // it points into the old catalog (whose address a later one may reuse)
-  s.catalog = std::move(catalog);
-  const db::Catalog& c = *s.catalog;
-  if (!c.FindOrganization(s.exhibitor_id)) s.exhibitor_id.clear();
-  if (!c.FindAgreement(s.agreement_id)) s.agreement_id.clear();
-  if (!c.FindSession(s.session_id)) s.session_id.clear();
-  if (!c.FindLocation(s.map_focus)) s.map_focus.clear();
-  if (s.map_card != "here" && !c.FindLocation(s.map_card)) s.map_card.clear();
-  if (!c.FindCountry(s.country_filter)) s.country_filter.clear();
-  if (!c.FindTrack(s.track_filter)) s.track_filter.clear();
-  const auto& days = c.ProgramDays();
-  if (s.day_index && std::none_of(days.begin(), days.end(), [&](const auto& d) { return d.first == s.day_index; })) s.day_index = 0;
-  if (!c.FindLanguage(s.lang)) s.lang = c.forum.default_language;
-  s.search_results_for.clear();
-  s.search_results.clear();
-  s.search_error.clear();
-  if (s.screen == Screen::Search) UpdateSearch(s);
-}
-
-namespace {
-// Anything a visitor changed that the next visitor should not find.
-bool Visited(const AppState& s) {
-  return s.screen != Screen::Home || !s.exhibitor_id.empty() || !s.agreement_id.empty() || !s.session_id.empty() ||
-         s.language_picker || !s.country_filter.empty() || !s.track_filter.empty() || s.day_index != 0 ||
-         !s.search_query.empty() || s.keyboard != -1 || s.reach || s.large_text || s.high_contrast ||
-         s.staff.pin_pad || s.staff.open || (s.catalog && s.lang != DefaultLanguage(s));
-}
-}  // namespace
-
-double IdleTimeout(const AppState& s) {
-  double t = s.idle_timeout_s > 0 ? s.idle_timeout_s : s.catalog ? s.catalog->forum.idle_timeout_s : 60;
-  return std::max(30.0, t);
-}
-
 double StaffLockout(int wrong) {
   if (wrong < 3) return 0;
   return std::min(3600.0, 30.0 * std::pow(2.0, wrong - 3));
-}
-
-bool Tick(AppState& s, double now_s) {
-  if (s.attract) return false;  // the loop redraws by NextTimer; a touch ends it
-  double idle = now_s - s.last_input_s, timeout = IdleTimeout(s);
-  if (idle >= timeout) {
-    if (Visited(s)) s.Do({.kind = Action::Kind::ResetVisit});
-    ApplyActions(s);
-    s.idle_warning = false;
-    s.attract = true;
-    s.attract_since = now_s;
-    return true;
-  }
-  bool warn = Visited(s) && idle >= timeout - kIdleWarningS;
-  // The countdown's number: a frame is due when it changes (once a second), not on every turn of the loop.
-  int64_t left = warn ? static_cast<int64_t>(std::ceil(timeout - idle)) : -1;
-  bool changed = warn != s.idle_warning || left != s.idle_warning_left;
-  s.idle_warning = warn;
-  s.idle_warning_left = left;
-  return changed;
-}
-
-double NextTimer(const AppState& s, double now_s) {
-  if (s.attract) {
-    double in_slide = std::fmod(now_s - s.attract_since, kAttractSlideS);
-    return in_slide < kAttractFadeS ? kAttractFadeS / 3 : kAttractSlideS - in_slide;
-  }
-  double idle = now_s - s.last_input_s, timeout = IdleTimeout(s);
-  if (s.staff.pin_pad && now_s < s.staff.locked_until) return std::min(1.0, s.staff.locked_until - now_s);
-  if (s.idle_warning) return std::min(timeout - idle, 1.0 - std::fmod(idle, 1.0));
-  if (!Visited(s)) return std::max(0.0, timeout - idle);
-  return std::max(0.0, timeout - kIdleWarningS - idle);
 }
 
 }  // namespace app

@@ -1,6 +1,8 @@
 // AppState: everything the screens read and the visitor changed, passed as AppState& into every draw
 // function (no globals, no static state in screens). Screens never change navigation directly: they record
 // an Action, and ApplyActions() runs after ImGui::Render(), at the frame boundary.
+// Beside it in app/state: the idle timers (idle.h), the catalog swap (swap.h), the UI strings
+// (ui_strings.h), formatting (format.h) and the --report text (report.h).
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -10,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "app/state/idle.h"
+#include "app/state/ui_strings.h"
 #include "db/model/catalog.h"
 #include "db/snapshot/search.h"
 
@@ -33,6 +37,14 @@ inline constexpr const char* kA11yModeNames[] = {"reach", "large_text", "high_co
 inline constexpr int kA11yModeCount = static_cast<int>(std::size(kA11yModeNames));
 static_assert(kA11yModeCount == static_cast<int>(A11yMode::HighContrast) + 1, "kA11yModeNames: one name per A11yMode");
 inline const char* A11yModeName(A11yMode m) { return kA11yModeNames[static_cast<int>(m)]; }
+
+// What staff asked the platform to do from the staff panel (Action::Kind::StaffCommand), carried out by
+// app/main.cpp after the frame, where the window and the files are.
+enum class StaffRequest { Reload, Rotate, Export, Quit };
+inline constexpr const char* kStaffRequestNames[] = {"reload", "rotate", "export", "quit"};  // the commands' ids
+static_assert(std::size(kStaffRequestNames) == static_cast<size_t>(StaffRequest::Quit) + 1,
+              "one name per StaffRequest, in its order");
+bool StaffRequestFromName(const std::string& name, StaffRequest& out);
 
 // What a visitor asked for. Applied in order after the frame is rendered.
 struct Action {
@@ -205,7 +217,7 @@ struct AppState {
   // What staff mode shows, as label/value rows, refreshed by the platform while it is open.
   std::vector<std::pair<std::string, std::string>> staff_info;
   bool can_quit = false;                    // the configuration lets staff quit the kiosk
-  std::vector<std::string> staff_requests;  // StaffCommand ids for the platform to carry out
+  std::vector<StaffRequest> staff_requests;  // for the platform to carry out, in the order asked
   // Anonymous usage counts (never anything typed): called with an event name, e.g. "view:map",
   // "profile:astana-hub", "search". Null: not counted.
   std::function<void(const std::string& event)> count;
@@ -247,34 +259,21 @@ struct AppState {
 
   // Shorthands for the current language.
   const std::string& Tr(const db::Text& t) const { return catalog->Tr(t, lang); }
-  const std::string& Ui(const char* key) const { return catalog->Ui(key, lang); }
+  // UI strings: the snapshot's, else the built-in table's (app/state/ui_strings.h).
+  const std::string& Ui(const char* key) const { return UiString(*catalog, key, lang); }
 };
 
 // Applies the recorded actions and clears them. Call after ImGui::Render().
 void ApplyActions(AppState& s);
 
-// Swaps in a new snapshot's catalog at a frame boundary, keeping the visitor's place where it still
-// exists: an open exhibitor, agreement or session stays open if the new snapshot has it (else its list),
-// filters and the map focus stay if they still make sense, the language stays if it is still offered.
-void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog);
+// The language a visit starts in: the configuration's if the snapshot offers it, else the forum's. Needs a
+// catalog.
+std::string VisitLanguage(const AppState& s);
+// Recomputes the search results when the query, the language or the catalog changed since the last time.
+void UpdateSearch(AppState& s);
 
-// Seconds without a touch before the idle reset: the configuration's, else the forum's; never below 30 s,
-// so the warning has room.
-double IdleTimeout(const AppState& s);
-// Seconds the warning before the idle reset lasts (at least 20, as visitors need time to notice it).
-inline constexpr double kIdleWarningS = 20;
-// The attract loop: a slide every kAttractSlideS seconds, faded in over kAttractFadeS in three steps; no
-// frames in between, so an idle kiosk stays cheap.
-inline constexpr double kAttractSlideS = 8, kAttractFadeS = 0.6;
 // The PIN lock-out after `wrong` wrong PINs in a row: none for the first two, then 30 s doubling each time,
 // at most an hour.
 double StaffLockout(int wrong);
-
-// Timers, once per loop turn: the idle warning, then the idle reset and the attract loop after the idle
-// timeout (configuration, else the forum's) without a touch. True when something changed and a frame
-// should be drawn.
-bool Tick(AppState& s, double now_s);
-// Seconds until Tick has something to do (for the event loop's wait), or a large number.
-double NextTimer(const AppState& s, double now_s);
 
 }  // namespace app

@@ -52,7 +52,7 @@ std::string Numeric(const Ymd& x) {
   return buf;
 }
 
-std::string Ui(const db::Catalog& c, std::string_view lang, const std::string& key) { return c.Ui(key, lang); }
+std::string Ui(const db::Catalog& c, std::string_view lang, const std::string& key) { return UiString(c, key, lang); }
 
 }  // namespace
 
@@ -111,7 +111,7 @@ std::string TimeRange(const AppState& s, const db::Session& x) {
 
 std::string Count(const db::Catalog& c, std::string_view lang, const char* key, int64_t n) {
   std::string_view from;
-  const std::string& forms = c.Ui(key, lang, &from);
+  const std::string& forms = UiString(c, key, lang, &from);
   if (forms.empty()) return std::to_string(n);
   const db::Language* l = c.FindLanguage(from);
   return db::PluralText(forms, l ? l->plural_rule : db::kDefaultPluralRule, n);

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "app/state/setup_message.h"
+
 namespace app {
 
 std::string DescribeScreen(const AppState& s, const std::vector<AppState::Target>& targets) {
@@ -15,7 +17,11 @@ std::string DescribeScreen(const AppState& s, const std::vector<AppState::Target
   line("focus", s.map_focus);
   line("map_card", s.map_card);
   line("lang", s.lang);
-  if (!s.catalog) line("overlay", "setup");  // no snapshot could be shown: the staff message
+  if (!s.catalog) {  // no snapshot could be shown: the staff message, each line as drawn
+    line("overlay", "setup");
+    for (const char* text : {kSetupTitle, kSetupTitleRu, kSetupForStaff}) line("message", text);
+    line("message", s.load_error);
+  }
   if (!s.search_error.empty()) line("search_error", s.search_error);
   if (s.language_picker) line("overlay", "languages");
   if (s.staff.pin_pad) line("overlay", "pin_pad");

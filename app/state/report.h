@@ -6,6 +6,8 @@
 //   lang kk               the language shown
 //   overlay NAME          one line each: languages, pin_pad, staff, idle_warning, attract; setup when no
 //                         snapshot could be opened (the "being set up" message for staff)
+//   message TEXT          with overlay setup: each line of that message as drawn, the last one the reason
+//                         (AppState::load_error; app/state/setup_message.h)
 //   search_error TEXT     why the search index could not answer (only when it could not)
 //   query TEXT, keyboard N, day N, country ID, track ID, reach/large_text/high_contrast 0|1
 //                         (app::kA11yModeNames)

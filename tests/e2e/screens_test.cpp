@@ -55,11 +55,29 @@ TEST_CASE("every screen renders in landscape 1920x1080") { RenderAll("1920x1080"
 TEST_CASE("every screen renders in portrait 1080x1920") { RenderAll("1080x1920", SCREENSHOT_DIR "/portrait"); }
 
 TEST_CASE("a missing snapshot shows the staff message, not a crash") {
-  std::string png = SCREENSHOT_DIR "/missing-snapshot.png";
+  // What staff read on the screen, from the kiosk's own --report of the frame it drew (app/state/report.h):
+  // the message in English and Russian, and the reason naming the file.
+  std::string png = SCREENSHOT_DIR "/missing-snapshot.png", report = SCREENSHOT_DIR "/missing-snapshot.report";
+  fs::remove(report);
   std::string cmd = "xvfb-run -a -s '-screen 0 1280x800x24' " FORUM_KIOSK
-                    " --windowed 1280x800 --snapshot /nonexistent/forum.snapshot --screenshot " + png + " 2>&1";
+                    " --windowed 1280x800 --snapshot /nonexistent/forum.snapshot --screenshot " + png + " --report " +
+                    report + " 2>&1";
   CHECK(std::system(cmd.c_str()) == 0);
   CHECK(Spread(Load(png)) > 5);
+  std::stringstream text;
+  text << std::ifstream(report).rdbuf();
+  std::vector<std::string> message;
+  bool setup = false;
+  for (std::string line; std::getline(text, line);) {
+    if (line == "overlay setup") setup = true;
+    if (line.rfind("message ", 0) == 0) message.push_back(line.substr(8));
+  }
+  CHECK_MESSAGE(setup, text.str());
+  REQUIRE_MESSAGE(message.size() == 4, text.str());
+  CHECK(message[0] == "This kiosk is being set up");
+  CHECK(message[1] == "Киоск настраивается");
+  CHECK(message[2] == "For staff: the forum data could not be opened.");
+  CHECK_MESSAGE(message[3].find("/nonexistent/forum.snapshot") != std::string::npos, message[3]);
 }
 
 TEST_CASE("a logo in the snapshot is drawn instead of the monogram") {

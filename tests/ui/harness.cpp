@@ -5,7 +5,6 @@
 
 #include "app/theme.h"
 #include "app/ui.h"
-#include "app/state/ui_strings.h"
 #include "db/model/catalog.h"
 #include "platform/fonts.h"
 
@@ -14,9 +13,8 @@ namespace test {
 Harness::Harness(int w, int h, const std::string& snapshot) {
   auto c = db::LoadCatalog(snapshot);
   if (!c) throw std::runtime_error(c.error().message);
-  auto catalog = std::make_shared<db::Catalog>(*c.value());
-  app::AddDefaultUiStrings(*catalog);  // as the kiosk does
-  s.catalog = std::move(catalog);
+  s.catalog = std::move(c.value());  // as loaded, as the kiosk does
+  handover.Showing(s.catalog.get());
   s.lang = s.catalog->forum.default_language;
   s.now_utc = 1664341200;  // 2022-09-28 11:00 in Astana (+06:00)
   ctx_ = ImGui::CreateContext();
@@ -47,6 +45,7 @@ void Harness::BuildFonts() {
 }
 
 void Harness::Frame() {
+  if (app::SwapIn(s, handover)) BuildFonts();  // the atlas for the new snapshot's text
   if (s.large_text != fonts_large_) BuildFonts();  // as the kiosk does: larger text is a new type scale
   clock += 1.0 / 60;
   s.time_s = clock;
@@ -63,8 +62,7 @@ void Harness::Resize(int w, int h) {
 }
 
 void Harness::Swap(std::shared_ptr<const db::Catalog> catalog) {
-  app::AdoptCatalog(s, std::move(catalog));
-  BuildFonts();
+  handover.Offer(std::move(catalog), app::SwapOrigin::StaffReload, handover.Ticket());
   Settle();
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/state/app_state.h"
+#include "app/state/swap.h"
 
 namespace test {
 
@@ -23,14 +24,19 @@ class Harness {
   app::AppState s;
   double clock = 0;  // seconds; the harness's own monotonic clock
 
-  void Frame();                       // one frame: NewFrame, DrawFrame, Render, ApplyActions
+  // One frame as the kiosk's loop runs it (app/main.cpp): a snapshot waiting in `handover` swapped in
+  // (app::SwapIn, fonts rebuilt), NewFrame, DrawFrame, Render, ApplyActions.
+  void Frame();
   void Settle() { for (int i = 0; i < 3; ++i) Frame(); }
   void TapAt(ImVec2 p);               // press and lift without moving
   bool Tap(const std::string& key);   // taps the target whose key ends with `key`; false if none is visible
   void Drag(ImVec2 from, ImVec2 to, int steps = 12);
   void Resize(int w, int h);          // the screen turned (landscape <-> portrait)
-  // A new snapshot arrives: swapped in as the kiosk does at a frame boundary (AdoptCatalog, fonts rebuilt).
+  // A new snapshot arrives as a staff reload of it would (taken whatever its version), and is swapped in
+  // at the next frame boundary as the kiosk does.
   void Swap(std::shared_ptr<const db::Catalog> catalog);
+  // Where snapshots wait for the next frame: a test offers them as the watcher or a staff reload would.
+  app::CatalogHandOver handover;
   const app::AppState::Target* Find(const std::string& key) const;  // visible target by key suffix
   bool Visible(const std::string& key) const { return Find(key) != nullptr; }
   const std::vector<app::AppState::Target>& targets() const { return targets_; }  // of the last frame

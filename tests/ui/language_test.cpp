@@ -293,3 +293,27 @@ TEST_CASE("the font atlas holds only the glyphs of the text in use and stays sma
   CHECK(out.body->FindGlyphNoFallback(0x049B));
   CHECK(!out.body->FindGlyphNoFallback(0x10D0));
 }
+
+TEST_CASE("the built-in UI strings are a fallback the lookups consult, for any key or language a snapshot lacks") {
+  test::Harness h;
+  auto c = std::make_shared<db::Catalog>(*h.s.catalog);
+  c->ui_strings.erase("nav.home");                       // a key the snapshot lacks
+  c->ui_strings["nav.map"].by_lang = {{"en", "Plan"}};   // a key in one language only
+  c->ui_strings["nav.exhibitors"].by_lang["kk"] = "Қатысушылар (түзетілген)";  // a correction by staff
+  h.Swap(c);
+  REQUIRE(h.s.catalog == c);  // looked up beside the catalog, never merged into a copy
+  h.s.lang = "kk";
+  CHECK(h.s.Ui("nav.home") == std::string("Басты бет"));                  // the built-in text
+  CHECK(h.s.Ui("nav.map") == app::BuiltInUiStrings().at("nav.map").by_lang.at("kk"));  // kk built in beats en
+  CHECK(h.s.Ui("nav.exhibitors") == std::string("Қатысушылар (түзетілген)"));  // the snapshot's wins
+  h.s.lang = "en";
+  CHECK(h.s.Ui("nav.map") == std::string("Plan"));  // the snapshot's own language
+  CHECK(h.s.Ui("no.such.key").empty());
+  // The plural forms come from the language the text is in.
+  std::string_view from;
+  CHECK(!app::UiString(*c, "nav.home", "uz", &from).empty());
+  CHECK(from == "uz");
+  // What the fallback supplies is drawn from the atlas too.
+  std::string glyphs = app::TextForGlyphs(c.get());
+  CHECK(glyphs.find("Басты бет") != std::string::npos);
+}

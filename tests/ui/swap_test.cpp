@@ -90,3 +90,88 @@ TEST_CASE("swap: a thousand swaps while a visitor browses: no crash, no growth i
   CHECK(rss1 - rss0 < 8 * 1024);  // under 8 MB over 900 swaps: no per-swap leak of catalogs or atlases
   CHECK(taps > 800);
 }
+
+namespace {
+// The demo as another content version (nothing else changed).
+std::shared_ptr<const db::Catalog> Version(const db::Catalog& demo, int64_t version) {
+  auto c = std::make_shared<db::Catalog>(demo);
+  c->info.content_version = version;
+  return c;
+}
+}  // namespace
+
+TEST_CASE("swap: the catalog swapped in is the one loaded, not a copy (the built-in UI strings are a fallback)") {
+  test::Harness h;
+  auto variant = Variant(*h.s.catalog);
+  h.Swap(variant);
+  CHECK(h.s.catalog == variant);
+  CHECK(h.s.catalog->ui_strings.size() == variant->ui_strings.size());
+}
+
+TEST_CASE("swap: content versions only go forward, unless staff asked for exactly that snapshot") {
+  test::Harness h;
+  const auto demo_ptr = h.s.catalog;  // kept: the harness lets go of it at the first swap
+  const db::Catalog& demo = *demo_ptr;
+  const int64_t v = demo.info.content_version;
+  auto v1 = Version(demo, v + 1), v2 = Version(demo, v + 2), v3 = Version(demo, v + 3), older = Version(demo, v - 1);
+  auto shown = [&] { return h.s.catalog->info.content_version; };
+  std::string why;
+
+  // An update older than what is shown is refused; a newer one is swapped in at the next frame.
+  CHECK(!h.handover.Offer(older, app::SwapOrigin::Update, 0, &why));
+  CHECK(why.find("older") != std::string::npos);
+  CHECK(h.handover.Offer(v1, app::SwapOrigin::Update));
+  CHECK(shown() == v);  // not before the frame boundary
+  h.Frame();
+  CHECK(shown() == v + 1);
+
+  // Staff ask for a reload; while it loads, the watcher installs a newer snapshot. The reload, finishing
+  // last with the older file, must not put it back.
+  uint64_t ticket = h.handover.Ticket();
+  CHECK(h.handover.Offer(v2, app::SwapOrigin::Update));
+  h.Frame();
+  CHECK(!h.handover.Offer(v1, app::SwapOrigin::StaffReload, ticket, &why));
+  CHECK(why.find("after the reload was asked for") != std::string::npos);
+  h.Frame();
+  CHECK(shown() == v + 2);
+
+  // The same race within one frame: both wait for the same boundary, the newer wins whichever came last.
+  ticket = h.handover.Ticket();
+  CHECK(h.handover.Offer(v3, app::SwapOrigin::Update));
+  CHECK(!h.handover.Offer(v2, app::SwapOrigin::StaffReload, ticket));
+  h.Frame();
+  CHECK(shown() == v + 3);
+  ticket = h.handover.Ticket();
+  CHECK(h.handover.Offer(v2, app::SwapOrigin::StaffReload, ticket));  // staff reload first, an update after it
+  CHECK(!h.handover.Offer(v1, app::SwapOrigin::Update));                // older than the reload waiting
+  CHECK(h.handover.Offer(v3, app::SwapOrigin::Update));
+  h.Frame();
+  CHECK(shown() == v + 3);
+
+  // A reload nothing overtook is taken even when older: staff put that file back on purpose.
+  CHECK(h.handover.Offer(older, app::SwapOrigin::StaffReload, h.handover.Ticket()));
+  h.Frame();
+  CHECK(shown() == v - 1);
+  // After it, updates are compared with what staff chose.
+  CHECK(h.handover.Offer(Version(demo, v), app::SwapOrigin::Update));
+  h.Frame();
+  CHECK(shown() == v);
+}
+
+TEST_CASE("swap: a kiosk that could open no snapshot takes the first one offered and drops the staff message") {
+  app::AppState s;
+  s.load_error = "cannot open forum.snapshot";
+  app::CatalogHandOver handover;
+  handover.Showing(nullptr);
+  int woken = 0;
+  app::CatalogHandOver waking([&] { ++woken; });
+  CHECK(!app::SwapIn(s, handover));  // nothing waiting
+  test::Harness h;
+  CHECK(handover.Offer(Version(*h.s.catalog, 1), app::SwapOrigin::Update));
+  CHECK(app::SwapIn(s, handover));
+  CHECK(s.catalog->info.content_version == 1);
+  CHECK(s.load_error.empty());
+  CHECK(!app::SwapIn(s, handover));  // taken once
+  CHECK(waking.Offer(h.s.catalog, app::SwapOrigin::Update));
+  CHECK(woken == 1);  // the loop's wait ends when a snapshot is taken in
+}
