@@ -205,21 +205,22 @@ void ShowLoaded(Kiosk& k, db::Result<std::shared_ptr<const db::Catalog>> loaded)
 // --a11y and --screen: the modes and the screen (and detail) to start on.
 void OpenStartScreen(Kiosk& k) {
   app::AppState& s = k.s;
-  for (const char* mode : {"reach", "large_text", "high_contrast"})
-    if (k.opt.a11y.find(mode) != std::string::npos) s.Do({app::Action::Kind::Toggle, mode});
+  for (int i = 0; i < app::kA11yModeCount; ++i)
+    if (k.opt.a11y.find(app::kA11yModeNames[i]) != std::string::npos)
+      s.Do({.kind = app::Action::Kind::Toggle, .mode = static_cast<app::A11yMode>(i)});
   app::ApplyActions(s);
   const app::Screen first = k.opt.first_screen;
   const std::string& detail = k.opt.detail;
   s.screen = first;
   if (!detail.empty() && first == app::Screen::Search) {
-    s.Do({app::Action::Kind::Type, detail});  // search/QUERY: the results for QUERY
+    s.Do({.kind = app::Action::Kind::Type, .id = detail});  // search/QUERY: the results for QUERY
     app::ApplyActions(s);
   } else if (!detail.empty()) {
     using K = app::Action::Kind;
     K kind = first == app::Screen::Exhibitors ? K::OpenExhibitor
            : first == app::Screen::Agreements ? K::OpenAgreement
            : first == app::Screen::Schedule ? K::OpenSession : K::ShowOnMap;
-    s.Do({kind, detail});
+    s.Do({.kind = kind, .id = detail});
     app::ApplyActions(s);
   }
 }

@@ -70,6 +70,8 @@ inline constexpr Named kNoCountry{Hex(0x8A939E), Hex(0xE6E6E6)};
 inline constexpr Named kScrim{Hex(0x1A2230), Hex(0x000000)};
 // A finger on a coloured tile darkens it (drawn with alpha).
 inline constexpr Named kShade{Hex(0x000000), Hex(0x000000)};
+// The shadow under a card floating over the map (drawn with alpha): kShade's value and counterpart.
+inline constexpr Named kShadow = kShade;
 // Behind pictures that need white to read: logos and QR codes stay black on white in high contrast.
 inline constexpr Named kPictureBack{Hex(0xFCFCFC), Hex(0xFFFFFF)};
 inline constexpr Named kQrDark{Hex(0x000000), Hex(0x000000)};
@@ -113,7 +115,7 @@ inline constexpr Named kPoiFirstAid{Hex(0xC23B22), Hex(0xFFD400)};  // kNow's va
 inline constexpr const Named* kAll[] = {
     &kPaper,          &kSurface,     &kPanel,      &kPressed,      &kInk,          &kMuted,
     &kLine,           &kAccent,      &kAccentDark, &kOnAccent,     &kOnColorDark,  &kOnColorLight,
-    &kNoCountry,      &kScrim,       &kShade,      &kPictureBack,  &kQrDark,       &kNavBar,
+    &kNoCountry,      &kScrim,       &kShade,       &kShadow,      &kPictureBack,  &kQrDark,       &kNavBar,
     &kNavText,        &kNavPressed,  &kNavSelected, &kNavSelectedPressed, &kNavSelectedText, &kToggleOn,
     &kOnDark,         &kNow,         &kNext,       &kHighlight,    &kTileMap,      &kTileExhibitors,
     &kTileAgreements, &kTileSchedule, &kMapGround, &kMapHall,      &kMapStage,     &kMapRoom,

@@ -17,13 +17,17 @@ namespace app {
 
 Metrics MetricsFor(float px_per_mm) {
   Metrics m;
-  float k = px_per_mm / 3.6f;
   m.px_per_mm = px_per_mm;
-  m.touch = 12.0f * px_per_mm;  // 12 mm: a finger at arm's length, of any age and steadiness
-  m.gap = 16 * k;
-  m.pad = 24 * k;
-  m.radius = 14 * k;
-  m.drag_threshold = 4.0f * px_per_mm;
+  m.scale = px_per_mm / Metrics::kReferencePxPerMm;
+  m.touch = m.mm(12);  // 12 mm: a finger at arm's length, of any age and steadiness
+  m.gap = m.px(16);
+  m.pad = m.px(24);
+  m.radius = m.px(14);
+  m.drag_threshold = m.mm(4);
+  m.hairline = m.px(1);
+  m.line = m.px(2);
+  m.bold_line = m.px(3);
+  m.inset = m.px(4);
   return m;
 }
 
@@ -32,7 +36,7 @@ namespace {
 // The hidden gesture: a finger held still for 3 s on the top-left corner (15 mm square) opens the PIN pad.
 void CornerGesture(AppState& s) {
   const ImGuiIO& io = ImGui::GetIO();
-  float corner = 15.0f * s.metrics.px_per_mm, t = s.metrics.drag_threshold;
+  float corner = s.metrics.mm(15), t = s.metrics.drag_threshold;
   bool held = io.MouseDown[0] && io.MouseClickedPos[0].x < corner && io.MouseClickedPos[0].y < corner &&
               io.MouseDragMaxDistanceSqr[0] <= t * t;
   if (!held) {
@@ -41,7 +45,7 @@ void CornerGesture(AppState& s) {
   }
   if (s.staff.corner_since < 0) s.staff.corner_since = s.time_s;
   if (s.time_s - s.staff.corner_since >= 3.0) {
-    s.Do({Action::Kind::OpenPinPad});
+    s.Do({.kind = Action::Kind::OpenPinPad});
     s.staff.corner_since = 1e18;  // once per press
   }
   s.animating = true;  // frames while held, to see the 3 s pass
@@ -54,7 +58,7 @@ void DrawIdleWarning(AppState& s, ImVec2 size) {
   ImVec2 p = ImGui::GetCursorScreenPos();
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::Alpha(colors::kScrim, 0xB0));
   int64_t left = std::max<int64_t>(1, s.idle_warning_left);  // counted down by Tick
-  float w = std::min(size.x - m.pad * 4, m.px_per_mm * 220);
+  float w = std::min(size.x - m.pad * 4, m.mm(220));
   std::string title = s.Ui("idle.title"), body = s.Ui("idle.body"), count = Count(s, "count.seconds", left);
   float h = Measure(s.fonts.display, title, w - 2 * m.pad).y + Measure(s.fonts.body, body, w - 2 * m.pad).y +
             Measure(s.fonts.display, count, w - 2 * m.pad).y + m.pad * 2 + m.gap * 2;
@@ -100,7 +104,8 @@ void DrawReachBand(AppState& s, ImVec2 size) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p = ImGui::GetCursorScreenPos();
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::kPanel);
-  dl->AddLine(ImVec2(p.x, p.y + size.y - 1), ImVec2(p.x + size.x, p.y + size.y - 1), colors::kLine, 2.0f);
+  float edge = p.y + size.y - m.line / 2;  // the whole line inside the band
+  dl->AddLine(ImVec2(p.x, edge), ImVec2(p.x + size.x, edge), colors::kLine, m.line);
   const std::string clock = ClockTime(s.now_utc, c.forum.utc_offset_min);
   const std::string day = FormatDay(s, LocalDate(s.now_utc, c.forum.utc_offset_min));
   const float inner = size.x - m.pad * 4;

@@ -19,7 +19,7 @@ const db::Location* HallAt(const db::Catalog& c, db::Point p) {
   return nullptr;
 }
 
-float CloseSize(const AppState& s) { return std::max(s.metrics.touch * 1.15f, 12.5f * s.metrics.px_per_mm); }
+float CloseSize(const AppState& s) { return std::max(s.metrics.touch * 1.15f, s.metrics.mm(12.5f)); }
 
 // A session row: "Now"/"Next" and the time on the first line, the title below.
 struct RowText {
@@ -110,21 +110,22 @@ void DrawPlaceCard(AppState& s, const PlaceCard& card, ImVec2 at) {
   const Metrics& m = s.metrics;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 end(at.x + card.size.x, at.y + card.size.y);
-  dl->AddRectFilled(ImVec2(at.x + 2, at.y + 4), ImVec2(end.x + 2, end.y + 4), IM_COL32(0, 0, 0, 0x30), m.radius);  // shadow
+  ImVec2 drop(m.px(2), m.px(4));  // the shadow: a little to the right, more below, as if lit from above
+  dl->AddRectFilled(ImVec2(at.x + drop.x, at.y + drop.y), ImVec2(end.x + drop.x, end.y + drop.y), colors::Alpha(colors::kShadow, 0x30), m.radius);
   dl->AddRectFilled(at, end, colors::kSurface, m.radius);
-  dl->AddRect(at, end, colors::kLine, m.radius, 0, 2.0f);
+  dl->AddRect(at, end, colors::kLine, m.radius, 0, m.line);
   float inner = card.size.x - 2 * m.pad, close = CloseSize(s);
   PushId(s, "card");
   // Close: a drawn cross (no glyph needed), on a target of its own.
   ImVec2 cp(end.x - m.pad * 0.5f - close, at.y + m.pad * 0.5f);
   ImGui::SetCursorScreenPos(cp);
   bool pressed = false;
-  if (TapArea(s, "close", ImVec2(close, close), &pressed)) s.Do({Action::Kind::MapCard, ""});
+  if (TapArea(s, "close", ImVec2(close, close), &pressed)) s.Do({.kind = Action::Kind::MapCard});
   if (pressed) dl->AddRectFilled(cp, ImVec2(cp.x + close, cp.y + close), colors::kPressed, m.radius);
   ImVec2 cc(cp.x + close / 2, cp.y + close / 2);
   float arm = close * 0.2f;
-  dl->AddLine(ImVec2(cc.x - arm, cc.y - arm), ImVec2(cc.x + arm, cc.y + arm), colors::kInk, 3.0f);
-  dl->AddLine(ImVec2(cc.x - arm, cc.y + arm), ImVec2(cc.x + arm, cc.y - arm), colors::kInk, 3.0f);
+  dl->AddLine(ImVec2(cc.x - arm, cc.y - arm), ImVec2(cc.x + arm, cc.y + arm), colors::kInk, m.bold_line);
+  dl->AddLine(ImVec2(cc.x - arm, cc.y + arm), ImVec2(cc.x + arm, cc.y - arm), colors::kInk, m.bold_line);
 
   float y = at.y + m.pad, x = at.x + m.pad, text_w = inner - close - m.gap;
   float head_y = y;
@@ -140,7 +141,7 @@ void DrawPlaceCard(AppState& s, const PlaceCard& card, ImVec2 at) {
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     PushId(s, r.session->id);
     ImVec2 p;
-    if (Card(s, "session", ImVec2(inner, rh), &p)) s.Do({Action::Kind::OpenSession, r.session->id});
+    if (Card(s, "session", ImVec2(inner, rh), &p)) s.Do({.kind = Action::Kind::OpenSession, .id = r.session->id});
     PopId(s);
     dl->AddRect(p, ImVec2(p.x + inner, p.y + rh), colors::kLine, m.radius, 0, 2.0f);
     float px = p.x + m.pad * 0.6f, py = p.y + m.pad * 0.35f, row_w = inner - 2 * m.pad * 0.6f;

@@ -26,17 +26,19 @@ void Fit(const AppState& s, const PlanRect& bounds, MapLayout& l) {
   l.fit = std::max(flat, l.turn ? turned : flat);
 }
 
-// The zoom at which every booth holds at least its number (the map's margins inside an area, and a little
-// more) and is a touch target of at least 12 mm each way.
+// The zoom at which every booth holds at least its number (the map's margins inside an area, Metrics::inset,
+// and a little more) and is a touch target of at least 12 mm each way.
 float BoothZoom(const AppState& s, int turn) {
-  float z = 0, touch = 12.f * s.metrics.px_per_mm;
+  const Metrics& m = s.metrics;
+  float z = 0, more = m.px(2);
   for (const auto& l : s.catalog->locations) {
     if (l.kind != "booth" || !l.is_polygon || l.label.empty()) continue;
     PlanRect b = LocationBounds(l, 0);
     float w = float(b.x1 - b.x0), h = float(b.y1 - b.y0);
     if (turn) std::swap(w, h);
     ImVec2 ts = Measure(s.fonts.caption, l.label);
-    z = std::max({z, (ts.x + 10) / std::max(0.1f, w), (ts.y + 6) / std::max(0.1f, h), touch / std::max(0.1f, std::min(w, h))});
+    z = std::max({z, (ts.x + 2 * m.inset + more) / std::max(0.1f, w), (ts.y + m.inset + more) / std::max(0.1f, h),
+                  m.touch / std::max(0.1f, std::min(w, h))});
   }
   return z;
 }
@@ -46,7 +48,7 @@ float BoothZoom(const AppState& s, int turn) {
 MapLayout LayOutMap(const AppState& s, Box canvas, const std::vector<LegendItem>& legend, const PlanRect& bounds,
               const std::string& back_label, const std::string& title) {
   const Metrics& m = s.metrics;
-  float half = m.pad * 0.5f, bw = std::max(m.touch * 1.3f, 13.f * m.px_per_mm);
+  float half = m.pad * 0.5f, bw = std::max(m.touch * 1.3f, m.mm(13));
   MapLayout base;
   base.canvas = canvas;
   base.zoom = {canvas.x1 - half - bw, canvas.y0 + half, canvas.x1 - half, canvas.y0 + half + 2 * bw + m.gap};
@@ -69,7 +71,7 @@ MapLayout LayOutMap(const AppState& s, Box canvas, const std::vector<LegendItem>
     strip.legend = {canvas.x0 + half, canvas.y1 - half - ls.y - m.pad, canvas.x0 + half + ls.x + m.pad, canvas.y1 - half};
     strip.plan = {canvas.x0 + m.pad, canvas.y0 + half + band + m.gap, right, strip.legend.y0 - m.gap};
     // (Clear of the zoom buttons: a card at the top would hide them.)
-    strip.side = {canvas.x0 + half, strip.plan.y0, std::min(base.zoom.x0 - m.gap, canvas.x0 + half + 300 * m.px_per_mm), canvas.y1 - half};
+    strip.side = {canvas.x0 + half, strip.plan.y0, std::min(base.zoom.x0 - m.gap, canvas.x0 + half + m.mm(300)), canvas.y1 - half};
     Fit(s, bounds, strip);
   }
   MapLayout col = base;
@@ -82,7 +84,7 @@ MapLayout LayOutMap(const AppState& s, Box canvas, const std::vector<LegendItem>
     y += title_size.y + m.gap;
     float avail = canvas.y1 - half - y - m.pad;
     ImVec2 ls = LayoutLegend(s, legend, true, s.fonts.caption->FontSize * 12, avail);
-    float w = std::max({title_size.x, back.x, ls.x + m.pad, 95 * m.px_per_mm});
+    float w = std::max({title_size.x, back.x, ls.x + m.pad, m.mm(95)});
     col.legend = {canvas.x0 + half, y, canvas.x0 + half + ls.x + m.pad, y + ls.y + m.pad};
     col.side = {canvas.x0 + half, y, canvas.x0 + half + w, canvas.y1 - half};
     col.plan = {col.side.x1 + m.gap, canvas.y0 + m.pad, right, canvas.y1 - m.pad};
@@ -120,7 +122,7 @@ void StartView(AppState& s, const MapLayout& L, const PlanRect& bounds, ImVec2 o
   // The place alone, a little closer than the whole plan and at least big enough to tap...
   PlanRect t = LocationBounds(*f, 3.0);
   float side = float(std::min(t.x1 - t.x0, t.y1 - t.y0));
-  float readable = f->is_polygon ? std::max(L.fit, kReadableMm * m.px_per_mm / std::max(0.5f, side)) : L.fit;
+  float readable = f->is_polygon ? std::max(L.fit, m.mm(kReadableMm) / std::max(0.5f, side)) : L.fit;
   float alone = std::min(std::max(L.fit * 1.6f, readable), L.fit * 8);
   s.map.zoom = alone;
   s.map.cx = float(t.Centre().x);

@@ -63,6 +63,7 @@ ImU32 AreaFill(const std::string& kind) {
 void DrawMark(ImDrawList* dl, Mark m, ImVec2 c, float r, ImFont* f) {
   const ImU32 white = colors::kOnAccent;
   dl->AddCircleFilled(c, r, MarkFill(m), 32);
+  // Every size below is a part of `r`; the 1.5 floors are device pixels, under which a line stops drawing.
   dl->AddCircle(c, r, white, 32, std::max(1.5f, r * 0.12f));
   // Symbols in a unit square [-1, 1] scaled to the inside of the disc.
   float k = r * 0.62f;
@@ -201,7 +202,8 @@ void DrawLegend(AppState& s, ImDrawList* dl, const std::vector<LegendItem>& item
                 float height) {
   std::vector<ImVec4> boxes;
   LayoutLegend(s, items, column, width, height, &boxes);
-  float r = LegendMarkRadius(s), gap = s.metrics.gap * 0.5f;
+  const Metrics& m = s.metrics;
+  float r = LegendMarkRadius(s), gap = m.gap * 0.5f, corner = m.px(3);
   for (size_t i = 0; i < items.size(); ++i) {
     const LegendItem& it = items[i];
     ImVec2 p(at.x + boxes[i].x, at.y + boxes[i].y);
@@ -214,10 +216,10 @@ void DrawLegend(AppState& s, ImDrawList* dl, const std::vector<LegendItem>& item
       for (size_t k = 0; k < 3 && k < s.catalog->countries.size(); ++k) cols[k] = Rgb(s.catalog->countries[k].color);
       for (int k = 0; k < 3; ++k)
         dl->AddRectFilled(ImVec2(c.x - r + k * 2 * r / 3, c.y - r * 0.7f), ImVec2(c.x - r + (k + 1) * 2 * r / 3, c.y + r * 0.7f), cols[k]);
-      dl->AddRect(ImVec2(c.x - r, c.y - r * 0.7f), ImVec2(c.x + r, c.y + r * 0.7f), colors::kMuted, 0, 0, 1.0f);
+      dl->AddRect(ImVec2(c.x - r, c.y - r * 0.7f), ImVec2(c.x + r, c.y + r * 0.7f), colors::kMuted, 0, 0, m.hairline);
     } else {
-      dl->AddRectFilled(ImVec2(c.x - r, c.y - r * 0.7f), ImVec2(c.x + r, c.y + r * 0.7f), AreaFill(it.area), 3);
-      dl->AddRect(ImVec2(c.x - r, c.y - r * 0.7f), ImVec2(c.x + r, c.y + r * 0.7f), colors::kMuted, 3, 0, 1.0f);
+      dl->AddRectFilled(ImVec2(c.x - r, c.y - r * 0.7f), ImVec2(c.x + r, c.y + r * 0.7f), AreaFill(it.area), corner);
+      dl->AddRect(ImVec2(c.x - r, c.y - r * 0.7f), ImVec2(c.x + r, c.y + r * 0.7f), colors::kMuted, corner, 0, m.hairline);
     }
     float text_w = boxes[i].z - boxes[i].x - 2 * r - gap;
     ImVec2 ts = Measure(s.fonts.caption, it.text, text_w + 0.5f);

@@ -25,7 +25,7 @@ void Detail(AppState& s, const db::Agreement& a, ImVec2 size) {
   const db::Catalog& c = *s.catalog;
   float page = BeginDetail(s, "agreement", size);
   auto head = [&](float width) {
-    float read = std::min(width, m.px_per_mm * 280);
+    float read = std::min(width, m.mm(280));
     Text(s.fonts.display, colors::kInk, s.Tr(a.title), read);
     Text(s.fonts.title, colors::kAccent, DatePlace(s, a), width);
     if (!s.Tr(a.summary).empty()) Text(s.fonts.body, colors::kInk, s.Tr(a.summary), read);
@@ -45,12 +45,12 @@ void Detail(AppState& s, const db::Agreement& a, ImVec2 size) {
       if (!signer.empty()) label += "\n" + s.Ui("agreements.signatories") + ": " + signer +
                                     (s.Tr(p.signatory_title).empty() ? "" : ", " + s.Tr(p.signatory_title));
       PushId(s, p.organization_id);
-      if (Button(s, "party", label, ButtonKind::Chip, std::min(width, m.px_per_mm * 280))) s.Do({Action::Kind::OpenExhibitor, o->id});
+      if (Button(s, "party", label, ButtonKind::Chip, std::min(width, m.mm(280)))) s.Do({.kind = Action::Kind::OpenExhibitor, .id = o->id});
       PopId(s);
     }
   };
   auto main = [&](float width) {
-    float read = std::min(width, m.px_per_mm * 280);
+    float read = std::min(width, m.mm(280));
     if (!s.Tr(a.scope).empty()) {
       Heading(s, s.Ui("agreements.scope"), width);
       std::string scope = s.Tr(a.scope);
@@ -102,7 +102,7 @@ void DrawAgreementsScreen(AppState& s, ImVec2 size) {
               Measure(s.fonts.caption, parties, inner).y + m.gap * 0.6f;
     ImVec2 p;
     PushId(s, a->id);
-    if (Card(s, "card", ImVec2(width, h), &p)) s.Do({Action::Kind::OpenAgreement, a->id});
+    if (Card(s, "card", ImVec2(width, h), &p)) s.Do({.kind = Action::Kind::OpenAgreement, .id = a->id});
     PopId(s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float y = p.y + m.pad * 0.7f;

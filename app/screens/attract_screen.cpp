@@ -129,10 +129,10 @@ void DrawAttractScreen(AppState& s, ImVec2 size) {
   double in_slide = std::fmod(t, kAttractSlideS);
   if (in_slide < kAttractFadeS) {
     int alpha = static_cast<int>(255 * (1.0 - in_slide / kAttractFadeS));
-    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), (colors::kNavBar & ~IM_COL32_A_MASK) | (ImU32(alpha) << IM_COL32_A_SHIFT));
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::Alpha(colors::kNavBar, alpha));
   }
   ImGui::SetCursorScreenPos(p);
-  if (TapArea(s, "attract", size)) s.Do({Action::Kind::EndAttract});
+  if (TapArea(s, "attract", size)) s.Do({.kind = Action::Kind::EndAttract});
 }
 
 }  // namespace app

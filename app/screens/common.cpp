@@ -39,11 +39,11 @@ void SessionRow(AppState& s, const db::Session& x, float width, const char* badg
                                          (badge ? Measure(s.fonts.caption, badge).y + m.gap * 0.3f : 0) + m.pad * 1.2f);
   ImVec2 p;
   PushId(s, x.id);
-  if (Card(s, "session", ImVec2(width, h), &p, s.session_id == x.id)) s.Do({Action::Kind::OpenSession, x.id});
+  if (Card(s, "session", ImVec2(width, h), &p, s.session_id == x.id)) s.Do({.kind = Action::Kind::OpenSession, .id = x.id});
   PopId(s);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (track && TrackColor(*track))
-    dl->AddRectFilled(ImVec2(p.x, p.y + m.radius * 0.5f), ImVec2(p.x + 6, p.y + h - m.radius * 0.5f), Rgb(TrackColor(*track)));
+    dl->AddRectFilled(ImVec2(p.x, p.y + m.radius * 0.5f), ImVec2(p.x + m.px(6), p.y + h - m.radius * 0.5f), Rgb(TrackColor(*track)));
   TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(p.x + m.pad, p.y + m.pad * 0.6f), TimeRange(s, x), 0);
   float y = p.y + m.pad * 0.6f;
   float tx = p.x + m.pad + time_w;
@@ -63,7 +63,7 @@ float BeginDetail(AppState& s, const char* id, ImVec2 size) {
   BeginTouchList(s, id, size);
   ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
   ImGui::BeginGroup();
-  if (Button(s, "back", "\xE2\x80\xB9  " + s.Ui("common.back"), ButtonKind::Secondary)) s.Do({Action::Kind::Back});
+  if (Button(s, "back", "\xE2\x80\xB9  " + s.Ui("common.back"), ButtonKind::Secondary)) s.Do({.kind = Action::Kind::Back});
   return size.x - m.pad * 4;
 }
 
@@ -74,7 +74,7 @@ void DetailColumns(AppState& s, ImVec2 size, float width, const std::function<vo
   // that holds a QR code with its caption (~110 mm); a portrait screen stays one column whatever its width.
   float gap = m.pad * 2;
   float left = std::floor((width - gap) * 0.58f), right = width - gap - left;
-  bool two = size.x > size.y && left >= m.px_per_mm * 170 && right >= m.px_per_mm * 110;
+  bool two = size.x > size.y && left >= m.mm(170) && right >= m.mm(110);
   if (!two) {
     head(width);
     if (side_first) side(width), main(width);

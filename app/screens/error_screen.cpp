@@ -12,7 +12,7 @@ void DrawErrorScreen(AppState& s, ImVec2 size) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p = ImGui::GetCursorScreenPos();
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::kPaper);
-  float w = std::min(size.x * 0.8f, s.metrics.px_per_mm * 300);
+  float w = std::min(size.x * 0.8f, s.metrics.mm(300));
   ImGui::SetCursorScreenPos(ImVec2(p.x + (size.x - w) / 2, p.y + size.y * 0.3f));
   ImGui::BeginGroup();
   Text(s.fonts.display, colors::kInk, kSetupTitle, w);

@@ -54,13 +54,13 @@ void Profile(AppState& s, const db::Organization& o, ImVec2 size) {
       const db::Location* booth = c.FindLocation(e->booth_id);
       std::string label = s.Ui("exhibitors.booth") + " " + (booth && !booth->label.empty() ? booth->label : e->booth_id);
       Text(s.fonts.title, colors::kInk, label, width);
-      if (Button(s, "show-on-map", s.Ui("map.show_on_map"), ButtonKind::Primary)) s.Do({Action::Kind::ShowOnMap, e->booth_id});
+      if (Button(s, "show-on-map", s.Ui("map.show_on_map"), ButtonKind::Primary)) s.Do({.kind = Action::Kind::ShowOnMap, .id = e->booth_id});
     }
   };
   auto main = [&](float width) {
     if (!s.Tr(o.description).empty()) {
       ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
-      Text(s.fonts.body, colors::kInk, s.Tr(o.description), std::min(width, m.px_per_mm * 260));
+      Text(s.fonts.body, colors::kInk, s.Tr(o.description), std::min(width, m.mm(260)));
     }
     // Only what the snapshot has: no heading over an empty section.
     if (!o.website.empty() || !o.email.empty() || !o.phone.empty()) {
@@ -79,7 +79,7 @@ void Profile(AppState& s, const db::Organization& o, ImVec2 size) {
           if (!any_agreement) Heading(s, s.Ui("exhibitors.agreements"), width);
           any_agreement = true;
           PushId(s, a.id);
-          if (Button(s, "agreement", s.Tr(a.title), ButtonKind::Chip, width)) s.Do({Action::Kind::OpenAgreement, a.id});
+          if (Button(s, "agreement", s.Tr(a.title), ButtonKind::Chip, width)) s.Do({.kind = Action::Kind::OpenAgreement, .id = a.id});
           PopId(s);
         }
     bool any_session = false;
@@ -109,11 +109,11 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
   float width = BeginListPage(s, s.Ui("nav.exhibitors"), size);
   // Country filter: the countries that exhibit, in the order of the snapshot.
   ChipRow chips(s, width);
-  if (chips.Chip("all", s.Ui("exhibitors.all_countries"), s.country_filter.empty())) s.Do({Action::Kind::FilterCountry, ""});
+  if (chips.Chip("all", s.Ui("exhibitors.all_countries"), s.country_filter.empty())) s.Do({.kind = Action::Kind::FilterCountry});
   for (const db::Country* country : c.ExhibitingCountries()) {
     PushId(s, country->code);
     if (chips.Chip("country", s.Tr(country->name), s.country_filter == country->code, country->color))
-      s.Do({Action::Kind::FilterCountry, country->code});
+      s.Do({.kind = Action::Kind::FilterCountry, .id = country->code});
     PopId(s);
   }
   BeginListBody(s, "exhibitor-list", size);
@@ -123,7 +123,7 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
   AppState::ExhibitorLayout& lay = s.exhibitor_layout;
   // Cards of about 95 mm at the normal type size, wider with larger text, so that long names (Kazakh
   // "Республикасының") keep their words whole at a readable size.
-  float card_min = m.px_per_mm * 95 * (s.fonts.body->FontSize / (28 * m.px_per_mm / 3.6f));
+  float card_min = m.mm(95) * (s.fonts.body->FontSize / m.px(28));
   int cols = std::max(1, static_cast<int>((width + m.gap) / card_min));
   float cw = (width - m.gap * (cols - 1)) / cols;
   float text_w = cw - m.pad * 3 - 2 * (m.touch * 1.95f * 0.32f);
@@ -167,7 +167,7 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
     float ch = row_h[i / cols];
     ImVec2 p;
     PushId(s, o.id);
-    if (Card(s, "card", ImVec2(cw, ch), &p)) s.Do({Action::Kind::OpenExhibitor, o.id});
+    if (Card(s, "card", ImVec2(cw, ch), &p)) s.Do({.kind = Action::Kind::OpenExhibitor, .id = o.id});
     PopId(s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float r = m.touch * 1.95f * 0.32f;

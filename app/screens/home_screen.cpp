@@ -80,10 +80,10 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
     float h = field_h;
     ImVec2 p;
     PushId(s, "search");
-    if (Card(s, "field", ImVec2(width, h), &p)) s.Do({Action::Kind::Go, "", Screen::Search});
+    if (Card(s, "field", ImVec2(width, h), &p)) s.Do({.kind = Action::Kind::Go, .screen = Screen::Search});
     PopId(s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRect(p, ImVec2(p.x + width, p.y + h), colors::kAccent, m.radius, 0, 3.0f);
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), colors::kAccent, m.radius, 0, m.bold_line);
     float text_h = Measure(s.fonts.title, hint, width - 2 * m.pad).y;
     TextAt(dl, s.fonts.title, colors::kMuted, ImVec2(p.x + m.pad, p.y + (h - text_h) / 2), hint, width - 2 * m.pad);
     ImGui::Dummy(ImVec2(1, m.gap));
@@ -94,7 +94,7 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool pressed = false;
     PushId(s, ScreenName(tiles[i].screen));
-    if (TapArea(s, "tile", ImVec2(tw, th), &pressed)) s.Do({Action::Kind::Go, "", tiles[i].screen});
+    if (TapArea(s, "tile", ImVec2(tw, th), &pressed)) s.Do({.kind = Action::Kind::Go, .screen = tiles[i].screen});
     PopId(s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + tw, p.y + th), tiles[i].color, m.radius);

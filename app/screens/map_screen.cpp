@@ -61,6 +61,7 @@ void FillPolygon(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col) {
 // word wider than the area would be split), a smaller size before a shorter text.
 bool FitInside(const AppState& s, const db::Location& l, const std::string& label, float w, float h, ImFont*& font,
                std::string& text, ImVec2& size) {
+  float inset = s.metrics.inset;
   std::vector<ImFont*> fonts = l.kind == "booth" ? std::vector<ImFont*>{s.fonts.caption}
                                                  : std::vector<ImFont*>{s.fonts.strong, s.fonts.body, s.fonts.caption};
   for (const std::string& t : {label, l.label}) {
@@ -72,8 +73,8 @@ bool FitInside(const AppState& s, const db::Location& l, const std::string& labe
         if (e == std::string::npos) e = t.size();
         widest = std::max(widest, Measure(f, t.substr(b, e - b)).x);
       }
-      ImVec2 ts = Measure(f, t, w - 8);
-      if (widest <= w - 8 && ts.y <= h - 4) {
+      ImVec2 ts = Measure(f, t, w - 2 * inset);
+      if (widest <= w - 2 * inset && ts.y <= h - inset) {
         font = f, text = t, size = ts;
         return true;
       }
@@ -131,6 +132,9 @@ void Target(AppState& s, const std::string& key, Box b, const Box& canvas) {
 void DrawMapScreen(AppState& s, ImVec2 size) {
   const db::Catalog& c = *s.catalog;
   const Metrics& m = s.metrics;
+  // The highlight of the focused place: along an area's edge, or a ring just outside a point's disc.
+  float focus_edge = m.px(6), focus_ring = m.px(5), focus_gap = m.px(6);
+  float label_radius = m.px(6);  // the corners of a point's label
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p0 = ImGui::GetCursorScreenPos();
   Box canvas{p0.x, p0.y, p0.x + size.x, p0.y + size.y};
@@ -190,7 +194,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
 
   dl->PushClipRect(p0, ImVec2(canvas.x1, canvas.y1), true);
   dl->AddRectFilled(p0, ImVec2(canvas.x1, canvas.y1), colors::kMapGround);
-  LabelSpace space({canvas.x0 + 4, canvas.y0 + 4, canvas.x1 - 4, canvas.y1 - 4});
+  LabelSpace space({canvas.x0 + m.inset, canvas.y0 + m.inset, canvas.x1 - m.inset, canvas.y1 - m.inset});
   for (const Box& b : chrome) space.Take(b);
 
   // [SECTION] Areas: halls, then rooms and stages, then booths on top.
@@ -217,9 +221,9 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
       // Edges: white gaps between areas on the light plan; in high contrast, where every area turns black or
       // white, an edge in the ink colour (white there) keeps neighbouring booths and rooms apart.
       ImU32 edge = l.kind == "hall" ? ImU32(colors::kMuted) : s.high_contrast ? ImU32(colors::kInk) : ImU32(colors::kMapOutline);
-      dl->AddPolyline(a.pts.data(), int(a.pts.size()), edge, ImDrawFlags_Closed, l.kind == "hall" ? 3.0f : s.high_contrast ? 3.0f : 2.0f);
+      dl->AddPolyline(a.pts.data(), int(a.pts.size()), edge, ImDrawFlags_Closed, l.kind == "hall" || s.high_contrast ? m.bold_line : m.line);
       if (l.id == s.map_focus || l.id == s.map_card)
-        dl->AddPolyline(a.pts.data(), int(a.pts.size()), colors::kHighlight, ImDrawFlags_Closed, 6.0f);
+        dl->AddPolyline(a.pts.data(), int(a.pts.size()), colors::kHighlight, ImDrawFlags_Closed, focus_edge);
       Target(s, (l.kind == "booth" ? "booth/" : "place/") + l.id, a.box, canvas);
       if (l.kind != "hall") space.Avoid(a.pts);
       areas.push_back(std::move(a));
@@ -227,13 +231,13 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
 
   // [SECTION] Points: entrances, exits, amenities and the kiosk. Every mark takes its place before any
   // label is placed, so that no label covers a mark.
-  float r = kMarkRadiusMm * m.px_per_mm, tap = std::max(kPointTapMm * m.px_per_mm, m.touch);
+  float r = m.mm(kMarkRadiusMm), tap = std::max(m.mm(kPointTapMm), m.touch), clear = m.px(2);
   std::vector<Point> points;
   for (const auto& l : c.locations) {
     if (l.is_polygon || l.kind == "kiosk") continue;  // the kiosk is "you are here", drawn below
     ImVec2 a = v.ToScreen(l.anchor);
     points.push_back({&l, MarkOf(l), a, {a.x - tap / 2, a.y - tap / 2, a.x + tap / 2, a.y + tap / 2}});
-    space.Take({a.x - r - 2, a.y - r - 2, a.x + r + 2, a.y + r + 2});
+    space.Take({a.x - r - clear, a.y - r - clear, a.x + r + clear, a.y + r + clear});
   }
   // "You are here": the configured position (with a wedge the way the visitor faces) or the plan's kiosk
   // point, on a larger disc.
@@ -248,7 +252,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
     float len = std::max(1e-3f, std::hypot(ahead.x - here_at.x, ahead.y - here_at.y));
     if (s.has_position) here_dir = ImVec2((ahead.x - here_at.x) / len, (ahead.y - here_at.y) / len);
     points.push_back({nullptr, Mark::Here, here_at, {here_at.x - tap / 2, here_at.y - tap / 2, here_at.x + tap / 2, here_at.y + tap / 2}});
-    float reach = s.has_position ? hr * 2.3f : hr + 2;
+    float reach = s.has_position ? hr * 2.3f : hr + clear;
     space.Take({here_at.x - reach, here_at.y - reach, here_at.x + reach, here_at.y + reach});
   }
   for (Point& p : points) {
@@ -274,10 +278,11 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   ImFont* here_font = s.fonts.strong;
   bool here_label_shown = false;
   const std::string& here_text = s.Ui("map.you_are_here");
+  float here_pad = m.px(6), spot_gap = m.px(4);  // the label's padding on either side; between a mark and a label
   for (ImFont* f : {s.fonts.strong, s.fonts.caption}) {  // a smaller size before none
     if (!here || here_label_shown) break;
     ImVec2 ns = Measure(f, here_text);
-    std::vector<Box> spots = LabelSpots(here_at, s.has_position ? hr * 2.3f - 4 : hr, ImVec2(ns.x + 12, ns.y), 4);
+    std::vector<Box> spots = LabelSpots(here_at, s.has_position ? hr * 2.3f - spot_gap : hr, ImVec2(ns.x + 2 * here_pad, ns.y), spot_gap);
     std::rotate(spots.begin(), spots.begin() + 2, spots.begin() + 4);  // below and above first: clear of the wedge
     for (const Box& b : spots)
       if (space.Free(b)) {
@@ -309,8 +314,9 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
     ImVec2 at = v.ToScreen(l.anchor);
     Box b{at.x - ts.x / 2, at.y - ts.y / 2, at.x + ts.x / 2, at.y + ts.y / 2};
     if (!vis.Contains(b) || !space.FreeOfLabels(b)) {  // slid into the visible part, if it fits there
-      if (ts.x > vis.w() - 8 || ts.y > vis.h() - 4) continue;
-      float x = std::clamp(b.x0, vis.x0 + 4, vis.x1 - 4 - ts.x), y = std::clamp(b.y0, vis.y0 + 2, vis.y1 - 2 - ts.y);
+      if (ts.x > vis.w() - 2 * m.inset || ts.y > vis.h() - m.inset) continue;
+      float x = std::clamp(b.x0, vis.x0 + m.inset, vis.x1 - m.inset - ts.x);
+      float y = std::clamp(b.y0, vis.y0 + m.inset / 2, vis.y1 - m.inset / 2 - ts.y);
       b = {x, y, x + ts.x, y + ts.y};
       if (!space.FreeOfLabels(b)) continue;
     }
@@ -318,7 +324,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
     Record(s, "label/" + l.id, b);
     // Each line centred, the wrapped ones too.
     float y = b.y0;
-    for (const std::string& line : WrapLines(font, shown, a.box.w() - 8)) {
+    for (const std::string& line : WrapLines(font, shown, a.box.w() - 2 * m.inset)) {
       float lw = Measure(font, line).x;
       TextAt(dl, font, text, ImVec2((b.x0 + b.x1 - lw) / 2, y), line, 0);
       y += font->FontSize;
@@ -327,16 +333,16 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   for (const Point& p : points) {
     if (!p.l) continue;
     DrawMark(dl, p.mark, p.at, r, s.fonts.strong);
-    if (p.l->id == s.map_focus || p.l->id == s.map_card) dl->AddCircle(p.at, r + 6, colors::kHighlight, 32, 5.0f);
+    if (p.l->id == s.map_focus || p.l->id == s.map_card) dl->AddCircle(p.at, r + focus_gap, colors::kHighlight, 32, focus_ring);
     std::string name = s.Tr(p.l->name);
     if (name.empty()) name = s.Ui(MarkLegendKey(p.mark));
     ImVec2 ns = Measure(s.fonts.caption, name);
-    for (const Box& b : LabelSpots(p.at, r, ImVec2(ns.x + 8, ns.y), 4))
+    for (const Box& b : LabelSpots(p.at, r, ImVec2(ns.x + 2 * m.inset, ns.y), spot_gap))
       if (space.Free(b)) {
         space.Take(b);
         Record(s, "label/" + p.l->id, b);
-        dl->AddRectFilled(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), colors::Alpha(colors::kMapLabelBack, 0xD8), 6);
-        TextAt(dl, s.fonts.caption, colors::kInk, ImVec2(b.x0 + 4, b.y0), name, 0);
+        dl->AddRectFilled(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), colors::Alpha(colors::kMapLabelBack, 0xD8), label_radius);
+        TextAt(dl, s.fonts.caption, colors::kInk, ImVec2(b.x0 + m.inset, b.y0), name, 0);
         break;
       }
   }
@@ -347,13 +353,13 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
       dl->AddTriangleFilled(tip, ImVec2(a.x + side.x * hr * 0.9f, a.y + side.y * hr * 0.9f),
                           ImVec2(a.x - side.x * hr * 0.9f, a.y - side.y * hr * 0.9f), colors::Alpha(colors::kNow, 0x90));
     dl->AddCircleFilled(a, hr, colors::kNow, 32);
-    dl->AddCircle(a, hr, colors::kOnAccent, 32, 3.0f);
+    dl->AddCircle(a, hr, colors::kOnAccent, 32, m.bold_line);
     dl->AddCircleFilled(a, hr * 0.35f, colors::kOnAccent, 16);
-    if (s.map_card == "here") dl->AddCircle(a, hr + 6, colors::kHighlight, 32, 5.0f);
+    if (s.map_card == "here") dl->AddCircle(a, hr + focus_gap, colors::kHighlight, 32, focus_ring);
     if (here_label_shown) {
       Record(s, "label/here", here_label);
-      dl->AddRectFilled(ImVec2(here_label.x0, here_label.y0), ImVec2(here_label.x1, here_label.y1), colors::kNow, 6);
-      TextAt(dl, here_font, colors::kOnAccent, ImVec2(here_label.x0 + 6, here_label.y0), here_text, 0);
+      dl->AddRectFilled(ImVec2(here_label.x0, here_label.y0), ImVec2(here_label.x1, here_label.y1), colors::kNow, label_radius);
+      TextAt(dl, here_font, colors::kOnAccent, ImVec2(here_label.x0 + here_pad, here_label.y0), here_text, 0);
     }
   }
   dl->PopClipRect();
@@ -362,13 +368,13 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   ImGui::SetCursorScreenPos(ImVec2(L.zoom.x0, L.zoom.y0));
   ImGui::BeginGroup();
   float bw = L.zoom.w();
-  if (Button(s, "zoom-in", "+", ButtonKind::Secondary, bw, bw)) s.Do({Action::Kind::ZoomMap, "", Screen::Map, +1});
-  if (Button(s, "zoom-out", "\xE2\x80\x93", ButtonKind::Secondary, bw, bw)) s.Do({Action::Kind::ZoomMap, "", Screen::Map, -1});
+  if (Button(s, "zoom-in", "+", ButtonKind::Secondary, bw, bw)) s.Do({.kind = Action::Kind::ZoomMap, .number = +1});
+  if (Button(s, "zoom-out", "\xE2\x80\x93", ButtonKind::Secondary, bw, bw)) s.Do({.kind = Action::Kind::ZoomMap, .number = -1});
   ImGui::EndGroup();
   // When the map was opened with "show on map", Back returns to that page.
   if (s.map_return.set) {
     ImGui::SetCursorScreenPos(ImVec2(L.back.x0, L.back.y0));
-    if (Button(s, "back", back_label, ButtonKind::Secondary, L.back.w(), L.back.h())) s.Do({Action::Kind::Back});
+    if (Button(s, "back", back_label, ButtonKind::Secondary, L.back.w(), L.back.h())) s.Do({.kind = Action::Kind::Back});
   }
   // The title on a card of its own, readable over whatever part of the plan is under it.
   dl->AddRectFilled(ImVec2(L.title.x0, L.title.y0), ImVec2(L.title.x1, L.title.y1), colors::Alpha(colors::kPaper, 0xE8), m.radius);
@@ -415,11 +421,11 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
     const db::Exhibitor* e = hit && hit->kind == "booth" ? c.FindExhibitorAtBooth(hit->id) : nullptr;
     if (on_controls) {
     } else if (e) {
-      s.Do({Action::Kind::OpenExhibitor, e->organization_id});
+      s.Do({.kind = Action::Kind::OpenExhibitor, .id = e->organization_id});
     } else if (near || hit) {
-      s.Do({Action::Kind::MapCard, hit ? hit->id : "here"});
+      s.Do({.kind = Action::Kind::MapCard, .id = hit ? hit->id : "here"});
     } else if (card_open) {
-      s.Do({Action::Kind::MapCard, ""});
+      s.Do({.kind = Action::Kind::MapCard});
     }
   }
 }

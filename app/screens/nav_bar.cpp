@@ -24,10 +24,11 @@ constexpr int kItemCount = static_cast<int>(std::size(kItems));
 // (a11y.* strings): reach (an arrow down to a bar), larger text (a small and a large A), high contrast (a
 // half-filled circle).
 struct Toggle {
-  const char* id;  // "reach", "large_text", "high_contrast": the Toggle action's id and the target's key
+  A11yMode mode;  // its name (A11yModeName) is the target's key
   const char* key;
 };
-const Toggle kToggles[] = {{"reach", "a11y.reach"}, {"large_text", "a11y.large_text"}, {"high_contrast", "a11y.high_contrast"}};
+const Toggle kToggles[] = {{A11yMode::Reach, "a11y.reach"}, {A11yMode::LargeText, "a11y.large_text"}, {A11yMode::HighContrast, "a11y.high_contrast"}};
+static_assert(static_cast<int>(std::size(kToggles)) == kA11yModeCount, "a toggle for every mode");
 
 struct Layout {
   int rows, cols;
@@ -38,13 +39,12 @@ struct Layout {
   bool own_row;                   // the toggles and the language on a third row, below the buttons
 };
 
-void ToggleIcon(ImDrawList* dl, const char* which, ImVec2 c, float r, ImU32 col, ImFont* font) {
-  std::string w = which;
-  if (w == "reach") {
+void ToggleIcon(ImDrawList* dl, A11yMode which, ImVec2 c, float r, ImU32 col, ImFont* font) {
+  if (which == A11yMode::Reach) {
     dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r * 0.3f), col, r * 0.18f);
     dl->AddTriangleFilled(ImVec2(c.x - r * 0.45f, c.y + r * 0.1f), ImVec2(c.x + r * 0.45f, c.y + r * 0.1f), ImVec2(c.x, c.y + r * 0.65f), col);
     dl->AddLine(ImVec2(c.x - r * 0.8f, c.y + r * 0.9f), ImVec2(c.x + r * 0.8f, c.y + r * 0.9f), col, r * 0.18f);
-  } else if (w == "large_text") {
+  } else if (which == A11yMode::LargeText) {
     float big = r * 1.9f, small = r * 1.1f;
     ImVec2 bs = font->CalcTextSizeA(big, FLT_MAX, 0, "A"), ss = font->CalcTextSizeA(small, FLT_MAX, 0, "A");
     float x = c.x - (bs.x + ss.x) / 2;
@@ -124,7 +124,7 @@ void DrawNavBar(AppState& s, ImVec2 size) {
     bool selected = s.screen == kItems[i].screen;
     PushId(s, ScreenName(kItems[i].screen));
     if (Button(s, "nav", s.Ui(kItems[i].key), selected ? ButtonKind::NavSelected : ButtonKind::Nav, l.button_w, l.button_h))
-      s.Do({Action::Kind::Go, "", kItems[i].screen});
+      s.Do({.kind = Action::Kind::Go, .screen = kItems[i].screen});
     PopId(s);
   }
   // The language at the right; the accessibility toggles left of it, or above it on two rows.
@@ -132,7 +132,6 @@ void DrawNavBar(AppState& s, ImVec2 size) {
   float lang_y = l.stacked ? row_y(1) : l.own_row ? row_y(2) : p.y + (size.y - l.button_h) / 2;
   ImGui::SetCursorScreenPos(ImVec2(p.x + size.x - m.pad * 0.5f - l.lang_w, lang_y));
   if (Button(s, "language", LanguageLabel(s), ButtonKind::Primary, l.lang_w, l.button_h)) s.language_picker = !s.language_picker;
-  const bool on[] = {s.reach, s.large_text, s.high_contrast};
   float x = p.x + size.x - m.pad * 0.5f - (l.stacked ? 0 : l.lang_w + m.gap);
   float y = l.stacked ? row_y(0) : lang_y;
   for (int i = 2; i >= 0; --i) {
@@ -140,14 +139,16 @@ void DrawNavBar(AppState& s, ImVec2 size) {
     x -= w;
     ImVec2 at(x, y);
     ImGui::SetCursorScreenPos(at);
-    PushId(s, kToggles[i].id);
-    if (Button(s, "toggle", "", on[i] ? ButtonKind::NavSelected : ButtonKind::Nav, w, h)) s.Do({Action::Kind::Toggle, kToggles[i].id});
+    const bool on = s.Mode(kToggles[i].mode);
+    PushId(s, A11yModeName(kToggles[i].mode));
+    if (Button(s, "toggle", "", on ? ButtonKind::NavSelected : ButtonKind::Nav, w, h))
+      s.Do({.kind = Action::Kind::Toggle, .mode = kToggles[i].mode});
     // An edge, so that it reads as a button and not as a decoration: the text's colour when off, the
     // "on" colour (and a filled box) when on.
-    ImU32 col = on[i] ? ImU32(colors::kToggleOn) : ImU32(colors::kNavText);
-    dl->AddRect(at, ImVec2(at.x + w, at.y + h), col, s.metrics.radius, 0, 2.0f);
+    ImU32 col = on ? ImU32(colors::kToggleOn) : ImU32(colors::kNavText);
+    dl->AddRect(at, ImVec2(at.x + w, at.y + h), col, s.metrics.radius, 0, s.metrics.line);
     float r = IconSize(s);
-    ToggleIcon(dl, kToggles[i].id, ImVec2(at.x + m.pad * 0.5f + r, at.y + h / 2), r, col, s.fonts.strong);
+    ToggleIcon(dl, kToggles[i].mode, ImVec2(at.x + m.pad * 0.5f + r, at.y + h / 2), r, col, s.fonts.strong);
     const std::string& label = s.Ui(kToggles[i].key);
     float lx = at.x + m.pad * 0.5f + 2 * r + m.gap * 0.5f;
     CheckFit(s, s.fonts.caption, label, l.label_w[i], h);

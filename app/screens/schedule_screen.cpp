@@ -18,7 +18,7 @@ void Detail(AppState& s, const db::Session& x, ImVec2 size) {
   const db::Catalog& c = *s.catalog;
   float page = BeginDetail(s, "session", size);
   auto head = [&](float width) {
-    float read = std::min(width, m.px_per_mm * 280);
+    float read = std::min(width, m.mm(280));
     Text(s.fonts.display, colors::kInk, s.Tr(x.title), read);
     if (!s.Tr(x.subtitle).empty()) Text(s.fonts.title, colors::kMuted, s.Tr(x.subtitle), read);
     Text(s.fonts.title, colors::kAccent, FormatDay(s, x.day_date) + "  \xC2\xB7  " + TimeRange(s, x), width);
@@ -26,12 +26,12 @@ void Detail(AppState& s, const db::Session& x, ImVec2 size) {
     if (room) {
       Text(s.fonts.body, colors::kInk, s.Ui("schedule.room") + ": " + s.Tr(room->name), width);
       if (!room->location_id.empty() && Button(s, "show-on-map", s.Ui("map.show_on_map"), ButtonKind::Primary))
-        s.Do({Action::Kind::ShowOnMap, room->location_id});
+        s.Do({.kind = Action::Kind::ShowOnMap, .id = room->location_id});
     }
     if (const db::Track* t = c.FindTrack(x.track_id)) Text(s.fonts.body, colors::kInk, s.Ui("schedule.track") + ": " + s.Tr(t->name), width);
   };
   auto main = [&](float width) {
-    float read = std::min(width, m.px_per_mm * 280);
+    float read = std::min(width, m.mm(280));
     if (!s.Tr(x.description).empty()) {
       ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
       Text(s.fonts.body, colors::kInk, s.Tr(x.description), read);
@@ -46,7 +46,7 @@ void Detail(AppState& s, const db::Session& x, ImVec2 size) {
           if (o) {
             PushId(s, p->id);
             if (Button(s, "person", line + "  \xC2\xB7  " + DisplayName(s, *o), ButtonKind::Chip, read))
-              s.Do({Action::Kind::OpenExhibitor, o->id});
+              s.Do({.kind = Action::Kind::OpenExhibitor, .id = o->id});
             PopId(s);
           } else {
             Text(s.fonts.body, colors::kInk, line, read);
@@ -63,7 +63,7 @@ void Detail(AppState& s, const db::Session& x, ImVec2 size) {
       for (const auto& so : x.organizations)
         if (const db::Organization* o = c.FindOrganization(so.organization_id)) {
           PushId(s, o->id);
-          if (chips.Chip("org", DisplayName(s, *o), false)) s.Do({Action::Kind::OpenExhibitor, o->id});
+          if (chips.Chip("org", DisplayName(s, *o), false)) s.Do({.kind = Action::Kind::OpenExhibitor, .id = o->id});
           PopId(s);
         }
     }
@@ -91,14 +91,14 @@ void DrawScheduleScreen(AppState& s, ImVec2 size) {
   ChipRow day_chips(s, width);
   for (const auto& [index, date] : days) {
     PushId(s, std::to_string(index));
-    if (day_chips.Chip("day", FormatDay(s, date), index == day)) s.Do({Action::Kind::SelectDay, "", Screen::Schedule, index});
+    if (day_chips.Chip("day", FormatDay(s, date), index == day)) s.Do({.kind = Action::Kind::SelectDay, .number = index});
     PopId(s);
   }
   ChipRow track_chips(s, width);
-  if (track_chips.Chip("all", s.Ui("schedule.all_tracks"), s.track_filter.empty())) s.Do({Action::Kind::FilterTrack, ""});
+  if (track_chips.Chip("all", s.Ui("schedule.all_tracks"), s.track_filter.empty())) s.Do({.kind = Action::Kind::FilterTrack});
   for (const auto& t : c.tracks) {
     PushId(s, t.id);
-    if (track_chips.Chip("track", s.Tr(t.name), s.track_filter == t.id, TrackColor(t))) s.Do({Action::Kind::FilterTrack, t.id});
+    if (track_chips.Chip("track", s.Tr(t.name), s.track_filter == t.id, TrackColor(t))) s.Do({.kind = Action::Kind::FilterTrack, .id = t.id});
     PopId(s);
   }
   BeginListBody(s, "session-list", size);

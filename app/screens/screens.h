@@ -1,5 +1,11 @@
 // The screens, one file each. Every screen draws into the content area the root window gives it and
-// records Actions; none keeps state of its own (it lives in AppState).
+// records Actions; none keeps state of its own (it lives in AppState). What holds for screens, widgets and
+// the map alike (the UI tests check the first two):
+// - colours are names of app/theme.h (colors::k...), translucent through colors::Alpha, never a literal;
+// - sizes come from Metrics (app/state/app_state.h): its members, mm() for physical sizes, px() for an
+//   offset designed in pixels on the reference screen; never a bare pixel count;
+// - Actions are made with designated initializers naming what their kind uses:
+//   s.Do({.kind = Action::Kind::OpenExhibitor, .id = o.id}).
 #pragma once
 #include <imgui.h>
 

@@ -79,23 +79,23 @@ void Open(AppState& s, const db::SearchHit& h) {
   const db::Catalog& c = *s.catalog;
   switch (h.kind) {
     case Kind::Exhibitor:
-    case Kind::Organization: s.Do({K::OpenExhibitor, h.ref, Screen::Exhibitors, from}); break;
+    case Kind::Organization: s.Do({.kind = K::OpenExhibitor, .id = h.ref, .number = from}); break;
     case Kind::Country:
-      s.Do({K::Go, "", Screen::Exhibitors, from});
-      s.Do({K::FilterCountry, h.ref});
+      s.Do({.kind = K::Go, .screen = Screen::Exhibitors, .number = from});
+      s.Do({.kind = K::FilterCountry, .id = h.ref});
       break;
-    case Kind::Agreement: s.Do({K::OpenAgreement, h.ref, Screen::Agreements, from}); break;
-    case Kind::Session: s.Do({K::OpenSession, h.ref, Screen::Schedule, from}); break;
+    case Kind::Agreement: s.Do({.kind = K::OpenAgreement, .id = h.ref, .number = from}); break;
+    case Kind::Session: s.Do({.kind = K::OpenSession, .id = h.ref, .number = from}); break;
     case Kind::Person: {
       // A person has no page of their own: their first session, else their organization.
       for (const auto& x : c.sessions)
         for (const auto& sp : x.people)
-          if (sp.person_id == h.ref) return s.Do({K::OpenSession, x.id, Screen::Schedule, from});
+          if (sp.person_id == h.ref) return s.Do({.kind = K::OpenSession, .id = x.id, .number = from});
       if (const db::Person* p = c.FindPerson(h.ref); p && c.FindOrganization(p->organization_id))
-        s.Do({K::OpenExhibitor, p->organization_id, Screen::Exhibitors, from});
+        s.Do({.kind = K::OpenExhibitor, .id = p->organization_id, .number = from});
       break;
     }
-    case Kind::Place: s.Do({K::ShowOnMap, h.ref, Screen::Map, from}); break;
+    case Kind::Place: s.Do({.kind = K::ShowOnMap, .id = h.ref, .number = from}); break;
   }
 }
 
@@ -109,13 +109,13 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
     if (c < 0x20 || c == 0x7F) continue;
     std::string text;
     db::AppendUtf8(text, c);
-    s.Do({Action::Kind::Type, text});
+    s.Do({.kind = Action::Kind::Type, .id = text});
   }
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) s.Do({Action::Kind::Erase});
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) s.Do({Action::Kind::ClearQuery});
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) s.Do({.kind = Action::Kind::Erase});
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) s.Do({.kind = Action::Kind::ClearQuery});
 
   float width = size.x - m.pad * 4;
-  float kb_width = std::min(width, m.px_per_mm * 330);  // keys of about 25 mm, never wider
+  float kb_width = std::min(width, m.mm(330));  // keys of about 25 mm, never wider
   // The panel fits the tallest layout, so the results do not jump when the layout changes.
   float kb_height = 0;
   for (int i = 0; i < int(KeyboardLayouts().size()); ++i) kb_height = std::max(kb_height, KeyboardHeight(s, i));
@@ -127,7 +127,7 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
   bool beside = size.y < m.pad * 1.5f + field_h + m.gap + m.touch * 2 + kb_height + m.pad * 2 && size.x > size.y * 2.5f;
   float panel_x = 0;  // where the keyboard's panel starts (beside: its left edge)
   if (beside) {
-    kb_width = std::min(m.px_per_mm * 330, size.x * 0.58f);
+    kb_width = std::min(m.mm(330), size.x * 0.58f);
     panel_x = size.x - kb_width - m.pad * 2;
     width = panel_x - m.pad * 3;
   }
@@ -140,7 +140,7 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
   CheckFit(s, s.fonts.title, s.Ui("search.placeholder"), inner, field_h);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p, ImVec2(p.x + width, p.y + field_h), colors::kSurface, m.radius);
-  dl->AddRect(p, ImVec2(p.x + width, p.y + field_h), colors::kAccent, m.radius, 0, 3.0f);
+  dl->AddRect(p, ImVec2(p.x + width, p.y + field_h), colors::kAccent, m.radius, 0, m.bold_line);
   ImVec2 tp(p.x + m.pad, p.y + m.pad * 0.6f);
   if (s.search_query.empty()) {
     TextAt(dl, s.fonts.title, colors::kMuted, tp, s.Ui("search.placeholder"), inner);
@@ -155,7 +155,10 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
     }
     float w = Measure(s.fonts.title, shown).x;
     TextAt(dl, s.fonts.title, colors::kInk, tp, shown, 0);
-    dl->AddRectFilled(ImVec2(tp.x + w + 3, tp.y + 4), ImVec2(tp.x + w + 6, tp.y + s.fonts.title->FontSize - 4), colors::kAccent);
+    // The caret: a bar of the bold line's width, a little apart from the text and shorter than the line.
+    float caret_x = tp.x + w + m.bold_line, caret_in = m.inset;
+    dl->AddRectFilled(ImVec2(caret_x, tp.y + caret_in), ImVec2(caret_x + m.bold_line, tp.y + s.fonts.title->FontSize - caret_in),
+                      colors::kAccent);
   }
   ImGui::Dummy(ImVec2(width, field_h));
 
@@ -168,7 +171,7 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
     ImGui::Dummy(ImVec2(1, m.gap));
     Text(s.fonts.title, colors::kInk, s.Ui(s.search_error.empty() ? "search.nothing_found" : "search.unavailable"), width);
     ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
-    if (Button(s, "browse", s.Ui("search.browse"), ButtonKind::Primary)) s.Do({Action::Kind::Go, "", Screen::Exhibitors});
+    if (Button(s, "browse", s.Ui("search.browse"), ButtonKind::Primary)) s.Do({.kind = Action::Kind::Go, .screen = Screen::Exhibitors});
   }
   int group = -1;
   for (size_t i = 0; i < s.search_results.size(); ++i) {
@@ -202,8 +205,8 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
   ImVec2 origin = ImGui::GetWindowPos();
   float panel_top = beside ? origin.y : origin.y + size.y - kb_height - m.pad * 2;
   dl->AddRectFilled(ImVec2(origin.x + panel_x, panel_top), ImVec2(origin.x + size.x, origin.y + size.y), colors::kPanel);
-  if (beside) dl->AddLine(ImVec2(origin.x + panel_x, panel_top), ImVec2(origin.x + panel_x, origin.y + size.y), colors::kLine, 2.0f);
-  else dl->AddLine(ImVec2(origin.x, panel_top), ImVec2(origin.x + size.x, panel_top), colors::kLine, 2.0f);
+  if (beside) dl->AddLine(ImVec2(origin.x + panel_x, panel_top), ImVec2(origin.x + panel_x, origin.y + size.y), colors::kLine, m.line);
+  else dl->AddLine(ImVec2(origin.x, panel_top), ImVec2(origin.x + size.x, panel_top), colors::kLine, m.line);
   // Every layout starts at the same place: switching moves no key (the layouts have as many rows).
   ImGui::SetCursorPos(ImVec2(beside ? panel_x + m.pad : (size.x - kb_width) / 2, size.y - kb_height - m.pad));
   DrawKeyboard(s, kb_width);

@@ -17,7 +17,7 @@ void DrawPinPad(AppState& s, ImVec2 size) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p = ImGui::GetCursorScreenPos();
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), colors::Alpha(colors::kScrim, 0xCC));
-  float key = std::max(m.touch * 1.2f, 16.0f * m.px_per_mm), gap = m.gap;
+  float key = std::max(m.touch * 1.2f, m.mm(16.0f)), gap = m.gap;
   float w = key * 3 + gap * 2 + m.pad * 2, h = key * 5 + gap * 4 + m.pad * 2 + s.fonts.title->FontSize * 3;
   ImVec2 q(p.x + (size.x - w) / 2, p.y + std::max(0.f, (size.y - h) / 2));
   // The sheet is drawn behind its content once the content's height is known (channel 0 under channel 1).
@@ -42,11 +42,11 @@ void DrawPinPad(AppState& s, ImVec2 size) {
     std::string label = id == "erase" ? "\xE2\x80\xB9" : id == "ok" ? s.Ui("staff.ok") : id;
     bool tapped = Button(s, ("key-" + id).c_str(), label, id == "ok" ? ButtonKind::Primary : ButtonKind::Secondary, key, key);
     if (!tapped || locked) continue;
-    if (id == "erase") s.Do({Action::Kind::StaffErase});
-    else if (id == "ok") s.Do({Action::Kind::StaffSubmit});
-    else s.Do({Action::Kind::StaffDigit, id});
+    if (id == "erase") s.Do({.kind = Action::Kind::StaffErase});
+    else if (id == "ok") s.Do({.kind = Action::Kind::StaffSubmit});
+    else s.Do({.kind = Action::Kind::StaffDigit, .id = id});
   }
-  if (Button(s, "close", s.Ui("common.back"), ButtonKind::Secondary, key * 3 + gap * 2)) s.Do({Action::Kind::StaffClose});
+  if (Button(s, "close", s.Ui("common.back"), ButtonKind::Secondary, key * 3 + gap * 2)) s.Do({.kind = Action::Kind::StaffClose});
   PopId(s);
   ImGui::EndGroup();
   dl->ChannelsSetCurrent(0);
@@ -94,9 +94,9 @@ void DrawStaffScreen(AppState& s, ImVec2 size) {
   ChipRow row(s, width);
   const char* commands[][2] = {{"reload", "staff.reload"}, {"rotate", "staff.rotate"}, {"export", "staff.export"}};
   for (const auto& cmd : commands)
-    if (row.Chip(cmd[0], s.Ui(cmd[1]), false)) s.Do({Action::Kind::StaffCommand, cmd[0]});
-  if (row.Chip("leave", s.Ui("staff.leave"), true)) s.Do({Action::Kind::StaffClose});
-  if (s.can_quit && row.Chip("quit", s.Ui("staff.quit"), false)) s.Do({Action::Kind::StaffCommand, "quit"});
+    if (row.Chip(cmd[0], s.Ui(cmd[1]), false)) s.Do({.kind = Action::Kind::StaffCommand, .id = cmd[0]});
+  if (row.Chip("leave", s.Ui("staff.leave"), true)) s.Do({.kind = Action::Kind::StaffClose});
+  if (s.can_quit && row.Chip("quit", s.Ui("staff.quit"), false)) s.Do({.kind = Action::Kind::StaffCommand, .id = "quit"});
   ImGui::Dummy(ImVec2(1, m.pad * 2));
   ImGui::EndGroup();
   EndTouchList(s);

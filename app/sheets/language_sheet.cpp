@@ -19,7 +19,7 @@ void DrawLanguagePicker(AppState& s, ImVec2 size) {
   size_t rows = std::max<size_t>(1, std::min(n, static_cast<size_t>((size.y - m.pad * 3 + m.gap) / (bh + m.gap))));
   size_t cols = (n + rows - 1) / rows;
   rows = (n + cols - 1) / cols;
-  float bw = std::min((size.x - 2 * m.pad - m.gap * (cols - 1)) / cols, m.px_per_mm * 120);
+  float bw = std::min((size.x - 2 * m.pad - m.gap * (cols - 1)) / cols, m.mm(120));
   float sheet_w = cols * bw + (cols - 1) * m.gap, sheet_h = rows * (bh + m.gap) + m.pad * 2;
   ImVec2 q(p.x + size.x - sheet_w - m.pad * 3, p.y + size.y - sheet_h - m.pad);
   dl->AddRectFilled(ImVec2(q.x - m.pad, q.y - m.pad), ImVec2(q.x + sheet_w + m.pad, q.y + sheet_h), colors::kPaper, m.radius);
@@ -28,7 +28,7 @@ void DrawLanguagePicker(AppState& s, ImVec2 size) {
     ImGui::SetCursorScreenPos(ImVec2(q.x + (i / rows) * (bw + m.gap), q.y + (i % rows) * (bh + m.gap)));
     PushId(s, l.code);
     if (Button(s, "lang", l.native_name, l.code == s.lang ? ButtonKind::ChipSelected : ButtonKind::Chip, bw, bh))
-      s.Do({Action::Kind::SetLanguage, l.code});
+      s.Do({.kind = Action::Kind::SetLanguage, .id = l.code});
     PopId(s);
   }
   // Tapping outside the sheet closes it. Submitted after the buttons, so that they win their own touches.

@@ -10,18 +10,6 @@
 
 namespace app {
 
-const char* ScreenName(Screen s) {
-  switch (s) {
-    case Screen::Home: return "home";
-    case Screen::Map: return "map";
-    case Screen::Exhibitors: return "exhibitors";
-    case Screen::Agreements: return "agreements";
-    case Screen::Schedule: return "schedule";
-    case Screen::Search: return "search";
-  }
-  return "home";
-}
-
 bool ScreenFromName(const std::string& name, Screen& out) {
   for (int i = 0; i < kScreenCount; ++i)
     if (name == ScreenName(static_cast<Screen>(i))) {
@@ -169,9 +157,7 @@ void ApplyActions(AppState& s) {
         s.screen = Screen::Home;
         break;
       case Action::Kind::Toggle:
-        if (a.id == "reach") s.reach = !s.reach;
-        if (a.id == "large_text") s.large_text = !s.large_text;
-        if (a.id == "high_contrast") s.high_contrast = !s.high_contrast;
+        s.Mode(a.mode) = !s.Mode(a.mode);
         break;
       case Action::Kind::OpenPinPad:
         if (s.verify_pin && !s.staff.open) s.staff.pin_pad = true, s.staff.pin.clear(), s.staff.message.clear();

@@ -21,10 +21,22 @@ struct ImFont;
 
 namespace app {
 
+// Each enum below has one name table, in the enum's order, kept in step by a static_assert on its size
+// (Tracy's way); the names are what the command line, the report (app/state/report.h), usage counts and the
+// touch targets' keys say, so they never change.
 enum class Screen { Home, Map, Exhibitors, Agreements, Schedule, Search };
-inline constexpr int kScreenCount = 6;
-const char* ScreenName(Screen s);                     // "home", "map", ... (command line, tests)
-bool ScreenFromName(const std::string& name, Screen& out);
+inline constexpr const char* kScreenNames[] = {"home", "map", "exhibitors", "agreements", "schedule", "search"};
+inline constexpr int kScreenCount = static_cast<int>(std::size(kScreenNames));
+static_assert(kScreenCount == static_cast<int>(Screen::Search) + 1, "kScreenNames: one name per Screen");
+inline const char* ScreenName(Screen s) { return kScreenNames[static_cast<int>(s)]; }
+bool ScreenFromName(const std::string& name, Screen& out);  // false for a name that is not a screen's
+
+// The accessibility modes, toggled one tap away on every screen (the navigation bar): AppState::Mode.
+enum class A11yMode { Reach, LargeText, HighContrast };
+inline constexpr const char* kA11yModeNames[] = {"reach", "large_text", "high_contrast"};
+inline constexpr int kA11yModeCount = static_cast<int>(std::size(kA11yModeNames));
+static_assert(kA11yModeCount == static_cast<int>(A11yMode::HighContrast) + 1, "kA11yModeNames: one name per A11yMode");
+inline const char* A11yModeName(A11yMode m) { return kA11yModeNames[static_cast<int>(m)]; }
 
 // What staff asked the platform to do from the staff panel (Action::Kind::StaffCommand), carried out by
 // app/main.cpp after the frame, where the window and the files are.
@@ -55,7 +67,7 @@ struct Action {
     ClearQuery,      // the whole query
     SetKeyboard,     // number = keyboard layout (app/widgets/keyboard.h)
     EndAttract,      // a touch on the attract loop: the visitor's session starts (home)
-    Toggle,          // id = "reach", "large_text" or "high_contrast"
+    Toggle,          // mode = the accessibility mode to switch
     OpenPinPad,      // the hidden gesture: the staff PIN pad (only when a PIN is configured)
     StaffDigit,      // id = a digit of the PIN being typed
     StaffErase,      // the last digit
@@ -66,20 +78,35 @@ struct Action {
   // On Open*, ShowOnMap and FilterCountry: number = kFromSearch when tapped in the search results, so that
   // Back returns to them.
   static constexpr int kFromSearch = 1;
+  // Made with designated initializers, naming what the kind uses: {.kind = Kind::Go, .screen = Screen::Map}.
   Kind kind;
   std::string id;
   Screen screen = Screen::Home;
   int number = 0;
+  A11yMode mode = A11yMode::Reach;
 };
 
-// Sizes derived from the screen's physical size, in pixels. Defaults: a 24-inch 1920x1080 screen.
+// Sizes derived from the screen's physical size, in pixels. Defaults: the reference screen every size was
+// designed at, a 24-inch 1920x1080 one (3.6 px/mm); MetricsFor (app/ui.h) sets them for the real one. No
+// size in app/ is a raw pixel count (hello_imgui's EmToVec2, ImHex's `_scaled`): a physical size goes
+// through mm(), a small offset designed in pixels on the reference screen (a label's inset) through px(),
+// and what recurs has a name here.
 struct Metrics {
-  float px_per_mm = 3.6f;
+  static constexpr float kReferencePxPerMm = 3.6f;
+  float px_per_mm = kReferencePxPerMm;
+  float scale = 1;     // px_per_mm / kReferencePxPerMm: exactly 1 on the reference screen
   float touch = 43.2f; // minimum touch target in both directions: 12 mm
   float gap = 16;      // spacing between elements
   float pad = 24;      // inner padding of cards and bars
   float radius = 14;   // corner radius
   float drag_threshold = 14;  // a finger moving less than this is a tap, not a drag (~4 mm)
+  // Line widths: a hairline (legend swatches), an edge (cards, chips, booths, dividers), a bold edge (the
+  // selected item, the search field, a hall, a cross).
+  float hairline = 1, line = 2, bold_line = 3;
+  float inset = 4;     // text drawn inside a box (map labels, a label's backing) keeps this far from its edge
+
+  float mm(float v) const { return v * px_per_mm; }  // `v` millimetres, in pixels
+  float px(float v) const { return v * scale; }      // `v` pixels of the reference screen, on this one
 };
 
 // The fonts of the type scale, whose sizes and weights app::TypeScale() states (app/theme.h); owned by the
@@ -162,6 +189,8 @@ struct AppState {
   bool reach = false;          // every control in the lower half of the screen (wheelchair users)
   bool large_text = false;     // the type scale 1.3 times larger (the platform rebuilds the fonts)
   bool high_contrast = false;  // the high-contrast palette (app/theme.h)
+  bool& Mode(A11yMode m) { return m == A11yMode::Reach ? reach : m == A11yMode::LargeText ? large_text : high_contrast; }
+  bool Mode(A11yMode m) const { return m == A11yMode::Reach ? reach : m == A11yMode::LargeText ? large_text : high_contrast; }
 
   // Unattended running: the idle warning and the attract loop (app/screens/attract_screen.cpp).
   int idle_timeout_s = 0;      // from the configuration; 0 = the forum's (snapshot)

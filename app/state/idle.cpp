@@ -27,7 +27,7 @@ bool Tick(AppState& s, double now_s) {
   if (s.attract) return false;  // the loop redraws by NextTimer; a touch ends it
   double idle = now_s - s.last_input_s, timeout = IdleTimeout(s);
   if (idle >= timeout) {
-    if (Visited(s)) s.Do({Action::Kind::ResetVisit});
+    if (Visited(s)) s.Do({.kind = Action::Kind::ResetVisit});
     ApplyActions(s);
     s.idle_warning = false;
     s.attract = true;

@@ -33,9 +33,7 @@ std::string DescribeScreen(const AppState& s, const std::vector<AppState::Target
   line("day", std::to_string(s.day_index));
   line("country", s.country_filter);
   line("track", s.track_filter);
-  flag("reach", s.reach);
-  flag("large_text", s.large_text);
-  flag("high_contrast", s.high_contrast);
+  for (int i = 0; i < kA11yModeCount; ++i) flag(kA11yModeNames[i], s.Mode(static_cast<A11yMode>(i)));
   char buf[160];
   std::snprintf(buf, sizeof buf, "%.4f", s.map.zoom);
   line("map_zoom", buf);

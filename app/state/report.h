@@ -10,6 +10,7 @@
 //                         (AppState::load_error; app/state/setup_message.h)
 //   search_error TEXT     why the search index could not answer (only when it could not)
 //   query TEXT, keyboard N, day N, country ID, track ID, reach/large_text/high_contrast 0|1
+//                         (app::kA11yModeNames)
 //   map_zoom Z, map_center X Y   the map's view (pixels per metre, plan metres)
 //   target KEY X0 Y0 X1 Y1       every touch target drawn in the frame, in window pixels (AppState::targets)
 // forum-kiosk adds what only the platform knows: `window X Y W H` (its place on the X screen), `rotation D`,

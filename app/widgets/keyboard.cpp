@@ -28,7 +28,7 @@ bool Key(AppState& s, const char* id, const std::string& label, ImVec2 size, But
   ImU32 bg = kind == ButtonKind::Primary ? colors::kAccent : colors::kSurface;
   if (pressed) bg = kind == ButtonKind::Primary ? colors::kAccentDark : colors::kPressed;
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), bg, m.radius * 0.6f);
-  if (kind != ButtonKind::Primary) dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colors::kLine, m.radius * 0.6f, 0, 1.5f);
+  if (kind != ButtonKind::Primary) dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colors::kLine, m.radius * 0.6f, 0, m.px(1.5f));
   ImU32 fg = kind == ButtonKind::Primary ? colors::kOnAccent : colors::kInk;
   // With larger text a letter in the title size is taller than the key (13 mm, kept): a size down, for
   // every key of its kind alike.
@@ -112,7 +112,7 @@ int CurrentKeyboard(const AppState& s) {
 }
 
 namespace {
-float KeyHeight(const Metrics& m) { return std::max(m.touch, 13.0f * m.px_per_mm); }  // 13 mm
+float KeyHeight(const Metrics& m) { return std::max(m.touch, m.mm(13.0f)); }  // 13 mm
 }  // namespace
 
 float KeyboardHeight(const AppState& s, int layout) {
@@ -138,14 +138,14 @@ float DrawKeyboard(AppState& s, float width) {
   for (size_t i = 0; i < 10; ++i) {
     if (i) ImGui::SameLine(0, gap);
     if (Key(s, kDigits[i], kDigits[i], ImVec2(key_w, key_h), ButtonKind::Secondary, false, &fired, s.fonts.title))
-      s.Do({Action::Kind::Type, kDigits[i]});
+      s.Do({.kind = Action::Kind::Type, .id = kDigits[i]});
   }
   for (const auto& keys : kb.rows) {
     row_start(++row, keys.size());
     for (size_t i = 0; i < keys.size(); ++i) {
       if (i) ImGui::SameLine(0, gap);
       if (Key(s, keys[i], keys[i], ImVec2(key_w, key_h), ButtonKind::Secondary, false, &fired, s.fonts.title))
-        s.Do({Action::Kind::Type, keys[i]});
+        s.Do({.kind = Action::Kind::Type, .id = keys[i]});
     }
   }
   // Control row: the other layout, space, backspace, clear.
@@ -155,17 +155,17 @@ float DrawKeyboard(AppState& s, float width) {
   ImGui::SetCursorPos(ImVec2(origin.x, origin.y + row * (key_h + gap)));
   int other = (layout + 1) % int(KeyboardLayouts().size());
   if (Key(s, "layout", KeyboardLayouts()[other].name, ImVec2(switch_w, key_h), ButtonKind::Primary, false, &fired, s.fonts.strong))
-    s.Do({Action::Kind::SetKeyboard, "", Screen::Search, other});
+    s.Do({.kind = Action::Kind::SetKeyboard, .number = other});
   ImGui::SameLine(0, gap);
   if (Key(s, "space", s.Ui("search.space"), ImVec2(space_w, key_h), ButtonKind::Secondary, false, &fired, s.fonts.strong))
-    s.Do({Action::Kind::Type, " "});
+    s.Do({.kind = Action::Kind::Type, .id = " "});
   ImGui::SameLine(0, gap);
   ImVec2 bp = ImGui::GetCursorScreenPos();
-  if (Key(s, "backspace", "", ImVec2(erase_w, key_h), ButtonKind::Secondary, true, &fired, s.fonts.strong)) s.Do({Action::Kind::Erase});
+  if (Key(s, "backspace", "", ImVec2(erase_w, key_h), ButtonKind::Secondary, true, &fired, s.fonts.strong)) s.Do({.kind = Action::Kind::Erase});
   BackspaceIcon(ImGui::GetWindowDrawList(), ImVec2(bp.x + erase_w / 2, bp.y + key_h / 2), key_h * 0.45f, colors::kInk);
   ImGui::SameLine(0, gap);
   if (Key(s, "clear", s.Ui("search.clear"), ImVec2(clear_w, key_h), ButtonKind::Secondary, false, &fired, s.fonts.strong))
-    s.Do({Action::Kind::ClearQuery});
+    s.Do({.kind = Action::Kind::ClearQuery});
   PopId(s);
   float height = (row + 1) * (key_h + gap) - gap;
   ImGui::SetCursorPos(ImVec2(origin.x, origin.y + height));

@@ -81,8 +81,8 @@ bool TakeAlong(AppState& s, const std::string& payload, const std::string& capti
   const Metrics& m = s.metrics;
   int n = qr->width, quiet = 4;
   // 1 mm modules where there is room (55 mm for a typical vCard), never under 0.8 mm.
-  float module = std::floor(std::max(0.8f * m.px_per_mm, std::min(1.0f * m.px_per_mm, width * 0.5f / (n + 2 * quiet))));
-  module = std::max(module, 2.0f);
+  float module = std::floor(std::max(m.mm(0.8f), std::min(m.mm(1.0f), width * 0.5f / (n + 2 * quiet))));
+  module = std::max(module, 2.0f);  // device pixels: a module of one pixel blurs for a phone's camera
   float side = module * (n + 2 * quiet);
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();

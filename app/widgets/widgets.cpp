@@ -131,7 +131,7 @@ bool Button(AppState& s, const char* id, const std::string& label, ButtonKind ki
   dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), pressed ? look.bg_pressed : look.bg, m.radius);
   if (kind == ButtonKind::Secondary || kind == ButtonKind::Chip)
     dl->AddRect(p, ImVec2(p.x + width, p.y + height), kind == ButtonKind::Secondary ? colors::kAccent : colors::kLine,
-                m.radius, 0, 2.0f);
+                m.radius, 0, m.line);
   ImVec2 tp(p.x + (width - text.x) * 0.5f, p.y + (height - text.y) * 0.5f);
   // The label's block is centred in the button; a label that wraps keeps its lines left-aligned in it (one
   // TextAt call, not line by line).
@@ -240,7 +240,7 @@ bool ChipRow::Chip(const char* id, const std::string& label, bool selected, uint
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 bg = selected ? colors::kAccent : (pressed ? colors::kPressed : colors::kSurface);
     dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), bg, m.radius);
-    if (!selected) dl->AddRect(p, ImVec2(p.x + w, p.y + h), colors::kLine, m.radius, 0, 2.0f);
+    if (!selected) dl->AddRect(p, ImVec2(p.x + w, p.y + h), colors::kLine, m.radius, 0, m.line);
     float r = m.touch * 0.13f;
     dl->AddCircleFilled(ImVec2(p.x + m.pad * 0.75f + r, p.y + h / 2), r, Rgb(swatch), 24);
     ImVec2 ts = Measure(font, label);
@@ -258,7 +258,7 @@ bool Card(AppState& s, const char* id, ImVec2 size, ImVec2* min_out, bool select
   bool tapped = TapArea(s, id, size, &pressed);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), pressed ? colors::kPressed : colors::kSurface, s.metrics.radius);
-  if (selected) dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colors::kAccent, s.metrics.radius, 0, 3.0f);
+  if (selected) dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), colors::kAccent, s.metrics.radius, 0, s.metrics.bold_line);
   if (min_out) *min_out = p;
   return tapped;
 }

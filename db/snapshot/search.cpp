@@ -13,6 +13,7 @@ namespace db {
 namespace {
 
 const char* const kKindNames[] = {"exhibitor", "organization", "country", "agreement", "session", "person", "place"};
+static_assert(std::size(kKindNames) == static_cast<size_t>(SearchHit::Kind::Place) + 1, "kKindNames: one name per SearchHit::Kind");
 
 bool KindFromName(const std::string& name, SearchHit::Kind& out) {
   for (size_t i = 0; i < std::size(kKindNames); ++i)
@@ -62,6 +63,7 @@ SearchGroup GroupOf(SearchHit::Kind k) {
 
 const char* GroupName(SearchGroup g) {
   static const char* const names[] = {"exhibitors", "sessions", "agreements", "people", "places"};
+  static_assert(std::size(names) == static_cast<size_t>(SearchGroup::Places) + 1, "names: one per SearchGroup");
   return names[static_cast<size_t>(g)];
 }
 

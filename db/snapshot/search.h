@@ -21,6 +21,7 @@ namespace db {
 class Database;
 
 struct SearchHit {
+  // One name table (KindName), kept in step by a static_assert in search.cpp on the last kind.
   enum class Kind { Exhibitor, Organization, Country, Agreement, Session, Person, Place };
   Kind kind = Kind::Exhibitor;
   std::string ref;     // organization id, country code, agreement id, session id, person id, location id

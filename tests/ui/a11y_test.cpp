@@ -15,6 +15,7 @@
 
 #include "app/state/format.h"
 #include "app/theme.h"
+#include "app/ui.h"
 #include "harness.h"
 
 namespace fs = std::filesystem;
@@ -47,15 +48,15 @@ const View kViews[] = {{Screen::Home, "", "home"},
 
 void Open(test::Harness& h, const View& v) {
   using K = app::Action::Kind;
-  h.s.Do({K::Go, "", v.screen});
+  h.s.Do({.kind = K::Go, .screen = v.screen});
   if (v.screen == Screen::Search) {
-    h.s.Do({K::ClearQuery});
-    h.s.Do({K::Type, v.detail});
+    h.s.Do({.kind = K::ClearQuery});
+    h.s.Do({.kind = K::Type, .id = v.detail});
   } else if (*v.detail) {
     K k = v.screen == Screen::Exhibitors ? K::OpenExhibitor : v.screen == Screen::Agreements ? K::OpenAgreement
           : v.screen == Screen::Map       ? K::ShowOnMap
                                           : K::OpenSession;
-    h.s.Do({k, v.detail});
+    h.s.Do({.kind = k, .id = v.detail});
   }
   app::ApplyActions(h.s);
   h.Settle();
@@ -276,15 +277,39 @@ TEST_CASE("high contrast: named colours map unambiguously, and the screens draw 
     CHECK_MESSAGE(text.find("&" + (*it)[1].str() + ",") != std::string::npos, (*it)[1].str() << " is not in kAll");
   }
   CHECK(names == std::size(kAll));
+  // Outside app/theme.*, no IM_COL32 at all (not even a black shadow, nor alpha bit-twiddling: colors::Alpha
+  // keeps a named colour's name), and no ImVec4 colour handed to ImGui's style.
   for (const auto& f : fs::recursive_directory_iterator(FORUM_SOURCE_DIR "/app")) {
-    if (f.path().extension() != ".cpp" || f.path().filename() == "theme.cpp") continue;
+    std::string ext = f.path().extension().string(), stem = f.path().stem().string();
+    if ((ext != ".cpp" && ext != ".h") || stem == "theme") continue;
     std::stringstream ss;
     ss << std::ifstream(f.path()).rdbuf();
     std::string src = ss.str();
-    std::regex literal(R"(IM_COL32(_WHITE|_BLACK)?\((?!0, 0, 0, )|IM_COL32_WHITE|IM_COL32_BLACK)");
+    std::regex literal(R"(IM_COL32|PushStyleColor|ColorConvert)");
     std::smatch m;
     CHECK_MESSAGE(!std::regex_search(src, m, literal), f.path().filename().string() << " draws a colour without a name: " << m.str());
   }
+}
+
+TEST_CASE("sizes derive from the metrics: no screen, widget or map part multiplies the density itself") {
+  // Physical sizes go through Metrics::mm(), offsets designed in pixels through Metrics::px() (app_state.h);
+  // only MetricsFor (app/ui.h) turns the screen's density into them.
+  for (const auto& f : fs::recursive_directory_iterator(FORUM_SOURCE_DIR "/app")) {
+    std::string ext = f.path().extension().string(), name = f.path().filename().string();
+    if ((ext != ".cpp" && ext != ".h") || name == "ui.cpp" || name == "ui.h" || name == "app_state.h") continue;
+    std::stringstream ss;
+    ss << std::ifstream(f.path()).rdbuf();
+    CHECK_MESSAGE(ss.str().find("px_per_mm") == std::string::npos, name << " scales by px_per_mm itself: use Metrics::mm or px");
+  }
+  // On the reference screen the helpers change nothing; at twice its density every size doubles.
+  app::Metrics ref = app::MetricsFor(app::Metrics::kReferencePxPerMm), twice = app::MetricsFor(2 * app::Metrics::kReferencePxPerMm);
+  CHECK(ref.scale == 1.0f);
+  CHECK(ref.px(4) == 4.0f);
+  CHECK(ref.line == app::Metrics{}.line);
+  CHECK(ref.inset == app::Metrics{}.inset);
+  for (auto [a, b] : {std::pair{ref.mm(10), twice.mm(10)}, {ref.px(6), twice.px(6)}, {ref.touch, twice.touch}, {ref.pad, twice.pad},
+                      {ref.line, twice.line}, {ref.bold_line, twice.bold_line}, {ref.hairline, twice.hairline}, {ref.inset, twice.inset}})
+    CHECK(b == doctest::Approx(2 * a));
 }
 
 TEST_CASE("the accessibility toggles read as buttons: an edge and their name in every language, on every screen size") {

@@ -29,12 +29,12 @@ const char* kLanguages[] = {"kk", "ru", "en", "tr", "az", "uz", "ky"};
 // Opens a view the way --screen does: a screen, or a detail on it.
 void Open(test::Harness& h, Screen screen, const std::string& detail = "") {
   using K = app::Action::Kind;
-  h.s.Do({K::Go, "", screen});
+  h.s.Do({.kind = K::Go, .screen = screen});
   if (screen == Screen::Search) {
-    h.s.Do({K::ClearQuery});
-    h.s.Do({K::Type, detail});
+    h.s.Do({.kind = K::ClearQuery});
+    h.s.Do({.kind = K::Type, .id = detail});
   } else if (!detail.empty())
-    h.s.Do({screen == Screen::Exhibitors ? K::OpenExhibitor : screen == Screen::Agreements ? K::OpenAgreement : K::OpenSession, detail});
+    h.s.Do({.kind = screen == Screen::Exhibitors ? K::OpenExhibitor : screen == Screen::Agreements ? K::OpenAgreement : K::OpenSession, .id = detail});
   app::ApplyActions(h.s);
   h.Settle();
 }

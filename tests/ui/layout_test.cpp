@@ -71,9 +71,9 @@ bool Says(const std::string& drawn, const std::string& text) { return drawn.find
 
 void Open(test::Harness& h, Screen screen, const std::string& detail = "") {
   using K = app::Action::Kind;
-  h.s.Do({K::Go, "", screen});
+  h.s.Do({.kind = K::Go, .screen = screen});
   if (!detail.empty())
-    h.s.Do({screen == Screen::Exhibitors ? K::OpenExhibitor : screen == Screen::Agreements ? K::OpenAgreement : K::OpenSession, detail});
+    h.s.Do({.kind = screen == Screen::Exhibitors ? K::OpenExhibitor : screen == Screen::Agreements ? K::OpenAgreement : K::OpenSession, .id = detail});
   app::ApplyActions(h.s);
   h.Settle();
 }
@@ -207,7 +207,7 @@ TEST_CASE("the on-screen keyboard keeps its panel, keys and caption sizes when t
     REQUIRE(h.Tap("search/nav"));
     std::map<int, std::map<std::string, app::AppState::Target>> keys;  // layout -> key -> rect
     for (int layout : {0, 1}) {
-      h.s.Do({app::Action::Kind::SetKeyboard, "", Screen::Search, layout});
+      h.s.Do({.kind = app::Action::Kind::SetKeyboard, .number = layout});
       app::ApplyActions(h.s);
       h.Settle();
       REQUIRE(app::CurrentKeyboard(h.s) == layout);
@@ -240,7 +240,7 @@ TEST_CASE("the on-screen keyboard keeps its panel, keys and caption sizes when t
     // The switch key's caption ("ABC" / "АБВ") is drawn in one size: its glyphs are as tall in both.
     std::map<int, float> caption_h;
     for (int layout : {0, 1}) {
-      h.s.Do({app::Action::Kind::SetKeyboard, "", Screen::Search, layout});
+      h.s.Do({.kind = app::Action::Kind::SetKeyboard, .number = layout});
       app::ApplyActions(h.s);
       h.Settle();
       const auto* k = h.Find("kb/layout/key");

@@ -153,7 +153,7 @@ TEST_CASE("map: the card closes when the visitor leaves the map or the visit is 
   CHECK(h.s.map_card.empty());
   REQUIRE(h.Tap("map/nav"));
   REQUIRE(h.Tap("place/room-conf-a"));
-  h.s.Do({Action::Kind::ResetVisit});
+  h.s.Do({.kind = Action::Kind::ResetVisit});
   h.Settle();
   CHECK(h.s.map_card.empty());
 }
@@ -168,7 +168,7 @@ TEST_CASE("map: labels lie over no other shape, mark, label or control and are n
         h.s.reach = mode == 1;
         TypeScale(h, mode == 2 ? 1.3f : 1.0f);
         for (bool card : {false, true}) {
-          h.s.Do({Action::Kind::Go, "", Screen::Map});
+          h.s.Do({.kind = Action::Kind::Go, .screen = Screen::Map});
           h.Settle();
           if (card) {  // a room's card; on a small screen with larger text, whichever room is in view
             const app::AppState::Target* room = h.Find("place/room-conf-b");
@@ -239,7 +239,7 @@ TEST_CASE("map: show on map frames the place together with you-are-here, and zoo
     h.s.has_position = true;
     h.s.here_x = float(kiosk->anchor.x), h.s.here_y = float(kiosk->anchor.y);
     for (const char* id : {"room-conf-a", "room-conf-b", "booth-c4", "booth-a1", "stage-main", "amenity-toilet", "exit-east"}) {
-      h.s.Do({Action::Kind::ShowOnMap, id});
+      h.s.Do({.kind = Action::Kind::ShowOnMap, .id = id});
       h.Settle();
       MapLayout l = Measure(h);
       const Target* canvas = l.Get("canvas");
@@ -283,7 +283,7 @@ TEST_CASE("map: a place too far from you-are-here to show both readably is shown
   test::Harness h;
   h.s.has_position = true;
   h.s.here_x = 900, h.s.here_y = -600;  // a kiosk placed far outside this hall
-  h.s.Do({Action::Kind::ShowOnMap, "booth-c4"});
+  h.s.Do({.kind = Action::Kind::ShowOnMap, .id = "booth-c4"});
   h.Settle();
   MapLayout l = Measure(h);
   const Target* booth = l.Get("shape/booth-c4");
@@ -320,12 +320,12 @@ TEST_CASE("map: every place's card fits its words in each of the seven languages
     h.Resize(w, hgt);
     for (const char* lang : {"kk", "ru", "en", "tr", "az", "uz", "ky"}) {
       h.s.lang = lang;
-      h.s.Do({Action::Kind::Go, "", Screen::Map});
+      h.s.Do({.kind = Action::Kind::Go, .screen = Screen::Map});
       h.Settle();
       for (const auto& l : h.s.catalog->locations) {
         if (l.kind == "booth" || l.kind == "kiosk") continue;
         h.overflows.clear();
-        h.s.Do({Action::Kind::MapCard, l.id});
+        h.s.Do({.kind = Action::Kind::MapCard, .id = l.id});
         h.Settle();
         for (const auto& o : h.overflows) problems += std::string(lang) + " " + l.id + ": " + o + "\n";
         const auto* sheet = h.Find("card/sheet");
@@ -346,9 +346,9 @@ TEST_CASE("map: every touch target of the map is at least 12 mm both ways, in ev
     for (bool reach : {false, true})
       for (const char* card : {"", "room-conf-b", "amenity-cafe"}) {
         h.s.reach = reach;
-        h.s.Do({Action::Kind::Go, "", Screen::Map});
+        h.s.Do({.kind = Action::Kind::Go, .screen = Screen::Map});
         h.Settle();
-        if (*card) h.s.Do({Action::Kind::MapCard, card}), h.Settle();
+        if (*card) h.s.Do({.kind = Action::Kind::MapCard, .id = card}), h.Settle();
         const auto* plan = h.Find("plan");
         REQUIRE(plan);
         for (const auto& t : h.targets()) {
@@ -389,7 +389,7 @@ TEST_CASE("map: a place's card leaves the place in view (portrait: at the bottom
   test::Harness h(1080, 1920);
   REQUIRE(h.Tap("map/nav"));
   for (const char* id : {"room-conf-a", "room-conf-b", "amenity-toilet", "stage-main", "room-startup-alley"}) {
-    h.s.Do({Action::Kind::MapCard, id});
+    h.s.Do({.kind = Action::Kind::MapCard, .id = id});
     h.Settle();
     MapLayout l = Measure(h);
     const Target* card = l.Get("chrome/card");

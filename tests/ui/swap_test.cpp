@@ -47,13 +47,13 @@ TEST_CASE("swap: an open exhibitor stays open when the new snapshot still has it
   test::Harness h;
   auto demo = h.s.catalog;
   auto variant = Variant(*demo);
-  h.s.Do({app::Action::Kind::OpenExhibitor, "sabah-lab"});
+  h.s.Do({.kind = app::Action::Kind::OpenExhibitor, .id = "sabah-lab"});
   app::ApplyActions(h.s);
   h.Swap(variant);
   CHECK(h.s.screen == Screen::Exhibitors);
   CHECK(h.s.exhibitor_id == "sabah-lab");  // still there: still open
   h.Swap(demo);
-  h.s.Do({app::Action::Kind::OpenExhibitor, "astana-hub"});
+  h.s.Do({.kind = app::Action::Kind::OpenExhibitor, .id = "astana-hub"});
   app::ApplyActions(h.s);
   h.Swap(variant);
   CHECK(h.s.screen == Screen::Exhibitors);
@@ -61,7 +61,7 @@ TEST_CASE("swap: an open exhibitor stays open when the new snapshot still has it
   CHECK(!h.Visible("astana-hub/card"));
   CHECK(h.Visible("sabah-lab/card"));
   // A session still there stays open, with its new title.
-  h.s.Do({app::Action::Kind::OpenSession, "2201"});
+  h.s.Do({.kind = app::Action::Kind::OpenSession, .id = "2201"});
   app::ApplyActions(h.s);
   h.s.lang = "en";
   h.Swap(demo);

@@ -1,9 +1,32 @@
 // The real screens, driven as a visitor would: taps and drags through the headless harness.
 #include <doctest/doctest.h>
 
+#include "app/state/report.h"
 #include "harness.h"
 
 using app::Screen;
+
+TEST_CASE("screens and accessibility modes go by one name each: the command line's, the report's, the targets'") {
+  for (int i = 0; i < app::kScreenCount; ++i) {
+    Screen screen = static_cast<Screen>(i), back = Screen::Home;
+    CHECK(app::ScreenFromName(app::ScreenName(screen), back));
+    CHECK(back == screen);
+  }
+  Screen out;
+  CHECK_FALSE(app::ScreenFromName("attract", out));  // a view main knows, not a screen
+  CHECK_FALSE(app::ScreenFromName("", out));
+  test::Harness h;
+  for (int i = 0; i < app::kA11yModeCount; ++i) {
+    auto mode = static_cast<app::A11yMode>(i);
+    CHECK_FALSE(h.s.Mode(mode));
+    h.s.Do({.kind = app::Action::Kind::Toggle, .mode = mode});
+    app::ApplyActions(h.s);
+    CHECK(h.s.Mode(mode));
+    std::string report = app::DescribeScreen(h.s, {});
+    CHECK_MESSAGE(report.find(std::string(app::A11yModeName(mode)) + " 1\n") != std::string::npos, report);
+  }
+  CHECK((h.s.reach && h.s.large_text && h.s.high_contrast));
+}
 
 TEST_CASE("the navigation bar reaches every screen, and home tiles open theirs") {
   test::Harness h;
@@ -53,21 +76,21 @@ TEST_CASE("every touch target on every screen and sheet is at least 12 mm in bot
       audit(view);
     };
     for (auto screen : {Screen::Home, Screen::Map, Screen::Exhibitors, Screen::Agreements, Screen::Schedule, Screen::Search})
-      go({K::Go, "", screen}, app::ScreenName(screen));
-    go({K::Type, "a"}, "search results");
-    go({K::SetKeyboard, "", Screen::Search, 1}, "Cyrillic keyboard");
-    go({K::OpenExhibitor, "astana-hub"}, "profile");
-    go({K::OpenAgreement, "technoparks-2022"}, "agreement");
-    go({K::OpenSession, h.s.catalog->sessions.front().id}, "session");
-    go({K::ShowOnMap, "booth-a1"}, "map from a profile");
+      go({.kind = K::Go, .screen = screen}, app::ScreenName(screen));
+    go({.kind = K::Type, .id = "a"}, "search results");
+    go({.kind = K::SetKeyboard, .number = 1}, "Cyrillic keyboard");
+    go({.kind = K::OpenExhibitor, .id = "astana-hub"}, "profile");
+    go({.kind = K::OpenAgreement, .id = "technoparks-2022"}, "agreement");
+    go({.kind = K::OpenSession, .id = h.s.catalog->sessions.front().id}, "session");
+    go({.kind = K::ShowOnMap, .id = "booth-a1"}, "map from a profile");
     h.s.language_picker = true;
     h.Settle();
     audit("language sheet");
     h.s.language_picker = false;
-    go({K::OpenPinPad}, "PIN pad");
-    for (const char* d : {"2", "4", "6", "8"}) h.s.Do({K::StaffDigit, d});
-    go({K::StaffSubmit}, "staff panel");
-    go({K::StaffClose}, "home after staff");
+    go({.kind = K::OpenPinPad}, "PIN pad");
+    for (const char* d : {"2", "4", "6", "8"}) h.s.Do({.kind = K::StaffDigit, .id = d});
+    go({.kind = K::StaffSubmit}, "staff panel");
+    go({.kind = K::StaffClose}, "home after staff");
     h.s.attract = true;
     h.Settle();
     audit("attract loop");

@@ -106,7 +106,7 @@ TEST_CASE("staff mode: a 3 s hold on the corner, then the PIN; wrong PINs lock t
 
 TEST_CASE("staff mode cannot open without a configured PIN") {
   test::Harness h;
-  h.s.Do({app::Action::Kind::OpenPinPad});
+  h.s.Do({.kind = app::Action::Kind::OpenPinPad});
   app::ApplyActions(h.s);
   CHECK_FALSE(h.s.staff.pin_pad);
 }
