@@ -85,132 +85,189 @@ std::string VisitLanguage(const AppState& s) {
   return s.catalog->forum.default_language;
 }
 
+namespace {
+
+using K = Action::Kind;
+
+// Anonymous usage counts: which screens are viewed, which profiles opened, how many searches were made.
+// Never what was typed.
+void Count(AppState& s, const Action& a) {
+  if (!s.count) return;
+  if (a.kind == K::Go && a.screen != s.screen) s.count(std::string("view:") + ScreenName(a.screen));
+  if (a.kind == K::OpenExhibitor) s.count("profile:" + a.id);
+  bool leaves_search = s.screen == Screen::Search && !s.search_query.empty() &&
+                       ((a.kind == K::Go && a.screen != Screen::Search) || a.kind == K::ResetVisit ||
+                        a.kind == K::OpenExhibitor || a.kind == K::OpenAgreement || a.kind == K::OpenSession ||
+                        a.kind == K::ShowOnMap);
+  if (leaves_search) s.count("search");
+}
+
+// What an action keeps of where the visitor was: the scroll position, the page "show on map" came from, a
+// place's card on the map, and whether Back returns to the search results.
+void KeepPlace(AppState& s, const Action& a) {
+  // A new page starts at its top; filters and the map keep the list where it is.
+  if (a.kind == K::Go || a.kind == K::OpenExhibitor || a.kind == K::OpenAgreement || a.kind == K::OpenSession ||
+      a.kind == K::Back || a.kind == K::ResetVisit)
+    s.scroll_to_top = true;
+  if (a.kind == K::ShowOnMap)  // remembered before the detail closes, for Back on the map
+    s.map_return = {true, s.screen, s.exhibitor_id, s.agreement_id, s.session_id, s.back_to_search};
+  else if (a.kind != K::Back && a.kind != K::ZoomMap && a.kind != K::SetLanguage && a.kind != K::Toggle &&
+           a.kind != K::MapCard)
+    s.map_return = {};
+  // A place's card stays open while the visitor looks at the map (zooming, another language, a mode);
+  // anything that leaves the map or moves it elsewhere closes it.
+  if (a.kind != K::ZoomMap && a.kind != K::SetLanguage && a.kind != K::Toggle && a.kind != K::MapCard)
+    s.map_card.clear();
+  if (a.kind == K::OpenExhibitor || a.kind == K::OpenAgreement || a.kind == K::OpenSession || a.kind == K::ShowOnMap ||
+      a.kind == K::Go)
+    s.back_to_search = a.number == Action::kFromSearch;
+}
+
+// Back: to the page "show on map" was tapped on, to the search results, out of a detail, or Home.
+void GoBack(AppState& s) {
+  if (s.screen == Screen::Map && s.map_return.set) {
+    AppState::Place from = std::exchange(s.map_return, {});
+    s.screen = from.screen;
+    s.exhibitor_id = from.exhibitor_id;
+    s.agreement_id = from.agreement_id;
+    s.session_id = from.session_id;
+    s.back_to_search = from.back_to_search;
+    s.map_focus.clear();
+  } else if (s.back_to_search) {
+    CloseDetails(s);
+    s.screen = Screen::Search;
+    s.back_to_search = false;
+  } else if (!s.exhibitor_id.empty() || !s.agreement_id.empty() || !s.session_id.empty()) {
+    CloseDetails(s);
+  } else {
+    s.screen = Screen::Home;
+  }
+}
+
+// Going somewhere: a screen, a detail, a place on the map. True when `a` was one of these.
+bool Navigate(AppState& s, const Action& a) {
+  switch (a.kind) {
+    case K::Go:
+      CloseDetails(s);
+      s.screen = a.screen;
+      if (a.screen == Screen::Map) {
+        s.map_focus.clear();
+        s.map.zoom = 0;
+      }
+      return true;
+    case K::OpenExhibitor: CloseDetails(s); s.screen = Screen::Exhibitors; s.exhibitor_id = a.id; return true;
+    case K::OpenAgreement: CloseDetails(s); s.screen = Screen::Agreements; s.agreement_id = a.id; return true;
+    case K::OpenSession: CloseDetails(s); s.screen = Screen::Schedule; s.session_id = a.id; return true;
+    case K::ShowOnMap:
+      CloseDetails(s);
+      s.screen = Screen::Map;
+      s.map_focus = a.id;
+      s.map.zoom = 0;  // re-fit around the place on the next draw
+      return true;
+    case K::Back: GoBack(s); return true;
+    default: return false;
+  }
+}
+
+// The PIN pad and the staff panel. True when `a` was one of these.
+bool Staff(AppState& s, const Action& a) {
+  AppState::Staff& st = s.staff;
+  switch (a.kind) {
+    case K::OpenPinPad:
+      if (s.verify_pin && !st.open) {
+        st.pin_pad = true;
+        st.pin.clear();
+        st.message.clear();
+      }
+      return true;
+    case K::StaffDigit:
+      if (st.pin.size() < 12) st.pin += a.id;
+      return true;
+    case K::StaffErase:
+      if (!st.pin.empty()) st.pin.pop_back();
+      return true;
+    case K::StaffSubmit: {
+      if (s.time_s < st.locked_until) return true;  // the pad says how long
+      bool ok = s.verify_pin && !st.pin.empty() && s.verify_pin(st.pin);
+      st.pin.clear();
+      if (ok) {
+        st.open = true;
+        st.pin_pad = false;
+        st.wrong = 0;
+        st.message.clear();
+      } else {
+        st.wrong++;
+        st.locked_until = s.time_s + StaffLockout(st.wrong);
+        st.message = "wrong";
+      }
+      return true;
+    }
+    case K::StaffClose: CloseStaff(s); return true;
+    case K::StaffCommand:
+      if (StaffRequest r; st.open && StaffRequestFromName(a.id, r)) s.staff_requests.push_back(r);
+      return true;
+    default: return false;
+  }
+}
+
+// The next visitor finds the kiosk as the first one did: Home, no filters, no modes, the visit's language.
+void ResetVisit(AppState& s) {
+  CloseDetails(s);
+  s.screen = Screen::Home;
+  s.map_focus.clear();
+  s.map_return = {};
+  s.map = MapView{};
+  s.country_filter.clear();
+  s.track_filter.clear();
+  s.day_index = 0;
+  s.language_picker = false;
+  s.scroll.clear();
+  s.search_query.clear();
+  s.keyboard = -1;
+  s.back_to_search = false;
+  s.key_hold = {};
+  s.reach = s.large_text = s.high_contrast = false;
+  CloseStaff(s);
+  if (s.catalog) s.lang = VisitLanguage(s);
+}
+
+// Everything else: typing, filters, the map's zoom and card, language and modes.
+void Apply(AppState& s, const Action& a) {
+  switch (a.kind) {
+    case K::SetLanguage:
+      if (s.catalog && s.catalog->FindLanguage(a.id)) s.lang = a.id;
+      s.language_picker = false;
+      break;
+    case K::Type:
+      if (s.search_query.size() + a.id.size() <= kMaxQueryBytes) s.search_query += a.id;
+      break;
+    case K::Erase: EraseLast(s.search_query); break;
+    case K::ClearQuery: s.search_query.clear(); break;
+    case K::SetKeyboard: s.keyboard = a.number; break;
+    case K::EndAttract:
+      s.attract = false;
+      s.screen = Screen::Home;
+      break;
+    case K::Toggle: s.Mode(a.mode) = !s.Mode(a.mode); break;
+    case K::FilterCountry: s.country_filter = a.id; break;
+    case K::FilterTrack: s.track_filter = a.id; break;
+    case K::SelectDay: s.day_index = a.number; break;
+    case K::ZoomMap: ZoomMap(s.map, a.number > 0); break;
+    case K::MapCard: s.map_card = a.id; break;
+    case K::ResetVisit: ResetVisit(s); break;
+    default: break;  // navigation and staff actions are Navigate's and Staff's
+  }
+}
+
+}  // namespace
+
 void ApplyActions(AppState& s) {
   std::vector<Action> actions;
   actions.swap(s.actions);
   for (const Action& a : actions) {
-    // Anonymous usage counts: which screens are viewed, which profiles opened, how many searches were made.
-    // Never what was typed.
-    if (s.count) {
-      if (a.kind == Action::Kind::Go && a.screen != s.screen) s.count(std::string("view:") + ScreenName(a.screen));
-      if (a.kind == Action::Kind::OpenExhibitor) s.count("profile:" + a.id);
-      bool leaves_search = s.screen == Screen::Search && !s.search_query.empty() &&
-                           ((a.kind == Action::Kind::Go && a.screen != Screen::Search) || a.kind == Action::Kind::ResetVisit ||
-                            a.kind == Action::Kind::OpenExhibitor || a.kind == Action::Kind::OpenAgreement ||
-                            a.kind == Action::Kind::OpenSession || a.kind == Action::Kind::ShowOnMap);
-      if (leaves_search) s.count("search");
-    }
-    // A new page starts at its top; filters and the map keep the list where it is.
-    if (a.kind == Action::Kind::Go || a.kind == Action::Kind::OpenExhibitor || a.kind == Action::Kind::OpenAgreement ||
-        a.kind == Action::Kind::OpenSession || a.kind == Action::Kind::Back || a.kind == Action::Kind::ResetVisit)
-      s.scroll_to_top = true;
-    if (a.kind == Action::Kind::ShowOnMap)  // remembered before the detail closes, for Back on the map
-      s.map_return = {true, s.screen, s.exhibitor_id, s.agreement_id, s.session_id, s.back_to_search};
-    else if (a.kind != Action::Kind::Back && a.kind != Action::Kind::ZoomMap && a.kind != Action::Kind::SetLanguage &&
-             a.kind != Action::Kind::Toggle && a.kind != Action::Kind::MapCard)
-      s.map_return = {};
-    // A place's card stays open while the visitor looks at the map (zooming, another language, a mode);
-    // anything that leaves the map or moves it elsewhere closes it.
-    if (a.kind != Action::Kind::ZoomMap && a.kind != Action::Kind::SetLanguage && a.kind != Action::Kind::Toggle &&
-        a.kind != Action::Kind::MapCard)
-      s.map_card.clear();
-    if (a.kind == Action::Kind::OpenExhibitor || a.kind == Action::Kind::OpenAgreement ||
-        a.kind == Action::Kind::OpenSession || a.kind == Action::Kind::ShowOnMap || a.kind == Action::Kind::Go)
-      s.back_to_search = a.number == Action::kFromSearch;
-    switch (a.kind) {
-      case Action::Kind::Go:
-        CloseDetails(s);
-        s.screen = a.screen;
-        if (a.screen == Screen::Map) s.map_focus.clear(), s.map.zoom = 0;
-        break;
-      case Action::Kind::OpenExhibitor: CloseDetails(s); s.screen = Screen::Exhibitors; s.exhibitor_id = a.id; break;
-      case Action::Kind::OpenAgreement: CloseDetails(s); s.screen = Screen::Agreements; s.agreement_id = a.id; break;
-      case Action::Kind::OpenSession: CloseDetails(s); s.screen = Screen::Schedule; s.session_id = a.id; break;
-      case Action::Kind::ShowOnMap:
-        CloseDetails(s);
-        s.screen = Screen::Map;
-        s.map_focus = a.id;
-        s.map.zoom = 0;  // re-fit around the place on the next draw
-        break;
-      case Action::Kind::SetLanguage:
-        if (s.catalog && s.catalog->FindLanguage(a.id)) s.lang = a.id;
-        s.language_picker = false;
-        break;
-      case Action::Kind::Back:
-        if (s.screen == Screen::Map && s.map_return.set) {  // to the page "show on map" was tapped on
-          AppState::Place from = std::exchange(s.map_return, {});
-          s.screen = from.screen, s.exhibitor_id = from.exhibitor_id, s.agreement_id = from.agreement_id;
-          s.session_id = from.session_id, s.back_to_search = from.back_to_search;
-          s.map_focus.clear();
-        } else if (s.back_to_search) CloseDetails(s), s.screen = Screen::Search, s.back_to_search = false;
-        else if (!s.exhibitor_id.empty() || !s.agreement_id.empty() || !s.session_id.empty()) CloseDetails(s);
-        else s.screen = Screen::Home;
-        break;
-      case Action::Kind::Type:
-        if (s.search_query.size() + a.id.size() <= kMaxQueryBytes) s.search_query += a.id;
-        break;
-      case Action::Kind::Erase: EraseLast(s.search_query); break;
-      case Action::Kind::ClearQuery: s.search_query.clear(); break;
-      case Action::Kind::SetKeyboard: s.keyboard = a.number; break;
-      case Action::Kind::EndAttract:
-        s.attract = false;
-        s.screen = Screen::Home;
-        break;
-      case Action::Kind::Toggle:
-        s.Mode(a.mode) = !s.Mode(a.mode);
-        break;
-      case Action::Kind::OpenPinPad:
-        if (s.verify_pin && !s.staff.open) s.staff.pin_pad = true, s.staff.pin.clear(), s.staff.message.clear();
-        break;
-      case Action::Kind::StaffDigit:
-        if (s.staff.pin.size() < 12) s.staff.pin += a.id;
-        break;
-      case Action::Kind::StaffErase:
-        if (!s.staff.pin.empty()) s.staff.pin.pop_back();
-        break;
-      case Action::Kind::StaffSubmit: {
-        AppState::Staff& st = s.staff;
-        if (s.time_s < st.locked_until) break;  // the pad says how long
-        bool ok = s.verify_pin && !st.pin.empty() && s.verify_pin(st.pin);
-        st.pin.clear();
-        if (ok) {
-          st.open = true, st.pin_pad = false, st.wrong = 0, st.message.clear();
-        } else {
-          st.wrong++;
-          st.locked_until = s.time_s + StaffLockout(st.wrong);
-          st.message = "wrong";
-        }
-        break;
-      }
-      case Action::Kind::StaffClose: CloseStaff(s); break;
-      case Action::Kind::StaffCommand:
-        if (StaffRequest r; s.staff.open && StaffRequestFromName(a.id, r)) s.staff_requests.push_back(r);
-        break;
-      case Action::Kind::FilterCountry: s.country_filter = a.id; break;
-      case Action::Kind::FilterTrack: s.track_filter = a.id; break;
-      case Action::Kind::SelectDay: s.day_index = a.number; break;
-      case Action::Kind::ZoomMap: ZoomMap(s.map, a.number > 0); break;
-      case Action::Kind::MapCard: s.map_card = a.id; break;
-      case Action::Kind::ResetVisit:
-        CloseDetails(s);
-        s.screen = Screen::Home;
-        s.map_focus.clear();
-        s.map_return = {};
-        s.map = MapView{};
-        s.country_filter.clear();
-        s.track_filter.clear();
-        s.day_index = 0;
-        s.language_picker = false;
-        s.scroll.clear();
-        s.search_query.clear();
-        s.keyboard = -1;
-        s.back_to_search = false;
-        s.key_hold = {};
-        s.reach = s.large_text = s.high_contrast = false;
-        CloseStaff(s);
-        if (s.catalog) s.lang = VisitLanguage(s);
-        break;
-    }
+    Count(s, a);
+    KeepPlace(s, a);
+    if (!Navigate(s, a) && !Staff(s, a)) Apply(s, a);
   }
   if (s.screen == Screen::Search) UpdateSearch(s);
 }

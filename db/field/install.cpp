@@ -188,9 +188,10 @@ struct Installer::Impl {
 
 // [SECTION] One candidate: copy, verify, validate, rename
 
-  // One candidate's install, the steps in the order install.h lists them. Longer than the rest (about 120
-  // lines) on purpose: the steps read top to bottom, and every way out is a visible `return Reject(...)` (the
-  // candidate's fault: never retried) or `return Later(...)` (not its fault: tried again).
+  // One candidate's install, the steps in the order install.h lists them.
+  // Why this is long: the steps read top to bottom (about 120 lines), and every way out is a visible
+  // `return Reject(...)` (the candidate's fault: never retried) or `return Later(...)` (not its fault: tried
+  // again); split up, the ways out would hide in helpers.
   std::optional<Installed> Process(const fs::path& src, const Identity& id) {
     Step("candidate");
     const std::string name = src.filename().string();
