@@ -237,9 +237,9 @@ int main(int argc, char** argv) {
   app::AppState s;
   auto loaded = loading.get();
   if (loaded) {
-    auto catalog = std::make_shared<db::Catalog>(*loaded.value());
-    app::AddDefaultUiStrings(*catalog);
-    s.catalog = std::move(catalog);
+    db::CatalogData catalog = *loaded.value();
+    app::AddDefaultUiStrings(catalog);
+    s.catalog = db::Catalog::Make(std::move(catalog));
     s.lang = s.catalog->forum.default_language;
     if (!lang.empty()) {
       if (s.catalog->FindLanguage(lang)) s.lang = lang;
@@ -319,8 +319,9 @@ int main(int argc, char** argv) {
   std::shared_ptr<const db::Catalog> pending;  // guarded by pending_mu
   // Called off the UI thread (the watcher, a staff reload): completes the catalog and wakes the loop.
   auto hand_over = [&](const db::Catalog& loaded) {
-    auto next = std::make_shared<db::Catalog>(loaded);
-    app::AddDefaultUiStrings(*next);
+    db::CatalogData data = loaded;
+    app::AddDefaultUiStrings(data);
+    auto next = db::Catalog::Make(std::move(data));
     std::lock_guard<std::mutex> lock(pending_mu);
     pending = std::move(next);
     platform::Window::Wake();

@@ -5,7 +5,7 @@
 
 namespace app {
 
-void AddDefaultUiStrings(db::Catalog& c) {
+void AddDefaultUiStrings(db::CatalogData& c) {
   db::Diagnostics ignored;  // the file is checked by every build of the demo snapshot
   auto table = db::ParseCsv(kDefaultStringsCsv, "strings.csv", ignored);
   if (!table) return;

@@ -7,6 +7,6 @@
 namespace app {
 
 // Adds the built-in strings where `c` has none for a key and language. Call before sharing the catalog.
-void AddDefaultUiStrings(db::Catalog& c);
+void AddDefaultUiStrings(db::CatalogData& c);
 
 }  // namespace app

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <unordered_map>
 
 #include "db/snapshot/search_fold.h"
@@ -146,6 +147,7 @@ void WriteSearchIndex(Database& db, const Catalog& c) {
 // [SECTION] Reading ---------------------------------------------------------------------------------------
 
 struct SearchIndex::Impl {
+  std::mutex mu;  // guards everything below: one search at a time
   Database db;
   Statement ranked, source;
   explicit Impl(Database d)
@@ -158,7 +160,7 @@ struct SearchIndex::Impl {
 SearchIndex::SearchIndex(Database db) : impl_(std::make_unique<Impl>(std::move(db))) {}
 SearchIndex::~SearchIndex() = default;
 
-Result<std::vector<SearchIndex::Match>> SearchIndex::Find(const std::vector<std::string>& words, size_t limit, Order order) const {
+Result<std::vector<SearchIndex::Match>> SearchIndex::Find(const std::vector<std::string>& words, size_t limit, Order order) {
   std::vector<Match> out;
   std::string expr;
   for (const auto& w : words) {
@@ -170,6 +172,7 @@ Result<std::vector<SearchIndex::Match>> SearchIndex::Find(const std::vector<std:
   if (expr.empty()) return out;
   // NameStart: the first word must begin the name column (FTS5's ^), the others anywhere in it.
   if (order == Order::NameStart) expr = "name : ^" + expr;
+  std::lock_guard<std::mutex> lock(impl_->mu);
   Statement& st = order == Order::Ranked ? impl_->ranked : impl_->source;
   try {
     st.Reset();

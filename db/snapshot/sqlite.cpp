@@ -123,6 +123,22 @@ void Statement::Reset() {
 
 int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
 int Statement::ColumnType(int i) const { return sqlite3_column_type(stmt_, i); }
+Statement::Kind Statement::ColumnKind(int i) const {
+  switch (sqlite3_column_type(stmt_, i)) {
+    case SQLITE_INTEGER: return Kind::Integer;
+    case SQLITE_FLOAT: return Kind::Real;
+    case SQLITE_TEXT: return Kind::Text;
+    case SQLITE_BLOB: return Kind::Blob;
+    default: return Kind::Null;
+  }
+}
+
+int Statement::ColumnIndex(std::string_view name) const {
+  for (int i = 0, n = sqlite3_column_count(stmt_); i < n; ++i)
+    if (const char* c = sqlite3_column_name(stmt_, i); c && name == c) return i;
+  throw SqliteError("no column " + std::string(name) + " in \"" + std::string(sqlite3_sql(stmt_)).substr(0, 60) + "\"");
+}
+
 bool Statement::IsNull(int i) const { return sqlite3_column_type(stmt_, i) == SQLITE_NULL; }
 
 std::string Statement::Text(int i) const {

@@ -66,6 +66,11 @@ class Statement {
 
   int ColumnCount() const;
   int ColumnType(int i) const;  // SQLITE_INTEGER, ...
+  enum class Kind { Integer, Real, Text, Blob, Null };
+  Kind ColumnKind(int i) const;  // the same, without sqlite3.h
+  // The index of the result column called `name` (as the SELECT names it). Throws SqliteError when there is
+  // none: a description and the query disagree, a bug, not bad input.
+  int ColumnIndex(std::string_view name) const;
   bool IsNull(int i) const;
   std::string Text(int i) const;  // "" for NULL
   int64_t Int(int i) const;

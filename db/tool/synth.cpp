@@ -68,8 +68,8 @@ Location Square(const std::string& id, const std::string& kind, double x, double
 
 }  // namespace
 
-Catalog SynthCatalog(size_t exhibitors, size_t sessions) {
-  Catalog c;
+std::shared_ptr<const Catalog> SynthCatalog(size_t exhibitors, size_t sessions) {
+  CatalogData c;
   Words w;
   for (auto [code, native, english, fallback] :
        {std::tuple{"kk", "Қазақша", "Kazakh", "ru"}, {"ru", "Русский", "Russian", "en"}, {"en", "English", "English", ""},
@@ -182,8 +182,7 @@ Catalog SynthCatalog(size_t exhibitors, size_t sessions) {
     c.sessions.push_back(std::move(s));
   }
   std::stable_sort(c.sessions.begin(), c.sessions.end(), [](const Session& a, const Session& b) { return a.starts_utc < b.starts_utc; });
-  c.BuildIndexes();
-  return c;
+  return Catalog::Make(std::move(c));
 }
 
 }  // namespace db

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "db/model/catalog.h"
+#include "db/snapshot/loader.h"
 #include "db/snapshot/search.h"
 #include "db/snapshot/search_fold.h"
 #include "support.h"

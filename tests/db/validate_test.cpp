@@ -176,10 +176,9 @@ TEST_CASE("WriteSnapshot refuses a catalog with a broken reference and leaves no
   test::TempDir dir;
   auto c = db::LoadCatalog(GoodSnapshot(dir));
   REQUIRE(c);
-  db::Catalog broken = *c.value();
+  db::CatalogData broken = *c.value();
   broken.exhibitors[0].booth_id = "booth-on-the-moon";
-  broken.BuildIndexes();
-  auto w = db::WriteSnapshot(broken, dir / "broken.snapshot", 6);
+  auto w = db::WriteSnapshot(*db::Catalog::Make(std::move(broken)), dir / "broken.snapshot", 6);
   CHECK_FALSE(w);
   CHECK_FALSE(test::fs::exists(dir / "broken.snapshot"));
 }

@@ -7,6 +7,7 @@
 #include "app/ui.h"
 #include "app/state/ui_strings.h"
 #include "db/model/catalog.h"
+#include "db/snapshot/loader.h"
 #include "platform/fonts.h"
 
 namespace test {
@@ -14,9 +15,9 @@ namespace test {
 Harness::Harness(int w, int h, const std::string& snapshot) {
   auto c = db::LoadCatalog(snapshot);
   if (!c) throw std::runtime_error(c.error().message);
-  auto catalog = std::make_shared<db::Catalog>(*c.value());
-  app::AddDefaultUiStrings(*catalog);  // as the kiosk does
-  s.catalog = std::move(catalog);
+  db::CatalogData catalog = *c.value();
+  app::AddDefaultUiStrings(catalog);  // as the kiosk does
+  s.catalog = db::Catalog::Make(std::move(catalog));
   s.lang = s.catalog->forum.default_language;
   s.now_utc = 1664341200;  // 2022-09-28 11:00 in Astana (+06:00)
   ctx_ = ImGui::CreateContext();
