@@ -45,7 +45,7 @@ db::CatalogData Filled() {
   for (const char* code : {"kk", "en"}) {
     auto& [l_code, native_name, english_name, fallback, origin, plural_rule] = languages.emplace_back();
     l_code = code;
-    native_name = v.S("native"), english_name = v.S("english");
+    native_name = v.S("native"); english_name = v.S("english");
     fallback = std::string(code) == "kk" ? "en" : "";
     plural_rule = std::string(code) == "kk" ? "east_slavic" : "none";
     origin = {};
@@ -53,28 +53,28 @@ db::CatalogData Filled() {
   {
     auto& [code, start_date, end_date, time_zone, utc_offset_min, default_language, idle_timeout_s, website,
            title, venue, city, origin] = forum;
-    code = v.S("forum"), start_date = "2022-09-28", end_date = "2022-09-30", time_zone = "Asia/Almaty";
-    utc_offset_min = 360, default_language = "kk", idle_timeout_s = 75, website = v.S("https://forum");
-    title = v.T("title"), venue = v.T("venue"), city = v.T("city");
+    code = v.S("forum"); start_date = "2022-09-28"; end_date = "2022-09-30"; time_zone = "Asia/Almaty";
+    utc_offset_min = 360; default_language = "kk"; idle_timeout_s = 75; website = v.S("https://forum");
+    title = v.T("title"); venue = v.T("venue"); city = v.T("city");
     origin = {};
   }
   {
     auto& [code, color, name, origin] = countries.emplace_back();
-    code = "KZ", color = 0x123456, name = v.T("country");
+    code = "KZ"; color = 0x123456; name = v.T("country");
     origin = {};
   }
   {
     auto& [id, mime, width, height, sha256, bytes, origin] = images.emplace_back();
-    id = v.S("image"), mime = "image/jpeg", width = v.I(), height = v.I(), sha256 = v.S("sha");
+    id = v.S("image"); mime = "image/jpeg"; width = v.I(); height = v.I(); sha256 = v.S("sha");
     bytes = {1, 2, 3, 250};
     origin = {};
   }
   {
     auto& [id, kind, country_code, website, email, phone, logo_image_id, sample, name, short_name, description,
            city, origin] = organizations.emplace_back();
-    id = v.S("org"), kind = "technopark", country_code = "KZ", website = v.S("web"), email = v.S("mail");
-    phone = v.S("phone"), logo_image_id = images[0].id, sample = true;
-    name = v.T("name"), short_name = v.T("short"), description = v.T("description"), city = v.T("city");
+    id = v.S("org"); kind = "technopark"; country_code = "KZ"; website = v.S("web"); email = v.S("mail");
+    phone = v.S("phone"); logo_image_id = images[0].id; sample = true;
+    name = v.T("name"); short_name = v.T("short"); description = v.T("description"); city = v.T("city");
     origin = {};
   }
   organizations.push_back(organizations[0]);  // a second party for the agreement
@@ -82,84 +82,84 @@ db::CatalogData Filled() {
   {  // a hall (first: the writer puts halls first) and a booth in it
     auto& [id, kind, level, is_polygon, ring, anchor, label, amenity, hall_id, sample, name, origin] =
         locations.emplace_back();
-    id = v.S("hall"), kind = "hall", level = v.I(), is_polygon = true;
+    id = v.S("hall"); kind = "hall"; level = v.I(); is_polygon = true;
     ring = {{v.D(), v.D()}, {v.D(), v.D()}, {v.D(), v.D()}};
-    anchor = {v.D(), v.D()}, label = v.S("label"), amenity = v.S("amenity"), hall_id = "", sample = true;
+    anchor = {v.D(), v.D()}; label = v.S("label"); amenity = v.S("amenity"); hall_id = ""; sample = true;
     name = v.T("hall");
     origin = {};
   }
   {
     auto& [id, kind, level, is_polygon, ring, anchor, label, amenity, hall_id, sample, name, origin] =
         locations.emplace_back();
-    id = v.S("booth"), kind = "booth", level = v.I(), is_polygon = false, ring = {};
-    anchor = {v.D(), v.D()}, label = v.S("label"), amenity = v.S("amenity"), hall_id = locations[0].id;
-    sample = true, name = v.T("booth");
+    id = v.S("booth"); kind = "booth"; level = v.I(); is_polygon = false; ring = {};
+    anchor = {v.D(), v.D()}; label = v.S("label"); amenity = v.S("amenity"); hall_id = locations[0].id;
+    sample = true; name = v.T("booth");
     origin = {};
   }
   {
     auto& [organization_id, booth_id, category, featured, sample, origin] = exhibitors.emplace_back();
-    organization_id = organizations[0].id, booth_id = locations[1].id, category = v.S("category");
-    featured = true, sample = true;
+    organization_id = organizations[0].id; booth_id = locations[1].id; category = v.S("category");
+    featured = true; sample = true;
     origin = {};
   }
   {
     auto& [id, from_id, to_id, length_m, accessible, origin] = walkways.emplace_back();
-    id = v.S("walk"), from_id = locations[0].id, to_id = locations[1].id, length_m = v.D(), accessible = false;
+    id = v.S("walk"); from_id = locations[0].id; to_id = locations[1].id; length_m = v.D(); accessible = false;
     origin = {};
   }
   {
     auto& [id, title, publisher, url, published_date, lang, note, origin] = sources.emplace_back();
-    id = v.S("source"), title = v.S("title"), publisher = v.S("publisher"), url = v.S("url");
-    published_date = v.S("date"), lang = v.S("lang"), note = v.S("note");
+    id = v.S("source"); title = v.S("title"); publisher = v.S("publisher"); url = v.S("url");
+    published_date = v.S("date"); lang = v.S("lang"); note = v.S("note");
     origin = {};
   }
   {
     auto& [id, kind, signed_date, online, source_id, sample, title, summary, place, scope, parties, facts,
            origin] = agreements.emplace_back();
-    id = v.S("agreement"), kind = "mou", signed_date = v.S("signed"), online = true, source_id = sources[0].id;
-    sample = true, title = v.T("title"), summary = v.T("summary"), place = v.T("place"), scope = v.T("scope");
+    id = v.S("agreement"); kind = "mou"; signed_date = v.S("signed"); online = true; source_id = sources[0].id;
+    sample = true; title = v.T("title"); summary = v.T("summary"); place = v.T("place"); scope = v.T("scope");
     origin = {};
     for (const char* role : {"witness", "organizer"}) {  // two: their order must survive too
       auto& [organization_id, p_role, p_source_id, signatory_name, signatory_title, p_origin] = parties.emplace_back();
       organization_id = organizations[parties.size() - 1].id;
-      p_role = role, p_source_id = sources[0].id;
-      signatory_name = v.T("signatory"), signatory_title = v.T("signatory-title");
+      p_role = role; p_source_id = sources[0].id;
+      signatory_name = v.T("signatory"); signatory_title = v.T("signatory-title");
       p_origin = {};
     }
     for (int i = 0; i < 2; ++i) {
       auto& [field, value, f_source_id, note, f_origin] = facts.emplace_back();
-      field = v.S("field"), value = v.S("value"), f_source_id = sources[0].id, note = v.S("note");
+      field = v.S("field"); value = v.S("value"); f_source_id = sources[0].id; note = v.S("note");
       f_origin = {};
     }
   }
   {
     auto& [id, location_id, name, origin] = rooms.emplace_back();
-    id = v.S("room"), location_id = locations[0].id, name = v.T("room");
+    id = v.S("room"); location_id = locations[0].id; name = v.T("room");
     origin = {};
   }
   {
     auto& [id, color, name, origin] = tracks.emplace_back();
-    id = v.S("track"), color = "#ABCDEF", name = v.T("track");
+    id = v.S("track"); color = "#ABCDEF"; name = v.T("track");
     origin = {};
   }
   {
     auto& [id, organization_id, sample, name, title, biography, origin] = people.emplace_back();
-    id = v.S("person"), organization_id = organizations[0].id, sample = true;
-    name = v.T("name"), title = v.T("title"), biography = v.T("biography");
+    id = v.S("person"); organization_id = organizations[0].id; sample = true;
+    name = v.T("name"); title = v.T("title"); biography = v.T("biography");
     origin = {};
   }
   {
     auto& [id, guid, day_index, day_date, starts_at, ends_at, starts_utc, ends_utc, room_id, track_id, kind,
            language, sample, title, subtitle, description, s_people, s_organizations, origin] = sessions.emplace_back();
-    id = v.S("session"), guid = v.S("guid"), day_index = 3, day_date = v.S("day");
-    starts_at = v.S("starts"), ends_at = v.S("ends"), starts_utc = v.I(), ends_utc = starts_utc + v.I();
-    room_id = rooms[0].id, track_id = tracks[0].id, kind = v.S("kind"), language = v.S("language"), sample = true;
-    title = v.T("title"), subtitle = v.T("subtitle"), description = v.T("description");
+    id = v.S("session"); guid = v.S("guid"); day_index = 3; day_date = v.S("day");
+    starts_at = v.S("starts"); ends_at = v.S("ends"); starts_utc = v.I(); ends_utc = starts_utc + v.I();
+    room_id = rooms[0].id; track_id = tracks[0].id; kind = v.S("kind"); language = v.S("language"); sample = true;
+    title = v.T("title"); subtitle = v.T("subtitle"); description = v.T("description");
     origin = {};
     auto& [person_id, role] = s_people.emplace_back();
-    person_id = people[0].id, role = "moderator";
+    person_id = people[0].id; role = "moderator";
     auto& [organization_id, o_role, o_origin] = s_organizations.emplace_back();
-    organization_id = organizations[0].id, o_role = "host";
+    organization_id = organizations[0].id; o_role = "host";
     o_origin = {};
   }
   ui_strings["nav.home"] = v.T("home");
