@@ -31,7 +31,7 @@ void Fit(const AppState& s, const PlanRect& bounds, MapLayout& l) {
 float BoothZoom(const AppState& s, int turn) {
   float z = 0, touch = 12.f * s.metrics.px_per_mm;
   for (const auto& l : s.catalog->locations) {
-    if (l.kind != "booth" || !l.is_polygon || l.label.empty()) continue;
+    if (l.kind != db::LocationKind::Booth || !l.is_polygon || l.label.empty()) continue;
     PlanRect b = LocationBounds(l, 0);
     float w = float(b.x1 - b.x0), h = float(b.y1 - b.y0);
     if (turn) std::swap(w, h);

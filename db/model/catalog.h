@@ -99,8 +99,27 @@ struct Point {
   bool operator==(const Point&) const = default;
 };
 
+// What a place on the floor plan is. A snapshot stores it as its name (location.kind; schema.sql lists the
+// same names in its CHECK), the floor plan's GeoJSON as `kind`.
+enum class LocationKind { Hall, Booth, Stage, Room, Amenity, Entrance, Exit, Kiosk };
+inline constexpr std::string_view kLocationKindNames[] = {"hall", "booth", "stage", "room", "amenity", "entrance",
+                                                          "exit", "kiosk"};
+static_assert(std::size(kLocationKindNames) == static_cast<size_t>(LocationKind::Kiosk) + 1,
+              "one name per LocationKind, in the enum's order");
+inline std::string_view NameOf(LocationKind k) { return kLocationKindNames[static_cast<size_t>(k)]; }
+// The kind called `name`; false (and `out` unchanged) for any other text.
+inline bool LocationKindFromName(std::string_view name, LocationKind& out) {
+  for (size_t i = 0; i < std::size(kLocationKindNames); ++i)
+    if (name == kLocationKindNames[i]) {
+      out = static_cast<LocationKind>(i);
+      return true;
+    }
+  return false;
+}
+
 struct Location {
-  std::string id, kind;  // hall, booth, stage, room, amenity, entrance, exit, kiosk
+  std::string id;
+  LocationKind kind = LocationKind::Booth;
   int level = 0;
   bool is_polygon = false;
   std::vector<Point> ring;  // polygon outer ring, not closed (last != first); empty for points

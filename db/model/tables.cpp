@@ -426,7 +426,10 @@ std::vector<TableDescription> MakeTables() {
   auto locations = Each("location", &C::locations, "location_id", &Location::id);
   t.push_back(Rows<C, Location>({"location", top, &C::locations, {
       Req("id", &Location::id),
-      Req("kind", &Location::kind),
+      {"kind", [](const Location& x) { return FieldValue{std::string(NameOf(x.kind))}; },
+               [](Location& x, FieldValue&& v) {
+                 if (!LocationKindFromName(AsText(v), x.kind)) throw BadValue("location.kind '" + AsText(v) + "' is not a kind");
+               }},
       Req("level", &Location::level),
       {"shape", [](const Location& x) { return FieldValue{std::string(x.is_polygon ? "polygon" : "point")}; },
                 [](Location& x, FieldValue&& v) { x.is_polygon = AsText(v) == "polygon"; }},
@@ -439,7 +442,7 @@ std::vector<TableDescription> MakeTables() {
       Opt("hall_id", &Location::hall_id),
       Req("sample", &Location::sample)},
       "", "", &Location::id,
-      [](const Location& x) { return x.kind == "hall"; }}));  // halls first: other places refer to them
+      [](const Location& x) { return x.kind == LocationKind::Hall; }}));  // halls first: other places refer to them
   t.push_back(Rows<Location, Point>({"location_vertex", locations, &Location::ring, {
       Req("x", &Point::x), Req("y", &Point::y)},
       "seq"}));

@@ -76,6 +76,8 @@ Result<std::shared_ptr<const Catalog>> LoadCatalogFrom(Database db, const std::s
     return Catalog::Make(std::move(data));
   } catch (const SqliteError& e) {
     return Error{name + ": cannot read the snapshot: " + e.what()};
+  } catch (const BadValue& e) {
+    return Error{name + ": cannot read the snapshot: " + e.what()};
   } catch (const std::bad_alloc&) {
     return Error{name + ": out of memory while loading the snapshot"};
   }

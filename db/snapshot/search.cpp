@@ -119,12 +119,12 @@ void WriteSearchIndex(Database& db, const Catalog& c) {
   for (const auto& r : c.rooms)
     if (!r.location_id.empty() && c.FindLocation(r.location_id)) doc(K::Place, r.location_id).Name(r.name);
   for (const auto& l : c.locations) {
-    if (l.kind == "booth" || l.kind == "hall") continue;
+    if (l.kind == LocationKind::Booth || l.kind == LocationKind::Hall) continue;
     Doc& d = doc(K::Place, l.id);
     d.Name(l.name);
     d.plain += " " + l.label;
     // Amenities are found by what they are, in every language: "toilet", "туалет", "tuvalet".
-    std::string what = l.kind == "amenity" ? "map.legend." + l.amenity : "map.legend." + l.kind;
+    std::string what = l.kind == LocationKind::Amenity ? "map.legend." + l.amenity : "map.legend." + std::string(NameOf(l.kind));
     if (auto it = c.ui_strings.find(what); it != c.ui_strings.end()) d.Body(it->second);
   }
 

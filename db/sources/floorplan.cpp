@@ -19,8 +19,12 @@ using nlohmann::json;
 
 namespace {
 
-const std::set<std::string> kKinds = {"hall", "booth", "stage", "room", "amenity", "entrance", "exit", "kiosk",
-                                      "walkway"};
+// A feature is a Location of one of kLocationKindNames (db/model/catalog.h), or a walkway.
+std::string KindsForMessage() {
+  std::string out;
+  for (auto name : kLocationKindNames) out += std::string(name) + ", ";
+  return out + "walkway";
+}
 const std::set<std::string> kProperties = {"id", "kind", "level", "label", "amenity", "hall", "sample",
                                            "from", "to", "accessible"};
 
@@ -91,9 +95,9 @@ Floorplan ParseFloorplan(const std::string& data, const std::string& file, const
         continue;
       }
       std::string kind = props.contains("kind") ? AsText(props["kind"]) : "";
-      if (!kKinds.count(kind)) {
-        diags.Error(file, line, "kind", "feature '" + id + "': kind '" + kind +
-                                            "' is not one of hall, booth, stage, room, amenity, entrance, exit, kiosk, walkway");
+      LocationKind location_kind = LocationKind::Booth;
+      if (kind != "walkway" && !LocationKindFromName(kind, location_kind)) {
+        diags.Error(file, line, "kind", "feature '" + id + "': kind '" + kind + "' is not one of " + KindsForMessage());
         continue;
       }
       for (auto it = props.begin(); it != props.end(); ++it) {
@@ -149,7 +153,7 @@ Floorplan ParseFloorplan(const std::string& data, const std::string& file, const
 
       Location loc;
       loc.id = id;
-      loc.kind = kind;
+      loc.kind = location_kind;
       loc.origin = {file, line};
       loc.sample = sample.value_or(false);
       loc.label = props.contains("label") ? AsText(props["label"]) : "";

@@ -283,7 +283,7 @@ struct Reader {
   // Finds the floor-plan place a schedule room name refers to: by name in any language.
   const Location* PlaceNamed(const std::string& name) {
     for (const auto& l : c.locations) {
-      if (l.kind != "room" && l.kind != "stage" && l.kind != "hall") continue;
+      if (l.kind != LocationKind::Room && l.kind != LocationKind::Stage && l.kind != LocationKind::Hall) continue;
       for (const auto& [lang, n] : l.name.by_lang)
         if (n == name) return &l;
     }

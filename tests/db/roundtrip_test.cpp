@@ -82,7 +82,7 @@ db::CatalogData Filled() {
   {  // a hall (first: the writer puts halls first) and a booth in it
     auto& [id, kind, level, is_polygon, ring, anchor, label, amenity, hall_id, sample, name, origin] =
         locations.emplace_back();
-    id = v.S("hall"); kind = "hall"; level = v.I(); is_polygon = true;
+    id = v.S("hall"); kind = db::LocationKind::Hall; level = v.I(); is_polygon = true;
     ring = {{v.D(), v.D()}, {v.D(), v.D()}, {v.D(), v.D()}};
     anchor = {v.D(), v.D()}; label = v.S("label"); amenity = v.S("amenity"); hall_id = ""; sample = true;
     name = v.T("hall");
@@ -91,7 +91,7 @@ db::CatalogData Filled() {
   {
     auto& [id, kind, level, is_polygon, ring, anchor, label, amenity, hall_id, sample, name, origin] =
         locations.emplace_back();
-    id = v.S("booth"); kind = "booth"; level = v.I(); is_polygon = false; ring = {};
+    id = v.S("booth"); kind = db::LocationKind::Booth; level = v.I(); is_polygon = false; ring = {};
     anchor = {v.D(), v.D()}; label = v.S("label"); amenity = v.S("amenity"); hall_id = locations[0].id;
     sample = true; name = v.T("booth");
     origin = {};
@@ -204,6 +204,25 @@ TEST_CASE("every field of every catalog type survives a snapshot round trip") {
   CHECK(!got.info.built_at.empty());
   CHECK(got.info.generator.rfind("kiosk-snapshot ", 0) == 0);
   CHECK(got.search_index != nullptr);
+}
+
+TEST_CASE("every location kind is one schema.sql accepts, and comes back as itself") {
+  // schema.sql's CHECK on location.kind and kLocationKindNames must list the same names.
+  db::CatalogData in = Filled();
+  for (auto name : db::kLocationKindNames) {
+    db::Location l = in.locations[1];
+    REQUIRE(db::LocationKindFromName(name, l.kind));
+    l.id = "place-" + std::string(name);
+    if (l.kind == db::LocationKind::Hall) l.hall_id.clear();
+    in.locations.push_back(l);
+  }
+  auto out = RoundTrip(in, 3);
+  std::vector<db::Location> halls_first;  // the order the writer gives them
+  for (const auto& l : in.locations)
+    if (l.kind == db::LocationKind::Hall) halls_first.push_back(l);
+  for (const auto& l : in.locations)
+    if (l.kind != db::LocationKind::Hall) halls_first.push_back(l);
+  CHECK(out->locations == halls_first);
 }
 
 TEST_CASE("the round-trip comparison sees one changed field") {
