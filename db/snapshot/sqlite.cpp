@@ -156,4 +156,19 @@ std::vector<unsigned char> Statement::Blob(int i) const {
   return p ? std::vector<unsigned char>(p, p + n) : std::vector<unsigned char>();
 }
 
+Transaction::Transaction(Database& db) : db_(db) { db_.Exec("BEGIN"); }
+
+Transaction::~Transaction() {
+  if (done_) return;
+  try {
+    db_.Exec("ROLLBACK");
+  } catch (const SqliteError&) {  // SQLite may have rolled back already (after some errors it does)
+  }
+}
+
+void Transaction::Commit() {
+  db_.Exec("COMMIT");
+  done_ = true;
+}
+
 }  // namespace db

@@ -1,4 +1,5 @@
-// RAII over the SQLite C API: a move-only connection and statement, finalized/closed in the destructor.
+// RAII over the SQLite C API: a move-only connection and statement, finalized/closed in the destructor, and
+// a transaction rolled back in its destructor unless committed.
 // Failures throw db::SqliteError inside the db layer; the public entry points (LoadCatalog, Validate,
 // Build) catch it and hand back an error value, so no exception ever reaches the UI.
 #pragma once
@@ -81,6 +82,24 @@ class Statement {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+};
+
+// A transaction on `db`: BEGIN in the constructor, ROLLBACK in the destructor unless Commit() succeeded (as
+// SQLiteCpp's Transaction), so an exception between the two can never leave it open. Not copyable; used on
+// the thread that uses `db`, which must outlive it.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);  // throws SqliteError
+  ~Transaction();                      // never throws: a failed ROLLBACK leaves nothing to do
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  // Throws SqliteError when COMMIT fails (a deferred foreign key, a full disk); the transaction is then still
+  // open, and the destructor rolls it back.
+  void Commit();
+
+ private:
+  Database& db_;
+  bool done_ = false;
 };
 
 }  // namespace db

@@ -62,10 +62,13 @@ void WriteAll(Database& db, const Catalog& c, int64_t content_version) {
 void WriteSnapshotContent(Database& db, const Catalog& catalog, int64_t content_version) {
   db.Exec("PRAGMA foreign_keys = ON;");
   db.Exec(kSchemaSql);
-  db.Exec("BEGIN; PRAGMA defer_foreign_keys = ON;");
-  WriteAll(db, catalog, content_version);
-  WriteSearchIndex(db, catalog);
-  db.Exec("COMMIT");
+  {
+    Transaction tx(db);
+    db.Exec("PRAGMA defer_foreign_keys = ON");  // for this transaction: every reference is checked at COMMIT
+    WriteAll(db, catalog, content_version);
+    WriteSearchIndex(db, catalog);
+    tx.Commit();
+  }
   std::string sum = ContentChecksum(db);
   auto st = db.Prepare("INSERT INTO meta (key, value) VALUES ('content_checksum', ?)");
   st.Bind(1, std::string_view(sum));
