@@ -31,17 +31,10 @@ using test::ReadFile;
 using test::WriteFile;
 using test::Edit;
 using test::GoodSnapshot;
+// Runs SQL on a snapshot and recomputes its content checksum, so that only the forum's rules can refuse it.
+using test::EditSnapshot;
 
 namespace {
-
-
-
-// Runs SQL on a snapshot and recomputes its content checksum, so that only the forum's rules can refuse it.
-void EditSnapshot(const std::string& path, const std::string& sql) {
-  db::Database rw(path, db::Database::Mode::ReadWriteCreate);
-  rw.Exec(sql);
-  rw.Exec("UPDATE meta SET value = '" + db::ContentChecksum(rw) + "' WHERE key = 'content_checksum'");
-}
 
 // A loaded snapshot's data, to change before it is checked.
 db::CatalogData Loaded(const std::string& path) {
