@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "db/model/catalog.h"
+#include "db/snapshot/loader.h"
 #include "db/snapshot/search.h"
 #include "db/base/text.h"
 

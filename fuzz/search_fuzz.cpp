@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "db/model/catalog.h"
+#include "db/snapshot/loader.h"
 #include "db/snapshot/search.h"
 #include "fuzz/fuzz_input.h"
 

@@ -4,6 +4,7 @@
 // built by .ci/fuzz-smoke); most mutations break SQLite's page structure, which is what a damaged file on
 // a USB stick looks like.
 #include "db/model/catalog.h"
+#include "db/snapshot/loader.h"
 #include "db/tool/inspect.h"
 #include "db/snapshot/search.h"
 #include "db/snapshot/validate.h"

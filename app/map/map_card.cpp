@@ -15,7 +15,7 @@ namespace {
 // The hall a point of the plan lies in, if any.
 const db::Location* HallAt(const db::Catalog& c, db::Point p) {
   for (const auto& l : c.locations)
-    if (l.kind == "hall" && l.is_polygon && Inside(l.ring, p)) return &l;
+    if (l.kind == db::LocationKind::Hall && l.is_polygon && Inside(l.ring, p)) return &l;
   return nullptr;
 }
 
@@ -56,12 +56,12 @@ bool BuildPlaceCard(const AppState& s, const std::string& id, PlaceCard& card) {
   }
   const db::Location* l = c.FindLocation(id);
   if (!l) return false;
-  std::string kind_key = l->is_polygon ? "map.legend." + l->kind : MarkLegendKey(MarkOf(*l));
+  std::string kind_key = l->is_polygon ? "map.legend." + std::string(db::NameOf(l->kind)) : MarkLegendKey(MarkOf(*l));
   card.kind = s.Ui(kind_key.c_str());
   card.title = s.Tr(l->name);
   if (card.title.empty()) card.title = l->label.empty() ? card.kind : card.kind + " " + l->label;
   if (card.title == card.kind) card.kind.clear();  // "Toilets" once, not twice
-  if (l->kind == "room" || l->kind == "stage") {
+  if (l->kind == db::LocationKind::Room || l->kind == db::LocationKind::Stage) {
     std::vector<const db::Session*> now, next;
     NowAndNext(s, now, next, 2, [&](const db::Session& x) {
       const db::Room* r = c.FindRoom(x.room_id);

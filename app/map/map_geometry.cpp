@@ -34,7 +34,7 @@ bool HerePoint(const AppState& s, db::Point& out) {
   }
   if (!s.catalog) return false;
   for (const auto& l : s.catalog->locations)
-    if (l.kind == "kiosk" && !l.is_polygon) {
+    if (l.kind == db::LocationKind::Kiosk && !l.is_polygon) {
       out = l.anchor;
       return true;
     }

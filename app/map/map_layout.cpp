@@ -32,7 +32,7 @@ float BoothZoom(const AppState& s, int turn) {
   const Metrics& m = s.metrics;
   float z = 0, more = m.px(2);
   for (const auto& l : s.catalog->locations) {
-    if (l.kind != "booth" || !l.is_polygon || l.label.empty()) continue;
+    if (l.kind != db::LocationKind::Booth || !l.is_polygon || l.label.empty()) continue;
     PlanRect b = LocationBounds(l, 0);
     float w = float(b.x1 - b.x0), h = float(b.y1 - b.y0);
     if (turn) std::swap(w, h);

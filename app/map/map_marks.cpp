@@ -14,9 +14,9 @@ constexpr float kPi = 3.14159265f;
 }
 
 Mark MarkOf(const db::Location& l) {
-  if (l.kind == "kiosk") return Mark::Here;
-  if (l.kind == "entrance") return Mark::Entrance;
-  if (l.kind == "exit") return Mark::Exit;
+  if (l.kind == db::LocationKind::Kiosk) return Mark::Here;
+  if (l.kind == db::LocationKind::Entrance) return Mark::Entrance;
+  if (l.kind == db::LocationKind::Exit) return Mark::Exit;
   if (l.amenity == "toilet") return Mark::Toilet;
   if (l.amenity == "accessible_toilet") return Mark::AccessibleToilet;
   if (l.amenity == "first_aid") return Mark::FirstAid;
@@ -53,10 +53,10 @@ ImU32 MarkFill(Mark m) {
   }
 }
 
-ImU32 AreaFill(const std::string& kind) {
-  if (kind == "hall") return colors::kMapHall;
-  if (kind == "stage") return colors::kMapStage;
-  if (kind == "room") return colors::kMapRoom;
+ImU32 AreaFill(db::LocationKind kind) {
+  if (kind == db::LocationKind::Hall) return colors::kMapHall;
+  if (kind == db::LocationKind::Stage) return colors::kMapStage;
+  if (kind == db::LocationKind::Room) return colors::kMapRoom;
   return colors::kMapArea;
 }
 
@@ -129,22 +129,22 @@ std::vector<LegendItem> LegendItems(const AppState& s) {
   bool stage = false, room = false, booth = false;
   for (const auto& l : c.locations) {
     if (l.is_polygon) {
-      stage |= l.kind == "stage";
-      room |= l.kind == "room";
-      booth |= l.kind == "booth";
+      stage |= l.kind == db::LocationKind::Stage;
+      room |= l.kind == db::LocationKind::Room;
+      booth |= l.kind == db::LocationKind::Booth;
       continue;
     }
-    if (l.kind == "kiosk") continue;  // "you are here" (app/map/map_geometry.h HerePoint)
+    if (l.kind == db::LocationKind::Kiosk) continue;  // "you are here" (app/map/map_geometry.h HerePoint)
     marks[int(MarkOf(l))] = true;
   }
   db::Point here;
   marks[int(Mark::Here)] = HerePoint(s, here);
   std::vector<LegendItem> items;
   for (int m = 0; m < int(Mark::Other); ++m)  // "other" points carry their own names
-    if (marks[m]) items.push_back({Mark(m), "", s.Ui(MarkLegendKey(Mark(m)))});
-  if (stage) items.push_back({Mark::Other, "stage", s.Ui("map.legend.stage")});
-  if (room) items.push_back({Mark::Other, "room", s.Ui("map.legend.room")});
-  if (booth) items.push_back({Mark::Other, "booth", s.Ui("map.legend.booth")});
+    if (marks[m]) items.push_back({Mark(m), std::nullopt, s.Ui(MarkLegendKey(Mark(m)))});
+  if (stage) items.push_back({Mark::Other, db::LocationKind::Stage, s.Ui("map.legend.stage")});
+  if (room) items.push_back({Mark::Other, db::LocationKind::Room, s.Ui("map.legend.room")});
+  if (booth) items.push_back({Mark::Other, db::LocationKind::Booth, s.Ui("map.legend.booth")});
   return items;
 }
 
@@ -209,9 +209,9 @@ void DrawLegend(AppState& s, ImDrawList* dl, const std::vector<LegendItem>& item
     ImVec2 p(at.x + boxes[i].x, at.y + boxes[i].y);
     float h = boxes[i].w - boxes[i].y;
     ImVec2 c(p.x + r, p.y + h / 2);
-    if (it.area.empty()) {
+    if (!it.area) {
       DrawMark(dl, it.mark, c, r, s.fonts.strong);
-    } else if (it.area == "booth") {  // booths take their country's colour: three of them
+    } else if (it.area == db::LocationKind::Booth) {  // booths take their country's colour: three of them
       ImU32 cols[3] = {colors::kMapFreeBooth, colors::kMapFreeBooth, colors::kMapFreeBooth};
       for (size_t k = 0; k < 3 && k < s.catalog->countries.size(); ++k) cols[k] = Rgb(s.catalog->countries[k].color);
       for (int k = 0; k < 3; ++k)

@@ -4,6 +4,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,12 +22,12 @@ ImU32 MarkFill(Mark m);                          // the colour of its disc
 void DrawMark(ImDrawList* dl, Mark m, ImVec2 c, float r, ImFont* font);  // `font` for "WC", at the disc's size
 
 // The fill of an area of `kind` (hall, stage, room; booths take their country's colour).
-ImU32 AreaFill(const std::string& kind);
+ImU32 AreaFill(db::LocationKind kind);
 
-// One line of the legend: a point's symbol, or an area's swatch (`area` = "stage", "room", "booth").
+// One line of the legend: a point's symbol, or an area's swatch (`area` = stage, room, booth).
 struct LegendItem {
   Mark mark = Mark::Other;
-  std::string area;
+  std::optional<db::LocationKind> area;  // empty: a point's symbol
   std::string text;
 };
 // The symbols the plan shows, in a fixed order (you are here, ways in and out, amenities, areas), each

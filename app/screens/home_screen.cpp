@@ -16,7 +16,7 @@ void DrawHomeScreen(AppState& s, ImVec2 size) {
   // The subtitle says what is inside, in counts: "13 участников · 8 стран".
   const db::Catalog& c = *s.catalog;
   size_t booths = 0;
-  for (const auto& l : c.locations) booths += l.kind == "booth";
+  for (const auto& l : c.locations) booths += l.kind == db::LocationKind::Booth;
   const char* dot = "  \xC2\xB7  ";
   struct Tile { Screen screen; const char* title; const char* subtitle; std::string counts; ImU32 color; };
   const Tile tiles[] = {

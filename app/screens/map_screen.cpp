@@ -62,7 +62,7 @@ void FillPolygon(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col) {
 bool FitInside(const AppState& s, const db::Location& l, const std::string& label, float w, float h, ImFont*& font,
                std::string& text, ImVec2& size) {
   float inset = s.metrics.inset;
-  std::vector<ImFont*> fonts = l.kind == "booth" ? std::vector<ImFont*>{s.fonts.caption}
+  std::vector<ImFont*> fonts = l.kind == db::LocationKind::Booth ? std::vector<ImFont*>{s.fonts.caption}
                                                  : std::vector<ImFont*>{s.fonts.strong, s.fonts.body, s.fonts.caption};
   for (const std::string& t : {label, l.label}) {
     if (t.empty()) continue;
@@ -201,7 +201,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   std::vector<Area> areas;
   for (int pass = 0; pass < 3; ++pass)
     for (const auto& l : c.locations) {
-      if (!l.is_polygon || l.ring.size() < 3 || (l.kind == "hall" ? 0 : l.kind == "booth" ? 2 : 1) != pass) continue;
+      if (!l.is_polygon || l.ring.size() < 3 || (l.kind == db::LocationKind::Hall ? 0 : l.kind == db::LocationKind::Booth ? 2 : 1) != pass) continue;
       Area a{&l, {}, {1e9f, 1e9f, -1e9f, -1e9f}};
       for (const auto& p : l.ring) {
         ImVec2 q = v.ToScreen(p);
@@ -211,7 +211,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
       Record(s, "shape/" + l.id, a.box);
       if (!a.box.Overlaps(canvas)) continue;  // off screen: nothing to draw, label or tap (a forum of thousands of booths)
       ImU32 fill = AreaFill(l.kind);
-      if (l.kind == "booth") {
+      if (l.kind == db::LocationKind::Booth) {
         const db::Exhibitor* e = c.FindExhibitorAtBooth(l.id);
         const db::Organization* o = e ? c.FindOrganization(e->organization_id) : nullptr;
         const db::Country* country = o ? c.FindCountry(o->country_code) : nullptr;
@@ -220,12 +220,12 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
       FillPolygon(dl, a.pts, fill);
       // Edges: white gaps between areas on the light plan; in high contrast, where every area turns black or
       // white, an edge in the ink colour (white there) keeps neighbouring booths and rooms apart.
-      ImU32 edge = l.kind == "hall" ? ImU32(colors::kMuted) : s.high_contrast ? ImU32(colors::kInk) : ImU32(colors::kMapOutline);
-      dl->AddPolyline(a.pts.data(), int(a.pts.size()), edge, ImDrawFlags_Closed, l.kind == "hall" || s.high_contrast ? m.bold_line : m.line);
+      ImU32 edge = l.kind == db::LocationKind::Hall ? ImU32(colors::kMuted) : s.high_contrast ? ImU32(colors::kInk) : ImU32(colors::kMapOutline);
+      dl->AddPolyline(a.pts.data(), int(a.pts.size()), edge, ImDrawFlags_Closed, l.kind == db::LocationKind::Hall || s.high_contrast ? m.bold_line : m.line);
       if (l.id == s.map_focus || l.id == s.map_card)
         dl->AddPolyline(a.pts.data(), int(a.pts.size()), colors::kHighlight, ImDrawFlags_Closed, focus_edge);
-      Target(s, (l.kind == "booth" ? "booth/" : "place/") + l.id, a.box, canvas);
-      if (l.kind != "hall") space.Avoid(a.pts);
+      Target(s, (l.kind == db::LocationKind::Booth ? "booth/" : "place/") + l.id, a.box, canvas);
+      if (l.kind != db::LocationKind::Hall) space.Avoid(a.pts);
       areas.push_back(std::move(a));
     }
 
@@ -234,7 +234,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   float r = m.mm(kMarkRadiusMm), tap = std::max(m.mm(kPointTapMm), m.touch), clear = m.px(2);
   std::vector<Point> points;
   for (const auto& l : c.locations) {
-    if (l.is_polygon || l.kind == "kiosk") continue;  // the kiosk is "you are here", drawn below
+    if (l.is_polygon || l.kind == db::LocationKind::Kiosk) continue;  // the kiosk is "you are here", drawn below
     ImVec2 a = v.ToScreen(l.anchor);
     points.push_back({&l, MarkOf(l), a, {a.x - tap / 2, a.y - tap / 2, a.x + tap / 2, a.y + tap / 2}});
     space.Take({a.x - r - clear, a.y - r - clear, a.x + r + clear, a.y + r + clear});
@@ -293,10 +293,10 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   }
   for (const Area& a : areas) {
     const db::Location& l = *a.l;
-    if (l.kind == "hall") continue;
+    if (l.kind == db::LocationKind::Hall) continue;
     std::string label = s.Tr(l.name);
-    ImU32 text = l.kind == "stage" ? ImU32(colors::kOnAccent) : ImU32(colors::kInk);
-    if (l.kind == "booth") {
+    ImU32 text = l.kind == db::LocationKind::Stage ? ImU32(colors::kOnAccent) : ImU32(colors::kInk);
+    if (l.kind == db::LocationKind::Booth) {
       const db::Exhibitor* e = c.FindExhibitorAtBooth(l.id);
       const db::Organization* o = e ? c.FindOrganization(e->organization_id) : nullptr;
       const db::Country* country = o ? c.FindCountry(o->country_code) : nullptr;
@@ -417,8 +417,8 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
     db::Point at = v.ToPlan(q);
     for (int pass = 2; !near && !hit && pass >= 0; --pass)  // booths on top, the hall beneath everything
       for (const Area& a : areas)
-        if ((a.l->kind == "hall" ? 0 : a.l->kind == "booth" ? 2 : 1) == pass && Inside(a.l->ring, at)) hit = a.l;
-    const db::Exhibitor* e = hit && hit->kind == "booth" ? c.FindExhibitorAtBooth(hit->id) : nullptr;
+        if ((a.l->kind == db::LocationKind::Hall ? 0 : a.l->kind == db::LocationKind::Booth ? 2 : 1) == pass && Inside(a.l->ring, at)) hit = a.l;
+    const db::Exhibitor* e = hit && hit->kind == db::LocationKind::Booth ? c.FindExhibitorAtBooth(hit->id) : nullptr;
     if (on_controls) {
     } else if (e) {
       s.Do({.kind = Action::Kind::OpenExhibitor, .id = e->organization_id});

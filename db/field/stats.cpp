@@ -50,14 +50,14 @@ void UsageStats::Count(const std::string& day, const std::string& event) {
 void UsageStats::Commit(std::map<std::pair<std::string, std::string>, int64_t>& batch) {
   if (batch.empty()) return;
   try {
-    db_->db.Exec("BEGIN");
+    Transaction tx(db_->db);
     auto st = db_->db.Prepare(
         "INSERT INTO usage (day, event, count) VALUES (?, ?, ?) ON CONFLICT (day, event) DO UPDATE SET count = count + excluded.count");
     for (const auto& [key, n] : batch) {
       st.Bind(1, std::string_view(key.first)).Bind(2, std::string_view(key.second)).Bind(3, n);
       st.Run();
     }
-    db_->db.Exec("COMMIT");
+    tx.Commit();
     std::lock_guard<std::mutex> lock(mu_);
     problem_.clear();
   } catch (const std::exception& e) {  // the worker's boundary: a full disk, a damaged file, memory
@@ -65,11 +65,7 @@ void UsageStats::Commit(std::map<std::pair<std::string, std::string>, int64_t>& 
     {
       std::lock_guard<std::mutex> lock(mu_);
       problem_ = std::string("usage counts not saved: ") + e.what();
-    }
-    try {
-      db_->db.Exec("ROLLBACK");
-    } catch (const std::exception&) {
-    }
+    }  // the transaction was rolled back when `tx` went out of scope
   }
   batch.clear();
 }

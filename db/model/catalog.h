@@ -2,8 +2,8 @@
 //
 // One set of types serves every direction: the staff tool reads the source folder into a Catalog, checks it
 // (db/model/check.h) and writes it to a snapshot (db/snapshot/writer.h); the kiosk loads a snapshot back into a Catalog
-// (LoadCatalog below) and reads it, immutable, behind a shared_ptr<const Catalog> that is swapped as a whole.
-// No SQLite or ImGui type appears here.
+// (db/snapshot/loader.h) and reads it, immutable, behind a shared_ptr<const Catalog> that is swapped as a whole.
+// No SQLite or ImGui type appears here, and nothing from db/snapshot: the model uses only db/base.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -23,6 +23,7 @@ namespace db {
 struct Origin {
   std::string file;
   int line = 0;
+  bool operator==(const Origin&) const = default;
 };
 
 // A translated text: language code -> text. A missing language means "not translated"; use Catalog::Tr to
@@ -34,6 +35,7 @@ struct Text {
     auto it = by_lang.find(lang);
     return it == by_lang.end() ? nullptr : &it->second;
   }
+  bool operator==(const Text&) const = default;
 };
 
 struct Language {
@@ -43,6 +45,7 @@ struct Language {
   std::string fallback;      // next language to try; empty ends the chain
   Origin origin;
   std::string plural_rule = "one_other";  // db/model/plural.h: "none", "east_slavic" ...
+  bool operator==(const Language&) const = default;
 };
 
 struct Forum {
@@ -55,6 +58,7 @@ struct Forum {
   std::string website;
   Text title, venue, city;
   Origin origin;
+  bool operator==(const Forum&) const = default;
 };
 
 struct Country {
@@ -62,6 +66,7 @@ struct Country {
   uint32_t color = 0x808080;
   Text name;
   Origin origin;
+  bool operator==(const Country&) const = default;
 };
 
 struct Image {
@@ -71,6 +76,7 @@ struct Image {
   std::string sha256;  // hex
   std::vector<unsigned char> bytes;
   Origin origin;
+  bool operator==(const Image&) const = default;
 };
 
 struct Organization {
@@ -78,20 +84,42 @@ struct Organization {
   bool sample = false;
   Text name, short_name, description, city;
   Origin origin;
+  bool operator==(const Organization&) const = default;
 };
 
 struct Exhibitor {
   std::string organization_id, booth_id, category;
   bool featured = false, sample = false;
   Origin origin;
+  bool operator==(const Exhibitor&) const = default;
 };
 
 struct Point {
   double x = 0, y = 0;
+  bool operator==(const Point&) const = default;
 };
 
+// What a place on the floor plan is. A snapshot stores it as its name (location.kind; schema.sql lists the
+// same names in its CHECK), the floor plan's GeoJSON as `kind`.
+enum class LocationKind { Hall, Booth, Stage, Room, Amenity, Entrance, Exit, Kiosk };
+inline constexpr std::string_view kLocationKindNames[] = {"hall", "booth", "stage", "room", "amenity", "entrance",
+                                                          "exit", "kiosk"};
+static_assert(std::size(kLocationKindNames) == static_cast<size_t>(LocationKind::Kiosk) + 1,
+              "one name per LocationKind, in the enum's order");
+inline std::string_view NameOf(LocationKind k) { return kLocationKindNames[static_cast<size_t>(k)]; }
+// The kind called `name`; false (and `out` unchanged) for any other text.
+inline bool LocationKindFromName(std::string_view name, LocationKind& out) {
+  for (size_t i = 0; i < std::size(kLocationKindNames); ++i)
+    if (name == kLocationKindNames[i]) {
+      out = static_cast<LocationKind>(i);
+      return true;
+    }
+  return false;
+}
+
 struct Location {
-  std::string id, kind;  // hall, booth, stage, room, amenity, entrance, exit, kiosk
+  std::string id;
+  LocationKind kind = LocationKind::Booth;
   int level = 0;
   bool is_polygon = false;
   std::vector<Point> ring;  // polygon outer ring, not closed (last != first); empty for points
@@ -100,6 +128,7 @@ struct Location {
   bool sample = false;
   Text name;
   Origin origin;
+  bool operator==(const Location&) const = default;
 };
 
 struct Walkway {
@@ -107,11 +136,13 @@ struct Walkway {
   double length_m = 0;
   bool accessible = true;
   Origin origin;
+  bool operator==(const Walkway&) const = default;
 };
 
 struct Source {
   std::string id, title, publisher, url, published_date, lang, note;
   Origin origin;
+  bool operator==(const Source&) const = default;
 };
 
 struct AgreementParty {
@@ -120,11 +151,13 @@ struct AgreementParty {
   std::string source_id;
   Text signatory_name, signatory_title;  // empty: the source does not say who signed
   Origin origin;
+  bool operator==(const AgreementParty&) const = default;
 };
 
 struct AgreementFact {
   std::string field, value, source_id, note;
   Origin origin;
+  bool operator==(const AgreementFact&) const = default;
 };
 
 struct Agreement {
@@ -136,18 +169,21 @@ struct Agreement {
   std::vector<AgreementParty> parties;
   std::vector<AgreementFact> facts;
   Origin origin;
+  bool operator==(const Agreement&) const = default;
 };
 
 struct Room {
   std::string id, location_id;  // location_id empty: not on the floor plan
   Text name;
   Origin origin;
+  bool operator==(const Room&) const = default;
 };
 
 struct Track {
   std::string id, color;  // "#RRGGBB" or empty
   Text name;
   Origin origin;
+  bool operator==(const Track&) const = default;
 };
 
 struct Person {
@@ -155,17 +191,20 @@ struct Person {
   bool sample = false;
   Text name, title, biography;
   Origin origin;
+  bool operator==(const Person&) const = default;
 };
 
 struct SessionPerson {
   std::string person_id;
   std::string role = "speaker";
+  bool operator==(const SessionPerson&) const = default;
 };
 
 struct SessionOrganization {
   std::string organization_id;
   std::string role = "participant";
   Origin origin;
+  bool operator==(const SessionOrganization&) const = default;
 };
 
 struct Session {
@@ -180,6 +219,7 @@ struct Session {
   std::vector<SessionPerson> people;
   std::vector<SessionOrganization> organizations;
   Origin origin;
+  bool operator==(const Session&) const = default;
 };
 
 class SearchIndex;  // db/snapshot/search.h
@@ -188,11 +228,13 @@ struct SnapshotInfo {
   int schema_version = 0;
   int64_t content_version = 0;
   std::string content_checksum, built_at, generator;
+  bool operator==(const SnapshotInfo&) const = default;
 };
 
-// The whole forum. Vectors keep the order of the sources (sessions sorted by start). Lookups by id go through
-// the Find* functions, which use indexes built by BuildIndexes().
-struct Catalog {
+// The whole forum as plain values: what a loader fills (the builder of a Catalog). Vectors keep the order of
+// the sources (sessions sorted by start). Every member is described once, by table and column, in
+// db/model/tables.h; a member added here and to no description fails tests/db/roundtrip_test.cpp.
+struct CatalogData {
   SnapshotInfo info;
   Forum forum;
   std::vector<Language> languages;  // picker order
@@ -209,12 +251,25 @@ struct Catalog {
   std::vector<Person> people;
   std::vector<Session> sessions;
   std::map<std::string, Text, std::less<>> ui_strings;  // key -> text
-  // The snapshot's search index (db/snapshot/search.h); null for a catalog read from sources. Shared by copies.
-  std::shared_ptr<const SearchIndex> search_index;
+  // The snapshot's search index (db/snapshot/search.h); null for a catalog read from sources. Shared by
+  // copies: a variant made from a loaded catalog searches the index of the snapshot it came from.
+  std::shared_ptr<SearchIndex> search_index;
+};
 
-  // Rebuilds the id indexes; call once after filling the vectors. Later duplicates do not replace earlier
-  // rows (CheckCatalog reports them).
-  void BuildIndexes();
+// The whole forum, immutable by construction: the only way to make one is Catalog::Make, which takes the
+// filled data and builds the id indexes once, and it is only ever handed out as shared_ptr<const Catalog>.
+// Not copyable: to make a variant (a test, a staff preview), copy its CatalogData (`CatalogData d = *c;`),
+// change that and Make a new Catalog. Lookups by id go through the Find* functions; safe from any number of
+// threads at once (nothing in a Catalog changes after Make; the search index has its own rules, search.h).
+class Catalog : public CatalogData {
+  struct Key {};  // only Make constructs (make_shared needs a public constructor)
+
+ public:
+  // Later duplicate ids do not replace earlier rows in the indexes (CheckCatalog reports them).
+  static std::shared_ptr<const Catalog> Make(CatalogData data);
+  Catalog(Key, CatalogData data);
+  Catalog(const Catalog&) = delete;
+  Catalog& operator=(const Catalog&) = delete;
 
   const Language* FindLanguage(std::string_view code) const;
   const Country* FindCountry(std::string_view code) const;
@@ -230,10 +285,10 @@ struct Catalog {
   const Person* FindPerson(std::string_view id) const;
   const Session* FindSession(std::string_view id) const;
 
-  // The countries at least one exhibitor comes from, in the order of `countries` (computed by BuildIndexes:
+  // The countries at least one exhibitor comes from, in the order of `countries` (computed by Make:
   // the filter chips, the home counts, the search index and `inspect` all use it).
   std::vector<const Country*> ExhibitingCountries() const;
-  // The days of the program, (day index, YYYY-MM-DD), in order (computed by BuildIndexes).
+  // The days of the program, (day index, YYYY-MM-DD), in order (computed by Make).
   const std::vector<std::pair<int, std::string>>& ProgramDays() const { return days_; }
 
   // The language chain for `lang`: lang, its fallback, that one's fallback ... (no repeats, stops at a loop).
@@ -246,6 +301,7 @@ struct Catalog {
   const std::string& Ui(std::string_view key, std::string_view lang, std::string_view* from = nullptr) const;
 
  private:
+  void BuildIndexes();  // once, by the constructor
   using Index = std::unordered_map<std::string, size_t>;
   // lang -> its chain, then the default language's chain: what Tr walks, computed once (Tr runs every frame).
   std::unordered_map<std::string, std::vector<std::string>> lookup_order_;
@@ -265,19 +321,5 @@ struct TextRef {
   const Origin& origin;  // the row's; empty for rows loaded from a snapshot and for UI strings
 };
 void ForEachText(const Catalog& c, const std::function<void(const TextRef&)>& fn);
-
-// The schema version this build reads and writes (PRAGMA user_version of db/snapshot/schema.sql).
-inline constexpr int kSchemaVersion = 1;
-
-// Reads a snapshot into a Catalog: checks that it is a Forum Kiosk snapshot of kSchemaVersion that passes
-// SQLite's quick_check, and loads it. Does not verify the content checksum nor the rules: the kiosk opens
-// snapshots through db::OpenSnapshot (db/snapshot/validate.h), which does; this is for the staff tool's views of a
-// file (`inspect`, `diff`, `search`). Errors say what is wrong with which file.
-Result<std::shared_ptr<const Catalog>> LoadCatalog(const std::string& path);
-
-class Database;
-// Loads from a database already open (in memory); takes it over as the search index's connection. `name`
-// names the file in errors.
-Result<std::shared_ptr<const Catalog>> LoadCatalogFrom(Database db, const std::string& name);
 
 }  // namespace db

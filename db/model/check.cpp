@@ -19,7 +19,6 @@ namespace {
 
 const std::set<std::string> kOrganizationKinds = {"technopark", "agency", "government", "company",
                                                   "international", "association", "other"};
-const std::set<std::string> kLocationKinds = {"hall", "booth", "stage", "room", "amenity", "entrance", "exit", "kiosk"};
 const std::set<std::string> kAmenities = {"toilet", "accessible_toilet", "cafe", "info", "first_aid", "cloakroom",
                                           "prayer_room", "elevator", "charging"};
 const std::set<std::string> kAgreementKinds = {"mou", "memorandum_of_cooperation", "agreement", "other"};
@@ -193,7 +192,7 @@ class Checker {
       for (auto [field, v] : {std::pair{"organization", &x.organization_id}, {"booth", &x.booth_id}, {"category", &x.category}})
         one(x.origin, "exhibitor", x.organization_id, field, *v);
     for (const auto& x : c_.locations)
-      for (auto [field, v] : {std::pair{"id", &x.id}, {"kind", &x.kind}, {"amenity", &x.amenity}, {"hall", &x.hall_id}})
+      for (auto [field, v] : {std::pair{"id", &x.id}, {"amenity", &x.amenity}, {"hall", &x.hall_id}})
         one(x.origin, "location", x.id, field, *v);
     for (const auto& x : c_.walkways)
       for (auto [field, v] : {std::pair{"id", &x.id}, {"from", &x.from_id}, {"to", &x.to_id}}) one(x.origin, "walkway", x.id, field, *v);
@@ -320,7 +319,6 @@ class Checker {
   void Locations() {
     Unique(c_.locations, "location", "id", [](const Location& x) { return x.id; });
     for (const auto& x : c_.locations) {
-      if (!kLocationKinds.count(x.kind)) Err(x.origin, "location", "kind", "'" + x.id + "': unknown kind '" + x.kind + "'");
       if (x.level < caps::kMinLevel || x.level > caps::kMaxLevel)
         Err(x.origin, "location", "level", "'" + x.id + "': level " + std::to_string(x.level) + " is not a floor from " +
                                                std::to_string(caps::kMinLevel) + " to " + std::to_string(caps::kMaxLevel));
@@ -332,16 +330,16 @@ class Checker {
       } else if (!x.ring.empty()) {
         Err(x.origin, "location", "geometry", "'" + x.id + "': a point with polygon corners");
       }
-      if ((x.kind == "hall" || x.kind == "booth" || x.kind == "stage" || x.kind == "room") && !x.is_polygon)
-        Err(x.origin, "location", "geometry", "'" + x.id + "': a " + x.kind + " must be a Polygon (its outline on the map)");
+      if ((x.kind == LocationKind::Hall || x.kind == LocationKind::Booth || x.kind == LocationKind::Stage || x.kind == LocationKind::Room) && !x.is_polygon)
+        Err(x.origin, "location", "geometry", "'" + x.id + "': a " + std::string(NameOf(x.kind)) + " must be a Polygon (its outline on the map)");
       if (!x.hall_id.empty()) {
         const Location* h = c_.FindLocation(x.hall_id);
         if (!h) Err(x.origin, "location", "hall", "'" + x.id + "': hall '" + x.hall_id + "' is not on the floor plan");
-        else if (h->kind != "hall") Err(x.origin, "location", "hall", "'" + x.id + "': '" + x.hall_id + "' is a " + h->kind + ", not a hall");
+        else if (h->kind != LocationKind::Hall) Err(x.origin, "location", "hall", "'" + x.id + "': '" + x.hall_id + "' is a " + std::string(NameOf(h->kind)) + ", not a hall");
       }
-      if (x.kind == "amenity" && !kAmenities.count(x.amenity))
+      if (x.kind == LocationKind::Amenity && !kAmenities.count(x.amenity))
         Err(x.origin, "location", "amenity", "'" + x.id + "': amenity '" + x.amenity + "' is not one of toilet, accessible_toilet, cafe, info, first_aid, cloakroom, prayer_room, elevator, charging");
-      if (x.kind == "hall" || x.kind == "stage" || x.kind == "room") Required(x.name, x.origin, "location", x.id, "name");
+      if (x.kind == LocationKind::Hall || x.kind == LocationKind::Stage || x.kind == LocationKind::Room) Required(x.name, x.origin, "location", x.id, "name");
       else TextValid(x.name, x.origin, "location", x.id, "name");
     }
     Unique(c_.walkways, "walkway", "id", [](const Walkway& x) { return x.id; });
@@ -366,10 +364,10 @@ class Checker {
       }
       const Location* b = c_.FindLocation(x.booth_id);
       if (!b) Err(x.origin, "exhibitor", "booth", "booth '" + x.booth_id + "' of '" + x.organization_id + "' is not on the floor plan");
-      else if (b->kind != "booth") Err(x.origin, "exhibitor", "booth", "'" + x.booth_id + "' is a " + b->kind + ", not a booth");
+      else if (b->kind != LocationKind::Booth) Err(x.origin, "exhibitor", "booth", "'" + x.booth_id + "' is a " + std::string(NameOf(b->kind)) + ", not a booth");
     }
     for (const auto& l : c_.locations)
-      if (l.kind == "booth" && !c_.FindExhibitorAtBooth(l.id))
+      if (l.kind == LocationKind::Booth && !c_.FindExhibitorAtBooth(l.id))
         Warn(l.origin, "location", "id", "booth '" + l.id + "' has no exhibitor: the map shows it empty");
   }
 

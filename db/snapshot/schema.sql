@@ -113,7 +113,7 @@ CREATE TABLE organization_i18n (
 -- [SECTION] The floor plan --------------------------------------------------------------------------------
 -- Every place on the map. Geometry is in local metres (x east, y north): a polygon (rows in
 -- location_vertex, ring not repeated at the end) or a point (x, y here). cx, cy: label anchor (the
--- polygon's centroid, or the point itself).
+-- polygon's centroid, or the point itself). The kinds are the names of db::LocationKind (db/model/catalog.h).
 CREATE TABLE location (
   id        TEXT PRIMARY KEY NOT NULL,
   kind      TEXT NOT NULL CHECK (kind IN ('hall', 'booth', 'stage', 'room', 'amenity', 'entrance', 'exit',

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <unordered_map>
 
 #include "db/snapshot/search_fold.h"
@@ -121,12 +122,12 @@ void WriteSearchIndex(Database& db, const Catalog& c) {
   for (const auto& r : c.rooms)
     if (!r.location_id.empty() && c.FindLocation(r.location_id)) doc(K::Place, r.location_id).Name(r.name);
   for (const auto& l : c.locations) {
-    if (l.kind == "booth" || l.kind == "hall") continue;
+    if (l.kind == LocationKind::Booth || l.kind == LocationKind::Hall) continue;
     Doc& d = doc(K::Place, l.id);
     d.Name(l.name);
     d.plain += " " + l.label;
     // Amenities are found by what they are, in every language: "toilet", "туалет", "tuvalet".
-    std::string what = l.kind == "amenity" ? "map.legend." + l.amenity : "map.legend." + l.kind;
+    std::string what = l.kind == LocationKind::Amenity ? "map.legend." + l.amenity : "map.legend." + std::string(NameOf(l.kind));
     if (auto it = c.ui_strings.find(what); it != c.ui_strings.end()) d.Body(it->second);
   }
 
@@ -149,6 +150,7 @@ void WriteSearchIndex(Database& db, const Catalog& c) {
 // [SECTION] Reading ---------------------------------------------------------------------------------------
 
 struct SearchIndex::Impl {
+  std::mutex mu;  // guards everything below: one search at a time
   Database db;
   Statement ranked, source;
   explicit Impl(Database d)
@@ -161,7 +163,7 @@ struct SearchIndex::Impl {
 SearchIndex::SearchIndex(Database db) : impl_(std::make_unique<Impl>(std::move(db))) {}
 SearchIndex::~SearchIndex() = default;
 
-Result<std::vector<SearchIndex::Match>> SearchIndex::Find(const std::vector<std::string>& words, size_t limit, Order order) const {
+Result<std::vector<SearchIndex::Match>> SearchIndex::Find(const std::vector<std::string>& words, size_t limit, Order order) {
   std::vector<Match> out;
   std::string expr;
   for (const auto& w : words) {
@@ -173,6 +175,7 @@ Result<std::vector<SearchIndex::Match>> SearchIndex::Find(const std::vector<std:
   if (expr.empty()) return out;
   // NameStart: the first word must begin the name column (FTS5's ^), the others anywhere in it.
   if (order == Order::NameStart) expr = "name : ^" + expr;
+  std::lock_guard<std::mutex> lock(impl_->mu);
   Statement& st = order == Order::Ranked ? impl_->ranked : impl_->source;
   try {
     st.Reset();

@@ -38,8 +38,12 @@ const char* GroupName(SearchGroup g);  // "exhibitors", ...
 inline constexpr size_t kMaxQueryWords = 8;
 inline constexpr size_t kMaxWordBytes = 64;
 
-// The index of one loaded snapshot. Owns a read-only connection (in memory, see LoadCatalog). Not
-// thread-safe: search from one thread at a time (the kiosk's UI thread).
+// The index of one loaded snapshot. Owns a read-only connection (in memory, see LoadCatalog) and the two
+// prepared statements every search steps. Thread rules: Find may be called from any thread; calls are
+// serialized by a mutex, because the connection is opened SQLITE_OPEN_NOMUTEX and the statements are shared
+// by every caller (a catalog and the variants copied from it share one index). In practice the kiosk's UI
+// thread searches, and the loading thread runs CheckSearchQueries before it hands the catalog over. Find is
+// not `const`: it steps those statements. Not copyable (the connection is one).
 class SearchIndex {
  public:
   explicit SearchIndex(Database db);
@@ -59,7 +63,7 @@ class SearchIndex {
   };
   // Rows whose words start with every one of `words` (already folded), at most `limit`. An Error when the
   // index cannot answer (a damaged index that `validate` did not catch): never an exception.
-  Result<std::vector<Match>> Find(const std::vector<std::string>& words, size_t limit, Order order) const;
+  Result<std::vector<Match>> Find(const std::vector<std::string>& words, size_t limit, Order order);
 
  private:
   struct Impl;

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "db/model/catalog.h"
+#include "db/snapshot/loader.h"
 #include "db/snapshot/sqlite.h"
 
 namespace db {

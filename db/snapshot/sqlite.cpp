@@ -123,6 +123,22 @@ void Statement::Reset() {
 
 int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
 int Statement::ColumnType(int i) const { return sqlite3_column_type(stmt_, i); }
+Statement::Kind Statement::ColumnKind(int i) const {
+  switch (sqlite3_column_type(stmt_, i)) {
+    case SQLITE_INTEGER: return Kind::Integer;
+    case SQLITE_FLOAT: return Kind::Real;
+    case SQLITE_TEXT: return Kind::Text;
+    case SQLITE_BLOB: return Kind::Blob;
+    default: return Kind::Null;
+  }
+}
+
+int Statement::ColumnIndex(std::string_view name) const {
+  for (int i = 0, n = sqlite3_column_count(stmt_); i < n; ++i)
+    if (const char* c = sqlite3_column_name(stmt_, i); c && name == c) return i;
+  throw SqliteError("no column " + std::string(name) + " in \"" + std::string(sqlite3_sql(stmt_)).substr(0, 60) + "\"");
+}
+
 bool Statement::IsNull(int i) const { return sqlite3_column_type(stmt_, i) == SQLITE_NULL; }
 
 std::string Statement::Text(int i) const {
@@ -138,6 +154,21 @@ std::vector<unsigned char> Statement::Blob(int i) const {
   const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_, i));
   int n = sqlite3_column_bytes(stmt_, i);
   return p ? std::vector<unsigned char>(p, p + n) : std::vector<unsigned char>();
+}
+
+Transaction::Transaction(Database& db) : db_(db) { db_.Exec("BEGIN"); }
+
+Transaction::~Transaction() {
+  if (done_) return;
+  try {
+    db_.Exec("ROLLBACK");
+  } catch (const SqliteError&) {  // SQLite may have rolled back already (after some errors it does)
+  }
+}
+
+void Transaction::Commit() {
+  db_.Exec("COMMIT");
+  done_ = true;
 }
 
 }  // namespace db

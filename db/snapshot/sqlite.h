@@ -1,4 +1,5 @@
-// RAII over the SQLite C API: a move-only connection and statement, finalized/closed in the destructor.
+// RAII over the SQLite C API: a move-only connection and statement, finalized/closed in the destructor, and
+// a transaction rolled back in its destructor unless committed.
 // Failures throw db::SqliteError inside the db layer; the public entry points (LoadCatalog, Validate,
 // Build) catch it and hand back an error value, so no exception ever reaches the UI.
 #pragma once
@@ -66,6 +67,11 @@ class Statement {
 
   int ColumnCount() const;
   int ColumnType(int i) const;  // SQLITE_INTEGER, ...
+  enum class Kind { Integer, Real, Text, Blob, Null };
+  Kind ColumnKind(int i) const;  // the same, without sqlite3.h
+  // The index of the result column called `name` (as the SELECT names it). Throws SqliteError when there is
+  // none: a description and the query disagree, a bug, not bad input.
+  int ColumnIndex(std::string_view name) const;
   bool IsNull(int i) const;
   std::string Text(int i) const;  // "" for NULL
   int64_t Int(int i) const;
@@ -76,6 +82,24 @@ class Statement {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+};
+
+// A transaction on `db`: BEGIN in the constructor, ROLLBACK in the destructor unless Commit() succeeded (as
+// SQLiteCpp's Transaction), so an exception between the two can never leave it open. Not copyable; used on
+// the thread that uses `db`, which must outlive it.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);  // throws SqliteError
+  ~Transaction();                      // never throws: a failed ROLLBACK leaves nothing to do
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  // Throws SqliteError when COMMIT fails (a deferred foreign key, a full disk); the transaction is then still
+  // open, and the destructor rolls it back.
+  void Commit();
+
+ private:
+  Database& db_;
+  bool done_ = false;
 };
 
 }  // namespace db

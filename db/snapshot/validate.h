@@ -9,6 +9,7 @@
 #include "db/model/catalog.h"
 #include "db/base/diagnostics.h"
 #include "db/base/result.h"
+#include "db/snapshot/loader.h"  // LoadCatalog, kSchemaVersion: the unchecked way in
 
 namespace db {
 

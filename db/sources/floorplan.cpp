@@ -19,8 +19,12 @@ using nlohmann::json;
 
 namespace {
 
-const std::set<std::string> kKinds = {"hall", "booth", "stage", "room", "amenity", "entrance", "exit", "kiosk",
-                                      "walkway"};
+// A feature is a Location of one of kLocationKindNames (db/model/catalog.h), or a walkway.
+std::string KindsForMessage() {
+  std::string out;
+  for (auto name : kLocationKindNames) out += std::string(name) + ", ";
+  return out + "walkway";
+}
 const std::set<std::string> kProperties = {"id", "kind", "level", "label", "amenity", "hall", "sample",
                                            "from", "to", "accessible"};
 
@@ -112,9 +116,8 @@ class FeatureReader {
       return false;
     }
     kind_ = props.contains("kind") ? AsText(props["kind"]) : "";
-    if (!kKinds.count(kind_)) {
-      diags_.Error(file_, line_, "kind", Feature() + ": kind '" + kind_ +
-                                             "' is not one of hall, booth, stage, room, amenity, entrance, exit, kiosk, walkway");
+    if (kind_ != "walkway" && !LocationKindFromName(kind_, location_kind_)) {
+      diags_.Error(file_, line_, "kind", Feature() + ": kind '" + kind_ + "' is not one of " + KindsForMessage());
       return false;
     }
     return true;
@@ -168,7 +171,7 @@ class FeatureReader {
   Location LocationProperties(const json& props) {
     Location loc;
     loc.id = id_;
-    loc.kind = kind_;
+    loc.kind = location_kind_;
     loc.origin = {file_, line_};
     loc.label = props.contains("label") ? AsText(props["label"]) : "";
     loc.amenity = props.contains("amenity") ? AsText(props["amenity"]) : "";
@@ -260,7 +263,8 @@ class FeatureReader {
   std::set<std::string> warned_properties_;
   bool stop_ = false;
   // The feature being read.
-  std::string id_, kind_;
+  std::string id_, kind_;  // kind_: as written ("walkway" or a location kind's name)
+  LocationKind location_kind_ = LocationKind::Booth;
   int line_ = 0;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
+#include <unordered_map>
 #include <sstream>
 
 #include "db/sources/csv_table.h"
@@ -57,7 +58,7 @@ std::string Id(const CsvRowReader& r, const char* column, Diagnostics& diags) {
 struct Reader {
   fs::path dir;
   Diagnostics& diags;
-  Catalog c;
+  CatalogData c;
   std::vector<std::string> langs;   // offered language codes
   std::string schedule_language = "en";
 
@@ -235,7 +236,6 @@ struct Reader {
         c.agreements.push_back(std::move(a));
       }
     }
-    c.BuildIndexes();
     auto attach = [&](const CsvRowReader& r, const char* what) -> Agreement* {
       std::string id = r.Get("agreement");
       for (auto& a : c.agreements)
@@ -283,7 +283,7 @@ struct Reader {
   // Finds the floor-plan place a schedule room name refers to: by name in any language.
   const Location* PlaceNamed(const std::string& name) {
     for (const auto& l : c.locations) {
-      if (l.kind != "room" && l.kind != "stage" && l.kind != "hall") continue;
+      if (l.kind != LocationKind::Room && l.kind != LocationKind::Stage && l.kind != LocationKind::Hall) continue;
       for (const auto& [lang, n] : l.name.by_lang)
         if (n == name) return &l;
     }
@@ -418,13 +418,14 @@ struct Reader {
       if (!e.track_name.empty()) ss.track_id = track_by_name[e.track_name];
       c.sessions.push_back(std::move(ss));
     }
-    c.BuildIndexes();
+    std::unordered_map<std::string, size_t> session_ix;  // the first of a duplicated id, as Catalog's index
+    for (size_t i = 0; i < c.sessions.size(); ++i) session_ix.emplace(c.sessions[i].id, i);
 
     // sessions.csv and session_organizations.csv refer to schedule events. A row for an event the schedule
     // no longer has is a warning: re-importing a changed program must not block an urgent update.
     auto session_for = [&](const CsvRowReader& r) -> Session* {
       std::string id = r.Get("session");
-      if (auto* s = const_cast<Session*>(c.FindSession(id))) return s;
+      if (auto it = session_ix.find(id); it != session_ix.end()) return &c.sessions[it->second];
       diags.Warning(r.origin().file, r.line(), "session", "session '" + id + "' is not in " + name + "; the row is skipped");
       return nullptr;
     };
@@ -481,12 +482,12 @@ struct Reader {
 
 }  // namespace
 
-Catalog ReadSources(const fs::path& dir, Diagnostics& diags) {
+std::shared_ptr<const Catalog> ReadSources(const fs::path& dir, Diagnostics& diags) {
   Reader r{dir, diags, {}, {}, "en"};
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     diags.Error(dir.string(), 0, "", "not a folder");
-    return {};
+    return Catalog::Make({});
   }
   // Sources are ordinary files inside the folder: a symbolic link could make the snapshot embed any file of
   // the machine it is built on (the readers refuse to follow one too: ReadSourceFile).
@@ -502,8 +503,7 @@ Catalog ReadSources(const fs::path& dir, Diagnostics& diags) {
   r.FloorPlan();
   r.Program();
   r.Strings();
-  r.c.BuildIndexes();
-  return std::move(r.c);
+  return Catalog::Make(std::move(r.c));
 }
 
 }  // namespace db

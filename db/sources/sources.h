@@ -10,6 +10,7 @@
 
 namespace db {
 
-Catalog ReadSources(const std::filesystem::path& dir, Diagnostics& diags);
+// Never null: a folder that cannot be read gives an empty catalog and errors in `diags`.
+std::shared_ptr<const Catalog> ReadSources(const std::filesystem::path& dir, Diagnostics& diags);
 
 }  // namespace db

@@ -8,11 +8,11 @@ namespace db {
 
 BuildOutcome BuildSnapshot(const std::string& src_dir, const std::string& out_file, int64_t content_version) {
   BuildOutcome out;
-  Catalog catalog = ReadSources(src_dir, out.diags);
-  CheckCatalog(catalog, out.diags);
+  std::shared_ptr<const Catalog> catalog = ReadSources(src_dir, out.diags);
+  CheckCatalog(*catalog, out.diags);
   if (content_version <= 0) out.diags.Error("--content-version", 0, "", "must be a whole number above 0");
   if (out.diags.has_errors()) return out;
-  auto written = WriteSnapshot(catalog, out_file, content_version);
+  auto written = WriteSnapshot(*catalog, out_file, content_version);
   if (!written) {
     out.diags.Error(out_file, 0, "", written.error().message);
     return out;

@@ -116,7 +116,7 @@ std::string SessionsTable(const Catalog& c) {
 
 std::string InspectJson(const Catalog& c) {
   int booths = 0, sample_rows = 0;
-  for (const auto& l : c.locations) booths += l.kind == "booth";
+  for (const auto& l : c.locations) booths += l.kind == LocationKind::Booth;
   for (const auto& o : c.organizations) sample_rows += o.sample;
   for (const auto& e : c.exhibitors) sample_rows += e.sample;
   for (const auto& a : c.agreements) sample_rows += a.sample;

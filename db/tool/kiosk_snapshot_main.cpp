@@ -348,7 +348,7 @@ int main(int argc, char** argv) {
   if (*sign) return Sign(file, sec_path, sig_path);
   if (*verify) return Verify(file, pub_paths, sig_path);
   if (*synth) {
-    auto written = db::WriteSnapshot(db::SynthCatalog(synth_exhibitors, synth_sessions), out, version);
+    auto written = db::WriteSnapshot(*db::SynthCatalog(synth_exhibitors, synth_sessions), out, version);
     if (!written) {
       std::cerr << written.error().message << "\n";
       return 1;

@@ -59,7 +59,7 @@ Text Tx(std::initializer_list<std::pair<const char*, std::string>> items) {
   return t;
 }
 
-Location Square(const std::string& id, const std::string& kind, double x, double y, double w, double h) {
+Location Square(const std::string& id, LocationKind kind, double x, double y, double w, double h) {
   Location l;
   l.id = id;
   l.kind = kind;
@@ -71,8 +71,8 @@ Location Square(const std::string& id, const std::string& kind, double x, double
 
 }  // namespace
 
-Catalog SynthCatalog(size_t exhibitors, size_t sessions) {
-  Catalog c;
+std::shared_ptr<const Catalog> SynthCatalog(size_t exhibitors, size_t sessions) {
+  CatalogData c;
   Words w;
   for (auto [code, native, english, fallback] :
        {std::tuple{"kk", "Қазақша", "Kazakh", "ru"}, {"ru", "Русский", "Russian", "en"}, {"en", "English", "English", ""},
@@ -94,11 +94,11 @@ Catalog SynthCatalog(size_t exhibitors, size_t sessions) {
 
   // The floor: one hall, booths on a grid of 3 m squares, rooms along the top.
   size_t cols = 100, rows = (exhibitors + cols - 1) / cols;
-  c.locations.push_back(Square("hall", "hall", 0, 0, cols * 4.0 + 4, rows * 4.0 + 40));
+  c.locations.push_back(Square("hall", LocationKind::Hall, 0, 0, cols * 4.0 + 4, rows * 4.0 + 40));
   c.locations.back().name = Tx({{"en", "Main hall"}, {"ru", "Главный зал"}});
   for (size_t i = 0; i < exhibitors; ++i) {
     std::string id = "booth-" + std::to_string(i + 1);
-    c.locations.push_back(Square(id, "booth", 2 + (i % cols) * 4.0, 2 + (i / cols) * 4.0, 3, 3));
+    c.locations.push_back(Square(id, LocationKind::Booth, 2 + (i % cols) * 4.0, 2 + (i / cols) * 4.0, 3, 3));
     c.locations.back().label = std::string(1, char('A' + (i / cols) % 26)) + std::to_string(i % cols + 1);
     c.locations.back().hall_id = "hall";
   }
@@ -106,7 +106,7 @@ Catalog SynthCatalog(size_t exhibitors, size_t sessions) {
   for (size_t i = 0; i < room_count; ++i) {
     std::string id = "room-" + std::to_string(i + 1);
     auto [lat, cyr] = w.Word();
-    c.locations.push_back(Square(id, "room", 2 + i * 10.0, rows * 4.0 + 10, 8, 8));
+    c.locations.push_back(Square(id, LocationKind::Room, 2 + i * 10.0, rows * 4.0 + 10, 8, 8));
     c.locations.back().name = Tx({{"en", lat + " Hall"}, {"ru", "Зал " + cyr}, {"tr", lat + " Salonu"}});
     c.rooms.push_back({id, id, c.locations.back().name, {}});
   }
@@ -199,8 +199,7 @@ Catalog SynthCatalog(size_t exhibitors, size_t sessions) {
     c.sessions.push_back(std::move(s));
   }
   std::stable_sort(c.sessions.begin(), c.sessions.end(), [](const Session& a, const Session& b) { return a.starts_utc < b.starts_utc; });
-  c.BuildIndexes();
-  return c;
+  return Catalog::Make(std::move(c));
 }
 
 }  // namespace db

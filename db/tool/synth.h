@@ -8,6 +8,6 @@
 
 namespace db {
 
-Catalog SynthCatalog(size_t exhibitors, size_t sessions);
+std::shared_ptr<const Catalog> SynthCatalog(size_t exhibitors, size_t sessions);
 
 }  // namespace db

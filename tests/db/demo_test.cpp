@@ -122,7 +122,7 @@ TEST_CASE("demo: a two-day program of at least 45 sessions with what the article
 TEST_CASE("demo: a floor plan with 13 booths, a stage, conference rooms, entrances and amenities") {
   const auto& c = Demo();
   std::map<std::string, int> kinds;
-  for (const auto& l : c.locations) kinds[l.kind]++;
+  for (const auto& l : c.locations) kinds[std::string(db::NameOf(l.kind))]++;
   CHECK(kinds["booth"] == 13);
   CHECK(kinds["stage"] >= 1);
   CHECK(kinds["room"] >= 2);

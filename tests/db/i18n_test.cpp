@@ -3,20 +3,20 @@
 #include <doctest/doctest.h>
 
 #include "db/model/catalog.h"
+#include "db/snapshot/loader.h"
 #include "db/sources/csv_table.h"
 #include "db/model/plural.h"
 #include "support.h"
 
 namespace {
 
-db::Catalog SevenLanguages() {
-  db::Catalog c;
+std::shared_ptr<const db::Catalog> SevenLanguages() {
+  db::CatalogData c;
   c.forum.default_language = "kk";
   for (auto [code, fallback] : {std::pair{"kk", "ru"}, {"ru", "en"}, {"en", ""}, {"tr", "en"}, {"az", "tr"},
                                 {"uz", "ru"}, {"ky", "ru"}})
     c.languages.push_back({code, code, code, fallback, {}});
-  c.BuildIndexes();
-  return c;
+  return db::Catalog::Make(std::move(c));
 }
 
 db::Text T(std::initializer_list<std::pair<const char*, const char*>> items) {
@@ -28,7 +28,8 @@ db::Text T(std::initializer_list<std::pair<const char*, const char*>> items) {
 }  // namespace
 
 TEST_CASE("a missing translation follows the declared chain: kk -> ru -> en, az -> tr -> en, uz -> ru") {
-  db::Catalog c = SevenLanguages();
+  auto seven = SevenLanguages();
+  const db::Catalog& c = *seven;
   CHECK(c.Chain("kk") == std::vector<std::string>{"kk", "ru", "en"});
   CHECK(c.Chain("az") == std::vector<std::string>{"az", "tr", "en"});
   db::Text all = T({{"kk", "Қазақша"}, {"ru", "Русский"}, {"en", "English"}, {"tr", "Türkçe"}});

@@ -31,27 +31,21 @@ using test::ReadFile;
 using test::WriteFile;
 using test::Edit;
 using test::GoodSnapshot;
+// Runs SQL on a snapshot and recomputes its content checksum, so that only the forum's rules can refuse it.
+using test::EditSnapshot;
 
 namespace {
 
-
-
-// Runs SQL on a snapshot and recomputes its content checksum, so that only the forum's rules can refuse it.
-void EditSnapshot(const std::string& path, const std::string& sql) {
-  db::Database rw(path, db::Database::Mode::ReadWriteCreate);
-  rw.Exec(sql);
-  rw.Exec("UPDATE meta SET value = '" + db::ContentChecksum(rw) + "' WHERE key = 'content_checksum'");
-}
-
-db::Catalog Loaded(const std::string& path) {
+// A loaded snapshot's data, to change before it is checked.
+db::CatalogData Loaded(const std::string& path) {
   auto c = db::LoadCatalog(path);
   REQUIRE(c);
   return *c.value();
 }
 
-db::Diagnostics Checked(const db::Catalog& c) {
+db::Diagnostics Checked(const db::CatalogData& c) {
   db::Diagnostics d;
-  db::CheckCatalog(c, d);
+  db::CheckCatalog(*db::Catalog::Make(c), d);
   return d;
 }
 
@@ -115,7 +109,7 @@ TEST_CASE("validate refuses a NUL in a name with table, id, field, language and 
 
 TEST_CASE("every string of a catalog is under the rule, visible or not") {
   test::TempDir dir;
-  db::Catalog c = Loaded(GoodSnapshot(dir));
+  db::CatalogData c = Loaded(GoodSnapshot(dir));
   c.organizations[0].description.by_lang["en"] = "ok\nfine\x01";
   c.sessions[0].guid = "g\x1b";
   c.people[0].biography.by_lang["en"] = "\xC3\x28";
@@ -336,9 +330,9 @@ TEST_CASE("inspect --json on text that is not UTF-8 reports it escaped, with whe
   EditSnapshot(path, "UPDATE organization_i18n SET name = CAST(X'41FF42' AS TEXT) "
                      "WHERE organization_id = 'astana-hub' AND lang = 'en';"
                      "UPDATE forum SET code = CAST(X'666F72756DC0' AS TEXT)");
-  db::Catalog c = Loaded(path);
+  auto c = db::Catalog::Make(Loaded(path));
   std::string out;
-  REQUIRE_NOTHROW(out = db::InspectJson(c));
+  REQUIRE_NOTHROW(out = db::InspectJson(*c));
   auto j = nlohmann::json::parse(out);
   CHECK(j["forum"] == "forum\\xC0");
   bool found = false;

@@ -8,6 +8,9 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "db/snapshot/checksum.h"
+#include "db/snapshot/sqlite.h"
+
 namespace test {
 
 TempDir::TempDir() {
@@ -57,6 +60,12 @@ std::string GoodSnapshot(const TempDir& dir) {
   auto out = Build(CopyFixture(dir), dir, 5);
   REQUIRE_MESSAGE(out.written, Dump(out.diags));
   return dir / "out.snapshot";
+}
+
+void EditSnapshot(const std::string& path, const std::string& sql) {
+  db::Database rw(path, db::Database::Mode::ReadWriteCreate);
+  rw.Exec(sql);
+  rw.Exec("UPDATE meta SET value = '" + db::ContentChecksum(rw) + "' WHERE key = 'content_checksum'");
 }
 
 void Edit(const fs::path& p, const std::string& from, const std::string& to) {

@@ -40,6 +40,9 @@ fs::path CopyFixture(const TempDir& dir);
 db::BuildOutcome Build(const fs::path& src, const TempDir& dir, int64_t version = 1);
 // The minimal fixture built as content version 5 into `dir`/out.snapshot (REQUIREs that it builds); its path.
 std::string GoodSnapshot(const TempDir& dir);
+// Runs `sql` on the snapshot at `path`, then records the content checksum of the result, as a careful forger
+// would: what is left to notice the change is every check but the checksum.
+void EditSnapshot(const std::string& path, const std::string& sql);
 // Replaces the first occurrence of `from` in the file (REQUIREs that it is there).
 void Edit(const fs::path& p, const std::string& from, const std::string& to);
 

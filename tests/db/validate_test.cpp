@@ -129,13 +129,9 @@ TEST_CASE("a snapshot of a newer schema version fails with a reason staff can ac
 TEST_CASE("a snapshot edited by hand, checksum and all, still fails the reference checks") {
   test::TempDir dir;
   std::string path = GoodSnapshot(dir);
-  {
-    // What a careless script could do: change a row, then recompute the checksum so it matches.
-    db::Database rw(path, db::Database::Mode::ReadWriteCreate);
-    rw.Exec("UPDATE exhibitor SET booth_id = 'booth-on-the-moon' WHERE organization_id = 'astana-hub'");
-    rw.Exec("UPDATE location_i18n SET name = NULL WHERE location_id = 'stage-main'");
-    rw.Exec("UPDATE meta SET value = '" + db::ContentChecksum(rw) + "' WHERE key = 'content_checksum'");
-  }
+  // What a careless script could do: change a row, then recompute the checksum so it matches.
+  test::EditSnapshot(path, "UPDATE exhibitor SET booth_id = 'booth-on-the-moon' WHERE organization_id = 'astana-hub';"
+                           "UPDATE location_i18n SET name = NULL WHERE location_id = 'stage-main'");
   auto d = db::ValidateSnapshot(path);
   INFO(Reasons(d));
   CHECK_FALSE(test::HasError(d, "", 0, "", "checksum"));
@@ -176,10 +172,9 @@ TEST_CASE("WriteSnapshot refuses a catalog with a broken reference and leaves no
   test::TempDir dir;
   auto c = db::LoadCatalog(GoodSnapshot(dir));
   REQUIRE(c);
-  db::Catalog broken = *c.value();
+  db::CatalogData broken = *c.value();
   broken.exhibitors[0].booth_id = "booth-on-the-moon";
-  broken.BuildIndexes();
-  auto w = db::WriteSnapshot(broken, dir / "broken.snapshot", 6);
+  auto w = db::WriteSnapshot(*db::Catalog::Make(std::move(broken)), dir / "broken.snapshot", 6);
   CHECK_FALSE(w);
   CHECK_FALSE(test::fs::exists(dir / "broken.snapshot"));
 }

@@ -6,6 +6,7 @@
 #include "app/theme.h"
 #include "app/ui.h"
 #include "db/model/catalog.h"
+#include "db/snapshot/loader.h"
 #include "platform/fonts.h"
 
 namespace test {

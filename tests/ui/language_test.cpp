@@ -230,9 +230,9 @@ TEST_CASE("a word longer than its line is drawn smaller, never broken inside the
 TEST_CASE("the layout audit notices a label that does not fit") {
   // A language whose word for "Home" is far too long for a navigation button.
   test::Harness h;
-  auto c = std::make_shared<db::Catalog>(*h.s.catalog);
-  c->ui_strings["nav.home"].by_lang["en"] = "Startseitenübersichtsbildschirmanzeigeelementstartseitenübersichtsbildschirmanzeigeelement";
-  h.s.catalog = c;
+  db::CatalogData c = *h.s.catalog;
+  c.ui_strings["nav.home"].by_lang["en"] = "Startseitenübersichtsbildschirmanzeigeelementstartseitenübersichtsbildschirmanzeigeelement";
+  h.s.catalog = db::Catalog::Make(std::move(c));
   h.s.lang = "en";
   h.overflows.clear();
   h.Frame();

@@ -63,7 +63,7 @@ std::string LabelProblems(const test::Harness& h, const MapLayout& l) {
       bool own = b.key == "shape/" + id || b.key == "mark/" + id || (id == "here" && b.key == "here");
       if (own) continue;
       bool hall = Starts(b.key, "shape/") && h.s.catalog->FindLocation(b.key.substr(6)) &&
-                  h.s.catalog->FindLocation(b.key.substr(6))->kind == "hall";
+                  h.s.catalog->FindLocation(b.key.substr(6))->kind == db::LocationKind::Hall;
       bool solid = Starts(b.key, "label/") || Starts(b.key, "chrome/") || Starts(b.key, "mark/") || b.key == "here" ||
                    (Starts(b.key, "shape/") && !hall);
       if (solid && Overlap(a, b)) out << a.key << " lies over " << b.key << "\n";
@@ -79,7 +79,7 @@ TEST_CASE("map: every hall, room, stage and amenity opens its card; a booth stil
   REQUIRE(h.Tap("map/nav"));
   int places = 0;
   for (const auto& l : h.s.catalog->locations) {
-    if (l.kind == "booth" || l.kind == "kiosk") continue;
+    if (l.kind == db::LocationKind::Booth || l.kind == db::LocationKind::Kiosk) continue;
     std::string key = (l.is_polygon ? "place/" : "poi/") + l.id;
     const auto* t = h.Find(key);
     REQUIRE_MESSAGE(t, key << " is not a touch target");
@@ -185,7 +185,7 @@ TEST_CASE("map: labels lie over no other shape, mark, label or control and are n
           // Every booth keeps a label (at least its number), in reach mode and with larger text too (not in
           // reach mode on a 720p screen: a map 260 px tall, booths there need zooming in).
           for (const auto& loc : h.s.catalog->locations)
-            if (loc.kind == "booth" && !card && !(w == 1280 && mode == 1)) CHECK_MESSAGE(l.Get("label/" + loc.id), where << ": " << loc.id << " has no label");
+            if (loc.kind == db::LocationKind::Booth && !card && !(w == 1280 && mode == 1)) CHECK_MESSAGE(l.Get("label/" + loc.id), where << ": " << loc.id << " has no label");
           // "You are here" is named (on the small 720p screen in reach mode there may be no room).
           if (!card && w != 1280) CHECK_MESSAGE(l.Get("label/here"), where << ": no 'you are here' label");
         }
@@ -234,7 +234,7 @@ TEST_CASE("map: show on map frames the place together with you-are-here, and zoo
     // The kiosk stands where the demo's floor plan puts its kiosk point.
     const db::Location* kiosk = nullptr;
     for (const auto& l : h.s.catalog->locations)
-      if (l.kind == "kiosk") kiosk = &l;
+      if (l.kind == db::LocationKind::Kiosk) kiosk = &l;
     REQUIRE(kiosk);
     h.s.has_position = true;
     h.s.here_x = float(kiosk->anchor.x), h.s.here_y = float(kiosk->anchor.y);
@@ -323,7 +323,7 @@ TEST_CASE("map: every place's card fits its words in each of the seven languages
       h.s.Do({.kind = Action::Kind::Go, .screen = Screen::Map});
       h.Settle();
       for (const auto& l : h.s.catalog->locations) {
-        if (l.kind == "booth" || l.kind == "kiosk") continue;
+        if (l.kind == db::LocationKind::Booth || l.kind == db::LocationKind::Kiosk) continue;
         h.overflows.clear();
         h.s.Do({.kind = Action::Kind::MapCard, .id = l.id});
         h.Settle();

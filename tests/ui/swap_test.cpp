@@ -14,14 +14,13 @@ namespace {
 
 // The demo without Astana Hub (an exhibitor who left) and with one session renamed: a smaller snapshot.
 std::shared_ptr<const db::Catalog> Variant(const db::Catalog& demo) {
-  auto c = std::make_shared<db::Catalog>(demo);
-  std::erase_if(c->organizations, [](const db::Organization& o) { return o.id == "astana-hub"; });
-  std::erase_if(c->exhibitors, [](const db::Exhibitor& e) { return e.organization_id == "astana-hub"; });
-  for (auto& x : c->sessions)
+  db::CatalogData c = demo;
+  std::erase_if(c.organizations, [](const db::Organization& o) { return o.id == "astana-hub"; });
+  std::erase_if(c.exhibitors, [](const db::Exhibitor& e) { return e.organization_id == "astana-hub"; });
+  for (auto& x : c.sessions)
     if (x.id == "2201") x.title.by_lang["en"] = "Opening of the exhibition (moved)";
-  c->info.content_version += 1;
-  c->BuildIndexes();
-  return c;
+  c.info.content_version += 1;
+  return db::Catalog::Make(std::move(c));
 }
 
 size_t OpenFiles() {
