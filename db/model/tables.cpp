@@ -362,6 +362,8 @@ TableDescription UiStrings() {
   return t;
 }
 
+// Why this is long: it is the one description of every table, a list read top to bottom like schema.sql,
+// one line per column; split up, a reader would have to piece the snapshot together again.
 std::vector<TableDescription> MakeTables() {
   using C = CatalogData;
   const auto top = TheCatalog();
