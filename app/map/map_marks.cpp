@@ -218,7 +218,7 @@ void DrawLegend(AppState& s, ImDrawList* dl, const std::vector<LegendItem>& item
         dl->AddRectFilled(ImVec2(c.x - r + k * 2 * r / 3, c.y - r * 0.7f), ImVec2(c.x - r + (k + 1) * 2 * r / 3, c.y + r * 0.7f), cols[k]);
       dl->AddRect(ImVec2(c.x - r, c.y - r * 0.7f), ImVec2(c.x + r, c.y + r * 0.7f), colors::kMuted, 0, 0, m.hairline);
     } else {
-      dl->AddRectFilled(ImVec2(c.x - r, c.y - r * 0.7f), ImVec2(c.x + r, c.y + r * 0.7f), AreaFill(it.area), corner);
+      dl->AddRectFilled(ImVec2(c.x - r, c.y - r * 0.7f), ImVec2(c.x + r, c.y + r * 0.7f), AreaFill(*it.area), corner);
       dl->AddRect(ImVec2(c.x - r, c.y - r * 0.7f), ImVec2(c.x + r, c.y + r * 0.7f), colors::kMuted, corner, 0, m.hairline);
     }
     float text_w = boxes[i].z - boxes[i].x - 2 * r - gap;

@@ -297,10 +297,11 @@ TEST_CASE("the font atlas holds only the glyphs of the text in use and stays sma
 
 TEST_CASE("the built-in UI strings are a fallback the lookups consult, for any key or language a snapshot lacks") {
   test::Harness h;
-  auto c = std::make_shared<db::Catalog>(*h.s.catalog);
-  c->ui_strings.erase("nav.home");                       // a key the snapshot lacks
-  c->ui_strings["nav.map"].by_lang = {{"en", "Plan"}};   // a key in one language only
-  c->ui_strings["nav.exhibitors"].by_lang["kk"] = "Қатысушылар (түзетілген)";  // a correction by staff
+  db::CatalogData data = *h.s.catalog;
+  data.ui_strings.erase("nav.home");                       // a key the snapshot lacks
+  data.ui_strings["nav.map"].by_lang = {{"en", "Plan"}};   // a key in one language only
+  data.ui_strings["nav.exhibitors"].by_lang["kk"] = "Қатысушылар (түзетілген)";  // a correction by staff
+  auto c = db::Catalog::Make(std::move(data));
   h.Swap(c);
   REQUIRE(h.s.catalog == c);  // looked up beside the catalog, never merged into a copy
   h.s.lang = "kk";

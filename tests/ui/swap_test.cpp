@@ -93,9 +93,9 @@ TEST_CASE("swap: a thousand swaps while a visitor browses: no crash, no growth i
 namespace {
 // The demo as another content version (nothing else changed).
 std::shared_ptr<const db::Catalog> Version(const db::Catalog& demo, int64_t version) {
-  auto c = std::make_shared<db::Catalog>(demo);
-  c->info.content_version = version;
-  return c;
+  db::CatalogData c = demo;
+  c.info.content_version = version;
+  return db::Catalog::Make(std::move(c));
 }
 }  // namespace
 
