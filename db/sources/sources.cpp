@@ -290,19 +290,24 @@ struct Reader {
     return nullptr;
   }
 
-  void Program() {
+  // The schedule export: schedule.xml or schedule.json, never both. False (reported) when there is none.
+  bool ReadSchedule(ImportedSchedule& s, std::string& name) {
     fs::path xml = dir / "schedule.xml", json = dir / "schedule.json";
     std::error_code ec;
     bool has_xml = fs::exists(xml, ec), has_json = fs::exists(json, ec);
     if (has_xml && has_json) diags.Error("schedule.json", 0, "", "both schedule.xml and schedule.json are present: keep only one");
     if (!has_xml && !has_json) {
       diags.Error("schedule.xml", 0, "", "the program is missing: add schedule.xml (frab) or schedule.json (frab, pretalx)");
-      return;
+      return false;
     }
-    std::string name = has_xml ? "schedule.xml" : "schedule.json";
-    ImportedSchedule s = ImportSchedule(has_xml ? xml : json, name, {schedule_language, c.forum.time_zone}, diags);
+    name = has_xml ? "schedule.xml" : "schedule.json";
+    s = ImportSchedule(has_xml ? xml : json, name, {schedule_language, c.forum.time_zone}, diags);
+    return true;
+  }
 
-    // Rooms: rooms.csv first (staff's names and map links), then what the schedule names.
+  // Rooms: rooms.csv first (staff's names and map links), then what the schedule names. Returns the
+  // room id of each schedule room name.
+  std::map<std::string, std::string> Rooms(const ImportedSchedule& s, const std::string& name) {
     std::map<std::string, std::string> room_by_name;  // schedule name -> room id
     if (auto t = Open(dir, "rooms.csv", false, diags)) {
       CheckColumns(*t, {"id"}, {"schedule_name", "location"}, {"name"}, langs, diags);
@@ -348,8 +353,11 @@ struct Reader {
       room_by_name[rn] = room.id;
       c.rooms.push_back(std::move(room));
     }
+    return room_by_name;
+  }
 
-    // Tracks, the same way.
+  // Tracks, the same way: tracks.csv first, then what the schedule names. Returns the track id of each name.
+  std::map<std::string, std::string> Tracks(const ImportedSchedule& s, const std::string& name) {
     std::map<std::string, std::string> track_by_name;
     if (auto t = Open(dir, "tracks.csv", false, diags)) {
       CheckColumns(*t, {"id"}, {"schedule_name", "color"}, {"name"}, langs, diags);
@@ -379,8 +387,11 @@ struct Reader {
       track_by_name[tn] = tr.id;
       c.tracks.push_back(std::move(tr));
     }
+    return track_by_name;
+  }
 
-    // People of the schedule, completed by people.csv.
+  // People of the schedule, completed by people.csv.
+  void People(const ImportedSchedule& s, const std::string& name) {
     for (const auto& p : s.people) {
       Person x;
       x.id = p.id;
@@ -411,13 +422,26 @@ struct Reader {
         p->origin = r.origin();
       }
     }
+  }
 
+  void Program() {
+    ImportedSchedule s;
+    std::string name;
+    if (!ReadSchedule(s, name)) return;
+    auto room_by_name = Rooms(s, name);
+    auto track_by_name = Tracks(s, name);
+    People(s, name);
     for (auto& e : s.events) {
       Session& ss = e.session;
       if (!e.room_name.empty()) ss.room_id = room_by_name[e.room_name];
       if (!e.track_name.empty()) ss.track_id = track_by_name[e.track_name];
       c.sessions.push_back(std::move(ss));
     }
+    SessionRows(name);
+  }
+
+  // sessions.csv and session_organizations.csv add to the schedule's sessions; then the program in time order.
+  void SessionRows(const std::string& name) {
     std::unordered_map<std::string, size_t> session_ix;  // the first of a duplicated id, as Catalog's index
     for (size_t i = 0; i < c.sessions.size(); ++i) session_ix.emplace(c.sessions[i].id, i);
 

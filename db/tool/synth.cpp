@@ -71,9 +71,10 @@ Location Square(const std::string& id, LocationKind kind, double x, double y, do
 
 }  // namespace
 
-std::shared_ptr<const Catalog> SynthCatalog(size_t exhibitors, size_t sessions) {
-  CatalogData c;
-  Words w;
+namespace {
+
+// The seven languages of the demo forum and the forum's own row.
+void LanguagesAndForum(CatalogData& c) {
   for (auto [code, native, english, fallback] :
        {std::tuple{"kk", "Қазақша", "Kazakh", "ru"}, {"ru", "Русский", "Russian", "en"}, {"en", "English", "English", ""},
         {"tr", "Türkçe", "Turkish", "en"}, {"az", "Azərbaycanca", "Azerbaijani", "tr"}, {"uz", "Oʻzbekcha", "Uzbek", "ru"},
@@ -82,7 +83,7 @@ std::shared_ptr<const Catalog> SynthCatalog(size_t exhibitors, size_t sessions) 
     l.plural_rule = std::string(code) == "ru" ? "east_slavic" : std::string(code) == "en" ? "one_other" : "none";
     c.languages.push_back(l);
   }
-  Forum& f = c.forum;
+  db::Forum& f = c.forum;
   f.code = "synthetic-forum";
   f.start_date = "2022-09-28";
   f.end_date = "2022-09-30";
@@ -92,7 +93,10 @@ std::shared_ptr<const Catalog> SynthCatalog(size_t exhibitors, size_t sessions) 
   f.title = Tx({{"en", "Synthetic Forum"}, {"ru", "Синтетический форум"}, {"kk", "Синтетикалық форум"}, {"tr", "Sentetik Forum"}});
   for (const auto& x : kCountries) c.countries.push_back({x[0], 0x3A6EA5, Tx({{"en", x[1]}, {"ru", x[2]}}), {}});
 
-  // The floor: one hall, booths on a grid of 3 m squares, rooms along the top.
+}
+
+// The floor: one hall, booths on a grid of 3 m squares, rooms along the top; and the tracks.
+void Floor(CatalogData& c, Words& w, size_t exhibitors, size_t room_count) {
   size_t cols = 100, rows = (exhibitors + cols - 1) / cols;
   c.locations.push_back(Square("hall", LocationKind::Hall, 0, 0, cols * 4.0 + 4, rows * 4.0 + 40));
   c.locations.back().name = Tx({{"en", "Main hall"}, {"ru", "Главный зал"}});
@@ -102,7 +106,6 @@ std::shared_ptr<const Catalog> SynthCatalog(size_t exhibitors, size_t sessions) 
     c.locations.back().label = std::string(1, char('A' + (i / cols) % 26)) + std::to_string(i % cols + 1);
     c.locations.back().hall_id = "hall";
   }
-  size_t room_count = 40;
   for (size_t i = 0; i < room_count; ++i) {
     std::string id = "room-" + std::to_string(i + 1);
     auto [lat, cyr] = w.Word();
@@ -113,7 +116,10 @@ std::shared_ptr<const Catalog> SynthCatalog(size_t exhibitors, size_t sessions) 
   for (size_t i = 0; i < std::size(kTopics); ++i)
     c.tracks.push_back({"track-" + std::to_string(i + 1), "#2A9D8F", Tx({{"en", kTopics[i][0]}, {"ru", kTopics[i][1]}, {"tr", kTopics[i][2]}}), {}});
 
-  // Organizations: the exhibitors.
+}
+
+// Organizations: the exhibitors, with made-up names in Latin and Cyrillic.
+void Exhibitors(CatalogData& c, Words& w, size_t exhibitors) {
   for (size_t i = 0; i < exhibitors; ++i) {
     auto [a, ac] = w.Word();
     auto [b, bc] = w.Word();
@@ -140,7 +146,10 @@ std::shared_ptr<const Catalog> SynthCatalog(size_t exhibitors, size_t sessions) 
     e.featured = i < 12;
     c.exhibitors.push_back(std::move(e));
   }
-  // People: speakers from the exhibitors.
+}
+
+// People: speakers from the exhibitors. Returns how many.
+size_t People(CatalogData& c, Words& w, size_t exhibitors, size_t sessions) {
   size_t people = std::max<size_t>(1, sessions * 3 / 2);
   for (size_t i = 0; i < people; ++i) {
     auto [a, ac] = w.Word();
@@ -152,7 +161,11 @@ std::shared_ptr<const Catalog> SynthCatalog(size_t exhibitors, size_t sessions) 
     p.title = Tx({{"en", "Director"}, {"ru", "Директор"}, {"tr", "Direktör"}});
     c.people.push_back(std::move(p));
   }
-  // Agreements between pairs of exhibitors.
+  return people;
+}
+
+// Agreements between pairs of exhibitors.
+void Agreements(CatalogData& c, Words& w, size_t exhibitors) {
   c.sources.push_back({"synth", "Synthetic data", "kiosk-snapshot synth", "", "", "en", "", {}});
   for (size_t i = 0; exhibitors >= 2 && i < exhibitors / 25; ++i) {
     Agreement a;
@@ -171,7 +184,11 @@ std::shared_ptr<const Catalog> SynthCatalog(size_t exhibitors, size_t sessions) 
     }
     c.agreements.push_back(std::move(a));
   }
-  // Sessions: three days, 09:00-18:00, in 40 rooms.
+}
+
+// Sessions: three days, 09:00-18:00, in the rooms.
+void Sessions(CatalogData& c, Words& w, size_t sessions, size_t people, size_t room_count) {
+  const db::Forum& f = c.forum;
   const int64_t day0 = *DaysFromDate(f.start_date) * 86400 - int64_t{f.utc_offset_min} * 60;
   for (size_t i = 0; i < sessions; ++i) {
     Session s;
@@ -198,6 +215,21 @@ std::shared_ptr<const Catalog> SynthCatalog(size_t exhibitors, size_t sessions) 
     }
     c.sessions.push_back(std::move(s));
   }
+}
+
+}  // namespace
+
+// The parts are made in a fixed order from one sequence of words: the same arguments give the same forum.
+std::shared_ptr<const Catalog> SynthCatalog(size_t exhibitors, size_t sessions) {
+  CatalogData c;
+  Words w;
+  const size_t room_count = 40;
+  LanguagesAndForum(c);
+  Floor(c, w, exhibitors, room_count);
+  Exhibitors(c, w, exhibitors);
+  size_t people = People(c, w, exhibitors, sessions);
+  Agreements(c, w, exhibitors);
+  Sessions(c, w, sessions, people, room_count);
   std::stable_sort(c.sessions.begin(), c.sessions.end(), [](const Session& a, const Session& b) { return a.starts_utc < b.starts_utc; });
   return Catalog::Make(std::move(c));
 }
