@@ -11,6 +11,7 @@
 #include <pugixml.hpp>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "db/base/files.h"
 #include "db/base/text.h"
@@ -44,6 +45,12 @@ struct RawEvent {
   std::string duration;   // HH:MM
   std::string room, track, type, language, title, subtitle, abstract, description;
   std::vector<SchedulePerson> persons;  // id empty when the export gives only a name
+};
+
+// The event's texts that every format names alike, read the same way from XML elements and JSON members.
+constexpr std::pair<std::string RawEvent::*, const char*> kPlainFields[] = {
+    {&RawEvent::type, "type"},         {&RawEvent::language, "language"}, {&RawEvent::title, "title"},
+    {&RawEvent::subtitle, "subtitle"}, {&RawEvent::abstract, "abstract"}, {&RawEvent::description, "description"},
 };
 
 int MinutesOfDay(const Instant& in) {
@@ -324,12 +331,7 @@ RawEvent XmlEvent(const pugi::xml_node& ev, const std::string& room_name, const 
   r.room = Child(ev, "room");
   if (r.room.empty()) r.room = room_name;
   r.track = Child(ev, "track");
-  r.type = Child(ev, "type");
-  r.language = Child(ev, "language");
-  r.title = Child(ev, "title");
-  r.subtitle = Child(ev, "subtitle");
-  r.abstract = Child(ev, "abstract");
-  r.description = Child(ev, "description");
+  for (auto [field, name] : kPlainFields) r.*field = Child(ev, name);
   for (pugi::xml_node p : ev.child("persons").children("person")) r.persons.push_back(XmlPerson(p));
   return r;
 }
@@ -453,12 +455,7 @@ RawEvent JsonEvent(const json& ev, const std::map<std::string, std::string>& tra
   r.duration = JsonText(ev, "duration");
   r.room = JsonName(ev, "room");
   r.track = JsonName(ev, "track", track_by_slug);
-  r.type = JsonText(ev, "type");
-  r.language = JsonText(ev, "language");
-  r.title = JsonText(ev, "title");
-  r.subtitle = JsonText(ev, "subtitle");
-  r.abstract = JsonText(ev, "abstract");
-  r.description = JsonText(ev, "description");
+  for (auto [field, name] : kPlainFields) r.*field = JsonText(ev, name);
   r.persons = JsonPersons(ev);
   return r;
 }
