@@ -357,7 +357,7 @@ void PointTargets(AppState& s, MapFrame& f) {
 }
 
 // [SECTION] Labels
-// First "you are here" (it matters most), then the areas' own, then the points'. Each goes to the first free
+// First "you are here" (it matters most), then the areas' own, then the points' (DrawPoints). Each goes to the first free
 // spot; a label with none is left out and its mark stays (the legend and the card still name it).
 
 // Where "you are here"'s label goes, in the strong font, else the caption, else nowhere; below or above the
