@@ -98,6 +98,90 @@ void Profile(AppState& s, const db::Organization& o, ImVec2 size) {
   EndDetail(s);
 }
 
+// Country filter: the countries that exhibit, in the order of the snapshot, after "all countries".
+void DrawCountryFilter(AppState& s, float width) {
+  ChipRow chips(s, width);
+  if (chips.Chip("all", s.Ui("exhibitors.all_countries"), s.country_filter.empty())) s.Do({.kind = Action::Kind::FilterCountry});
+  for (const db::Country* country : s.catalog->ExhibitingCountries()) {
+    PushId(s, country->code);
+    if (chips.Chip("country", s.Tr(country->name), s.country_filter == country->code, country->color))
+      s.Do({.kind = Action::Kind::FilterCountry, .id = country->code});
+    PopId(s);
+  }
+}
+
+// The cards' grid for a list `width` wide. Cards of about 95 mm at the normal type size, wider with larger
+// text, so that long names (Kazakh "Республикасының") keep their words whole at a readable size.
+struct CardGrid {
+  int cols;
+  float w;       // a card's width
+  float text_w;  // the width of the text beside its logo
+  float logo_r;  // the logo's radius
+};
+
+CardGrid CardGridOf(const AppState& s, float width) {
+  const Metrics& m = s.metrics;
+  float card_min = m.mm(95) * (s.fonts.body->FontSize / m.px(28));
+  int cols = std::max(1, static_cast<int>((width + m.gap) / card_min));
+  float cw = (width - m.gap * (cols - 1)) / cols;
+  float r = m.touch * 1.95f * 0.32f;
+  return {cols, cw, cw - m.pad * 3 - 2 * r, r};
+}
+
+// The list's order and its rows' heights in s.exhibitor_layout: featured first, then by name in the
+// visitor's language; the cards of a row as tall as its longest name needs. Laid out again only when the
+// catalog, language, filter, width or type size changed.
+void LayOutList(AppState& s, float width, const CardGrid& g) {
+  const Metrics& m = s.metrics;
+  const db::Catalog& c = *s.catalog;
+  AppState::ExhibitorLayout& lay = s.exhibitor_layout;
+  const int cols = g.cols;
+  float font_size = s.fonts.strong->FontSize;
+  if (lay.catalog == &c && lay.lang == s.lang && lay.filter == s.country_filter && lay.width == width && lay.font_size == font_size) return;
+  lay = AppState::ExhibitorLayout{&c, s.lang, s.country_filter, width, font_size, {}, {}};
+  for (const auto& e : c.exhibitors) {
+    const db::Organization* o = c.FindOrganization(e.organization_id);
+    if (o && (s.country_filter.empty() || o->country_code == s.country_filter)) lay.list.push_back(&e);
+  }
+  std::vector<std::pair<std::string_view, const db::Exhibitor*>> keyed;
+  for (const auto* e : lay.list) keyed.push_back({DisplayName(s, *c.FindOrganization(e->organization_id)), e});
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    if (a.second->featured != b.second->featured) return a.second->featured;
+    return a.first < b.first;
+  });
+  for (size_t i = 0; i < keyed.size(); ++i) lay.list[i] = keyed[i].second;
+  lay.row_h.assign((lay.list.size() + cols - 1) / cols, m.touch * 1.95f);
+  for (size_t i = 0; i < lay.list.size(); ++i)
+    lay.row_h[i / cols] = std::max(lay.row_h[i / cols], m.pad * 1.2f + m.gap * 0.3f + Measure(s.fonts.caption, CardLine(s, *lay.list[i]), g.text_w).y +
+                                                            Measure(s.fonts.strong, std::string(keyed[i].first), g.text_w).y);
+}
+
+// One exhibitor's card, `ch` tall at the cursor: its logo in its country's colour, its name and the line
+// under it, clipped to the card. A tap opens its profile.
+void DrawCard(AppState& s, const db::Exhibitor& e, const CardGrid& g, float ch) {
+  const Metrics& m = s.metrics;
+  const db::Organization& o = *s.catalog->FindOrganization(e.organization_id);
+  const float cw = g.w;
+  ImVec2 p;
+  PushId(s, o.id);
+  if (Card(s, "card", ImVec2(cw, ch), &p)) s.Do({.kind = Action::Kind::OpenExhibitor, .id = o.id});
+  PopId(s);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float r = g.logo_r;
+  Logo(s, dl, ImVec2(p.x + m.pad + r, p.y + ch / 2), r, o, Rgb(CountryColor(s, o.country_code)), s.fonts.title);
+  float tx = p.x + m.pad * 2 + 2 * r, tw = g.text_w;
+  std::string sub = CardLine(s, e);
+  const std::string& name = DisplayName(s, o);
+  float name_h = Measure(s.fonts.strong, name, tw).y, sub_h = Measure(s.fonts.caption, sub, tw).y;
+  CheckFit(s, s.fonts.strong, name, tw, ch - sub_h - m.gap * 0.3f);
+  CheckFit(s, s.fonts.caption, sub, tw, ch - name_h - m.gap * 0.3f);
+  float y = p.y + (ch - name_h - sub_h - m.gap * 0.3f) / 2;
+  dl->PushClipRect(p, ImVec2(p.x + cw, p.y + ch), true);
+  y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(tx, y), name, tw) + m.gap * 0.3f;
+  TextAt(dl, s.fonts.caption, colors::kMuted, ImVec2(tx, y), sub, tw);
+  dl->PopClipRect();
+}
+
 }  // namespace
 
 void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
@@ -107,47 +191,13 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
   }
   const Metrics& m = s.metrics;
   float width = BeginListPage(s, s.Ui("nav.exhibitors"), size);
-  // Country filter: the countries that exhibit, in the order of the snapshot.
-  ChipRow chips(s, width);
-  if (chips.Chip("all", s.Ui("exhibitors.all_countries"), s.country_filter.empty())) s.Do({.kind = Action::Kind::FilterCountry});
-  for (const db::Country* country : c.ExhibitingCountries()) {
-    PushId(s, country->code);
-    if (chips.Chip("country", s.Tr(country->name), s.country_filter == country->code, country->color))
-      s.Do({.kind = Action::Kind::FilterCountry, .id = country->code});
-    PopId(s);
-  }
+  DrawCountryFilter(s, width);
   BeginListBody(s, "exhibitor-list", size);
-
-  // Featured first, then by name in the visitor's language; cards of a row as tall as its longest name
-  // needs. Laid out again only when the catalog, language, filter, width or type size changed.
-  AppState::ExhibitorLayout& lay = s.exhibitor_layout;
-  // Cards of about 95 mm at the normal type size, wider with larger text, so that long names (Kazakh
-  // "Республикасының") keep their words whole at a readable size.
-  float card_min = m.mm(95) * (s.fonts.body->FontSize / m.px(28));
-  int cols = std::max(1, static_cast<int>((width + m.gap) / card_min));
-  float cw = (width - m.gap * (cols - 1)) / cols;
-  float text_w = cw - m.pad * 3 - 2 * (m.touch * 1.95f * 0.32f);
-  float font_size = s.fonts.strong->FontSize;
-  if (lay.catalog != &c || lay.lang != s.lang || lay.filter != s.country_filter || lay.width != width || lay.font_size != font_size) {
-    lay = AppState::ExhibitorLayout{&c, s.lang, s.country_filter, width, font_size, {}, {}};
-    for (const auto& e : c.exhibitors) {
-      const db::Organization* o = c.FindOrganization(e.organization_id);
-      if (o && (s.country_filter.empty() || o->country_code == s.country_filter)) lay.list.push_back(&e);
-    }
-    std::vector<std::pair<std::string_view, const db::Exhibitor*>> keyed;
-    for (const auto* e : lay.list) keyed.push_back({DisplayName(s, *c.FindOrganization(e->organization_id)), e});
-    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-      if (a.second->featured != b.second->featured) return a.second->featured;
-      return a.first < b.first;
-    });
-    for (size_t i = 0; i < keyed.size(); ++i) lay.list[i] = keyed[i].second;
-    lay.row_h.assign((lay.list.size() + cols - 1) / cols, m.touch * 1.95f);
-    for (size_t i = 0; i < lay.list.size(); ++i)
-      lay.row_h[i / cols] = std::max(lay.row_h[i / cols], m.pad * 1.2f + m.gap * 0.3f + Measure(s.fonts.caption, CardLine(s, *lay.list[i]), text_w).y +
-                                                              Measure(s.fonts.strong, std::string(keyed[i].first), text_w).y);
-  }
-  const std::vector<const db::Exhibitor*>& list = lay.list;
-  const std::vector<float>& row_h = lay.row_h;
+  const CardGrid g = CardGridOf(s, width);
+  LayOutList(s, width, g);
+  const std::vector<const db::Exhibitor*>& list = s.exhibitor_layout.list;
+  const std::vector<float>& row_h = s.exhibitor_layout.row_h;
+  const size_t cols = size_t(g.cols);
   if (list.empty()) Text(s.fonts.body, colors::kMuted, s.Ui("exhibitors.empty"), width);
   else Text(s.fonts.caption, colors::kMuted, Count(s, "count.exhibitors", static_cast<int64_t>(list.size())), width);
   // Only the rows in view are drawn; the others are empty space of their height.
@@ -162,27 +212,8 @@ void DrawExhibitorsScreen(AppState& s, ImVec2 size) {
         continue;
       }
     }
-    const db::Organization& o = *c.FindOrganization(list[i]->organization_id);
     if (i % cols) ImGui::SameLine(0, m.gap);
-    float ch = row_h[i / cols];
-    ImVec2 p;
-    PushId(s, o.id);
-    if (Card(s, "card", ImVec2(cw, ch), &p)) s.Do({.kind = Action::Kind::OpenExhibitor, .id = o.id});
-    PopId(s);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    float r = m.touch * 1.95f * 0.32f;
-    Logo(s, dl, ImVec2(p.x + m.pad + r, p.y + ch / 2), r, o, Rgb(CountryColor(s, o.country_code)), s.fonts.title);
-    float tx = p.x + m.pad * 2 + 2 * r, tw = text_w;
-    std::string sub = CardLine(s, *list[i]);
-    const std::string& name = DisplayName(s, o);
-    float name_h = Measure(s.fonts.strong, name, tw).y, sub_h = Measure(s.fonts.caption, sub, tw).y;
-    CheckFit(s, s.fonts.strong, name, tw, ch - sub_h - m.gap * 0.3f);
-    CheckFit(s, s.fonts.caption, sub, tw, ch - name_h - m.gap * 0.3f);
-    float y = p.y + (ch - name_h - sub_h - m.gap * 0.3f) / 2;
-    dl->PushClipRect(p, ImVec2(p.x + cw, p.y + ch), true);
-    y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(tx, y), name, tw) + m.gap * 0.3f;
-    TextAt(dl, s.fonts.caption, colors::kMuted, ImVec2(tx, y), sub, tw);
-    dl->PopClipRect();
+    DrawCard(s, *list[i], g, row_h[i / cols]);
   }
   EndListBody(s);
 }

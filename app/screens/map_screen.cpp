@@ -5,6 +5,24 @@
 // with "you are here" when both fit at a readable zoom. On a portrait screen the plan is turned a quarter
 // when that shows it larger. Layout and first view: app/map/map_layout.h; geometry and label spots:
 // app/map/map_geometry.h; symbols and legend: app/map/map_marks.h; a place's card: app/map/map_card.h.
+//
+// DrawMapScreen runs one frame as a sequence of steps over a MapFrame, in this order, which is the order
+// of the draw list and of the touch targets (in ImGui 1.86 the first-submitted of two overlapping items wins
+// the touch, and the e2e tests tap real positions: do not reorder them).
+//
+// Index of this file:
+// [SECTION] Sizes
+// [SECTION] Shapes
+// [SECTION] Labels inside areas
+// [SECTION] One frame of the map
+// [SECTION] Layout, view and the card
+// [SECTION] Areas
+// [SECTION] Points and "you are here"
+// [SECTION] Labels
+// [SECTION] Marks
+// [SECTION] Controls
+// [SECTION] Input
+// [SECTION] The screen
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
@@ -26,6 +44,25 @@ namespace {
 constexpr float kMarkRadiusMm = 4.2f;  // a point's disc: 30 px across on a 24-inch 1080p screen
 constexpr float kPointTapMm = 13.0f;   // a point's touch target, larger than its disc (12 mm is the minimum)
 
+// The map's sizes on this screen, in pixels.
+struct Sizes {
+  // The highlight of the focused place: along an area's edge, or a ring just outside a point's disc.
+  float focus_edge, focus_ring, focus_gap;
+  float label_radius;      // the corners of a point's label
+  float mark, tap, clear;  // a point's disc (radius), its touch target, the room kept free around the disc
+  float here;              // "you are here"'s disc (radius), larger than a point's
+  float here_pad;          // "you are here"'s label: its padding on either side
+  float spot_gap;          // between a mark and its label
+};
+
+Sizes SizesOf(const Metrics& m) {
+  float r = m.mm(kMarkRadiusMm);
+  return {.focus_edge = m.px(6), .focus_ring = m.px(5), .focus_gap = m.px(6), .label_radius = m.px(6), .mark = r,
+          .tap = std::max(m.mm(kPointTapMm), m.touch), .clear = m.px(2), .here = r * 1.15f, .here_pad = m.px(6),
+          .spot_gap = m.px(4)};
+}
+
+// [SECTION] Shapes
 // Fills a simple polygon of any shape (ImGui 1.86 fills only convex ones): ear clipping.
 void FillPolygon(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col) {
   std::vector<int> idx(pts.size());
@@ -103,6 +140,8 @@ std::vector<std::string> WrapLines(ImFont* font, const std::string& text, float 
   return lines;
 }
 
+// [SECTION] One frame of the map
+
 struct Area {
   const db::Location* l;
   std::vector<ImVec2> pts;
@@ -113,6 +152,31 @@ struct Point {
   Mark mark;
   ImVec2 at;
   Box hit;
+};
+
+// What one frame of the map works out. Each step of DrawMapScreen fills its part and the later steps read
+// it; it lives on DrawMapScreen's stack, so nothing of it outlasts the frame (what must, is in s.map).
+struct MapFrame {
+  Sizes sizes;
+  Box canvas;                      // the map's whole screen area
+  PlanRect bounds;                 // everything drawn, in plan metres
+  std::vector<LegendItem> legend;  // its symbols, whether the legend is shown or not
+  std::string back_label, title;   // back_label: "" without "show on map"
+  MapLayout L;
+  PlanView v;
+  PlaceCard card;  // the open card (s.map_card), when card_open
+  bool card_open = false;
+  Box card_box;
+  std::vector<Box> chrome;  // the controls over the plan: no label goes under them, no tap through them
+  bool legend_shown = false;
+  LabelSpace space{Box{}};
+  std::vector<Area> areas;    // those on screen, in drawing order
+  std::vector<Point> points;  // "you are here", when there, last
+  bool here = false;          // "you are here" is on the plan
+  ImVec2 here_at, here_dir{0, 0};  // here_dir: the way the visitor faces (a unit vector), 0 without a position
+  bool here_label_shown = false;
+  Box here_label;
+  ImFont* here_font = nullptr;
 };
 
 void Record(AppState& s, const std::string& key, const Box& b) {
@@ -127,93 +191,108 @@ void Target(AppState& s, const std::string& key, Box b, const Box& canvas) {
   if (b.x1 > b.x0 && b.y1 > b.y0) s.targets->push_back({key, b.x0, b.y0, b.x1, b.y1, w, h});
 }
 
-}  // namespace
+// The layer an area is drawn and hit in: 0 halls, beneath everything; 1 rooms and stages; 2 booths, on top.
+int Layer(const db::Location& l) { return l.kind == db::LocationKind::Hall ? 0 : l.kind == db::LocationKind::Booth ? 2 : 1; }
 
-void DrawMapScreen(AppState& s, ImVec2 size) {
-  const db::Catalog& c = *s.catalog;
-  const Metrics& m = s.metrics;
-  // The highlight of the focused place: along an area's edge, or a ring just outside a point's disc.
-  float focus_edge = m.px(6), focus_ring = m.px(5), focus_gap = m.px(6);
-  float label_radius = m.px(6);  // the corners of a point's label
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+// The organization exhibiting at a booth; null when the booth is free.
+const db::Organization* BoothOrganization(const db::Catalog& c, const db::Location& booth) {
+  const db::Exhibitor* e = c.FindExhibitorAtBooth(booth.id);
+  return e ? c.FindOrganization(e->organization_id) : nullptr;
+}
+
+// [SECTION] Layout, view and the card
+
+// The arrangement of the screen and the view of the plan. Keeps s.map's fit and home in step, starts the
+// view afresh when the canvas changed size, and keeps the centre on the plan: a drag cannot lose it off screen.
+void LayOutView(AppState& s, ImVec2 size, MapFrame& f) {
   ImVec2 p0 = ImGui::GetCursorScreenPos();
-  Box canvas{p0.x, p0.y, p0.x + size.x, p0.y + size.y};
-
-  // [SECTION] Layout and view
-  PlanRect bounds = PlanBounds(s);
-  std::vector<LegendItem> legend = LegendItems(s);
-  std::string back_label = s.map_return.set ? "\xE2\x80\xB9  " + s.Ui("common.back") : "", title = s.Ui("home.tile.map");
-  MapLayout L = LayOutMap(s, canvas, legend, bounds, back_label, title);
-  if (L.fit <= 0) L.fit = FitZoom(bounds, std::max(1.f, L.plan.w()), std::max(1.f, L.plan.h()), 0);
-  db::Point home = bounds.Centre();
+  f.canvas = {p0.x, p0.y, p0.x + size.x, p0.y + size.y};
+  f.bounds = PlanBounds(s);
+  f.legend = LegendItems(s);
+  f.back_label = s.map_return.set ? "\xE2\x80\xB9  " + s.Ui("common.back") : "";
+  f.title = s.Ui("home.tile.map");
+  MapLayout& L = f.L;
+  L = LayOutMap(s, f.canvas, f.legend, f.bounds, f.back_label, f.title);
+  if (L.fit <= 0) L.fit = FitZoom(f.bounds, std::max(1.f, L.plan.w()), std::max(1.f, L.plan.h()), 0);
+  db::Point home = f.bounds.Centre();
   s.map.fit = L.fit, s.map.home_cx = float(home.x), s.map.home_cy = float(home.y);
   if (s.map.canvas_w != size.x || s.map.canvas_h != size.y) s.map.zoom = 0;
   s.map.canvas_w = size.x, s.map.canvas_h = size.y;
   ImVec2 origin((L.plan.x0 + L.plan.x1) / 2, (L.plan.y0 + L.plan.y1) / 2);
-  if (s.map.zoom <= 0) StartView(s, L, bounds, origin);
-  // The centre stays on the plan: a drag cannot lose it off screen.
-  s.map.cx = std::clamp(s.map.cx, float(bounds.x0), float(bounds.x1));
-  s.map.cy = std::clamp(s.map.cy, float(bounds.y0), float(bounds.y1));
-  PlanView v{origin, s.map.cx, s.map.cy, s.map.zoom, L.turn};
+  if (s.map.zoom <= 0) StartView(s, L, f.bounds, origin);
+  s.map.cx = std::clamp(s.map.cx, float(f.bounds.x0), float(f.bounds.x1));
+  s.map.cy = std::clamp(s.map.cy, float(f.bounds.y0), float(f.bounds.y1));
+  f.v = PlanView{origin, s.map.cx, s.map.cy, s.map.zoom, L.turn};
+}
 
-  // The open card, laid out now: labels keep off it.
-  PlaceCard card;
-  bool card_open = !s.map_card.empty() && BuildPlaceCard(s, s.map_card, card);
-  Box card_box;
-  if (card_open) {
-    LayoutPlaceCard(s, card, L.side.w(), L.column ? L.side.h() : L.side.h() * 0.6f);
-    card_box = {L.side.x0, L.side.y0, L.side.x0 + card.size.x, L.side.y0 + card.size.y};
-    if (!L.column) {  // at the bottom, or at the top when that hides less of the place
-      Box bottom{L.side.x0, L.side.y1 - card.size.y, L.side.x0 + card.size.x, L.side.y1};
-      Box top{L.side.x0, L.side.y0, L.side.x0 + card.size.x, L.side.y0 + card.size.y};
-      PlanRect pr;
-      if (const db::Location* cl = c.FindLocation(s.map_card)) pr = LocationBounds(*cl, 2.0);
-      db::Point here;
-      if (s.map_card == "here" && HerePoint(s, here)) pr.Grow(db::Point{here.x - 2, here.y - 2}), pr.Grow(db::Point{here.x + 2, here.y + 2});
-      Box place{1e9f, 1e9f, -1e9f, -1e9f};
-      for (db::Point p : {db::Point{pr.x0, pr.y0}, db::Point{pr.x1, pr.y1}}) {
-        ImVec2 q = v.ToScreen(p);
-        place = {std::min(place.x0, q.x), std::min(place.y0, q.y), std::max(place.x1, q.x), std::max(place.y1, q.y)};
-      }
-      auto hidden = [&](const Box& b) {
-        float w = std::min(b.x1, place.x1) - std::max(b.x0, place.x0), h = std::min(b.y1, place.y1) - std::max(b.y0, place.y0);
-        return w > 0 && h > 0 ? w * h : 0.f;
-      };
-      card_box = pr.Empty() || hidden(bottom) <= hidden(top) ? bottom : top;
-    }
+// The open card, laid out before anything is drawn so that labels keep off it: at the top of the side
+// column, or (no column) at the bottom of the plan, at the top when that hides less of the place.
+void PlaceTheCard(AppState& s, MapFrame& f) {
+  const db::Catalog& c = *s.catalog;
+  const MapLayout& L = f.L;
+  PlaceCard& card = f.card;
+  f.card_open = !s.map_card.empty() && BuildPlaceCard(s, s.map_card, card);
+  if (!f.card_open) return;
+  LayoutPlaceCard(s, card, L.side.w(), L.column ? L.side.h() : L.side.h() * 0.6f);
+  f.card_box = {L.side.x0, L.side.y0, L.side.x0 + card.size.x, L.side.y0 + card.size.y};
+  if (L.column) return;
+  Box bottom{L.side.x0, L.side.y1 - card.size.y, L.side.x0 + card.size.x, L.side.y1};
+  Box top{L.side.x0, L.side.y0, L.side.x0 + card.size.x, L.side.y0 + card.size.y};
+  PlanRect pr;
+  if (const db::Location* cl = c.FindLocation(s.map_card)) pr = LocationBounds(*cl, 2.0);
+  db::Point here;
+  if (s.map_card == "here" && HerePoint(s, here)) pr.Grow(db::Point{here.x - 2, here.y - 2}), pr.Grow(db::Point{here.x + 2, here.y + 2});
+  Box place{1e9f, 1e9f, -1e9f, -1e9f};
+  for (db::Point p : {db::Point{pr.x0, pr.y0}, db::Point{pr.x1, pr.y1}}) {
+    ImVec2 q = f.v.ToScreen(p);
+    place = {std::min(place.x0, q.x), std::min(place.y0, q.y), std::max(place.x1, q.x), std::max(place.y1, q.y)};
   }
+  auto hidden = [&](const Box& b) {
+    float w = std::min(b.x1, place.x1) - std::max(b.x0, place.x0), h = std::min(b.y1, place.y1) - std::max(b.y0, place.y0);
+    return w > 0 && h > 0 ? w * h : 0.f;
+  };
+  f.card_box = pr.Empty() || hidden(bottom) <= hidden(top) ? bottom : top;
+}
 
-  Record(s, "canvas", canvas);
-  std::vector<Box> chrome = {L.zoom, L.title};
+// The controls over the plan (zoom, title, Back, the card or else the legend): recorded for the tests, and
+// taken from the space that labels may use.
+void PlaceControls(AppState& s, MapFrame& f) {
+  const Metrics& m = s.metrics;
+  const MapLayout& L = f.L;
+  Record(s, "canvas", f.canvas);
+  f.chrome = {L.zoom, L.title};
   Record(s, "chrome/zoom", L.zoom);
   Record(s, "chrome/title", L.title);
-  if (s.map_return.set) chrome.push_back(L.back), Record(s, "chrome/back", L.back);
-  if (card_open) chrome.push_back(card_box), Record(s, "chrome/card", card_box);
-  bool legend_shown = !legend.empty() && !card_open;  // the card takes the legend's place
-  if (legend_shown) chrome.push_back(L.legend), Record(s, "chrome/legend", L.legend);
+  if (s.map_return.set) f.chrome.push_back(L.back), Record(s, "chrome/back", L.back);
+  if (f.card_open) f.chrome.push_back(f.card_box), Record(s, "chrome/card", f.card_box);
+  f.legend_shown = !f.legend.empty() && !f.card_open;  // the card takes the legend's place
+  if (f.legend_shown) f.chrome.push_back(L.legend), Record(s, "chrome/legend", L.legend);
+  const Box& canvas = f.canvas;
+  f.space = LabelSpace({canvas.x0 + m.inset, canvas.y0 + m.inset, canvas.x1 - m.inset, canvas.y1 - m.inset});
+  for (const Box& b : f.chrome) f.space.Take(b);
+}
 
-  dl->PushClipRect(p0, ImVec2(canvas.x1, canvas.y1), true);
-  dl->AddRectFilled(p0, ImVec2(canvas.x1, canvas.y1), colors::kMapGround);
-  LabelSpace space({canvas.x0 + m.inset, canvas.y0 + m.inset, canvas.x1 - m.inset, canvas.y1 - m.inset});
-  for (const Box& b : chrome) space.Take(b);
+// [SECTION] Areas
 
-  // [SECTION] Areas: halls, then rooms and stages, then booths on top.
-  std::vector<Area> areas;
+// Halls, then rooms and stages, then booths on top, each filled (a booth in its exhibitor's country colour),
+// edged, highlighted when focused, and recorded as a touch target. The areas off screen are left out.
+void DrawAreas(AppState& s, ImDrawList* dl, MapFrame& f) {
+  const db::Catalog& c = *s.catalog;
+  const Metrics& m = s.metrics;
   for (int pass = 0; pass < 3; ++pass)
     for (const auto& l : c.locations) {
-      if (!l.is_polygon || l.ring.size() < 3 || (l.kind == db::LocationKind::Hall ? 0 : l.kind == db::LocationKind::Booth ? 2 : 1) != pass) continue;
+      if (!l.is_polygon || l.ring.size() < 3 || Layer(l) != pass) continue;
       Area a{&l, {}, {1e9f, 1e9f, -1e9f, -1e9f}};
       for (const auto& p : l.ring) {
-        ImVec2 q = v.ToScreen(p);
+        ImVec2 q = f.v.ToScreen(p);
         a.pts.push_back(q);
         a.box = {std::min(a.box.x0, q.x), std::min(a.box.y0, q.y), std::max(a.box.x1, q.x), std::max(a.box.y1, q.y)};
       }
       Record(s, "shape/" + l.id, a.box);
-      if (!a.box.Overlaps(canvas)) continue;  // off screen: nothing to draw, label or tap (a forum of thousands of booths)
+      if (!a.box.Overlaps(f.canvas)) continue;  // off screen: nothing to draw, label or tap (a forum of thousands of booths)
       ImU32 fill = AreaFill(l.kind);
       if (l.kind == db::LocationKind::Booth) {
-        const db::Exhibitor* e = c.FindExhibitorAtBooth(l.id);
-        const db::Organization* o = e ? c.FindOrganization(e->organization_id) : nullptr;
+        const db::Organization* o = BoothOrganization(c, l);
         const db::Country* country = o ? c.FindCountry(o->country_code) : nullptr;
         fill = country ? Rgb(country->color) : ImU32(colors::kMapFreeBooth);
       }
@@ -223,44 +302,49 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
       ImU32 edge = l.kind == db::LocationKind::Hall ? ImU32(colors::kMuted) : s.high_contrast ? ImU32(colors::kInk) : ImU32(colors::kMapOutline);
       dl->AddPolyline(a.pts.data(), int(a.pts.size()), edge, ImDrawFlags_Closed, l.kind == db::LocationKind::Hall || s.high_contrast ? m.bold_line : m.line);
       if (l.id == s.map_focus || l.id == s.map_card)
-        dl->AddPolyline(a.pts.data(), int(a.pts.size()), colors::kHighlight, ImDrawFlags_Closed, focus_edge);
-      Target(s, (l.kind == db::LocationKind::Booth ? "booth/" : "place/") + l.id, a.box, canvas);
-      if (l.kind != db::LocationKind::Hall) space.Avoid(a.pts);
-      areas.push_back(std::move(a));
+        dl->AddPolyline(a.pts.data(), int(a.pts.size()), colors::kHighlight, ImDrawFlags_Closed, f.sizes.focus_edge);
+      Target(s, (l.kind == db::LocationKind::Booth ? "booth/" : "place/") + l.id, a.box, f.canvas);
+      if (l.kind != db::LocationKind::Hall) f.space.Avoid(a.pts);
+      f.areas.push_back(std::move(a));
     }
+}
 
-  // [SECTION] Points: entrances, exits, amenities and the kiosk. Every mark takes its place before any
-  // label is placed, so that no label covers a mark.
-  float r = m.mm(kMarkRadiusMm), tap = std::max(m.mm(kPointTapMm), m.touch), clear = m.px(2);
-  std::vector<Point> points;
+// [SECTION] Points and "you are here"
+
+// Entrances, exits, amenities and "you are here" (the configured position, with the way the visitor faces,
+// or the plan's kiosk point): where their marks go. Every mark takes its place before any label is placed,
+// so that no label covers a mark; nothing is drawn yet.
+void PlacePoints(AppState& s, MapFrame& f) {
+  const db::Catalog& c = *s.catalog;
+  float r = f.sizes.mark, tap = f.sizes.tap, clear = f.sizes.clear, hr = f.sizes.here;
   for (const auto& l : c.locations) {
-    if (l.is_polygon || l.kind == db::LocationKind::Kiosk) continue;  // the kiosk is "you are here", drawn below
-    ImVec2 a = v.ToScreen(l.anchor);
-    points.push_back({&l, MarkOf(l), a, {a.x - tap / 2, a.y - tap / 2, a.x + tap / 2, a.y + tap / 2}});
-    space.Take({a.x - r - clear, a.y - r - clear, a.x + r + clear, a.y + r + clear});
+    if (l.is_polygon || l.kind == db::LocationKind::Kiosk) continue;  // the kiosk is "you are here", placed below
+    ImVec2 a = f.v.ToScreen(l.anchor);
+    f.points.push_back({&l, MarkOf(l), a, {a.x - tap / 2, a.y - tap / 2, a.x + tap / 2, a.y + tap / 2}});
+    f.space.Take({a.x - r - clear, a.y - r - clear, a.x + r + clear, a.y + r + clear});
   }
-  // "You are here": the configured position (with a wedge the way the visitor faces) or the plan's kiosk
-  // point, on a larger disc.
-  float hr = r * 1.15f;
-  ImVec2 here_at, here_dir(0, 0);
   db::Point here_pt;
-  bool here = HerePoint(s, here_pt);
-  if (here) {
-    here_at = v.ToScreen(here_pt);
-    float th = s.here_facing_deg * 3.14159265f / 180.f;
-    ImVec2 ahead = v.ToScreen({here_pt.x + std::sin(th), here_pt.y + std::cos(th)});
-    float len = std::max(1e-3f, std::hypot(ahead.x - here_at.x, ahead.y - here_at.y));
-    if (s.has_position) here_dir = ImVec2((ahead.x - here_at.x) / len, (ahead.y - here_at.y) / len);
-    points.push_back({nullptr, Mark::Here, here_at, {here_at.x - tap / 2, here_at.y - tap / 2, here_at.x + tap / 2, here_at.y + tap / 2}});
-    float reach = s.has_position ? hr * 2.3f : hr + clear;
-    space.Take({here_at.x - reach, here_at.y - reach, here_at.x + reach, here_at.y + reach});
-  }
-  for (Point& p : points) {
+  f.here = HerePoint(s, here_pt);
+  if (!f.here) return;
+  ImVec2 at = f.here_at = f.v.ToScreen(here_pt);
+  float th = s.here_facing_deg * 3.14159265f / 180.f;
+  ImVec2 ahead = f.v.ToScreen({here_pt.x + std::sin(th), here_pt.y + std::cos(th)});
+  float len = std::max(1e-3f, std::hypot(ahead.x - at.x, ahead.y - at.y));
+  if (s.has_position) f.here_dir = ImVec2((ahead.x - at.x) / len, (ahead.y - at.y) / len);
+  f.points.push_back({nullptr, Mark::Here, at, {at.x - tap / 2, at.y - tap / 2, at.x + tap / 2, at.y + tap / 2}});
+  float reach = s.has_position ? hr * 2.3f : hr + clear;  // the wedge reaches out past the disc
+  f.space.Take({at.x - reach, at.y - reach, at.x + reach, at.y + reach});
+}
+
+// The points' touch targets. A mark off screen or under a control cannot be tapped (its hit box is emptied);
+// one at the edge keeps a whole finger-sized target, moved inside the map.
+void PointTargets(AppState& s, MapFrame& f) {
+  float r = f.sizes.mark;
+  const Box& canvas = f.canvas;
+  for (Point& p : f.points) {
     std::string key = p.l ? p.l->id : "here";
     Record(s, (p.l ? "mark/" : "") + key, {p.at.x - r, p.at.y - r, p.at.x + r, p.at.y + r});
-    // A mark off screen or under a control cannot be tapped; one at the edge keeps a whole finger-sized
-    // target, moved inside the map.
-    bool covered = !canvas.Contains(p.at) || std::any_of(chrome.begin(), chrome.end(), [&](const Box& b) { return b.Contains(p.at); });
+    bool covered = !canvas.Contains(p.at) || std::any_of(f.chrome.begin(), f.chrome.end(), [&](const Box& b) { return b.Contains(p.at); });
     if (covered) {
       p.hit = {};
       continue;
@@ -270,59 +354,68 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
     p.hit = {p.hit.x0 + dx, p.hit.y0 + dy, p.hit.x1 + dx, p.hit.y1 + dy};
     Target(s, "poi/" + key, p.hit, canvas);
   }
+}
 
-  // [SECTION] Labels. First "you are here" (it matters most), then the areas' own, then the points'. Each
-  // goes to the first free spot; a label with none is left out and its mark stays (the legend and the
-  // card still name it).
-  Box here_label;
-  ImFont* here_font = s.fonts.strong;
-  bool here_label_shown = false;
+// [SECTION] Labels
+// First "you are here" (it matters most), then the areas' own, then the points' (DrawPoints). Each goes to the first free
+// spot; a label with none is left out and its mark stays (the legend and the card still name it).
+
+// Where "you are here"'s label goes, in the strong font, else the caption, else nowhere; below or above the
+// disc first, clear of the wedge. Drawn with the disc (DrawHere).
+void PlaceHereLabel(AppState& s, MapFrame& f) {
+  float hr = f.sizes.here, spot_gap = f.sizes.spot_gap;
+  f.here_font = s.fonts.strong;
   const std::string& here_text = s.Ui("map.you_are_here");
-  float here_pad = m.px(6), spot_gap = m.px(4);  // the label's padding on either side; between a mark and a label
-  for (ImFont* f : {s.fonts.strong, s.fonts.caption}) {  // a smaller size before none
-    if (!here || here_label_shown) break;
-    ImVec2 ns = Measure(f, here_text);
-    std::vector<Box> spots = LabelSpots(here_at, s.has_position ? hr * 2.3f - spot_gap : hr, ImVec2(ns.x + 2 * here_pad, ns.y), spot_gap);
+  for (ImFont* font : {s.fonts.strong, s.fonts.caption}) {  // a smaller size before none
+    if (!f.here || f.here_label_shown) break;
+    ImVec2 ns = Measure(font, here_text);
+    std::vector<Box> spots = LabelSpots(f.here_at, s.has_position ? hr * 2.3f - spot_gap : hr, ImVec2(ns.x + 2 * f.sizes.here_pad, ns.y), spot_gap);
     std::rotate(spots.begin(), spots.begin() + 2, spots.begin() + 4);  // below and above first: clear of the wedge
     for (const Box& b : spots)
-      if (space.Free(b)) {
-        here_label = b, here_font = f, here_label_shown = true;
-        space.Take(b);
+      if (f.space.Free(b)) {
+        f.here_label = b, f.here_font = font, f.here_label_shown = true;
+        f.space.Take(b);
         break;
       }
   }
-  for (const Area& a : areas) {
+}
+
+// The label inside each room, stage and booth (a booth's: its number and its exhibitor, as the exhibitor
+// list names it), in the largest size that fits it, each line centred; slid into the visible part of the
+// area when its anchor is off screen or under a control. Not taken from the space: a label inside its own
+// area can meet no other area's, and point labels keep off the areas.
+void DrawAreaLabels(AppState& s, ImDrawList* dl, MapFrame& f) {
+  const db::Catalog& c = *s.catalog;
+  const Metrics& m = s.metrics;
+  const Box& free = f.space.canvas();
+  for (const Area& a : f.areas) {
     const db::Location& l = *a.l;
     if (l.kind == db::LocationKind::Hall) continue;
     std::string label = s.Tr(l.name);
     ImU32 text = l.kind == db::LocationKind::Stage ? ImU32(colors::kOnAccent) : ImU32(colors::kInk);
     if (l.kind == db::LocationKind::Booth) {
-      const db::Exhibitor* e = c.FindExhibitorAtBooth(l.id);
-      const db::Organization* o = e ? c.FindOrganization(e->organization_id) : nullptr;
+      const db::Organization* o = BoothOrganization(c, l);
       const db::Country* country = o ? c.FindCountry(o->country_code) : nullptr;
       text = country ? TextOn(country->color) : colors::kMuted;
-      label = o ? DisplayName(s, *o) : l.label;  // as the exhibitor list names it
+      label = o ? DisplayName(s, *o) : l.label;
       if (o && !l.label.empty()) label = l.label + "\n" + label;
     }
     // Inside the part of the area that is on screen and off the controls.
-    Box vis{std::max(a.box.x0, space.canvas().x0), std::max(a.box.y0, space.canvas().y0), std::min(a.box.x1, space.canvas().x1),
-            std::min(a.box.y1, space.canvas().y1)};
+    Box vis{std::max(a.box.x0, free.x0), std::max(a.box.y0, free.y0), std::min(a.box.x1, free.x1), std::min(a.box.y1, free.y1)};
     ImFont* font;
     std::string shown;
     ImVec2 ts;
     if (vis.w() <= 0 || vis.h() <= 0 || !FitInside(s, l, label, a.box.w(), a.box.h(), font, shown, ts)) continue;
-    ImVec2 at = v.ToScreen(l.anchor);
+    ImVec2 at = f.v.ToScreen(l.anchor);
     Box b{at.x - ts.x / 2, at.y - ts.y / 2, at.x + ts.x / 2, at.y + ts.y / 2};
-    if (!vis.Contains(b) || !space.FreeOfLabels(b)) {  // slid into the visible part, if it fits there
+    if (!vis.Contains(b) || !f.space.FreeOfLabels(b)) {  // slid into the visible part, if it fits there
       if (ts.x > vis.w() - 2 * m.inset || ts.y > vis.h() - m.inset) continue;
       float x = std::clamp(b.x0, vis.x0 + m.inset, vis.x1 - m.inset - ts.x);
       float y = std::clamp(b.y0, vis.y0 + m.inset / 2, vis.y1 - m.inset / 2 - ts.y);
       b = {x, y, x + ts.x, y + ts.y};
-      if (!space.FreeOfLabels(b)) continue;
+      if (!f.space.FreeOfLabels(b)) continue;
     }
-    // Not taken: a label inside its own area can meet no other area's, and point labels keep off the areas.
     Record(s, "label/" + l.id, b);
-    // Each line centred, the wrapped ones too.
     float y = b.y0;
     for (const std::string& line : WrapLines(font, shown, a.box.w() - 2 * m.inset)) {
       float lw = Measure(font, line).x;
@@ -330,66 +423,119 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
       y += font->FontSize;
     }
   }
-  for (const Point& p : points) {
+}
+
+// [SECTION] Marks
+
+// Each point's mark (ringed when focused) and its name on a backing beside it, at the first free spot.
+void DrawPoints(AppState& s, ImDrawList* dl, MapFrame& f) {
+  const Metrics& m = s.metrics;
+  const Sizes& z = f.sizes;
+  for (const Point& p : f.points) {
     if (!p.l) continue;
-    DrawMark(dl, p.mark, p.at, r, s.fonts.strong);
-    if (p.l->id == s.map_focus || p.l->id == s.map_card) dl->AddCircle(p.at, r + focus_gap, colors::kHighlight, 32, focus_ring);
+    DrawMark(dl, p.mark, p.at, z.mark, s.fonts.strong);
+    if (p.l->id == s.map_focus || p.l->id == s.map_card) dl->AddCircle(p.at, z.mark + z.focus_gap, colors::kHighlight, 32, z.focus_ring);
     std::string name = s.Tr(p.l->name);
     if (name.empty()) name = s.Ui(MarkLegendKey(p.mark));
     ImVec2 ns = Measure(s.fonts.caption, name);
-    for (const Box& b : LabelSpots(p.at, r, ImVec2(ns.x + 2 * m.inset, ns.y), spot_gap))
-      if (space.Free(b)) {
-        space.Take(b);
+    for (const Box& b : LabelSpots(p.at, z.mark, ImVec2(ns.x + 2 * m.inset, ns.y), z.spot_gap))
+      if (f.space.Free(b)) {
+        f.space.Take(b);
         Record(s, "label/" + p.l->id, b);
-        dl->AddRectFilled(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), colors::Alpha(colors::kMapLabelBack, 0xD8), label_radius);
+        dl->AddRectFilled(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), colors::Alpha(colors::kMapLabelBack, 0xD8), z.label_radius);
         TextAt(dl, s.fonts.caption, colors::kInk, ImVec2(b.x0 + m.inset, b.y0), name, 0);
         break;
       }
   }
-  if (here) {
-    ImVec2 a = here_at, side(-here_dir.y, here_dir.x);
-    ImVec2 tip(a.x + here_dir.x * hr * 2.2f, a.y + here_dir.y * hr * 2.2f);
-    if (s.has_position)
-      dl->AddTriangleFilled(tip, ImVec2(a.x + side.x * hr * 0.9f, a.y + side.y * hr * 0.9f),
-                          ImVec2(a.x - side.x * hr * 0.9f, a.y - side.y * hr * 0.9f), colors::Alpha(colors::kNow, 0x90));
-    dl->AddCircleFilled(a, hr, colors::kNow, 32);
-    dl->AddCircle(a, hr, colors::kOnAccent, 32, m.bold_line);
-    dl->AddCircleFilled(a, hr * 0.35f, colors::kOnAccent, 16);
-    if (s.map_card == "here") dl->AddCircle(a, hr + focus_gap, colors::kHighlight, 32, focus_ring);
-    if (here_label_shown) {
-      Record(s, "label/here", here_label);
-      dl->AddRectFilled(ImVec2(here_label.x0, here_label.y0), ImVec2(here_label.x1, here_label.y1), colors::kNow, label_radius);
-      TextAt(dl, here_font, colors::kOnAccent, ImVec2(here_label.x0 + here_pad, here_label.y0), here_text, 0);
-    }
-  }
-  dl->PopClipRect();
+}
 
-  // [SECTION] Controls over the plan. Their touch targets come before the plan's, so that they win the touch.
+// "You are here", over every other mark: the wedge the way the visitor faces (with a configured position),
+// the disc, the ring when its card is open, and the label placed by PlaceHereLabel.
+void DrawHere(AppState& s, ImDrawList* dl, const MapFrame& f) {
+  if (!f.here) return;
+  const Metrics& m = s.metrics;
+  const Sizes& z = f.sizes;
+  float hr = z.here;
+  ImVec2 a = f.here_at, dir = f.here_dir, side(-dir.y, dir.x);
+  ImVec2 tip(a.x + dir.x * hr * 2.2f, a.y + dir.y * hr * 2.2f);
+  if (s.has_position)
+    dl->AddTriangleFilled(tip, ImVec2(a.x + side.x * hr * 0.9f, a.y + side.y * hr * 0.9f),
+                          ImVec2(a.x - side.x * hr * 0.9f, a.y - side.y * hr * 0.9f), colors::Alpha(colors::kNow, 0x90));
+  dl->AddCircleFilled(a, hr, colors::kNow, 32);
+  dl->AddCircle(a, hr, colors::kOnAccent, 32, m.bold_line);
+  dl->AddCircleFilled(a, hr * 0.35f, colors::kOnAccent, 16);
+  if (s.map_card == "here") dl->AddCircle(a, hr + z.focus_gap, colors::kHighlight, 32, z.focus_ring);
+  if (!f.here_label_shown) return;
+  const Box& b = f.here_label;
+  Record(s, "label/here", b);
+  dl->AddRectFilled(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), colors::kNow, z.label_radius);
+  TextAt(dl, f.here_font, colors::kOnAccent, ImVec2(b.x0 + z.here_pad, b.y0), s.Ui("map.you_are_here"), 0);
+}
+
+// [SECTION] Controls
+
+// The controls over the plan: zoom, Back (when the map was opened with "show on map", it returns to that
+// page), the title, and the legend or the card. Their touch targets come before the plan's, so that they
+// win the touch.
+void DrawControls(AppState& s, ImDrawList* dl, MapFrame& f) {
+  const Metrics& m = s.metrics;
+  const MapLayout& L = f.L;
   ImGui::SetCursorScreenPos(ImVec2(L.zoom.x0, L.zoom.y0));
   ImGui::BeginGroup();
   float bw = L.zoom.w();
   if (Button(s, "zoom-in", "+", ButtonKind::Secondary, bw, bw)) s.Do({.kind = Action::Kind::ZoomMap, .number = +1});
   if (Button(s, "zoom-out", "\xE2\x80\x93", ButtonKind::Secondary, bw, bw)) s.Do({.kind = Action::Kind::ZoomMap, .number = -1});
   ImGui::EndGroup();
-  // When the map was opened with "show on map", Back returns to that page.
   if (s.map_return.set) {
     ImGui::SetCursorScreenPos(ImVec2(L.back.x0, L.back.y0));
-    if (Button(s, "back", back_label, ButtonKind::Secondary, L.back.w(), L.back.h())) s.Do({.kind = Action::Kind::Back});
+    if (Button(s, "back", f.back_label, ButtonKind::Secondary, L.back.w(), L.back.h())) s.Do({.kind = Action::Kind::Back});
   }
   // The title on a card of its own, readable over whatever part of the plan is under it.
   dl->AddRectFilled(ImVec2(L.title.x0, L.title.y0), ImVec2(L.title.x1, L.title.y1), colors::Alpha(colors::kPaper, 0xE8), m.radius);
-  TextAt(dl, s.fonts.title, colors::kInk, ImVec2(L.title.x0 + m.pad * 0.5f, L.title.y0 + m.pad * 0.5f), title, 0);
-  if (legend_shown) {
+  TextAt(dl, s.fonts.title, colors::kInk, ImVec2(L.title.x0 + m.pad * 0.5f, L.title.y0 + m.pad * 0.5f), f.title, 0);
+  if (f.legend_shown) {
     dl->AddRectFilled(ImVec2(L.legend.x0, L.legend.y0), ImVec2(L.legend.x1, L.legend.y1), colors::Alpha(colors::kPaper, 0xF0), m.radius);
-    DrawLegend(s, dl, legend, ImVec2(L.legend.x0 + m.pad * 0.5f, L.legend.y0 + m.pad * 0.5f), L.column,
+    DrawLegend(s, dl, f.legend, ImVec2(L.legend.x0 + m.pad * 0.5f, L.legend.y0 + m.pad * 0.5f), L.column,
                L.column ? s.fonts.caption->FontSize * 12 : L.legend.w() - m.pad, L.legend.h() - m.pad + 1);  // +1: as laid out, whatever the rounding
   }
-  if (card_open) DrawPlaceCard(s, card, ImVec2(card_box.x0, card_box.y0));
+  if (f.card_open) DrawPlaceCard(s, f.card, ImVec2(f.card_box.x0, f.card_box.y0));
+}
 
-  // [SECTION] Input, submitted last: drag pans, a double tap zooms in where it lands, a tap opens what it
-  // lands on — the nearest point within reach, else the booth, room or stage, else the hall; a tap on
-  // nothing closes the card.
-  ImGui::SetCursorScreenPos(p0);
+// [SECTION] Input
+
+// A tap on the plan at `q` opens what it lands on: the nearest point within reach, else the booth (its
+// exhibitor), room or stage, else the hall; a tap on nothing closes the card, one on a control does nothing.
+void OpenTapped(AppState& s, const MapFrame& f, ImVec2 q) {
+  const db::Catalog& c = *s.catalog;
+  bool on_controls = std::any_of(f.chrome.begin(), f.chrome.end(), [&](const Box& b) { return b.Contains(q); });
+  const Point* near = nullptr;
+  float best = FLT_MAX;
+  for (const Point& p : f.points) {
+    float d = std::hypot(p.at.x - q.x, p.at.y - q.y);
+    if (p.hit.w() > 0 && p.hit.Contains(q) && d < best) best = d, near = &p;
+  }
+  const db::Location* hit = near ? near->l : nullptr;
+  db::Point at = f.v.ToPlan(q);
+  for (int pass = 2; !near && !hit && pass >= 0; --pass)  // booths on top, the hall beneath everything
+    for (const Area& a : f.areas)
+      if (Layer(*a.l) == pass && Inside(a.l->ring, at)) hit = a.l;
+  const db::Exhibitor* e = hit && hit->kind == db::LocationKind::Booth ? c.FindExhibitorAtBooth(hit->id) : nullptr;
+  if (on_controls) {
+  } else if (e) {
+    s.Do({.kind = Action::Kind::OpenExhibitor, .id = e->organization_id});
+  } else if (near || hit) {
+    s.Do({.kind = Action::Kind::MapCard, .id = hit ? hit->id : "here"});
+  } else if (f.card_open) {
+    s.Do({.kind = Action::Kind::MapCard});
+  }
+}
+
+// The plan's one touch target, submitted last, under the whole canvas: a drag pans, a double tap zooms in
+// where it lands, a tap opens what it lands on (OpenTapped).
+void HandlePlanInput(AppState& s, const MapFrame& f, ImVec2 size) {
+  const Metrics& m = s.metrics;
+  const PlanView& v = f.v;
+  ImGui::SetCursorScreenPos(ImVec2(f.canvas.x0, f.canvas.y0));
   bool tapped = TapArea(s, "plan", size);
   const ImGuiIO& io = ImGui::GetIO();
   float t = m.drag_threshold;
@@ -401,33 +547,37 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   }
   if (ImGui::IsItemHovered() && io.MouseDoubleClicked[0]) {
     db::Point at = v.ToPlan(io.MousePos);
-    s.map.zoom = std::min(s.map.zoom * 1.6f, L.fit * 8);
+    s.map.zoom = std::min(s.map.zoom * 1.6f, f.L.fit * 8);
     s.map.cx = float(at.x);
     s.map.cy = float(at.y);
   } else if (tapped) {
-    ImVec2 q = io.MousePos;
-    bool on_controls = std::any_of(chrome.begin(), chrome.end(), [&](const Box& b) { return b.Contains(q); });
-    const Point* near = nullptr;
-    float best = FLT_MAX;
-    for (const Point& p : points) {
-      float d = std::hypot(p.at.x - q.x, p.at.y - q.y);
-      if (p.hit.w() > 0 && p.hit.Contains(q) && d < best) best = d, near = &p;
-    }
-    const db::Location* hit = near ? near->l : nullptr;
-    db::Point at = v.ToPlan(q);
-    for (int pass = 2; !near && !hit && pass >= 0; --pass)  // booths on top, the hall beneath everything
-      for (const Area& a : areas)
-        if ((a.l->kind == db::LocationKind::Hall ? 0 : a.l->kind == db::LocationKind::Booth ? 2 : 1) == pass && Inside(a.l->ring, at)) hit = a.l;
-    const db::Exhibitor* e = hit && hit->kind == db::LocationKind::Booth ? c.FindExhibitorAtBooth(hit->id) : nullptr;
-    if (on_controls) {
-    } else if (e) {
-      s.Do({.kind = Action::Kind::OpenExhibitor, .id = e->organization_id});
-    } else if (near || hit) {
-      s.Do({.kind = Action::Kind::MapCard, .id = hit ? hit->id : "here"});
-    } else if (card_open) {
-      s.Do({.kind = Action::Kind::MapCard});
-    }
+    OpenTapped(s, f, io.MousePos);
   }
+}
+
+}  // namespace
+
+// [SECTION] The screen
+
+void DrawMapScreen(AppState& s, ImVec2 size) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  MapFrame f;
+  f.sizes = SizesOf(s.metrics);
+  LayOutView(s, size, f);
+  PlaceTheCard(s, f);
+  PlaceControls(s, f);
+  dl->PushClipRect(ImVec2(f.canvas.x0, f.canvas.y0), ImVec2(f.canvas.x1, f.canvas.y1), true);
+  dl->AddRectFilled(ImVec2(f.canvas.x0, f.canvas.y0), ImVec2(f.canvas.x1, f.canvas.y1), colors::kMapGround);
+  DrawAreas(s, dl, f);
+  PlacePoints(s, f);
+  PointTargets(s, f);
+  PlaceHereLabel(s, f);
+  DrawAreaLabels(s, dl, f);
+  DrawPoints(s, dl, f);
+  DrawHere(s, dl, f);
+  dl->PopClipRect();
+  DrawControls(s, dl, f);
+  HandlePlanInput(s, f, size);
 }
 
 }  // namespace app

@@ -99,12 +99,9 @@ void Open(AppState& s, const db::SearchHit& h) {
   }
 }
 
-}  // namespace
-
-void DrawSearchScreen(AppState& s, ImVec2 size) {
-  const Metrics& m = s.metrics;
+// A physical keyboard, when there is one, types into the same query.
+void TypeFromKeyboard(AppState& s) {
   const ImGuiIO& io = ImGui::GetIO();
-  // A physical keyboard, when there is one, types into the same query.
   for (ImWchar c : io.InputQueueCharacters) {
     if (c < 0x20 || c == 0x7F) continue;
     std::string text;
@@ -113,30 +110,49 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
   }
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) s.Do({.kind = Action::Kind::Erase});
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) s.Do({.kind = Action::Kind::ClearQuery});
+}
 
-  float width = size.x - m.pad * 4;
-  float kb_width = std::min(width, m.mm(330));  // keys of about 25 mm, never wider
-  // The panel fits the tallest layout, so the results do not jump when the layout changes.
-  float kb_height = 0;
-  for (int i = 0; i < int(KeyboardLayouts().size()); ++i) kb_height = std::max(kb_height, KeyboardHeight(s, i));
-  // A short, wide area (reach mode in landscape) has no room for the field, results and keyboard stacked:
-  // the keyboard goes to the right, the field and the results to its left.
-  // One line of the query; as tall as the placeholder needs when it wraps (larger text, a narrow field),
-  // also while typing, so that the results do not jump.
-  float field_h = s.fonts.title->FontSize + m.pad * 1.2f;
-  bool beside = size.y < m.pad * 1.5f + field_h + m.gap + m.touch * 2 + kb_height + m.pad * 2 && size.x > size.y * 2.5f;
-  float panel_x = 0;  // where the keyboard's panel starts (beside: its left edge)
-  if (beside) {
-    kb_width = std::min(m.mm(330), size.x * 0.58f);
-    panel_x = size.x - kb_width - m.pad * 2;
-    width = panel_x - m.pad * 3;
+// Where the field, the results and the keyboard go.
+struct SearchLayout {
+  float width;      // the field's and the results' width
+  float kb_width;   // the keyboard's
+  float kb_height;  // the keyboard's: that of its tallest layout, so the results do not jump when it changes
+  float field_h;    // one line of the query (DrawQueryField makes it taller when the placeholder wraps)
+  bool beside;      // the keyboard to the right of the field and results, not below them
+  float panel_x;    // where the keyboard's panel starts (beside: its left edge)
+};
+
+// A short, wide area (reach mode in landscape) has no room for the field, results and keyboard stacked:
+// the keyboard goes to the right, the field and the results to its left.
+SearchLayout LayOutSearch(const AppState& s, ImVec2 size) {
+  const Metrics& m = s.metrics;
+  SearchLayout L;
+  L.width = size.x - m.pad * 4;
+  L.kb_width = std::min(L.width, m.mm(330));  // keys of about 25 mm, never wider
+  L.kb_height = 0;
+  for (int i = 0; i < int(KeyboardLayouts().size()); ++i) L.kb_height = std::max(L.kb_height, KeyboardHeight(s, i));
+  L.field_h = s.fonts.title->FontSize + m.pad * 1.2f;
+  L.beside = size.y < m.pad * 1.5f + L.field_h + m.gap + m.touch * 2 + L.kb_height + m.pad * 2 && size.x > size.y * 2.5f;
+  L.panel_x = 0;
+  if (L.beside) {
+    L.kb_width = std::min(m.mm(330), size.x * 0.58f);
+    L.panel_x = size.x - L.kb_width - m.pad * 2;
+    L.width = L.panel_x - m.pad * 3;
   }
+  return L;
+}
 
-  // The query, as a large field with a caret; the placeholder says what can be found.
+// The query, as a large field with a caret; the placeholder says what can be found. The field is as tall
+// as the placeholder needs when it wraps (larger text, a narrow field), also while typing, so that the
+// results do not jump: L.field_h grows to that.
+void DrawQueryField(AppState& s, SearchLayout& L) {
+  const Metrics& m = s.metrics;
+  const float width = L.width;
   ImGui::SetCursorPos(ImVec2(m.pad * 2, m.pad * 1.5f));
   ImVec2 p = ImGui::GetCursorScreenPos();
   float inner = width - 2 * m.pad;
-  field_h = std::max(field_h, Measure(s.fonts.title, s.Ui("search.placeholder"), inner).y + m.pad * 1.2f);
+  L.field_h = std::max(L.field_h, Measure(s.fonts.title, s.Ui("search.placeholder"), inner).y + m.pad * 1.2f);
+  const float field_h = L.field_h;
   CheckFit(s, s.fonts.title, s.Ui("search.placeholder"), inner, field_h);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p, ImVec2(p.x + width, p.y + field_h), colors::kSurface, m.radius);
@@ -161,12 +177,17 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
                       colors::kAccent);
   }
   ImGui::Dummy(ImVec2(width, field_h));
+}
 
-  // Results, between the field and the keyboard.
-  float top = m.pad * 1.5f + field_h + m.gap;
-  float list_h = beside ? size.y - top - m.pad : size.y - top - kb_height - m.pad * 2 - m.gap * 0.5f;
+// Results, between the field and the keyboard, in a list of their own: "nothing found" with a way to
+// browse, or the hits under their groups' headings, each a card that opens it.
+void DrawResults(AppState& s, const SearchLayout& L, ImVec2 size) {
+  const Metrics& m = s.metrics;
+  const float width = L.width;
+  float top = m.pad * 1.5f + L.field_h + m.gap;
+  float list_h = L.beside ? size.y - top - m.pad : size.y - top - L.kb_height - m.pad * 2 - m.gap * 0.5f;
   ImGui::SetCursorPos(ImVec2(m.pad * 2, top));
-  BeginTouchList(s, "results", ImVec2(beside ? width + m.pad : size.x - m.pad * 2, std::max(list_h, m.touch)));
+  BeginTouchList(s, "results", ImVec2(L.beside ? width + m.pad : size.x - m.pad * 2, std::max(list_h, m.touch)));
   if (!s.search_query.empty() && s.search_results.empty()) {
     ImGui::Dummy(ImVec2(1, m.gap));
     Text(s.fonts.title, colors::kInk, s.Ui(s.search_error.empty() ? "search.nothing_found" : "search.unavailable"), width);
@@ -200,16 +221,31 @@ void DrawSearchScreen(AppState& s, ImVec2 size) {
   }
   ImGui::Dummy(ImVec2(1, m.pad));
   EndTouchList(s);
+}
 
-  // The keyboard, centred at the bottom on a panel of its own (beside the results: at the right, full height).
+// The keyboard, centred at the bottom on a panel of its own (beside the results: at the right, full height).
+void DrawKeyboardPanel(AppState& s, const SearchLayout& L, ImVec2 size) {
+  const Metrics& m = s.metrics;
+  ImDrawList* dl = ImGui::GetWindowDrawList();  // the screen's, not the results list's
   ImVec2 origin = ImGui::GetWindowPos();
-  float panel_top = beside ? origin.y : origin.y + size.y - kb_height - m.pad * 2;
+  float panel_x = L.panel_x, kb_height = L.kb_height;
+  float panel_top = L.beside ? origin.y : origin.y + size.y - kb_height - m.pad * 2;
   dl->AddRectFilled(ImVec2(origin.x + panel_x, panel_top), ImVec2(origin.x + size.x, origin.y + size.y), colors::kPanel);
-  if (beside) dl->AddLine(ImVec2(origin.x + panel_x, panel_top), ImVec2(origin.x + panel_x, origin.y + size.y), colors::kLine, m.line);
+  if (L.beside) dl->AddLine(ImVec2(origin.x + panel_x, panel_top), ImVec2(origin.x + panel_x, origin.y + size.y), colors::kLine, m.line);
   else dl->AddLine(ImVec2(origin.x, panel_top), ImVec2(origin.x + size.x, panel_top), colors::kLine, m.line);
   // Every layout starts at the same place: switching moves no key (the layouts have as many rows).
-  ImGui::SetCursorPos(ImVec2(beside ? panel_x + m.pad : (size.x - kb_width) / 2, size.y - kb_height - m.pad));
-  DrawKeyboard(s, kb_width);
+  ImGui::SetCursorPos(ImVec2(L.beside ? panel_x + m.pad : (size.x - L.kb_width) / 2, size.y - kb_height - m.pad));
+  DrawKeyboard(s, L.kb_width);
+}
+
+}  // namespace
+
+void DrawSearchScreen(AppState& s, ImVec2 size) {
+  TypeFromKeyboard(s);
+  SearchLayout L = LayOutSearch(s, size);
+  DrawQueryField(s, L);
+  DrawResults(s, L, size);
+  DrawKeyboardPanel(s, L, size);
 }
 
 }  // namespace app
