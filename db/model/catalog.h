@@ -4,6 +4,14 @@
 // (db/model/check.h) and writes it to a snapshot (db/snapshot/writer.h); the kiosk loads a snapshot back into a Catalog
 // (db/snapshot/loader.h) and reads it, immutable, behind a shared_ptr<const Catalog> that is swapped as a whole.
 // No SQLite or ImGui type appears here, and nothing from db/snapshot: the model uses only db/base.
+//
+// Index of this file:
+// [SECTION] Texts and where rows came from (Origin, Text)
+// [SECTION] The forum, its languages, countries and pictures
+// [SECTION] Exhibitors and the floor plan (Organization, Exhibitor, LocationKind, Location, Walkway)
+// [SECTION] Agreements and their sources
+// [SECTION] The program (Room, Track, Person, Session)
+// [SECTION] The catalog: CatalogData (what loaders fill) and Catalog (immutable, with its indexes)
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -17,6 +25,8 @@
 #include "db/base/result.h"
 
 namespace db {
+
+// [SECTION] Texts and where rows came from (Origin, Text)
 
 // Where a row came from, for messages staff can act on: "organizations.csv", line 7. Empty for rows loaded
 // from a snapshot (messages then name the table and id).
@@ -37,6 +47,8 @@ struct Text {
   }
   bool operator==(const Text&) const = default;
 };
+
+// [SECTION] The forum, its languages, countries and pictures
 
 struct Language {
   std::string code;          // "kk"
@@ -78,6 +90,8 @@ struct Image {
   Origin origin;
   bool operator==(const Image&) const = default;
 };
+
+// [SECTION] Exhibitors and the floor plan (Organization, Exhibitor, LocationKind, Location, Walkway)
 
 struct Organization {
   std::string id, kind, country_code, website, email, phone, logo_image_id;
@@ -139,6 +153,8 @@ struct Walkway {
   bool operator==(const Walkway&) const = default;
 };
 
+// [SECTION] Agreements and their sources
+
 struct Source {
   std::string id, title, publisher, url, published_date, lang, note;
   Origin origin;
@@ -171,6 +187,8 @@ struct Agreement {
   Origin origin;
   bool operator==(const Agreement&) const = default;
 };
+
+// [SECTION] The program (Room, Track, Person, Session)
 
 struct Room {
   std::string id, location_id;  // location_id empty: not on the floor plan
@@ -223,6 +241,8 @@ struct Session {
 };
 
 class SearchIndex;  // db/snapshot/search.h
+
+// [SECTION] The catalog: CatalogData (what loaders fill) and Catalog (immutable, with its indexes)
 
 struct SnapshotInfo {
   int schema_version = 0;

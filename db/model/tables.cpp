@@ -340,6 +340,8 @@ std::string ColorHex(uint32_t c) {
   return buf;
 }
 
+// Not ParseColor: the loader keeps what the file says, so that validate can refuse a stored colour that is
+// not #RRGGBB (a longer hex string comes out above 0xFFFFFF, which CheckCatalog reports).
 uint32_t ColorFromHex(const std::string& s) {
   return static_cast<uint32_t>(std::strtoul(s.c_str() + (s.empty() ? 0 : 1), nullptr, 16));
 }

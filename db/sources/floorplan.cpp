@@ -1,3 +1,7 @@
+// Index of this file:
+// [SECTION] Kinds, properties and positions
+// [SECTION] FeatureReader: one feature at a time
+// [SECTION] ParseFloorplan, ReadFloorplan
 #include "db/sources/floorplan.h"
 
 #include <algorithm>
@@ -18,6 +22,8 @@ namespace db {
 using nlohmann::json;
 
 namespace {
+
+// [SECTION] Kinds, properties and positions
 
 // A feature is a Location of one of kLocationKindNames (db/model/catalog.h), or a walkway.
 std::string KindsForMessage() {
@@ -57,6 +63,8 @@ std::optional<std::string> PositionsProblem(const std::vector<Point>& pts) {
 }  // namespace
 
 namespace {
+
+// [SECTION] FeatureReader: one feature at a time
 
 // Reads the features of one floor plan, one at a time, in file order. Each Read* reports what is wrong with
 // the feature and says whether it is kept; `Stop()` is set when a cap makes reading on pointless.
@@ -269,6 +277,8 @@ class FeatureReader {
 };
 
 }  // namespace
+
+// [SECTION] ParseFloorplan, ReadFloorplan
 
 Floorplan ParseFloorplan(const std::string& data, const std::string& file, const std::vector<std::string>& languages,
                          Diagnostics& diags) {
