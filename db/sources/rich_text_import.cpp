@@ -75,9 +75,8 @@ class Writer {
       if (c == '\n' && line_items) {
         size_t at = i + 1;
         while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
-        if (size_t marker = ItemMarker(text.substr(at), nullptr)) {
-          int number = 0;
-          ItemMarker(text.substr(at), &number);
+        int number = 0;
+        if (size_t marker = ItemMarker(text.substr(at), number)) {
           Append(add);
           add.clear();
           Open(number ? Kind::Numbered : Kind::Bullet, 0, number);
@@ -118,14 +117,14 @@ class Writer {
 
  private:
   // The length of a list marker at the start of `t` ("- ", "* ", "• ", "12. ", "3) "), 0 when there is none;
-  // `number` gets the number of a numbered one.
-  static size_t ItemMarker(std::string_view t, int* number) {
+  // `number` gets the number of a numbered one (0 for a bullet).
+  static size_t ItemMarker(std::string_view t, int& number) {
     if (t.size() >= 2 && (t[0] == '-' || t[0] == '*') && t[1] == ' ') return 2;
     if (t.size() >= 4 && t.substr(0, 4) == "\xE2\x80\xA2 ") return 4;
     size_t d = 0;
     while (d < t.size() && d < 3 && t[d] >= '0' && t[d] <= '9') ++d;
     if (d == 0 || d + 1 >= t.size() || (t[d] != '.' && t[d] != ')') || t[d + 1] != ' ') return 0;
-    if (number) *number = std::atoi(std::string(t.substr(0, d)).c_str());
+    number = std::atoi(std::string(t.substr(0, d)).c_str());
     return d + 2;
   }
   static bool IsBlank(std::string_view t) {

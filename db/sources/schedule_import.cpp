@@ -63,7 +63,7 @@ int MinutesOfDay(const Instant& in) {
 class Builder {
  public:
   Builder(std::string file, const ScheduleContext& context, Diagnostics& diags)
-      : file_(std::move(file)), ctx_(context), diags_(diags) {}
+      : file_(std::move(file)), ctx_(context), diags_(diags), zone_(CanonicalZone(context.time_zone)) {}
 
   // The export's own time zone name (frab <time_zone_name>, JSON conference.time_zone_name).
   void ExportZone(std::string zone, int line) {
@@ -162,10 +162,7 @@ class Builder {
         return false;
       }
     for (std::string* s : {&r.title, &r.subtitle, &r.abstract, &r.description}) NormalizeLineBreaks(*s);
-    for (auto& p : r.persons) {
-      NormalizeLineBreaks(p.biography);
-      p.biography = PlainText(ParseDescription(p.biography));
-    }
+    for (auto& p : r.persons) NormalizeLineBreaks(p.biography);
     return true;
   }
 
@@ -191,10 +188,10 @@ class Builder {
     }
     if (auto ds = ParseInstant(day.start); ds && *hhmm < MinutesOfDay(*ds)) ++*days;
     local_times_ = true;
-    if (auto zone = CanonicalZone(ctx_.time_zone); !zone) {  // once, not once per event
+    if (!zone_) {  // reported once, not once per event
       if (!zone_reported_++)
         diags_.Error(file_, r.line, "start", what + " has only a time of day (" + r.start_hhmm + "), to be read in the "
-                                             "venue's time zone, and forum.csv's time_zone: " + zone.error().message);
+                                             "venue's time zone, and forum.csv's time_zone: " + zone_.error().message);
       return std::nullopt;
     }
     auto utc = LocalToUtc(ctx_.time_zone, *days, *hhmm);
@@ -261,12 +258,11 @@ class Builder {
   void ReportZoneName() {
     if (export_zone_.empty()) return;
     auto theirs = CanonicalZone(export_zone_);
-    auto ours = CanonicalZone(ctx_.time_zone);
-    if (!ours) {
-      diags_.Error(file_, export_zone_line_, "time_zone_name", "forum.csv: " + ours.error().message);
+    if (!zone_) {
+      diags_.Error(file_, export_zone_line_, "time_zone_name", "forum.csv: " + zone_.error().message);
       return;
     }
-    if (theirs && theirs.value() == ours.value()) return;
+    if (theirs && theirs.value() == zone_.value()) return;
     std::string both = "the export's time zone is " + export_zone_ + ", the forum's (forum.csv: time_zone) is " + ctx_.time_zone;
     if (local_times_ || offset_mismatches_)
       diags_.Error(file_, export_zone_line_, "time_zone_name", both + ": set forum.csv to the venue's zone, or export the schedule from the conference's own settings");
@@ -284,6 +280,7 @@ class Builder {
       if (!in_event.insert(p.id).second) continue;
       s.people.push_back({p.id, "speaker"});
       if (!people_seen_.insert(p.id).second) continue;
+      p.biography = PlainText(ParseDescription(p.biography));  // once per person, as a visitor reads it
       if (p.biography.empty())
         if (auto it = biographies_.find(p.id); it != biographies_.end()) p.biography = it->second;
       out_.people.push_back(p);
@@ -298,6 +295,7 @@ class Builder {
   std::unordered_map<std::string, std::string> biographies_;  // person id -> biography, from a list apart
   size_t events_seen_ = 0;
   bool local_times_ = false;  // some start was read in the forum's zone (no offset in the export)
+  Result<std::string> zone_;  // the forum's zone, canonical, or why the tz database does not know it
   int zone_reported_ = 0;
   int offset_mismatches_ = 0, first_mismatch_line_ = 0;
   std::string first_mismatch_;

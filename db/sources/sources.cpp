@@ -55,6 +55,24 @@ std::string Id(const CsvRowReader& r, const char* column, Diagnostics& diags) {
 
 // [SECTION] The readers, one per file ---------------------------------------------------------------------
 
+// Ids for rows the schedule adds beside staff's: `base`, else `base-2`, `base-3`... whichever is not taken.
+class UniqueIds {
+ public:
+  template <class Rows>
+  explicit UniqueIds(const Rows& rows) {
+    for (const auto& r : rows) used_.insert(r.id);
+  }
+  std::string operator()(const std::string& base) {
+    std::string id = base;
+    for (int n = 2; used_.count(id); ++n) id = base + "-" + std::to_string(n);
+    used_.insert(id);
+    return id;
+  }
+
+ private:
+  std::set<std::string> used_;
+};
+
 struct Reader {
   fs::path dir;
   Diagnostics& diags;
@@ -322,14 +340,7 @@ struct Reader {
         c.rooms.push_back(std::move(room));
       }
     }
-    std::set<std::string> used_ids;
-    for (const auto& r : c.rooms) used_ids.insert(r.id);
-    auto unique_id = [&](std::string base) {
-      std::string id = base;
-      for (int n = 2; used_ids.count(id); ++n) id = base + "-" + std::to_string(n);
-      used_ids.insert(id);
-      return id;
-    };
+    UniqueIds unique_id(c.rooms);
     for (const auto& rn : s.rooms) {
       if (room_by_name.count(rn)) continue;
       Room room;
@@ -374,14 +385,11 @@ struct Reader {
         c.tracks.push_back(std::move(tr));
       }
     }
-    std::set<std::string> track_ids;
-    for (const auto& tr : c.tracks) track_ids.insert(tr.id);
+    UniqueIds unique_id(c.tracks);
     for (const auto& tn : s.tracks) {
       if (track_by_name.count(tn)) continue;
       Track tr;
-      tr.id = "track-" + Slug(tn);
-      for (int n = 2; track_ids.count(tr.id); ++n) tr.id = "track-" + Slug(tn) + "-" + std::to_string(n);
-      track_ids.insert(tr.id);
+      tr.id = unique_id("track-" + Slug(tn));
       tr.name.by_lang[schedule_language] = tn;
       tr.origin = {name, 0};
       track_by_name[tn] = tr.id;
