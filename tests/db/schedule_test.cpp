@@ -13,6 +13,7 @@
 #include "db/snapshot/validate.h"
 #include "db/sources/schedule_import.h"
 #include "support.h"
+#include "tests/common/real_exports.h"
 
 namespace {
 
@@ -26,46 +27,40 @@ struct Expected {
   std::vector<std::string> people;  // names, in the export's order
 };
 
-struct Export {
-  const char* file;
-  const char* as;  // name in the source folder
-  // forum.csv as the conference's organizers would set it
-  const char* start_date;
-  const char* end_date;
-  const char* time_zone;
-  const char* utc_offset;
+// A real export (tests/common/real_exports.h: the file and the forum settings) and events checked by hand.
+struct Export : test::RealExport {
   std::vector<Expected> events;
 };
 
 const std::vector<Export> kExports = {
-    {"frab-31c3-schedule.xml", "schedule.xml", "2014-12-27", "2014-12-30", "Europe/Berlin", "+01:00",
+    {test::RealExportNamed("frab-31c3-schedule.xml"),
      {{"6561", "2014-12-27T11:00:00+01:00", "2014-12-27T11:30:00+01:00", 1, "Saal 1", {"erdgeist", "Geraldine de Bastion"}},
       {"6558", "2014-12-28T23:00:00+01:00", "2014-12-29T00:00:00+01:00", 2, "Saal G", {"David Kriesel"}},
       {"6607", "2014-12-30T17:15:00+01:00", "2014-12-30T18:15:00+01:00", 4, "Saal 6", {"Frank Rieger", "Ron"}}}},
     // pentabarf: only <start>HH:MM in <day date=...>, read in the forum's zone
-    {"fosdem-2014-pentabarf.xml", "schedule.xml", "2014-02-01", "2014-02-02", "Europe/Brussels", "+01:00",
+    {test::RealExportNamed("fosdem-2014-pentabarf.xml"),
      {{"1616", "2014-02-01T10:30:00+01:00", "2014-02-01T10:55:00+01:00", 1, "Janson", {"FOSDEM Staff"}},
       {"2415", "2014-02-01T15:00:00+01:00", "2014-02-01T15:30:00+01:00", 1, "K.4.401", {"Wouter Gazendam"}},
       {"2226", "2014-02-02T16:20:00+01:00", "2014-02-02T17:20:00+01:00", 2, "K.4.601", {"Andrew Gerrand"}}}},
-    {"fosdem-2026-schedule.xml", "schedule.xml", "2026-01-31", "2026-02-01", "Europe/Brussels", "+01:00",
+    {test::RealExportNamed("fosdem-2026-schedule.xml"),
      {{"8376", "2026-01-31T09:30:00+01:00", "2026-01-31T09:50:00+01:00", 1, "Janson", {"FOSDEM Staff"}},
       {"8393", "2026-01-31T14:45:00+01:00", "2026-01-31T15:05:00+01:00", 1, "UD2.120 (Chavanne)", {"Ruben Ortlam"}},
       {"9174", "2026-02-01T12:25:00+01:00", "2026-02-01T12:45:00+01:00", 2, "UD6.215", {"Michał Żygowski", "Piotr Król"}}}},
     // the CCC hub: people by guid; an event after midnight stays on its conference day
-    {"ccc-38c3-hub.xml", "schedule.xml", "2024-12-27", "2024-12-30", "Europe/Berlin", "+01:00",
+    {test::RealExportNamed("ccc-38c3-hub.xml"),
      {{"2", "2024-12-27T10:30:00+01:00", "2024-12-27T11:00:00+01:00", 1, "Saal 1", {"Gabriela Bogk", "Senficon", "Aline Blankertz"}},
       {"1121", "2024-12-28T00:00:00+01:00", nullptr, 1, nullptr, {}},
       {"956523", "2024-12-30T12:00:00+01:00", "2024-12-30T12:45:00+01:00", 4, "\"KliMathematik Augsburg\" Table", {"iblech"}}}},
-    {"pretalx-democon.json", "schedule.json", "2020-12-14", "2020-12-16", "Europe/Berlin", "+01:00",
+    {test::RealExportNamed("pretalx-democon.json"),
      {{"25", "2020-12-14T09:00:00+01:00", "2020-12-14T09:30:00+01:00", 1, "Gray Room", {"Brian Robinson"}},
       {"21", "2020-12-15T14:00:00+01:00", "2020-12-15T14:30:00+01:00", 2, "Gray Room", {"Catherine Harris", "Thomas Morgan"}},
       {"50", "2020-12-16T14:00:00+01:00", "2020-12-16T15:30:00+01:00", 3, "Tan Room", {"Randy Crawford"}}}},
-    {"frab-camp2019.json", "schedule.json", "2019-08-21", "2019-08-25", "Europe/Berlin", "+02:00",
+    {test::RealExportNamed("frab-camp2019.json"),
      {{"10386", "2019-08-21T11:00:00+02:00", "2019-08-21T11:30:00+02:00", 1, "Curie", {"jinxx", "smtw"}},
       {"10252", "2019-08-23T18:00:00+02:00", "2019-08-23T18:45:00+02:00", 3, "Curie", {"Adam Harvey"}},
       {"10352", "2019-08-25T16:00:00+02:00", "2019-08-25T16:45:00+02:00", 5, "Meitner", {"aphotic"}}}},
     // c3voc schema2: schedule.events[] with start and end; events keyed by guid
-    {"hub-schedule2-example.json", "schedule.json", "2024-12-27", "2024-12-30", "Europe/Berlin", "+01:00",
+    {test::RealExportNamed("hub-schedule2-example.json"),
      {{"270fa44c-821a-577f-8ca3-33e8d4a8c2a7", "2024-12-27T10:30:00+01:00", "2024-12-27T11:00:00+01:00", 1, "Saal 1",
        {"Gabriela Bogk", "Aline Blankertz", "Senficon"}},
       {"b1740c2f-0c44-5f1b-89ed-456a9eecf0b8", "2024-12-28T00:15:00+01:00", "2024-12-28T00:55:00+01:00", 1, "Saal ZIGZAG",
@@ -144,51 +139,21 @@ Counts CountFile(const Export& e) {
   return std::string(e.as) == "schedule.json" ? CountJson(data) : CountXml(data);
 }
 
-// Sets forum.csv's dates and zone by column name.
-void SetForum(const test::fs::path& src, const Export& e) {
-  std::string csv = Slurp(src / "forum.csv");
-  auto nl = csv.find('\n');
-  std::vector<std::string> head, row;
-  auto split = [](const std::string& line) {
-    std::vector<std::string> out;
-    std::stringstream ss(line);
-    for (std::string cell; std::getline(ss, cell, ',');) out.push_back(cell);
-    return out;
-  };
-  head = split(csv.substr(0, nl));
-  std::string rest = csv.substr(nl + 1);
-  auto nl2 = rest.find('\n');
-  row = split(rest.substr(0, nl2));
-  row.resize(head.size());
-  for (size_t i = 0; i < head.size(); ++i) {
-    if (head[i] == "start_date") row[i] = e.start_date;
-    if (head[i] == "end_date") row[i] = e.end_date;
-    if (head[i] == "time_zone") row[i] = e.time_zone;
-    if (head[i] == "utc_offset") row[i] = e.utc_offset;
-  }
-  std::string out = csv.substr(0, nl + 1);
-  for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + row[i];
-  out += "\n";
-  std::ofstream(src / "forum.csv", std::ios::binary | std::ios::trunc) << out;
-}
-
 // Replaces the program of the source folder `src` with the export, and the forum's dates and zone with the
 // conference's.
 void UseExport(const test::fs::path& src, const Export& e) {
   test::fs::remove(src / "schedule.xml");
   test::fs::remove(src / "schedule.json");
   test::fs::copy_file(ExportPath(e), src / e.as);
-  SetForum(src, e);
+  test::SetForumTo(src, e);
 }
 
+// A source folder holding only what the export brings (tests/common/real_exports.h).
 test::fs::path MinimalWith(const test::TempDir& dir, const Export& e) {
-  auto src = test::CopyFixture(dir);
-  // Only what the export brings: no staff files that add rooms, people or session rows.
-  for (const char* f : {"rooms.csv", "people.csv", "sessions.csv", "session_organizations.csv"}) test::fs::remove(src / f);
-  UseExport(src, e);
+  auto src = dir.path() / "src";
+  test::MakeExportSource(test::FixtureDir(), ExportPath(e), e, src);
   return src;
 }
-
 
 }  // namespace
 

@@ -13,6 +13,7 @@
 
 namespace fs = std::filesystem;
 using e2e::Read;
+using e2e::RealExportSnapshot;
 
 TEST_CASE("forum-kiosk --set-pin hashes the PIN into the configuration; a bad PIN is refused") {
   fs::path dir = SCREENSHOT_DIR "/cli";
@@ -63,17 +64,10 @@ TEST_CASE("kiosk-snapshot inspect --sessions --json prints a real export's progr
   fs::path dir = SCREENSHOT_DIR "/cli/sessions";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  fs::path src = dir / "src";
-  fs::copy(FORUM_FIXTURE, src, fs::copy_options::recursive);
-  for (const char* f : {"schedule.xml", "rooms.csv", "people.csv", "sessions.csv", "session_organizations.csv"}) fs::remove(src / f);
   // FOSDEM 2014 as pentabarf exported it (times of day only), in a forum set to Brussels and its dates.
-  fs::copy_file(FORUM_SOURCE_DIR "/../shared/testdata/schedules/fosdem-2014-pentabarf.xml", src / "schedule.xml");
-  std::string forum = Read(src / "forum.csv");
-  auto row = forum.find('\n') + 1;
-  std::ofstream(src / "forum.csv", std::ios::trunc)
-      << forum.substr(0, row) << "test-forum,2014-02-01,2014-02-02,Europe/Brussels,+01:00,en,en,60,,Test Forum,Тест,Hall,Brussels\n";
-  std::string k = KIOSK_SNAPSHOT, snap = (dir / "f.snapshot").string(), json = (dir / "sessions.json").string();
-  REQUIRE(std::system((k + " build " + src.string() + " -o " + snap + " --content-version 1 >/dev/null 2>&1").c_str()) == 0);
+  std::string snap = RealExportSnapshot("fosdem-2014-pentabarf.xml", "fosdem-2014");
+  REQUIRE(!snap.empty());
+  std::string k = KIOSK_SNAPSHOT, json = (dir / "sessions.json").string();
   REQUIRE(std::system((k + " inspect " + snap + " --sessions --json >" + json).c_str()) == 0);
   auto j = nlohmann::json::parse(Read(json));
   const auto& list = j.at("sessions");

@@ -4,11 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "tests/common/real_exports.h"
 
 namespace e2e {
 
@@ -57,6 +60,21 @@ inline double Difference(const Image& a, const Image& b) {
   for (size_t i = 0; i < n; ++i)
     diff += a.rgb[3 * i] != b.rgb[3 * i] || a.rgb[3 * i + 1] != b.rgb[3 * i + 1] || a.rgb[3 * i + 2] != b.rgb[3 * i + 2];
   return double(diff) / n;
+}
+
+// A snapshot of the real export `file` (tests/common/real_exports.h), built by the real kiosk-snapshot from the
+// minimal fixture with only that program, in SCREENSHOT_DIR/exports/; "" when the build failed (its output is
+// in <name>.log beside it). Each call builds afresh: tests run in parallel processes.
+inline std::string RealExportSnapshot(const char* file, const std::string& name) {
+  namespace fs = std::filesystem;
+  const test::RealExport& e = test::RealExportNamed(file);
+  fs::path dir = fs::path(SCREENSHOT_DIR) / "exports";
+  fs::create_directories(dir);
+  fs::path src = dir / (name + "-src"), snap = dir / (name + ".snapshot"), log = dir / (name + ".log");
+  test::MakeExportSource(FORUM_FIXTURE, fs::path(FORUM_SOURCE_DIR) / ".." / "shared" / "testdata" / "schedules" / file, e, src);
+  std::string cmd = std::string(KIOSK_SNAPSHOT) + " build " + src.string() + " -o " + snap.string() +
+                    " --content-version 1 >" + log.string() + " 2>&1";
+  return std::system(cmd.c_str()) == 0 ? snap.string() : "";
 }
 
 }  // namespace e2e
