@@ -5,7 +5,7 @@ namespace db {
 std::string Format(const Diagnostic& d) {
   std::string out = d.file.empty() ? std::string("snapshot") : d.file;
   if (d.line > 0) out += ":" + std::to_string(d.line);
-  out += d.severity == Severity::Error ? ": error: " : ": warning: ";
+  out += d.severity == Severity::Error ? ": error: " : d.severity == Severity::Warning ? ": warning: " : ": note: ";
   if (!d.field.empty()) out += d.field + ": ";
   out += d.message;
   return out;
@@ -17,6 +17,10 @@ void Diagnostics::Error(std::string file, int line, std::string field, std::stri
 
 void Diagnostics::Warning(std::string file, int line, std::string field, std::string message) {
   items_.push_back({Severity::Warning, std::move(file), line, std::move(field), std::move(message)});
+}
+
+void Diagnostics::Note(std::string file, int line, std::string field, std::string message) {
+  items_.push_back({Severity::Note, std::move(file), line, std::move(field), std::move(message)});
 }
 
 const Diagnostic* Diagnostics::first_error() const {
@@ -31,6 +35,10 @@ int Diagnostics::error_count() const {
   return n;
 }
 
-int Diagnostics::warning_count() const { return static_cast<int>(items_.size()) - error_count(); }
+int Diagnostics::warning_count() const {
+  int n = 0;
+  for (const auto& d : items_) n += d.severity == Severity::Warning;
+  return n;
+}
 
 }  // namespace db

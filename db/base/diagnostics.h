@@ -6,7 +6,8 @@
 
 namespace db {
 
-enum class Severity { Warning, Error };
+// Note: what staff may want to know and need not act on ("exhibitors.csv: read as UTF-16LE, tab-separated").
+enum class Severity { Note, Warning, Error };
 
 struct Diagnostic {
   Severity severity = Severity::Error;
@@ -23,6 +24,7 @@ class Diagnostics {
  public:
   void Error(std::string file, int line, std::string field, std::string message);
   void Warning(std::string file, int line, std::string field, std::string message);
+  void Note(std::string file, int line, std::string field, std::string message);
   void Add(Diagnostic d) { items_.push_back(std::move(d)); }
 
   const std::vector<Diagnostic>& items() const { return items_; }

@@ -3,12 +3,15 @@
 #include <csv.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
 #include "db/model/caps.h"
 #include "db/base/files.h"
 #include "db/base/text.h"
+#include "db/sources/text_decode.h"
 
 namespace db {
 
@@ -66,12 +69,14 @@ namespace {
 
 // The records of the file, each with the line it starts on; nullopt (reported) when libcsv finds the file
 // malformed or it has more rows than the cap.
-std::optional<std::vector<CsvRow>> ReadRecords(std::string_view data, const std::string& display_name, Diagnostics& diags) {
+std::optional<std::vector<CsvRow>> ReadRecords(std::string_view data, char separator, const std::string& display_name,
+                                               Diagnostics& diags) {
   csv_parser parser;
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
     diags.Error(display_name, 0, "", "out of memory");
     return std::nullopt;
   }
+  csv_set_delim(&parser, static_cast<unsigned char>(separator));
   ParseState st{display_name, diags};
   // Feed line by line, so each record knows the line it started on.
   size_t pos = 0;
@@ -120,14 +125,18 @@ void CheckHeader(const CsvTable& table, Diagnostics& diags) {
         diags.Error(table.file, table.header_line, table.header[c], "the column appears twice");
 }
 
-// Cells are UTF-8 (an invalid one is reported and blanked; the rest of the file is still checked), with line
-// breaks normalized and spaces trimmed; a row may not have more non-empty cells than the header names.
+// Cells are UTF-8 (an invalid one is blanked, and the file gets one error saying where the first is and how
+// many there are: a file that mixes encodings is fixed by saving it again, not cell by cell), with line breaks
+// normalized and spaces trimmed; a row may not have more non-empty cells than the header names.
 void CheckRows(CsvTable& table, Diagnostics& diags) {
+  int broken = 0;
+  std::string first_broken;
+  int first_line = 0;
   for (auto& row : table.rows) {
     for (size_t c = 0; c < row.cells.size(); ++c) {
       std::string column = c < table.header.size() ? table.header[c] : "column " + std::to_string(c + 1);
       if (!IsValidUtf8(row.cells[c])) {
-        diags.Error(table.file, row.line, column, "not valid UTF-8 (save the file as UTF-8)");
+        if (!broken++) first_broken = column, first_line = row.line;
         row.cells[c].clear();
       }
       std::string& cell = row.cells[c];
@@ -143,13 +152,92 @@ void CheckRows(CsvTable& table, Diagnostics& diags) {
                                                   std::to_string(table.header.size()) + " columns");
     }
   }
+  if (broken)
+    diags.Error(table.file, first_line, first_broken,
+                "not valid UTF-8" + (broken > 1 ? " (and " + std::to_string(broken - 1) + " more cells)" : std::string()) +
+                    ": the file mixes character sets; save it again as \"CSV UTF-8\" (Excel) or \"Text CSV\" with "
+                    "Unicode (UTF-8) (LibreOffice)");
+}
+
+// Excel's way of keeping leading zeros, ="007172000000", as the text it stands for: a field that starts with =" is
+// read as the quoted field that follows the '='. Walks the text with the quote state of RFC 4180 (inside quotes,
+// a doubled quote toggles twice), so an =" inside a quoted field is left alone.
+void UnwrapExcelText(std::string& text, char separator) {
+  std::string out;
+  out.reserve(text.size());
+  bool quoted = false, field_start = true;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char ch = text[i];
+    if (!quoted && field_start && ch == '=' && i + 1 < text.size() && text[i + 1] == '"') {
+      field_start = false;
+      continue;  // drop the '='; the quote opens the field
+    }
+    if (ch == '"') quoted = !quoted;
+    field_start = !quoted && (ch == separator || ch == '\n' || ch == '\r');
+    out += ch;
+  }
+  text.swap(out);
+}
+
+// The separator of the file, from its first record: whichever of comma, semicolon and tab occurs most often
+// outside quotes (Excel in a Russian or Turkish locale writes ';', "Unicode text" tabs); comma when none does.
+char DetectSeparator(std::string_view text) {
+  size_t comma = 0, semicolon = 0, tab = 0;
+  bool quoted = false;
+  for (char ch : text) {
+    if (ch == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (ch == '\n') break;
+    comma += ch == ',';
+    semicolon += ch == ';';
+    tab += ch == '\t';
+  }
+  if (semicolon > comma && semicolon >= tab) return ';';
+  if (tab > comma && tab > semicolon) return '\t';
+  return ',';
+}
+
+std::string SeparatorName(char sep) { return sep == '\t' ? "tab" : std::string("'") + sep + "'"; }
+
+// In a file decoded from a legacy code page, a '?' between two letters, or two '?' in a row, is a letter the code
+// page could not hold (Excel and LibreOffice write '?' for each; a real question mark ends a word): one warning
+// per column, with the first place, so staff know what was lost.
+void ReportLostLetters(const CsvTable& table, Diagnostics& diags) {
+  auto is_letter = [](unsigned char b) { return b >= 0x80 || std::isalpha(b); };
+  for (size_t c = 0; c < table.header.size(); ++c) {
+    int cells = 0, first_line = 0;
+    std::string example;
+    for (const auto& row : table.rows) {
+      if (c >= row.cells.size()) continue;
+      const std::string& v = row.cells[c];
+      bool lost = false;
+      for (size_t i = 1; i + 1 < v.size() && !lost; ++i)
+        lost = v[i] == '?' && (v[i + 1] == '?' || (is_letter(static_cast<unsigned char>(v[i - 1])) &&
+                                                   is_letter(static_cast<unsigned char>(v[i + 1]))));
+      lost = lost || v.rfind("??", 0) == 0;
+      if (!lost) continue;
+      if (!cells++) first_line = row.line, example = v.substr(0, PrevCodepoint(v, std::min<size_t>(v.size(), 60) + 1));
+    }
+    if (cells)
+      diags.Warning(table.file, first_line, table.header[c],
+                    std::to_string(cells) + (cells == 1 ? " cell has" : " cells have") + " '?' where a letter was (\"" +
+                        example + "\"): the file's character set has no such letter, so the program that saved it "
+                        "wrote '?'; save it as \"CSV UTF-8\" or as a workbook to keep every letter");
+  }
 }
 
 }  // namespace
 
 std::optional<CsvTable> ParseCsv(std::string_view data, const std::string& display_name, Diagnostics& diags) {
-  if (data.size() >= 3 && data.substr(0, 3) == "\xEF\xBB\xBF") data.remove_prefix(3);  // byte-order mark
-  auto rows = ReadRecords(data, display_name, diags);
+  auto decoded = DecodeSpreadsheetText(data);
+  if (!decoded) {
+    diags.Error(display_name, 0, "", decoded.error().message);
+    return std::nullopt;
+  }
+  std::string& text = decoded.value().utf8;
+  char separator = DetectSeparator(text);
+  UnwrapExcelText(text, separator);
+  auto rows = ReadRecords(text, separator, display_name, diags);
   if (!rows) return std::nullopt;
   if (rows->empty()) {
     diags.Error(display_name, 0, "", "the file is empty: the first row must name the columns");
@@ -157,11 +245,17 @@ std::optional<CsvTable> ParseCsv(std::string_view data, const std::string& displ
   }
   CsvTable table;
   table.file = display_name;
+  table.encoding = decoded.value().encoding;
+  table.separator = separator;
   table.header_line = rows->front().line;
   for (auto& h : rows->front().cells) table.header.push_back(Trim(h));
+  while (!table.header.empty() && table.header.back().empty()) table.header.pop_back();  // a trailing separator
   table.rows.assign(std::make_move_iterator(rows->begin() + 1), std::make_move_iterator(rows->end()));
+  if (table.encoding != "UTF-8" || separator != ',')
+    diags.Note(display_name, 0, "", "read as " + table.encoding + ", " + SeparatorName(separator) + "-separated");
   CheckHeader(table, diags);
   CheckRows(table, diags);
+  if (decoded.value().legacy) ReportLostLetters(table, diags);
   return table;
 }
 
@@ -215,5 +309,41 @@ void CheckColumns(const CsvTable& table, const std::vector<std::string>& require
   }
 }
 
-}  // namespace db
+namespace {
 
+// "28.09.2022" or "28/09/2022" (1 or 2 digits for day and month) as "2022-09-28"; "" when it is not one, or not
+// a real calendar date.
+std::string DayFirst(const std::string& v) {
+  int day = 0, month = 0, year = 0;
+  char sep1 = 0, sep2 = 0, extra = 0;
+  if (std::sscanf(v.c_str(), "%2d%c%2d%c%4d%c", &day, &sep1, &month, &sep2, &year, &extra) != 5) return "";
+  if (sep1 != sep2 || (sep1 != '.' && sep1 != '/') || v.size() < 8 || v.size() > 10 || year < 1000) return "";
+  char iso[32];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day);
+  return IsDate(iso) ? iso : "";
+}
+
+}  // namespace
+
+void ReadDayFirstDates(CsvTable& table, const std::vector<std::string>& columns, Diagnostics& diags) {
+  for (const auto& column : columns) {
+    int c = table.Column(column);
+    if (c < 0) continue;
+    int count = 0, first_line = 0;
+    std::string example;
+    for (auto& row : table.rows) {
+      if (static_cast<size_t>(c) >= row.cells.size()) continue;
+      std::string& cell = row.cells[static_cast<size_t>(c)];
+      std::string iso = DayFirst(cell);
+      if (iso.empty()) continue;
+      if (!count++) first_line = row.line, example = cell + " as " + iso;
+      cell = iso;
+    }
+    if (count)
+      diags.Warning(table.file, first_line, column,
+                    std::to_string(count) + (count == 1 ? " date was" : " dates were") + " written day first and read so (" +
+                        example + "); write dates as YYYY-MM-DD, or keep them date cells in a workbook, to be sure");
+  }
+}
+
+}  // namespace db

@@ -22,14 +22,20 @@ struct CsvTable {
   std::vector<std::string> header;
   std::vector<CsvRow> rows;
   int header_line = 1;
+  std::string encoding = "UTF-8";  // as found (db/sources/text_decode.h)
+  char separator = ',';            // as found: ',', ';' or '\t'
 
   int Column(std::string_view name) const;  // -1 when absent
   bool Has(std::string_view name) const { return Column(name) >= 0; }
 };
 
-// Reads and parses `path`. UTF-8 with or without BOM, CRLF or LF, quoted fields with commas, quotes and line
-// breaks. Cells are trimmed of surrounding spaces. Reports malformed CSV and invalid UTF-8 (naming line and
-// column) to `diags`; returns nullopt when the file cannot be read or parsed at all.
+// Reads and parses `path` as spreadsheet programs save it: UTF-8 with or without BOM, UTF-16 with a BOM, or a
+// legacy code page (db/sources/text_decode.h); comma, semicolon or tab as the separator (from the header line);
+// CRLF or LF; quoted fields with separators, quotes and line breaks; Excel's ="..." as its text; a trailing
+// empty column ignored. Cells are trimmed of surrounding spaces. A note says what was found when it is not
+// UTF-8 with commas; '?' standing for letters a code page lacks gets one warning per column. Reports malformed
+// CSV and invalid UTF-8 (one error per file, naming the first line and column) to `diags`; returns nullopt
+// when the file cannot be read or parsed at all.
 std::optional<CsvTable> ReadCsv(const std::filesystem::path& path, const std::string& display_name,
                                 Diagnostics& diags);
 std::optional<CsvTable> ParseCsv(std::string_view data, const std::string& display_name, Diagnostics& diags);
@@ -53,5 +59,10 @@ class CsvRowReader {
 void CheckColumns(const CsvTable& table, const std::vector<std::string>& required,
                   const std::vector<std::string>& columns, const std::vector<std::string>& translated,
                   const std::vector<std::string>& languages, Diagnostics& diags);
+
+// Dates as a spreadsheet in a Kazakh, Russian or Turkish locale writes them, 28.09.2022 or 28/09/2022 (day
+// first), rewritten in the cells of `columns` as 2022-09-28, with one warning per column that shows how they
+// were read. Anything else is left as it is for the checks to report.
+void ReadDayFirstDates(CsvTable& table, const std::vector<std::string>& columns, Diagnostics& diags);
 
 }  // namespace db

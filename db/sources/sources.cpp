@@ -96,6 +96,7 @@ struct Reader {
   void Forum() {
     auto t = Open(dir, "forum.csv", true, diags);
     if (!t) return;
+    ReadDayFirstDates(*t, {"start_date", "end_date"}, diags);
     CheckColumns(*t, {"id", "start_date", "end_date", "time_zone", "utc_offset", "default_language"},
                  {"schedule_language", "idle_timeout_s", "website"}, {"title", "venue", "city"}, langs, diags);
     if (t->rows.size() != 1) {
@@ -227,6 +228,7 @@ struct Reader {
 
   void Agreements() {
     if (auto t = Open(dir, "sources.csv", false, diags)) {
+      ReadDayFirstDates(*t, {"published_date"}, diags);
       CheckColumns(*t, {"id", "title"}, {"publisher", "url", "published_date", "language", "note"}, {}, langs, diags);
       for (const auto& row : t->rows) {
         CsvRowReader r(*t, row);
@@ -235,6 +237,7 @@ struct Reader {
       }
     }
     if (auto t = Open(dir, "agreements.csv", false, diags)) {
+      ReadDayFirstDates(*t, {"signed_date"}, diags);
       CheckColumns(*t, {"id", "kind"}, {"signed_date", "online", "source", "sample"},
                    {"title", "summary", "place", "scope"}, langs, diags);
       for (const auto& row : t->rows) {
