@@ -88,3 +88,28 @@ TEST_CASE("kiosk-snapshot inspect --sessions --json prints a real export's progr
   REQUIRE(std::system((k + " inspect " + snap + " --sessions >" + table).c_str()) == 0);
   CHECK(Read(table).find("2014-02-01T10:30:00+01:00  10:55  Janson  Welcome to FOSDEM 2014  (FOSDEM Staff)\n") != std::string::npos);
 }
+
+TEST_CASE("kiosk-snapshot build reads Excel's Windows-1251 semicolon CSV and says how, and which letters were lost") {
+  fs::path dir = SCREENSHOT_DIR "/cli/cp1251";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::path src = dir / "src";
+  fs::copy(FORUM_DEMO_SOURCES, src, fs::copy_options::recursive);
+  // The spreadsheets as LibreOffice saved them from the demo (../shared/testdata/README.md), organizations.csv
+  // as plain CSV in a Russian locale.
+  fs::path sheets = fs::path(FORUM_SOURCE_DIR) / ".." / "shared" / "testdata" / "spreadsheets";
+  for (const auto& f : fs::directory_iterator(sheets / "demo-csv"))
+    fs::copy_file(f.path(), src / f.path().filename(), fs::copy_options::overwrite_existing);
+  fs::copy_file(sheets / "organizations.windows-1251.semicolon.csv", src / "organizations.csv", fs::copy_options::overwrite_existing);
+  std::string snap = (dir / "f.snapshot").string(), log = (dir / "build.log").string();
+  CHECK(std::system((std::string(KIOSK_SNAPSHOT) + " build " + src.string() + " -o " + snap + " --content-version 1 >" + log + " 2>&1").c_str()) == 0);
+  std::string out = Read(log);
+  CHECK(out.find("organizations.csv: note: read as Windows-1251, ';'-separated\n") != std::string::npos);
+  CHECK(out.find("warning: name_tr: ") != std::string::npos);  // Turkish letters 1251 lacks
+  CHECK(out.find("save it as \"CSV UTF-8\" or as a workbook") != std::string::npos);
+  CHECK(out.find("error") == std::string::npos);
+  // What a visitor reads: the Russian name as it was typed.
+  std::string found = (dir / "found.txt").string();
+  REQUIRE(std::system((std::string(KIOSK_SNAPSHOT) + " search " + snap + " Акимат --lang ru >" + found + " 2>&1").c_str()) == 0);
+  CHECK(Read(found).find("Акимат города Астаны") != std::string::npos);
+}
