@@ -5,15 +5,18 @@
 #include FT_FREETYPE_H
 
 #include <cstdio>
+#include <optional>
 
 #include "db/base/text.h"
 
 namespace fonts {
 
-std::string FindFont(const char* family, const char* style) {
-  std::string out;
-  FcConfig* config = FcInitLoadConfigAndFonts();
-  if (!config) return out;
+namespace {
+
+// The face fontconfig matches for `family` and `style` in `config`, when one of its family names is exactly
+// `family` (fontconfig always matches something: "Noto Sans Symbols" must not come back as Symbols2).
+std::optional<FontFile> Match(FcConfig* config, const char* family, const char* style) {
+  std::optional<FontFile> out;
   FcPattern* pat = FcPatternCreate();
   FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family));
   FcPatternAddString(pat, FC_STYLE, reinterpret_cast<const FcChar8*>(style));
@@ -23,28 +26,71 @@ std::string FindFont(const char* family, const char* style) {
   if (FcPattern* match = FcFontMatch(config, pat, &result)) {
     FcChar8* file = nullptr;
     FcChar8* fam = nullptr;
-    if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
-        FcPatternGetString(match, FC_FAMILY, 0, &fam) == FcResultMatch &&
-        std::string(reinterpret_cast<char*>(fam)).find(family) != std::string::npos)
-      out = reinterpret_cast<char*>(file);
+    int index = 0;
+    bool named = false;
+    for (int n = 0; !named && FcPatternGetString(match, FC_FAMILY, n, &fam) == FcResultMatch; ++n)
+      named = std::string(reinterpret_cast<char*>(fam)) == family;
+    if (named && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+      FcPatternGetInteger(match, FC_INDEX, 0, &index);
+      out = FontFile{reinterpret_cast<char*>(file), index};
+    }
     FcPatternDestroy(match);
   }
   FcPatternDestroy(pat);
+  return out;
+}
+
+// The fallback families, in the order they are asked (font_files.h, KioskFonts). Bold only where the family
+// has one in Debian (fonts-noto-core's Symbols and the scripts; fonts-noto-cjk's NotoSansCJK-Bold.ttc).
+constexpr const char* kFallbacks[] = {
+    "Noto Sans Symbols",   // arrows (U+2192: Debian's Noto Sans has none), technical symbols
+    "Noto Sans Math",      // operators (U+2211, U+2265), letterlike symbols
+    "Noto Sans Symbols2",  // pictographs, dingbats, some emoji (U+2615), monochrome
+    "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Armenian", "Noto Sans Georgian", "Noto Sans Devanagari",
+    "Noto Sans Bengali", "Noto Sans Gurmukhi", "Noto Sans Gujarati", "Noto Sans Tamil", "Noto Sans Telugu",
+    "Noto Sans Kannada", "Noto Sans Malayalam", "Noto Sans Sinhala", "Noto Sans Thai", "Noto Sans Lao",
+    "Noto Sans Khmer", "Noto Sans Myanmar", "Noto Sans Ethiopic",
+    // Han, kana, Hangul and the full-width forms (U+FF1A), from fonts-noto-cjk. The SC face for every forum:
+    // every face of the collection covers the same characters; SC draws Han as readers in China expect.
+    "Noto Sans CJK SC",
+    // The rest of the emoji, monochrome (fonts-symbola). Not Noto Color Emoji: Debian's is CBDT colour
+    // bitmaps only, which imgui_freetype 1.86 draws blank (tried with LoadColor | Bitmap: empty boxes).
+    "Symbola",
+};
+
+}  // namespace
+
+std::string FindFont(const char* family, const char* style) {
+  FcConfig* config = FcInitLoadConfigAndFonts();
+  if (!config) return "";
+  std::optional<FontFile> f = Match(config, family, style);
+  FcConfigDestroy(config);
+  return f ? f->path : "";
+}
+
+KioskFonts FindKioskFonts() {
+  KioskFonts out;
+  FcConfig* config = FcInitLoadConfigAndFonts();  // once: loading fontconfig's cache is the slow part
+  if (!config) return out;
+  if (auto regular = Match(config, "Noto Sans", "Regular")) out.regular = regular->path;
+  if (auto bold = Match(config, "Noto Sans", "Bold")) out.bold = bold->path;
+  if (out.bold.empty()) out.bold = out.regular;
+  for (const char* family : kFallbacks) {
+    std::optional<FontFile> regular = Match(config, family, "Regular");
+    if (!regular) continue;
+    std::optional<FontFile> bold = Match(config, family, "Bold");
+    out.fallbacks.push_back({family, *regular, bold ? *bold : *regular});
+  }
   FcConfigDestroy(config);
   return out;
 }
 
-KioskFonts FindKioskFonts() {
-  KioskFonts f{FindFont("Noto Sans", "Regular"), FindFont("Noto Sans", "Bold")};
-  if (f.bold.empty()) f.bold = f.regular;
-  return f;
-}
-
 struct FontCoverage::Faces {
   FT_Library lib = nullptr;
-  std::vector<FT_Face> faces;
+  std::vector<FT_Face> main, fallbacks;  // main: regular, bold
   ~Faces() {
-    for (FT_Face f : faces) FT_Done_Face(f);
+    for (FT_Face f : main) FT_Done_Face(f);
+    for (FT_Face f : fallbacks) FT_Done_Face(f);
     if (lib) FT_Done_FreeType(lib);
   }
 };
@@ -52,29 +98,45 @@ struct FontCoverage::Faces {
 FontCoverage::FontCoverage() = default;
 FontCoverage::~FontCoverage() = default;
 
-bool FontCoverage::Open(const std::vector<std::string>& files, std::string& error) {
+bool FontCoverage::Open(const KioskFonts& fonts, std::string& error) {
   auto faces = std::make_unique<Faces>();
   if (FT_Init_FreeType(&faces->lib)) {
     error = "FreeType cannot start";
     return false;
   }
-  for (const auto& file : files) {
+  auto open = [&](const FontFile& file, std::vector<FT_Face>& into) {
     FT_Face face = nullptr;
-    if (FT_New_Face(faces->lib, file.c_str(), 0, &face)) {
-      error = "cannot open the font " + file;
+    if (FT_New_Face(faces->lib, file.path.c_str(), file.index, &face)) {
+      error = "cannot open the font " + file.path;
       return false;
     }
-    faces->faces.push_back(face);
-  }
+    into.push_back(face);
+    return true;
+  };
+  if (!open({fonts.regular}, faces->main) || !open({fonts.bold}, faces->main)) return false;
+  // A fallback's regular face stands for its bold: Debian's bold faces cover what their regular does.
+  for (const FallbackFont& f : fonts.fallbacks)
+    if (!open(f.regular, faces->fallbacks)) return false;
   faces_ = std::move(faces);
   return true;
 }
 
-bool FontCoverage::Has(char32_t cp) const {
+bool FontCoverage::InMain(char32_t cp) const {
   if (!faces_) return false;
-  for (FT_Face f : faces_->faces)
+  for (FT_Face f : faces_->main)
     if (FT_Get_Char_Index(f, cp) == 0) return false;
   return true;
+}
+
+int FontCoverage::FallbackFor(char32_t cp) const {
+  if (!faces_) return -1;
+  for (size_t i = 0; i < faces_->fallbacks.size(); ++i)
+    if (FT_Get_Char_Index(faces_->fallbacks[i], cp) != 0) return int(i);
+  return -1;
+}
+
+bool FontCoverage::Has(char32_t cp) const {
+  return cp <= kMaxDrawableCodepoint && (InMain(cp) || FallbackFor(cp) >= 0);
 }
 
 std::string DescribeCodepoint(char32_t cp) {

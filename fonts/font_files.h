@@ -12,18 +12,47 @@ namespace fonts {
 // The best file fontconfig knows for `family` and `style` ("" when none of that family is installed).
 std::string FindFont(const char* family, const char* style);
 
-// Noto Sans Regular and Bold (Bold = Regular when only that is installed). Empty `regular`: none found.
+// The largest code point the kiosk can draw: Debian's Dear ImGui 1.86 is built with 16-bit ImWchar
+// (imconfig.h leaves IMGUI_USE_WCHAR32 off), so a character beyond the BMP (most emoji, e.g. U+1F600, and
+// CJK extension B) decodes to U+FFFD whatever the fonts hold. platform/fonts.cpp checks this against ImGui.
+constexpr char32_t kMaxDrawableCodepoint = 0xFFFF;
+
+// One face of a font file: its path and, in a collection (.ttc), the face's index.
+struct FontFile {
+  std::string path;
+  int index = 0;
+};
+
+// A family the main face falls back on for the characters it lacks: its regular and its bold face (bold =
+// regular when the family has no bold).
+struct FallbackFont {
+  std::string family;
+  FontFile regular, bold;
+};
+
+// Noto Sans Regular and Bold (Bold = Regular when only that is installed), the main face. Empty `regular`:
+// none found. `fallbacks`, in order, the installed ones of: Noto Sans Symbols, Math, Symbols2, the scripts of
+// fonts-noto-core (Arabic, Hebrew, Devanagari...), Noto Sans CJK SC (fonts-noto-cjk) and Symbola
+// (fonts-symbola: monochrome emoji). For a character the main face lacks, the first fallback that has it
+// supplies it. Emoji are monochrome: font_files.cpp says why not in colour. Arabic and Hebrew get glyphs but
+// no shaping or right-to-left order (Dear ImGui has neither).
 struct KioskFonts {
   std::string regular, bold;
+  std::vector<FallbackFont> fallbacks;
 };
 KioskFonts FindKioskFonts();
 
-// Which code points every face of a set of font files has a glyph for.
+// Which code points the kiosk's fonts have a glyph for, and which face supplies each.
 class FontCoverage {
  public:
-  // Opens the files with FreeType; false and `error` when one cannot be opened.
-  bool Open(const std::vector<std::string>& files, std::string& error);
-  bool Has(char32_t cp) const;  // true when every opened face has it
+  // Opens the main faces and every fallback with FreeType; false and `error` when one cannot be opened.
+  bool Open(const KioskFonts& fonts, std::string& error);
+  // True when the main face (regular and bold) has `cp`.
+  bool InMain(char32_t cp) const;
+  // The index in `fonts.fallbacks` of the first fallback that has `cp`; -1 when none has it.
+  int FallbackFor(char32_t cp) const;
+  // True when the kiosk can draw `cp`: the main face or some fallback has it, and ImGui can draw it.
+  bool Has(char32_t cp) const;
   FontCoverage();
   ~FontCoverage();
 

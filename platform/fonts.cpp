@@ -1,21 +1,27 @@
 #include "platform/fonts.h"
 
+#include <fcntl.h>
 #include <imgui_freetype.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <iterator>
+#include <map>
 #include <utility>
 
+#include "db/base/files.h"
 #include "fonts/font_files.h"
 
 namespace platform {
 
-bool FontSet::Build(const std::string& text, float scale, const std::vector<FontFace>& faces, std::string& error) {
-  fonts::KioskFonts files = fonts::FindKioskFonts();
-  if (files.regular.empty()) {
-    error = "font Noto Sans not found (install fonts-noto-core)";
-    return false;
-  }
+static_assert(IM_UNICODE_CODEPOINT_MAX == fonts::kMaxDrawableCodepoint,
+              "fonts::kMaxDrawableCodepoint must say what this Dear ImGui build can draw (IMGUI_USE_WCHAR32)");
+
+namespace {
+
+// The glyph ranges of every character of `text`, plus Basic Latin, Latin-1 and U+FFFD.
+ImVector<ImWchar> RangesOf(const std::string& text) {
   ImFontGlyphRangesBuilder b;
   b.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());  // Basic Latin + Latin-1
   b.AddChar(0xFFFD);  // the fallback glyph: ImGui draws it for a character the atlas lacks
@@ -26,6 +32,94 @@ bool FontSet::Build(const std::string& text, float scale, const std::vector<Font
   b.AddText(glyphs.c_str(), glyphs.c_str() + glyphs.size());
   ImVector<ImWchar> ranges;
   b.BuildRanges(&ranges);
+  return ranges;
+}
+
+// For each fallback of `coverage`, the glyph ranges of the characters of `ranges` it supplies: those the main
+// face lacks and no earlier fallback has (fonts::KioskFonts). Empty for a fallback that supplies none.
+std::vector<ImVector<ImWchar>> FallbackRanges(const ImVector<ImWchar>& ranges, const fonts::FontCoverage& coverage, size_t fallbacks) {
+  std::vector<ImFontGlyphRangesBuilder> needed(fallbacks);
+  std::vector<bool> used(fallbacks, false);
+  for (int i = 0; i + 1 < ranges.Size && ranges[i]; i += 2)
+    for (unsigned c = ranges[i]; c <= ranges[i + 1]; ++c) {
+      if (c < 0x20 || (c >= 0x7F && c < 0xA0) || coverage.InMain(c)) continue;
+      int f = coverage.FallbackFor(c);
+      if (f < 0) continue;
+      needed[size_t(f)].AddChar(ImWchar(c));
+      used[size_t(f)] = true;
+    }
+  std::vector<ImVector<ImWchar>> out(fallbacks);
+  for (size_t f = 0; f < fallbacks; ++f)
+    if (used[f]) needed[f].BuildRanges(&out[f]);
+  return out;
+}
+
+// The font files a build reads, each mapped once however many sizes use it (a CJK collection is 20 MB, and
+// FreeType reads only the pages of the glyphs it is asked for). Dear ImGui 1.86 copies font data it does not
+// own, once per size (100 MB for the CJK fallback in five sizes), so the atlas is told it owns these, and
+// `Disown` takes that back before the atlas could free them: call it before the atlas's input data goes.
+class FontData {
+ public:
+  FontData() = default;
+  FontData(const FontData&) = delete;
+  FontData& operator=(const FontData&) = delete;
+  ~FontData() {
+    for (auto& [path, file] : files_)
+      if (file.size) munmap(file.data, file.size);
+  }
+  // The mapped bytes of `path` and their size; {nullptr, 0} when it cannot be read.
+  std::pair<void*, size_t> Get(const std::string& path) {
+    auto [it, added] = files_.try_emplace(path);
+    if (added) {
+      db::UniqueFd fd(open(path.c_str(), O_RDONLY | O_CLOEXEC));
+      struct stat st {};
+      if (fd && fstat(fd.get(), &st) == 0 && st.st_size > 0) {
+        void* p = mmap(nullptr, size_t(st.st_size), PROT_READ, MAP_PRIVATE, fd.get(), 0);
+        if (p != MAP_FAILED) it->second = {p, size_t(st.st_size)};
+      }
+    }
+    return {it->second.data, it->second.size};
+  }
+  // Every font of `atlas` points into these mappings: the atlas must not free them.
+  static void Disown(ImFontAtlas* atlas) {
+    for (ImFontConfig& cfg : atlas->ConfigData) {
+      cfg.FontData = nullptr;
+      cfg.FontDataOwnedByAtlas = false;
+    }
+  }
+
+ private:
+  struct Mapped {
+    void* data = nullptr;
+    size_t size = 0;
+  };
+  std::map<std::string, Mapped> files_;
+};
+
+// Adds `path` (face `index`) at `px` to `atlas` with `ranges`, merged into the last font when `merge`.
+ImFont* AddFace(ImFontAtlas* atlas, FontData& data, const std::string& path, int index, float px, const ImWchar* ranges, bool merge) {
+  auto [bytes, size] = data.Get(path);
+  if (!bytes) return nullptr;
+  ImFontConfig cfg;
+  cfg.OversampleH = cfg.OversampleV = 1;
+  cfg.FontDataOwnedByAtlas = true;  // not so (FontData::Disown), but then ImGui does not copy it
+  cfg.FontNo = index;
+  cfg.MergeMode = merge;
+  return atlas->AddFontFromMemoryTTF(bytes, int(size), px, &cfg, ranges);
+}
+
+}  // namespace
+
+bool FontSet::Build(const std::string& text, float scale, const std::vector<FontFace>& faces, std::string& error) {
+  fonts::KioskFonts files = fonts::FindKioskFonts();
+  if (files.regular.empty()) {
+    error = "font Noto Sans not found (install fonts-noto-core)";
+    return false;
+  }
+  fonts::FontCoverage coverage;
+  if (!coverage.Open(files, error)) return false;
+  ImVector<ImWchar> ranges = RangesOf(text);
+  std::vector<ImVector<ImWchar>> fallback_ranges = FallbackRanges(ranges, coverage, files.fallbacks.size());
 
   // Built into a new atlas that replaces ImGui's only once it is complete: if the build fails (a font
   // file gone, out of memory), the fonts on screen stay as they were. ImGui's context owns io.Fonts and
@@ -39,37 +133,53 @@ bool FontSet::Build(const std::string& text, float scale, const std::vector<Font
   ImFontAtlas* atlas = pending.atlas;
   atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-  ImFontConfig cfg;
-  cfg.OversampleH = cfg.OversampleV = 1;
+  FontData data;
   std::vector<ImFont*> built;
-  ImFont* regular = nullptr;  // the first face of each weight, for the glyph check below
-  ImFont* bold = nullptr;
   for (const FontFace& face : faces) {
-    ImFont* f = atlas->AddFontFromFileTTF((face.bold ? files.bold : files.regular).c_str(), face.px * scale, &cfg, ranges.Data);
+    // The main face with every character, then each fallback that supplies some, merged into it (a merged
+    // face adds only the characters the font lacks so far). Bold text takes the fallback's bold face.
+    ImFont* f = AddFace(atlas, data, face.bold ? files.bold : files.regular, 0, face.px * scale, ranges.Data, false);
+    for (size_t i = 0; f && i < files.fallbacks.size(); ++i) {
+      const fonts::FallbackFont& fb = files.fallbacks[i];
+      const fonts::FontFile& file = face.bold ? fb.bold : fb.regular;
+      if (!fallback_ranges[i].empty() && !AddFace(atlas, data, file.path, file.index, face.px * scale, fallback_ranges[i].Data, true))
+        f = nullptr;
+    }
     if (!f) break;
     built.push_back(f);
-    ImFont*& first = face.bold ? bold : regular;
-    if (!first) first = f;
   }
-  if (faces.empty() || built.size() != faces.size() || !atlas->Build()) {
+  bool ok = !faces.empty() && built.size() == faces.size() && atlas->Build();
+  FontData::Disown(atlas);  // before anything can free the input data; the mappings go with this function
+  atlas->ClearInputData();  // the glyphs are in the texture
+  if (!ok) {
     error = "cannot load the fonts from " + files.regular;
     return false;
   }
   ImGuiIO& io = ImGui::GetIO();
   IM_DELETE(io.Fonts);
   io.Fonts = std::exchange(pending.atlas, nullptr);
-  ranges_.swap(ranges);  // the atlas keeps pointing at these
+  ranges_.swap(ranges);
   for (size_t i = 0; i < faces.size(); ++i) *faces[i].out = built[i];
-  // What the fonts could not give a glyph for (both weights: regular and bold text draw the same strings).
+  FindMissing(faces);
+  unsigned char* px;
+  io.Fonts->GetTexDataAsAlpha8(&px, &atlas_w_, &atlas_h_);
+  return true;
+}
+
+// What the fonts could not give a glyph for (both weights: regular and bold text draw the same strings).
+void FontSet::FindMissing(const std::vector<FontFace>& faces) {
+  const ImFont* regular = nullptr;  // the first face of each weight
+  const ImFont* bold = nullptr;
+  for (const FontFace& face : faces) {
+    const ImFont*& first = face.bold ? bold : regular;
+    if (!first) first = *face.out;
+  }
   missing_.clear();
   for (int i = 0; i + 1 < ranges_.Size && ranges_[i]; i += 2)
     for (unsigned c = ranges_[i]; c <= ranges_[i + 1]; ++c)
       if (c >= 0x20 && !(c >= 0x7F && c < 0xA0) &&
           ((regular && !regular->FindGlyphNoFallback(ImWchar(c))) || (bold && !bold->FindGlyphNoFallback(ImWchar(c)))))
         missing_.push_back(ImWchar(c));
-  unsigned char* px;
-  atlas->GetTexDataAsAlpha8(&px, &atlas_w_, &atlas_h_);
-  return true;
 }
 
 int FallbackGlyphsDrawn(const ImDrawData* data) {

@@ -1,7 +1,8 @@
-// Fonts: Noto Sans (regular and bold, fonts/font_files.h), rasterized by FreeType (imgui_freetype), with
-// glyphs only for the characters the kiosk will draw (the snapshot's text and the UI's own symbols), so the
-// atlas stays small enough for a low-end GPU. A character without a glyph draws as U+FFFD (�), which the
-// glyph audit below can find in a rendered frame.
+// Fonts: Noto Sans (regular and bold) with its fallbacks (Noto Sans Symbols, Math, Color Emoji, Symbols2, the
+// scripts, CJK, Symbola: fonts/font_files.h) merged into every size, rasterized by FreeType (imgui_freetype),
+// with glyphs only for the characters the kiosk will draw (the snapshot's text and the UI's own symbols): a
+// fallback adds only the characters it supplies, so the atlas stays small enough for a low-end GPU. A
+// character without a glyph draws as U+FFFD (�), which the glyph audit below can find in a rendered frame.
 #pragma once
 #include <imgui.h>
 
@@ -40,7 +41,8 @@ class FontSet {
   const std::vector<ImWchar>& missing() const { return missing_; }
 
  private:
-  ImVector<ImWchar> ranges_;  // must outlive the atlas
+  void FindMissing(const std::vector<FontFace>& faces);
+  ImVector<ImWchar> ranges_;  // every character of the last Build's text
   std::vector<ImWchar> missing_;
   int atlas_w_ = 0, atlas_h_ = 0;
 };

@@ -74,7 +74,7 @@ size_t GlyphWarnings(const std::string& file) {
   fonts::KioskFonts files = fonts::FindKioskFonts();
   fonts::FontCoverage coverage;
   std::string error;
-  if (files.regular.empty() || !coverage.Open({files.regular, files.bold}, error)) {
+  if (files.regular.empty() || !coverage.Open(files, error)) {
     std::cerr << file << ": warning: glyphs not checked: " << (files.regular.empty() ? "font Noto Sans not found" : error) << "\n";
     return 1;
   }
@@ -82,7 +82,9 @@ size_t GlyphWarnings(const std::string& file) {
   const size_t shown = 40;
   for (size_t i = 0; i < missing.size() && i < shown; ++i)
     std::cerr << file << ": warning: " << missing[i].where << ": " << fonts::DescribeCodepoint(missing[i].cp)
-              << " has no glyph in the kiosk's fonts (" << files.regular << ") in \"" << missing[i].text.substr(0, 80) << "\"\n";
+              << (missing[i].cp > fonts::kMaxDrawableCodepoint ? " is beyond what the kiosk can draw (U+FFFF)"
+                                                               : " has no glyph in the kiosk's fonts (Noto Sans and its fallbacks)")
+              << " in \"" << missing[i].text.substr(0, 80) << "\"\n";
   if (missing.size() > shown) std::cerr << file << ": warning: ... and " << missing.size() - shown << " more characters without a glyph\n";
   return missing.size();
 }
