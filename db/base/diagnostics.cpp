@@ -1,5 +1,7 @@
 #include "db/base/diagnostics.h"
 
+#include <utility>
+
 namespace db {
 
 std::string Format(const Diagnostic& d) {
@@ -39,6 +41,25 @@ int Diagnostics::warning_count() const {
   int n = 0;
   for (const auto& d : items_) n += d.severity == Severity::Warning;
   return n;
+}
+
+std::string ErrorSummary(const Diagnostics& d) {
+  std::vector<std::pair<std::string, int>> per_file;  // few files: a linear search keeps their order
+  for (const auto& item : d.items()) {
+    if (item.severity != Severity::Error) continue;
+    std::string file = item.file.empty() ? "the snapshot" : item.file;
+    auto it = per_file.begin();
+    while (it != per_file.end() && it->first != file) ++it;
+    if (it == per_file.end()) per_file.emplace_back(file, 1);
+    else ++it->second;
+  }
+  std::string out;
+  for (size_t i = 0; i < per_file.size(); ++i) {
+    const auto& [file, n] = per_file[i];
+    out += i ? ", " + std::to_string(n) + " in " + file
+             : std::to_string(n) + (n == 1 ? " error in " : " errors in ") + file;
+  }
+  return out;
 }
 
 }  // namespace db

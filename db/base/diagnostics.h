@@ -38,4 +38,9 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
 };
 
+// The errors counted per file, in the order the files first appear: "3 errors in exhibitors.csv, 1 in
+// agreements.csv" (a problem with no file counts as "the snapshot"); "" when there is no error. The last line
+// staff read after a failed build.
+std::string ErrorSummary(const Diagnostics& d);
+
 }  // namespace db

@@ -105,8 +105,8 @@ int Build(const std::string& src, const std::string& out, int64_t version) {
   auto outcome = db::BuildSnapshot(src, out, version);
   Print(outcome.diags);
   if (!outcome.written) {
-    std::cerr << "build failed: " << outcome.diags.error_count() << " error(s), " << outcome.diags.warning_count()
-              << " warning(s); " << out << " was not written\n";
+    std::cerr << "build failed: " << db::ErrorSummary(outcome.diags) << " (and " << outcome.diags.warning_count()
+              << " warning(s)); nothing was written, " << out << " is as it was\n";
     return 1;
   }
   size_t glyphs = GlyphWarnings(out);

@@ -310,3 +310,20 @@ TEST_CASE("the demo re-saved with semicolons, as UTF-16LE with tabs and with dat
   auto changes = db::Diff(*ca.value(), *cb.value());
   CHECK_MESSAGE(changes.empty(), db::FormatDiff(changes));
 }
+
+TEST_CASE("a failed build ends with the errors counted per file, in the order staff meet them") {
+  Diagnostics d;
+  d.Error("exhibitors.csv", 3, "booth", "x");
+  d.Warning("rooms.csv", 2, "", "w");
+  d.Error("agreements.csv", 7, "", "y");
+  d.Error("exhibitors.csv", 9, "", "z");
+  d.Error("exhibitors.csv", 11, "", "z");
+  d.Note("organizations.csv", 0, "", "read as Windows-1251, ';'-separated");
+  CHECK(db::ErrorSummary(d) == "3 errors in exhibitors.csv, 1 in agreements.csv");
+  Diagnostics one;
+  one.Error("", 0, "", "damaged");
+  CHECK(db::ErrorSummary(one) == "1 error in the snapshot");
+  CHECK(db::ErrorSummary(Diagnostics{}).empty());
+  CHECK(d.warning_count() == 1);  // a note is not a warning
+  CHECK(db::Format(d.items().back()) == "organizations.csv: note: read as Windows-1251, ';'-separated");
+}
