@@ -249,14 +249,18 @@ std::optional<CsvTable> ParseCsv(std::string_view data, const std::string& displ
   table.separator = separator;
   table.header_line = rows->front().line;
   for (auto& h : rows->front().cells) table.header.push_back(Trim(h));
-  while (!table.header.empty() && table.header.back().empty()) table.header.pop_back();  // a trailing separator
   table.rows.assign(std::make_move_iterator(rows->begin() + 1), std::make_move_iterator(rows->end()));
   if (table.encoding != "UTF-8" || separator != ',')
     diags.Note(display_name, 0, "", "read as " + table.encoding + ", " + SeparatorName(separator) + "-separated");
-  CheckHeader(table, diags);
-  CheckRows(table, diags);
+  CheckTable(table, diags);
   if (decoded.value().legacy) ReportLostLetters(table, diags);
   return table;
+}
+
+void CheckTable(CsvTable& table, Diagnostics& diags) {
+  while (!table.header.empty() && table.header.back().empty()) table.header.pop_back();  // a trailing separator
+  CheckHeader(table, diags);
+  CheckRows(table, diags);
 }
 
 std::optional<CsvTable> ReadCsv(const std::filesystem::path& path, const std::string& display_name,

@@ -40,6 +40,11 @@ std::optional<CsvTable> ReadCsv(const std::filesystem::path& path, const std::st
                                 Diagnostics& diags);
 std::optional<CsvTable> ParseCsv(std::string_view data, const std::string& display_name, Diagnostics& diags);
 
+// What ParseCsv does after the records are read, for tables read from elsewhere (a workbook's sheets): a trailing
+// empty column dropped, the header's names UTF-8 and unique, cells UTF-8 with line breaks normalized and spaces
+// trimmed, no row longer than the header.
+void CheckTable(CsvTable& table, Diagnostics& diags);
+
 // Reads the cells of one row by column name, and translated fields (`name_en`, `name_kk`, ...) as a Text.
 class CsvRowReader {
  public:

@@ -11,6 +11,7 @@
 #include "db/sources/floorplan.h"
 #include "db/model/image_check.h"
 #include "db/sources/schedule_import.h"
+#include "db/sources/workbook.h"
 #include "db/base/text.h"
 
 namespace db {
@@ -21,16 +22,55 @@ namespace {
 
 // [SECTION] Helpers --------------------------------------------------------------------------------------
 
-// Reads one CSV of the folder; nullopt (and an error when `required`) when it is missing or unreadable.
-std::optional<CsvTable> Open(const fs::path& dir, const std::string& name, bool required, Diagnostics& diags) {
-  fs::path p = dir / name;
-  std::error_code ec;
-  if (!fs::exists(p, ec)) {
-    if (required) diags.Error(name, 0, "", "required file is missing (see docs/SOURCES.md)");
-    return std::nullopt;
+// The folder's tables: its CSV files, or the sheets of its one workbook (db/sources/workbook.h), never both.
+struct Tables {
+  fs::path dir;
+  std::string book;  // "forum.xlsx", or "" when the tables are CSV files
+  std::vector<CsvTable> sheets;
+
+  // Finds the workbook, if any, and reads its sheets. Excel's lock file (~$forum.xlsx) is not a workbook.
+  void Find(Diagnostics& diags) {
+    std::error_code ec;
+    std::vector<fs::path> books;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+      std::string name = e.path().filename().string(), ext = e.path().extension().string();
+      std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return std::tolower(ch); });
+      if ((ext == ".xlsx" || ext == ".ods") && name.rfind("~$", 0) != 0 && e.is_regular_file(ec)) books.push_back(e.path());
+    }
+    std::sort(books.begin(), books.end());
+    if (books.size() > 1) {
+      diags.Error(books[1].filename().string(), 0, "", "a second workbook beside " + books[0].filename().string() +
+                                                           ": keep the forum in one workbook (or in CSV files)");
+      return;
+    }
+    if (books.empty()) return;
+    book = books[0].filename().string();
+    if (auto read = ReadWorkbook(books[0], book, diags)) sheets = std::move(*read);
   }
-  return ReadCsv(p, name, diags);
-}
+
+  // One table (`name`: the CSV file's name); nullopt (and an error when `required`) when it is missing or
+  // unreadable.
+  std::optional<CsvTable> Open(const std::string& name, bool required, Diagnostics& diags) const {
+    fs::path p = dir / name;
+    std::error_code ec;
+    bool csv = fs::exists(p, ec);
+    if (!book.empty()) {
+      std::string sheet = name.substr(0, name.size() - 4);  // without ".csv"
+      if (csv)
+        diags.Error(name, 0, "", "both " + book + " and " + name + " are in the folder: keep the table in one of them "
+                                 "(the workbook's sheet '" + sheet + "', or the CSV file)");
+      for (const auto& t : sheets)
+        if (t.file == book + "!" + sheet) return t;
+      if (required) diags.Error(book, 0, "", "the workbook has no sheet '" + sheet + "' (see docs/SOURCES.md)");
+      return std::nullopt;
+    }
+    if (!csv) {
+      if (required) diags.Error(name, 0, "", "required file is missing (see docs/SOURCES.md)");
+      return std::nullopt;
+    }
+    return ReadCsv(p, name, diags);
+  }
+};
 
 // Reads a 0/1 column; reports anything else.
 bool Flag(const CsvRowReader& r, const char* column, Diagnostics& diags) {
@@ -76,12 +116,13 @@ class UniqueIds {
 struct Reader {
   fs::path dir;
   Diagnostics& diags;
+  Tables tables;
   CatalogData c;
   std::vector<std::string> langs;   // offered language codes
   std::string schedule_language = "en";
 
   void Languages() {
-    auto t = Open(dir, "languages.csv", true, diags);
+    auto t = tables.Open("languages.csv", true, diags);
     if (!t) return;
     CheckColumns(*t, {"code", "native_name"}, {"english_name", "fallback", "plural"}, {}, {}, diags);
     for (const auto& row : t->rows) {
@@ -94,7 +135,7 @@ struct Reader {
   }
 
   void Forum() {
-    auto t = Open(dir, "forum.csv", true, diags);
+    auto t = tables.Open("forum.csv", true, diags);
     if (!t) return;
     ReadDayFirstDates(*t, {"start_date", "end_date"}, diags);
     CheckColumns(*t, {"id", "start_date", "end_date", "time_zone", "utc_offset", "default_language"},
@@ -132,7 +173,7 @@ struct Reader {
   }
 
   void Countries() {
-    auto t = Open(dir, "countries.csv", true, diags);
+    auto t = tables.Open("countries.csv", true, diags);
     if (!t) return;
     CheckColumns(*t, {"code", "color"}, {}, {"name"}, langs, diags);
     for (const auto& row : t->rows) {
@@ -190,7 +231,7 @@ struct Reader {
   }
 
   void Organizations() {
-    auto t = Open(dir, "organizations.csv", true, diags);
+    auto t = tables.Open("organizations.csv", true, diags);
     if (!t) return;
     // `note`: staff's own remark on the row (what a sample row makes up); never shown, not in the snapshot.
     CheckColumns(*t, {"id", "kind"}, {"country", "website", "email", "phone", "logo", "sample", "note"},
@@ -216,7 +257,7 @@ struct Reader {
   }
 
   void Exhibitors() {
-    auto t = Open(dir, "exhibitors.csv", true, diags);
+    auto t = tables.Open("exhibitors.csv", true, diags);
     if (!t) return;
     CheckColumns(*t, {"organization", "booth"}, {"category", "featured", "sample"}, {}, langs, diags);
     for (const auto& row : t->rows) {
@@ -227,7 +268,7 @@ struct Reader {
   }
 
   void Agreements() {
-    if (auto t = Open(dir, "sources.csv", false, diags)) {
+    if (auto t = tables.Open("sources.csv", false, diags)) {
       ReadDayFirstDates(*t, {"published_date"}, diags);
       CheckColumns(*t, {"id", "title"}, {"publisher", "url", "published_date", "language", "note"}, {}, langs, diags);
       for (const auto& row : t->rows) {
@@ -236,7 +277,7 @@ struct Reader {
                              r.Get("published_date"), r.Get("language"), r.Get("note"), r.origin()});
       }
     }
-    if (auto t = Open(dir, "agreements.csv", false, diags)) {
+    if (auto t = tables.Open("agreements.csv", false, diags)) {
       ReadDayFirstDates(*t, {"signed_date"}, diags);
       CheckColumns(*t, {"id", "kind"}, {"signed_date", "online", "source", "sample"},
                    {"title", "summary", "place", "scope"}, langs, diags);
@@ -264,7 +305,7 @@ struct Reader {
       diags.Error(r.origin().file, r.line(), "agreement", "'" + id + "' is not in agreements.csv (" + what + ")");
       return nullptr;
     };
-    if (auto t = Open(dir, "agreement_parties.csv", false, diags)) {
+    if (auto t = tables.Open("agreement_parties.csv", false, diags)) {
       CheckColumns(*t, {"agreement", "organization"}, {"role", "source"}, {"signatory_name", "signatory_title"},
                    langs, diags);
       for (const auto& row : t->rows) {
@@ -279,7 +320,7 @@ struct Reader {
         if (auto* a = attach(r, "party")) a->parties.push_back(std::move(p));
       }
     }
-    if (auto t = Open(dir, "agreement_facts.csv", false, diags)) {
+    if (auto t = tables.Open("agreement_facts.csv", false, diags)) {
       CheckColumns(*t, {"agreement", "field", "value"}, {"source", "note"}, {}, langs, diags);
       for (const auto& row : t->rows) {
         CsvRowReader r(*t, row);
@@ -330,7 +371,7 @@ struct Reader {
   // room id of each schedule room name.
   std::map<std::string, std::string> Rooms(const ImportedSchedule& s, const std::string& name) {
     std::map<std::string, std::string> room_by_name;  // schedule name -> room id
-    if (auto t = Open(dir, "rooms.csv", false, diags)) {
+    if (auto t = tables.Open("rooms.csv", false, diags)) {
       CheckColumns(*t, {"id"}, {"schedule_name", "location"}, {"name"}, langs, diags);
       for (const auto& row : t->rows) {
         CsvRowReader r(*t, row);
@@ -373,7 +414,7 @@ struct Reader {
   // Tracks, the same way: tracks.csv first, then what the schedule names. Returns the track id of each name.
   std::map<std::string, std::string> Tracks(const ImportedSchedule& s, const std::string& name) {
     std::map<std::string, std::string> track_by_name;
-    if (auto t = Open(dir, "tracks.csv", false, diags)) {
+    if (auto t = tables.Open("tracks.csv", false, diags)) {
       CheckColumns(*t, {"id"}, {"schedule_name", "color"}, {"name"}, langs, diags);
       for (const auto& row : t->rows) {
         CsvRowReader r(*t, row);
@@ -411,7 +452,7 @@ struct Reader {
       x.origin = {name, 0};
       c.people.push_back(std::move(x));
     }
-    if (auto t = Open(dir, "people.csv", false, diags)) {
+    if (auto t = tables.Open("people.csv", false, diags)) {
       CheckColumns(*t, {"id"}, {"organization", "sample"}, {"name", "title", "biography"}, langs, diags);
       for (const auto& row : t->rows) {
         CsvRowReader r(*t, row);
@@ -464,7 +505,7 @@ struct Reader {
       diags.Warning(r.origin().file, r.line(), "session", "session '" + id + "' is not in " + name + "; the row is skipped");
       return nullptr;
     };
-    if (auto t = Open(dir, "sessions.csv", false, diags)) {
+    if (auto t = tables.Open("sessions.csv", false, diags)) {
       CheckColumns(*t, {"session"}, {"sample", "note"}, {"title", "subtitle", "description"}, langs, diags);  // note: as above
       for (const auto& row : t->rows) {
         CsvRowReader r(*t, row);
@@ -477,7 +518,7 @@ struct Reader {
         for (auto& [lang, v] : r.GetText("description", langs).by_lang) s->description.by_lang[lang] = v;
       }
     }
-    if (auto t = Open(dir, "session_organizations.csv", false, diags)) {
+    if (auto t = tables.Open("session_organizations.csv", false, diags)) {
       CheckColumns(*t, {"session", "organization"}, {"role"}, {}, langs, diags);
       for (const auto& row : t->rows) {
         CsvRowReader r(*t, row);
@@ -496,7 +537,7 @@ struct Reader {
   }
 
   void Strings() {
-    auto t = Open(dir, "strings.csv", true, diags);
+    auto t = tables.Open("strings.csv", true, diags);
     if (!t) return;
     CheckColumns(*t, {"key"}, {}, {"text"}, langs, diags);
     for (const auto& row : t->rows) {
@@ -517,8 +558,8 @@ struct Reader {
 
 }  // namespace
 
-std::shared_ptr<const Catalog> ReadSources(const fs::path& dir, Diagnostics& diags) {
-  Reader r{dir, diags, {}, {}, "en"};
+std::shared_ptr<const Catalog> ReadSources(const fs::path& dir, Diagnostics& diags, std::vector<CsvTable>* sheets) {
+  Reader r{dir, diags, {dir, "", {}}, {}, {}, "en"};
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     diags.Error(dir.string(), 0, "", "not a folder");
@@ -529,6 +570,7 @@ std::shared_ptr<const Catalog> ReadSources(const fs::path& dir, Diagnostics& dia
   for (const auto& link : FindSymlinks(dir))
     diags.Error(link.string(), 0, "", "a symbolic link: sources must be ordinary files inside the source folder "
                                       "(replace the link with a copy of the file)");
+  r.tables.Find(diags);
   r.Languages();
   r.Forum();
   r.Countries();
@@ -538,6 +580,8 @@ std::shared_ptr<const Catalog> ReadSources(const fs::path& dir, Diagnostics& dia
   r.FloorPlan();
   r.Program();
   r.Strings();
+  if (sheets)
+    for (auto& t : r.tables.sheets) sheets->push_back({t.file, std::move(t.header), {}, t.header_line});
   return Catalog::Make(std::move(r.c));
 }
 

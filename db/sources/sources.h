@@ -7,10 +7,14 @@
 
 #include "db/model/catalog.h"
 #include "db/base/diagnostics.h"
+#include "db/sources/csv_table.h"
 
 namespace db {
 
-// Never null: a folder that cannot be read gives an empty catalog and errors in `diags`.
-std::shared_ptr<const Catalog> ReadSources(const std::filesystem::path& dir, Diagnostics& diags);
+// Never null: a folder that cannot be read gives an empty catalog and errors in `diags`. When the tables came
+// from a workbook and `sheets` is given, it receives each sheet's file and header (no rows), for
+// NameCellsAsSpreadsheet (db/sources/workbook.h) once every check has run.
+std::shared_ptr<const Catalog> ReadSources(const std::filesystem::path& dir, Diagnostics& diags,
+                                           std::vector<CsvTable>* sheets = nullptr);
 
 }  // namespace db
