@@ -216,7 +216,7 @@ void ReportLostLetters(const CsvTable& table, Diagnostics& diags) {
                                                    is_letter(static_cast<unsigned char>(v[i + 1]))));
       lost = lost || v.rfind("??", 0) == 0;
       if (!lost) continue;
-      if (!cells++) first_line = row.line, example = v.substr(0, PrevCodepoint(v, std::min<size_t>(v.size(), 60) + 1));
+      if (!cells++) first_line = row.line, example = v.size() <= 60 ? v : v.substr(0, PrevCodepoint(v, 61));
     }
     if (cells)
       diags.Warning(table.file, first_line, table.header[c],

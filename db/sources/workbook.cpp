@@ -77,11 +77,23 @@ class Container {
 // [SECTION] Cells into tables -------------------------------------------------------------------------------
 
 // One sheet's cells as they come, placed by row number and column index.
+// At most kMaxCells non-empty cells are kept (a sheet of the caps' size has far fewer): an .ods can repeat a full
+// row a million times in a few bytes.
+constexpr size_t kMaxCells = 4u << 20;
 struct Grid {
   std::string name;
   std::map<int, std::map<size_t, std::string>> rows;  // row number -> column -> text
+  size_t cells = 0;
+  bool full = false;  // cells were dropped at kMaxCells
   void Set(int row, size_t col, std::string text) {
-    if (!text.empty()) rows[row][col] = std::move(text);
+    if (text.empty()) return;
+    if (cells >= kMaxCells) {
+      full = true;
+      return;
+    }
+    auto& cell = rows[row][col];
+    cells += cell.empty();
+    cell = std::move(text);
   }
 };
 
@@ -91,6 +103,9 @@ CsvTable ToTable(const Grid& g, const std::string& book, Diagnostics& diags) {
   CsvTable t;
   t.file = book + "!" + g.name;
   t.encoding = "workbook";
+  if (g.full)
+    diags.Error(t.file, 0, "", "more than " + std::to_string(kMaxCells) + " filled cells: the sheet is far larger than "
+                               "any forum's table (docs/SOURCES.md, caps)");
   bool header = true;
   for (const auto& [row, cells] : g.rows) {
     size_t width = cells.rbegin()->first + 1;
@@ -168,7 +183,8 @@ bool ParseRef(const std::string& ref, size_t& col, int& row) {
   while (i < ref.size() && std::isupper(static_cast<unsigned char>(ref[i]))) col = col * 26 + static_cast<size_t>(ref[i++] - 'A' + 1);
   if (!i || i == ref.size() || i > 3) return false;
   --col;
-  row = std::atoi(ref.c_str() + i);
+  long n = std::strtol(ref.c_str() + i, nullptr, 10);
+  row = n > 0 && n <= 1048576 ? static_cast<int>(n) : 0;  // the most rows a spreadsheet has
   return row > 0;
 }
 
@@ -231,6 +247,7 @@ class XlsxReader {
     int next_row = 1;
     for (auto r : doc.select_nodes("//*[local-name()='sheetData']/*[local-name()='row']")) {
       int row = r.node().attribute("r").as_int(next_row);
+      if (row < 1 || row > 1048576) row = next_row;  // a spreadsheet has at most 1,048,576 rows
       next_row = row + 1;
       size_t next_col = 0;
       for (auto c : r.node().children()) {
@@ -316,13 +333,13 @@ Grid OdsSheet(const pugi::xml_node& table) {
   Grid g{table.attribute("table:name").as_string(), {}};
   int row = 1;
   for (auto r : table.select_nodes(".//table:table-row")) {
-    int repeat = std::max(1, r.node().attribute("table:number-rows-repeated").as_int(1));
+    int repeat = std::clamp(r.node().attribute("table:number-rows-repeated").as_int(1), 1, 1048576);
     size_t col = 0;
     std::vector<std::pair<size_t, std::string>> cells;
     for (auto c : r.node().children()) {
       std::string name = c.name();
       if (name != "table:table-cell" && name != "table:covered-table-cell") continue;
-      size_t span = static_cast<size_t>(std::max(1, c.attribute("table:number-columns-repeated").as_int(1)));
+      size_t span = static_cast<size_t>(std::clamp(c.attribute("table:number-columns-repeated").as_int(1), 1, 16384));
       std::string text = OdsCell(c);
       if (!text.empty())
         for (size_t k = 0; k < span && col + k < 16384; ++k) cells.emplace_back(col + k, text);
@@ -332,6 +349,7 @@ Grid OdsSheet(const pugi::xml_node& table) {
       for (int k = 0; k < repeat && row + k <= static_cast<int>(caps::kCsvRows) + 1; ++k)
         for (const auto& [cc, text] : cells) g.Set(row + k, cc, text);
     row += repeat;
+    if (row > 1048576) break;  // past the last row a spreadsheet has
   }
   return g;
 }
