@@ -218,6 +218,11 @@ void DrawFrame(AppState& s) {
     ImGui::SetCursorPos(ImVec2(0, y));
     ImGui::BeginChild(id, ImVec2(size.x, h), false, ImGuiWindowFlags_NoScrollbar);
   };
+  if (s.chooser != ScheduleChooser::None && s.screen == Screen::Schedule && s.session_id.empty() && !s.staff.open) {
+    overlay("chooser", top, size.y - nav - top);
+    DrawChooserSheet(s, ImVec2(size.x, size.y - nav - top));
+    ImGui::EndChild();
+  }
   if (s.language_picker) {
     overlay("languages", top, size.y - nav - top);
     DrawLanguagePicker(s, ImVec2(size.x, size.y - nav - top));

@@ -25,35 +25,62 @@ void NowAndNext(const AppState& s, std::vector<const db::Session*>& now, std::ve
   }
 }
 
-void SessionRow(AppState& s, const db::Session& x, float width, const char* badge, ImU32 badge_color) {
+namespace {
+// Where a session row's parts go, for a row `width` wide.
+struct SessionRowLayout {
+  float time_w, text_w;
+};
+SessionRowLayout SessionRowLayoutOf(const AppState& s, float width) {
   const Metrics& m = s.metrics;
-  const db::Catalog& c = *s.catalog;
-  const db::Room* room = c.FindRoom(x.room_id);
-  const db::Track* track = c.FindTrack(x.track_id);
-  std::string title = s.Tr(x.title);
+  float time_w = Measure(s.fonts.strong, "00:00\xE2\x80\x93" "00:00").x + m.pad;
+  return {time_w, width - time_w - 2 * m.pad - m.gap};
+}
+std::string WhereLine(const AppState& s, const db::Session& x) {
+  const db::Room* room = s.catalog->FindRoom(x.room_id);
+  const db::Track* track = s.catalog->FindTrack(x.track_id);
   std::string where = room ? s.Tr(room->name) : std::string();
   if (track) where += (where.empty() ? "" : "  \xC2\xB7  ") + s.Tr(track->name);
-  float time_w = Measure(s.fonts.strong, "00:00\xE2\x80\x93" "00:00").x + m.pad;
-  float text_w = width - time_w - 2 * m.pad - m.gap;
-  float h = std::max(m.touch * 1.05f, Measure(s.fonts.strong, title, text_w).y + Measure(s.fonts.caption, where, text_w).y +
-                                         (badge ? Measure(s.fonts.caption, badge).y + m.gap * 0.3f : 0) + m.pad * 1.2f);
+  return where;
+}
+}  // namespace
+
+float SessionRowHeight(const AppState& s, const db::Session& x, float width, bool badge) {
+  const Metrics& m = s.metrics;
+  SessionRowLayout L = SessionRowLayoutOf(s, width);
+  // The badge goes under the time, in the time's column: it makes a row taller only when the title is short.
+  float text_h = Measure(s.fonts.strong, s.Tr(x.title), L.text_w).y + Measure(s.fonts.caption, WhereLine(s, x), L.text_w).y;
+  float time_h = s.fonts.strong->FontSize + (badge ? s.fonts.caption->FontSize + m.gap * 0.3f : 0);
+  return std::max(m.touch * 1.05f, std::max(text_h, time_h) + m.pad * 1.2f);
+}
+
+void SessionRow(AppState& s, const db::Session& x, float width, const char* badge, ImU32 badge_color, bool past) {
+  const Metrics& m = s.metrics;
+  const db::Track* track = s.catalog->FindTrack(x.track_id);
+  const std::string& title = s.Tr(x.title);
+  std::string where = WhereLine(s, x);
+  const SessionRowLayout L = SessionRowLayoutOf(s, width);
+  const float time_w = L.time_w, text_w = L.text_w;
+  float h = SessionRowHeight(s, x, width, badge != nullptr);
   ImVec2 p;
   PushId(s, x.id);
   if (Card(s, "session", ImVec2(width, h), &p, s.session_id == x.id)) s.Do({.kind = Action::Kind::OpenSession, .id = x.id});
   PopId(s);
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  // A past session is dimmed: its text muted, its track's colour faint.
+  const ImU32 ink = past ? colors::kMuted : colors::kInk;
   if (track && TrackColor(*track))
-    dl->AddRectFilled(ImVec2(p.x, p.y + m.radius * 0.5f), ImVec2(p.x + m.px(6), p.y + h - m.radius * 0.5f), Rgb(TrackColor(*track)));
-  TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(p.x + m.pad, p.y + m.pad * 0.6f), TimeRange(s, x), 0);
+    dl->AddRectFilled(ImVec2(p.x, p.y + m.radius * 0.5f), ImVec2(p.x + m.px(6), p.y + h - m.radius * 0.5f),
+                      Rgb(TrackColor(*track), past ? 0x50 : 255));
   float y = p.y + m.pad * 0.6f;
-  float tx = p.x + m.pad + time_w;
+  TextAt(dl, past ? s.fonts.body : s.fonts.strong, ink, ImVec2(p.x + m.pad, y), TimeRange(s, x), 0);
   if (badge) {
     ImVec2 bs = Measure(s.fonts.caption, badge);
-    dl->AddRectFilled(ImVec2(tx, y), ImVec2(tx + bs.x + m.gap, y + bs.y), badge_color, bs.y * 0.5f);
-    TextAt(dl, s.fonts.caption, colors::kOnAccent, ImVec2(tx + m.gap * 0.5f, y), badge, 0);
-    y += bs.y + m.gap * 0.3f;
+    ImVec2 b(p.x + m.pad, y + s.fonts.strong->FontSize + m.gap * 0.3f);
+    dl->AddRectFilled(b, ImVec2(b.x + bs.x + m.gap, b.y + bs.y), badge_color, bs.y * 0.5f);
+    TextAt(dl, s.fonts.caption, colors::kOnAccent, ImVec2(b.x + m.gap * 0.5f, b.y), badge, 0);
   }
-  y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(tx, y), title, text_w);
+  float tx = p.x + m.pad + time_w;
+  y += TextAt(dl, s.fonts.strong, ink, ImVec2(tx, y), title, text_w);
   TextAt(dl, s.fonts.caption, colors::kMuted, ImVec2(tx, y), where, text_w);
   // The next row follows after the style's item spacing (one gap): rows read as one list, not as islands.
 }

@@ -1,7 +1,6 @@
-// Schedule: day tabs, track filter, sessions in time order with room and track, now and next marked by the
-// venue's clock; a session opens its detail with its room on the map.
+// Schedule: a session's page with its room on the map; without one, the day's list (schedule_list.cpp:
+// days, room and track filters, sessions opening at now).
 #include <algorithm>
-#include <set>
 
 #include "app/state/format.h"
 #include "app/widgets/qr_code.h"
@@ -78,43 +77,7 @@ void DrawScheduleScreen(AppState& s, ImVec2 size) {
   const db::Catalog& c = *s.catalog;
   if (!s.session_id.empty())
     if (const db::Session* x = c.FindSession(s.session_id)) return Detail(s, *x, size);
-  // Days of the program, in order; the selected one (or today's, or the first).
-  const auto& days = c.ProgramDays();
-  int day = s.day_index;
-  if (!day) {
-    std::string today = LocalDate(s.now_utc, c.forum.utc_offset_min);
-    for (auto& d : days)
-      if (d.second == today) day = d.first;
-    if (!day && !days.empty()) day = days.front().first;
-  }
-  float width = BeginListPage(s, s.Ui("nav.schedule"), size);
-  ChipRow day_chips(s, width);
-  for (const auto& [index, date] : days) {
-    PushId(s, std::to_string(index));
-    if (day_chips.Chip("day", FormatDay(s, date), index == day)) s.Do({.kind = Action::Kind::SelectDay, .number = index});
-    PopId(s);
-  }
-  ChipRow track_chips(s, width);
-  if (track_chips.Chip("all", s.Ui("schedule.all_tracks"), s.track_filter.empty())) s.Do({.kind = Action::Kind::FilterTrack});
-  for (const auto& t : c.tracks) {
-    PushId(s, t.id);
-    if (track_chips.Chip("track", s.Tr(t.name), s.track_filter == t.id, TrackColor(t))) s.Do({.kind = Action::Kind::FilterTrack, .id = t.id});
-    PopId(s);
-  }
-  BeginListBody(s, "session-list", size);
-  std::vector<const db::Session*> now, next;
-  NowAndNext(s, now, next, 1000);
-  std::set<const db::Session*> now_set(now.begin(), now.end()), next_set(next.begin(), next.end());
-  int shown = 0;
-  for (const auto& x : c.sessions) {
-    if (x.day_index != day || (!s.track_filter.empty() && x.track_id != s.track_filter)) continue;
-    bool is_now = now_set.count(&x), is_next = next_set.count(&x);
-    SessionRow(s, x, width, is_now ? s.Ui("schedule.now").c_str() : is_next ? s.Ui("schedule.next").c_str() : nullptr,
-               is_now ? colors::kNow : colors::kNext);
-    ++shown;
-  }
-  if (!shown) Text(s.fonts.body, colors::kMuted, s.Ui("schedule.empty"), width);
-  EndListBody(s);
+  DrawScheduleList(s, size);
 }
 
 }  // namespace app

@@ -20,6 +20,7 @@ void DrawMapScreen(AppState& s, ImVec2 size);
 void DrawExhibitorsScreen(AppState& s, ImVec2 size);
 void DrawAgreementsScreen(AppState& s, ImVec2 size);
 void DrawScheduleScreen(AppState& s, ImVec2 size);
+void DrawScheduleList(AppState& s, ImVec2 size);  // the schedule without an open session (schedule_list.cpp)
 void DrawSearchScreen(AppState& s, ImVec2 size);
 void DrawAttractScreen(AppState& s, ImVec2 size);
 void DrawStaffScreen(AppState& s, ImVec2 size);
@@ -29,8 +30,11 @@ float NavBarHeight(const AppState& s, float width);  // one or two rows of butto
 void DrawErrorScreen(AppState& s, ImVec2 size);
 
 // Shared pieces of several screens.
-// A session row: time, title, room and track; tapping opens it. Returns the row height.
-void SessionRow(AppState& s, const db::Session& x, float width, const char* badge, ImU32 badge_color);
+// A session row: time, title, room and track, with a badge ("Now") when given; a past one dimmed. Tapping
+// opens it. SessionRowHeight is its height (with or without a badge) and the cursor moves by that and the
+// style's item spacing.
+void SessionRow(AppState& s, const db::Session& x, float width, const char* badge, ImU32 badge_color, bool past = false);
+float SessionRowHeight(const AppState& s, const db::Session& x, float width, bool badge);
 // The sessions on now and next by the clock (up to `max` each); only those `keep` accepts, when given (the
 // sessions of one room).
 void NowAndNext(const AppState& s, std::vector<const db::Session*>& now, std::vector<const db::Session*>& next, size_t max,

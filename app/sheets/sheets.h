@@ -8,5 +8,6 @@
 namespace app {
 
 void DrawLanguagePicker(AppState& s, ImVec2 size);  // the languages of the snapshot (language_sheet.cpp)
+void DrawChooserSheet(AppState& s, ImVec2 size);    // the schedule's rooms or tracks to choose from (chooser_sheet.cpp)
 
 }  // namespace app

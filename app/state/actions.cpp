@@ -65,6 +65,14 @@ void ZoomMap(MapView& v, bool in) {
   v.zoom = z;
 }
 
+// What the on-screen keyboard types into: the chooser's query while it is open, else the search's.
+std::string& Query(AppState& s) { return s.chooser != ScheduleChooser::None ? s.chooser_query : s.search_query; }
+
+void CloseChooser(AppState& s) {
+  s.chooser = ScheduleChooser::None;
+  s.chooser_query.clear();
+}
+
 // The longest query kept: more than anyone types on a kiosk, and bounded whatever a physical keyboard sends.
 constexpr size_t kMaxQueryBytes = 200;
 }  // namespace
@@ -219,6 +227,9 @@ void ResetVisit(AppState& s) {
   s.map = MapView{};
   s.country_filter.clear();
   s.track_filter.clear();
+  s.room_filter.clear();
+  s.chooser = ScheduleChooser::None;
+  s.chooser_query.clear();
   s.day_index = 0;
   s.language_picker = false;
   s.scroll.clear();
@@ -239,10 +250,10 @@ void Apply(AppState& s, const Action& a) {
       s.language_picker = false;
       break;
     case K::Type:
-      if (s.search_query.size() + a.id.size() <= kMaxQueryBytes) s.search_query += a.id;
+      if (Query(s).size() + a.id.size() <= kMaxQueryBytes) Query(s) += a.id;
       break;
-    case K::Erase: EraseLast(s.search_query); break;
-    case K::ClearQuery: s.search_query.clear(); break;
+    case K::Erase: EraseLast(Query(s)); break;
+    case K::ClearQuery: Query(s).clear(); break;
     case K::SetKeyboard: s.keyboard = a.number; break;
     case K::EndAttract:
       s.attract = false;
@@ -250,7 +261,20 @@ void Apply(AppState& s, const Action& a) {
       break;
     case K::Toggle: s.Mode(a.mode) = !s.Mode(a.mode); break;
     case K::FilterCountry: s.country_filter = a.id; break;
-    case K::FilterTrack: s.track_filter = a.id; break;
+    case K::FilterTrack:
+      s.track_filter = a.id;
+      CloseChooser(s);
+      break;
+    case K::FilterRoom:
+      s.room_filter = a.id;
+      CloseChooser(s);
+      break;
+    case K::OpenChooser:
+      if (a.number == int(ScheduleChooser::Room) || a.number == int(ScheduleChooser::Track))
+        s.chooser = static_cast<ScheduleChooser>(a.number);
+      s.chooser_query.clear();
+      break;
+    case K::CloseChooser: CloseChooser(s); break;
     case K::SelectDay: s.day_index = a.number; break;
     case K::ZoomMap: ZoomMap(s.map, a.number > 0); break;
     case K::MapCard: s.map_card = a.id; break;
@@ -267,7 +291,8 @@ void ApplyActions(AppState& s) {
   for (const Action& a : actions) {
     Count(s, a);
     KeepPlace(s, a);
-    if (!Navigate(s, a) && !Staff(s, a)) Apply(s, a);
+    if (Navigate(s, a)) CloseChooser(s);  // the chooser belongs to the schedule's list
+    else if (!Staff(s, a)) Apply(s, a);
   }
   if (s.screen == Screen::Search) UpdateSearch(s);
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/state/idle.h"
+#include "app/state/schedule.h"
 #include "app/state/ui_strings.h"
 #include "db/model/catalog.h"
 #include "db/snapshot/search.h"
@@ -46,6 +47,12 @@ static_assert(std::size(kStaffRequestNames) == static_cast<size_t>(StaffRequest:
               "one name per StaffRequest, in its order");
 bool StaffRequestFromName(const std::string& name, StaffRequest& out);
 
+// The schedule's chooser sheet (app/sheets/chooser_sheet.cpp): which filter it chooses, or none open.
+enum class ScheduleChooser { None, Room, Track };
+inline constexpr const char* kScheduleChooserNames[] = {"none", "room", "track"};
+static_assert(std::size(kScheduleChooserNames) == static_cast<size_t>(ScheduleChooser::Track) + 1,
+              "kScheduleChooserNames: one name per ScheduleChooser");
+
 // What a visitor asked for. Applied in order after the frame is rendered.
 struct Action {
   enum class Kind {
@@ -57,7 +64,10 @@ struct Action {
     SetLanguage,     // id = language code
     Back,            // close the open detail, else go home
     FilterCountry,   // id = country code, "" = all
-    FilterTrack,     // id = track id, "" = all
+    FilterTrack,     // id = track id, "" = all (closes the chooser)
+    FilterRoom,      // id = room id, "" = all (closes the chooser)
+    OpenChooser,     // number = the ScheduleChooser to open over the schedule (its query empty)
+    CloseChooser,    // the chooser closes, nothing chosen
     SelectDay,       // number = day index
     ZoomMap,         // number = +1 in, -1 out
     MapCard,         // id = location id: its card on the map ("here": you are here); "" closes the card
@@ -153,8 +163,12 @@ struct AppState {
     std::string exhibitor_id, agreement_id, session_id;
     bool back_to_search = false;
   } map_return;
-  std::string country_filter, track_filter;
+  std::string country_filter, track_filter, room_filter;
   int day_index = 0;  // schedule day; 0 = the day of "now" if it is a forum day, else the first
+  // The chooser sheet open over the schedule, and what was typed into it on the on-screen keyboard (Type,
+  // Erase and ClearQuery go there, not into the search, while it is open).
+  ScheduleChooser chooser = ScheduleChooser::None;
+  std::string chooser_query;
 
   // Search: what the visitor typed, the keyboard layout (-1: the one of the visitor's language), and the
   // results, recomputed at the frame boundary when the query or the language changed.
@@ -184,6 +198,9 @@ struct AppState {
     std::vector<const db::Exhibitor*> list;
     std::vector<float> row_h;
   } exhibitor_layout;
+  // The schedule of a day as filtered (app/state/schedule.h): recomputed when the catalog, language, day or
+  // a filter changes, laid out again when the width, the type size or what is on now changes.
+  ScheduleView schedule_view;
 
   // Accessibility, one tap away on every screen (nav bar) and reset by the idle reset.
   bool reach = false;          // every control in the lower half of the screen (wheelchair users)

@@ -104,6 +104,10 @@ std::string FormatDateRange(const db::Catalog& c, std::string_view lang, const s
   return FormatDate(c, lang, from) + " \xE2\x80\x93 " + FormatDate(c, lang, to);
 }
 
+std::string WithTime(const AppState& s, const char* key, int64_t utc) {
+  return Fill(s.Ui(key), {{"time", ClockTime(utc, s.catalog->forum.utc_offset_min)}});
+}
+
 std::string TimeRange(const AppState& s, const db::Session& x) {
   int off = s.catalog->forum.utc_offset_min;
   return ClockTime(x.starts_utc, off) + "\xE2\x80\x93" + ClockTime(x.ends_utc, off);

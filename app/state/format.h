@@ -31,6 +31,8 @@ std::string FormatDateRange(const db::Catalog& c, std::string_view lang, const s
 // A counted phrase from the UI string `key`: Count(c, "ru", "count.exhibitors", 13) -> "13 участников".
 std::string Count(const db::Catalog& c, std::string_view lang, const char* key, int64_t n);
 std::string TimeRange(const AppState& s, const db::Session& x);  // "10:00–11:00"
+// The UI string `key` with its {time} the venue's clock at `utc`: "Nothing on in this room now, next at 11:15".
+std::string WithTime(const AppState& s, const char* key, int64_t utc);
 
 // How an organization is named wherever a visitor meets it among others: a list card, a chip, a search
 // result, the attract loop and the map's booth label. Its short name when the snapshot has one ("HTP",

@@ -12,7 +12,7 @@ namespace {
 // Anything a visitor changed that the next visitor should not find.
 bool Visited(const AppState& s) {
   return s.screen != Screen::Home || !s.exhibitor_id.empty() || !s.agreement_id.empty() || !s.session_id.empty() ||
-         s.language_picker || !s.country_filter.empty() || !s.track_filter.empty() || s.day_index != 0 ||
+         s.language_picker || !s.country_filter.empty() || !s.track_filter.empty() || !s.room_filter.empty() || s.day_index != 0 ||
          !s.search_query.empty() || s.keyboard != -1 || s.reach || s.large_text || s.high_contrast ||
          s.staff.pin_pad || s.staff.open || (s.catalog && s.lang != VisitLanguage(s));
 }

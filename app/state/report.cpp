@@ -26,6 +26,7 @@ std::string DescribeScreen(const AppState& s, const std::vector<AppState::Target
   if (s.language_picker) line("overlay", "languages");
   if (s.staff.pin_pad) line("overlay", "pin_pad");
   if (s.staff.open) line("overlay", "staff");
+  if (s.chooser != ScheduleChooser::None) line("overlay", std::string("chooser_") + kScheduleChooserNames[int(s.chooser)]);
   if (s.idle_warning) line("overlay", "idle_warning");
   if (s.attract) line("overlay", "attract");
   line("query", s.search_query);
@@ -33,6 +34,8 @@ std::string DescribeScreen(const AppState& s, const std::vector<AppState::Target
   line("day", std::to_string(s.day_index));
   line("country", s.country_filter);
   line("track", s.track_filter);
+  line("room", s.room_filter);
+  line("chooser_query", s.chooser_query);
   for (int i = 0; i < kA11yModeCount; ++i) flag(kA11yModeNames[i], s.Mode(static_cast<A11yMode>(i)));
   char buf[160];
   std::snprintf(buf, sizeof buf, "%.4f", s.map.zoom);

@@ -45,7 +45,8 @@ std::shared_ptr<const db::Catalog> CatalogHandOver::Take() {
 }
 
 void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog) {
-  s.exhibitor_layout = {};  // it points into the old catalog (whose address a later one may reuse)
+  s.exhibitor_layout = {};  // these point into the old catalog (whose address a later one may reuse)
+  s.schedule_view = {};
   s.catalog = std::move(catalog);
   const db::Catalog& c = *s.catalog;
   if (!c.FindOrganization(s.exhibitor_id)) s.exhibitor_id.clear();
@@ -55,6 +56,7 @@ void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog) {
   if (s.map_card != "here" && !c.FindLocation(s.map_card)) s.map_card.clear();
   if (!c.FindCountry(s.country_filter)) s.country_filter.clear();
   if (!c.FindTrack(s.track_filter)) s.track_filter.clear();
+  if (!c.FindRoom(s.room_filter)) s.room_filter.clear();
   const auto& days = c.ProgramDays();
   if (s.day_index && std::none_of(days.begin(), days.end(), [&](const auto& d) { return d.first == s.day_index; })) s.day_index = 0;
   if (!c.FindLanguage(s.lang)) s.lang = c.forum.default_language;

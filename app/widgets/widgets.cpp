@@ -227,7 +227,7 @@ bool ChipRow::Chip(const char* id, const std::string& label, bool selected, uint
   const Metrics& m = s_.metrics;
   ImFont* font = selected ? s_.fonts.strong : s_.fonts.body;
   float sw = swatch ? m.touch * 0.26f + m.gap * 0.5f : 0;
-  float w = Measure(font, label).x + 2 * m.pad * 0.75f + sw;
+  float w = Width(s_, label, selected, swatch != 0);
   if (w > width_ && s_.overflows) s_.overflows->push_back(std::string(id) + " chip wider than its row: " + label);
   if (used_ > 0 && used_ + m.gap * 0.5f + w <= width_) ImGui::SameLine(0, m.gap * 0.5f);
   else used_ = 0;
@@ -249,6 +249,60 @@ bool ChipRow::Chip(const char* id, const std::string& label, bool selected, uint
     tapped = Button(s_, id, label, selected ? ButtonKind::ChipSelected : ButtonKind::Chip, w);
   }
   used_ += (used_ > 0 ? m.gap * 0.5f : 0) + w;
+  return tapped;
+}
+
+float ChipRow::Width(const AppState& s, const std::string& label, bool selected, bool swatch) {
+  const Metrics& m = s.metrics;
+  float sw = swatch ? m.touch * 0.26f + m.gap * 0.5f : 0;
+  return Measure(selected ? s.fonts.strong : s.fonts.body, label).x + 2 * m.pad * 0.75f + sw;
+}
+
+int ChipRow::Lines(const AppState& s, float width, const std::vector<std::string>& labels, bool swatches) {
+  const float gap = s.metrics.gap * 0.5f;
+  int lines = 0;
+  float used = 0;
+  for (const auto& label : labels) {  // as Chip lays them out
+    float w = Width(s, label, true, swatches);
+    if (used > 0 && used + gap + w <= width) {
+      used += gap + w;
+    } else {
+      ++lines;
+      used = w;
+    }
+  }
+  return lines;
+}
+
+float SelectWidth(const AppState& s, const std::string& label, bool active) {
+  const Metrics& m = s.metrics;
+  return Measure(active ? s.fonts.strong : s.fonts.body, label).x + 2 * m.pad * 0.75f + m.touch * 0.32f + m.gap;
+}
+
+bool Select(AppState& s, const char* id, const std::string& label, bool active, float width) {
+  const Metrics& m = s.metrics;
+  ImFont* font = active ? s.fonts.strong : s.fonts.body;
+  float chevron = m.touch * 0.32f;
+  ImVec2 ts = Measure(font, label);
+  float w = width > 0 ? width : SelectWidth(s, label, active);
+  float h = std::max(m.touch, ts.y + m.pad * 0.8f);
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  bool pressed = false;
+  bool tapped = TapArea(s, id, ImVec2(w, h), &pressed);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImU32 bg = active ? colors::kAccent : (pressed ? colors::kPressed : colors::kSurface);
+  ImU32 fg = active ? colors::kOnAccent : colors::kInk;
+  dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), bg, m.radius);
+  if (!active) dl->AddRect(p, ImVec2(p.x + w, p.y + h), colors::kLine, m.radius, 0, m.line);
+  float text_w = w - 2 * m.pad * 0.75f - chevron - m.gap;
+  CheckFit(s, font, label, text_w, h);
+  dl->PushClipRect(p, ImVec2(p.x + m.pad * 0.75f + text_w, p.y + h), true);
+  TextAt(dl, font, fg, ImVec2(p.x + m.pad * 0.75f, p.y + (h - ts.y) / 2), label, 0);
+  dl->PopClipRect();
+  // The chevron: a triangle pointing down, drawn (the fonts have no ▾).
+  float cx = p.x + w - m.pad * 0.75f - chevron / 2, cy = p.y + h / 2;
+  dl->AddTriangleFilled(ImVec2(cx - chevron / 2, cy - chevron / 4), ImVec2(cx + chevron / 2, cy - chevron / 4),
+                        ImVec2(cx, cy + chevron / 4), fg);
   return tapped;
 }
 

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 #include "app/state/app_state.h"
 
@@ -56,11 +57,20 @@ class ChipRow {
  public:
   ChipRow(AppState& s, float width) : s_(s), width_(width) {}
   bool Chip(const char* id, const std::string& label, bool selected, uint32_t swatch = 0);
+  // A chip's width: its label (bold when selected) and its colour swatch when it has one.
+  static float Width(const AppState& s, const std::string& label, bool selected, bool swatch);
+  // How many lines chips with these labels take in `width`, each measured as selected (the widest it gets).
+  static int Lines(const AppState& s, float width, const std::vector<std::string>& labels, bool swatches);
 
  private:
   AppState& s_;
   float width_, used_ = 0;
 };
+
+// A control that opens a chooser: `label` at the left and a chevron pointing down at the right, `width`
+// wide (0: as the label needs), as tall as a chip; `active` (a choice made) draws it selected.
+bool Select(AppState& s, const char* id, const std::string& label, bool active, float width = 0);
+float SelectWidth(const AppState& s, const std::string& label, bool active);  // its width when `width` is 0
 
 // Card background spanning `size` at the cursor; returns true when tapped. The caller draws the content on
 // top, inside [min, min + size].
