@@ -114,18 +114,23 @@ void Filters(AppState& s, float width) {
 }
 
 // With a room chosen, on the conference day, when nothing is on in it: when the next session starts.
-void RoomIdleLine(AppState& s, float width) {
+std::string RoomIdleText(const AppState& s) {
   const ScheduleView& v = s.schedule_view;
-  if (s.room_filter.empty()) return;
+  if (s.room_filter.empty()) return {};
   const auto& days = s.catalog->ProgramDays();
   std::string today = LocalDate(s.now_utc, s.catalog->forum.utc_offset_min);
-  if (std::none_of(days.begin(), days.end(), [&](const auto& d) { return d.first == v.day && d.second == today; })) return;
-  if (std::find(v.marks.begin(), v.marks.end(), SessionTime::Now) != v.marks.end()) return;
+  if (std::none_of(days.begin(), days.end(), [&](const auto& d) { return d.first == v.day && d.second == today; })) return {};
+  if (std::find(v.marks.begin(), v.marks.end(), SessionTime::Now) != v.marks.end()) return {};
   auto next = std::find_if(v.marks.begin(), v.marks.end(), [](SessionTime t) { return t != SessionTime::Past; });
-  std::string line = next == v.marks.end() ? s.Ui("schedule.room_done")
-                                           : WithTime(s, "schedule.room_idle", v.sessions[next - v.marks.begin()]->starts_utc);
+  if (next == v.marks.end()) return s.Ui("schedule.room_done");
+  return WithTime(s, "schedule.room_idle", v.sessions[next - v.marks.begin()]->starts_utc);
+}
+
+void RoomIdleLine(AppState& s, float width) {
+  s.schedule_view.status = RoomIdleText(s);
+  if (s.schedule_view.status.empty()) return;
   ImGui::Dummy(ImVec2(1, s.metrics.gap * 0.2f));
-  Text(s.fonts.title, colors::kAccent, line, width);
+  Text(s.fonts.title, colors::kAccent, s.schedule_view.status, width);
 }
 
 // The rows' tops for this width and type size (and the marks they were made with).

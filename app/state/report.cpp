@@ -36,6 +36,7 @@ std::string DescribeScreen(const AppState& s, const std::vector<AppState::Target
   line("track", s.track_filter);
   line("room", s.room_filter);
   line("chooser_query", s.chooser_query);
+  if (s.screen == Screen::Schedule && s.session_id.empty()) line("schedule_status", s.schedule_view.status);
   for (int i = 0; i < kA11yModeCount; ++i) flag(kA11yModeNames[i], s.Mode(static_cast<A11yMode>(i)));
   char buf[160];
   std::snprintf(buf, sizeof buf, "%.4f", s.map.zoom);

@@ -42,6 +42,9 @@ struct ScheduleView {
   // Open the list at now: set when the list changed or the screen was opened, until the scroll is there.
   bool jump = false;
   int jump_frames = 0;  // frames it has tried
+  // The line over the list, as last drawn: "Nothing on in this room now, next at 11:15" (the report's
+  // schedule_status), or "".
+  std::string status;
 };
 
 // The day the schedule shows: the one the visitor chose, else today's if it is a day of the program, else
