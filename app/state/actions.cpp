@@ -69,13 +69,13 @@ void ZoomMap(MapView& v, bool in) {
 constexpr size_t kMaxQueryBytes = 200;
 }  // namespace
 
-// Once per change, not per frame (search takes about a millisecond even on a forum of thousands of
-// exhibitors; docs/PERFORMANCE.md).
+// Once per change, not per frame (a keystroke's search takes about a millisecond at FOSDEM's size;
+// docs/PERFORMANCE.md). The full list of a group asks for every hit.
 void UpdateSearch(AppState& s) {
-  std::string key = s.search_query + "\n" + s.lang;
+  std::string key = s.search_query + "\n" + s.lang + "\n" + std::to_string(s.search_group);
   if (!s.catalog || key == s.search_results_for) return;
-  auto found = db::Search(*s.catalog, s.search_query, s.lang);
-  s.search_results = found ? std::move(found.value()) : std::vector<db::SearchHit>{};
+  auto found = db::Search(*s.catalog, s.search_query, s.lang, s.search_group < 0 ? AppState::kResultsPerGroup : db::kAllHits);
+  s.search_results = found ? std::move(found.value()) : db::SearchResults{};
   s.search_error = found ? std::string() : found.error().message;
   s.search_results_for = key;
 }
@@ -107,7 +107,7 @@ void Count(AppState& s, const Action& a) {
 void KeepPlace(AppState& s, const Action& a) {
   // A new page starts at its top; filters and the map keep the list where it is.
   if (a.kind == K::Go || a.kind == K::OpenExhibitor || a.kind == K::OpenAgreement || a.kind == K::OpenSession ||
-      a.kind == K::Back || a.kind == K::ResetVisit)
+      a.kind == K::Back || a.kind == K::ResetVisit || a.kind == K::ShowAllResults)
     s.scroll_to_top = true;
   if (a.kind == K::ShowOnMap)  // remembered before the detail closes, for Back on the map
     s.map_return = {true, s.screen, s.exhibitor_id, s.agreement_id, s.session_id, s.back_to_search};
@@ -123,7 +123,8 @@ void KeepPlace(AppState& s, const Action& a) {
     s.back_to_search = a.number == Action::kFromSearch;
 }
 
-// Back: to the page "show on map" was tapped on, to the search results, out of a detail, or Home.
+// Back: to the page "show on map" was tapped on, to the search results (a group's full list when it was
+// open), out of a detail, from a group's full list to the grouped results, or Home.
 void GoBack(AppState& s) {
   if (s.screen == Screen::Map && s.map_return.set) {
     AppState::Place from = std::exchange(s.map_return, {});
@@ -139,6 +140,8 @@ void GoBack(AppState& s) {
     s.back_to_search = false;
   } else if (!s.exhibitor_id.empty() || !s.agreement_id.empty() || !s.session_id.empty()) {
     CloseDetails(s);
+  } else if (s.screen == Screen::Search && s.search_group >= 0) {
+    s.search_group = -1;  // from a group's full list to the grouped results
   } else {
     s.screen = Screen::Home;
   }
@@ -150,6 +153,7 @@ bool Navigate(AppState& s, const Action& a) {
     case K::Go:
       CloseDetails(s);
       s.screen = a.screen;
+      s.search_group = -1;  // the search screen opens on its grouped results
       if (a.screen == Screen::Map) {
         s.map_focus.clear();
         s.map.zoom = 0;
@@ -223,6 +227,7 @@ void ResetVisit(AppState& s) {
   s.language_picker = false;
   s.scroll.clear();
   s.search_query.clear();
+  s.search_group = -1;
   s.keyboard = -1;
   s.back_to_search = false;
   s.key_hold = {};
@@ -242,7 +247,11 @@ void Apply(AppState& s, const Action& a) {
       if (s.search_query.size() + a.id.size() <= kMaxQueryBytes) s.search_query += a.id;
       break;
     case K::Erase: EraseLast(s.search_query); break;
-    case K::ClearQuery: s.search_query.clear(); break;
+    case K::ClearQuery:
+      s.search_query.clear();
+      s.search_group = -1;
+      break;
+    case K::ShowAllResults: s.search_group = a.number; break;
     case K::SetKeyboard: s.keyboard = a.number; break;
     case K::EndAttract:
       s.attract = false;

@@ -115,7 +115,7 @@ void WriteSearchIndex(Database& db, const Catalog& c) {
   }
   for (const auto& p : c.people) {
     Doc& d = doc(K::Person, p.id);
-    d.Name(p.name), d.Body(p.title);
+    d.Name(p.name), d.Body(p.title), d.Body(p.biography);
     if (const Organization* o = c.FindOrganization(p.organization_id)) d.Body(o->name);
   }
   // Places: rooms on the plan and named features that are not booths (booths are found as exhibitors).
@@ -152,19 +152,48 @@ void WriteSearchIndex(Database& db, const Catalog& c) {
 struct SearchIndex::Impl {
   std::mutex mu;  // guards everything below: one search at a time
   Database db;
-  Statement ranked, source;
+  Statement all, rowids, table;
+  // What each row is, read on the first Find (rowid -> thing) and kept: reading `kind` and `ref` of every
+  // match from the content table would cost more than the whole FTS5 query (2 ms for "a" at FOSDEM's size).
+  struct Thing {
+    SearchHit::Kind kind;
+    std::string ref;
+  };
+  bool read = false;
+  std::vector<Thing> things;
+  std::unordered_map<int64_t, uint32_t> thing_of_row;
+  std::vector<int32_t> slot;  // per thing: its index in the current Find's answer, or -1 (scratch)
   explicit Impl(Database d)
       : db(std::move(d)),
-        ranked(db.Prepare("SELECT kind, ref, lang, bm25(search, 0.0, 0.0, 0.0, 10.0, 1.0) AS score FROM search "
-                          "WHERE search MATCH ?1 ORDER BY score LIMIT ?2")),
-        source(db.Prepare("SELECT kind, ref, lang, 0.0 FROM search WHERE search MATCH ?1 ORDER BY rowid LIMIT ?2")) {}
+        all(db.Prepare("SELECT rowid, bm25(search, 0.0, 0.0, 0.0, 10.0, 1.0) FROM search WHERE search MATCH ?1")),
+        rowids(db.Prepare("SELECT rowid FROM search WHERE search MATCH ?1")),
+        table(db.Prepare("SELECT rowid, kind, ref FROM search")) {}
+
+  void ReadTable() {
+    if (read) return;
+    things.clear();
+    thing_of_row.clear();
+    std::map<std::pair<SearchHit::Kind, std::string>, uint32_t> at;
+    table.Reset();
+    while (table.Step()) {
+      SearchHit::Kind kind;
+      if (!KindFromName(table.Text(1), kind)) continue;  // the writer writes none; a row of no kind is never found
+      auto [it, added] = at.try_emplace({kind, table.Text(2)}, static_cast<uint32_t>(things.size()));
+      if (added) things.push_back({kind, it->first.second});
+      thing_of_row[table.Int(0)] = it->second;
+    }
+    table.Reset();
+    slot.assign(things.size(), -1);
+    read = true;
+  }
 };
 
 SearchIndex::SearchIndex(Database db) : impl_(std::make_unique<Impl>(std::move(db))) {}
 SearchIndex::~SearchIndex() = default;
 
-Result<std::vector<SearchIndex::Match>> SearchIndex::Find(const std::vector<std::string>& words, size_t limit, Order order) {
-  std::vector<Match> out;
+namespace {
+// The FTS5 expression of folded words: each a quoted prefix term, all of them required.
+std::string Expression(const std::vector<std::string>& words) {
   std::string expr;
   for (const auto& w : words) {
     std::string clean;
@@ -172,30 +201,59 @@ Result<std::vector<SearchIndex::Match>> SearchIndex::Find(const std::vector<std:
       if (ch != '"' && ch != ' ') clean += ch;  // folded words never hold these; a guard all the same
     if (!clean.empty()) expr += (expr.empty() ? "\"" : " \"") + clean + "\"*";
   }
+  return expr;
+}
+}  // namespace
+
+Result<std::vector<SearchIndex::Match>> SearchIndex::Find(const std::vector<std::string>& words) {
+  std::vector<Match> out;
+  const std::string expr = Expression(words);
   if (expr.empty()) return out;
-  // NameStart: the first word must begin the name column (FTS5's ^), the others anywhere in it.
-  if (order == Order::NameStart) expr = "name : ^" + expr;
   std::lock_guard<std::mutex> lock(impl_->mu);
-  Statement& st = order == Order::Ranked ? impl_->ranked : impl_->source;
+  Impl& x = *impl_;
+  Statement* running = &x.table;
+  std::vector<uint32_t> touched;  // the things of `out`, in its order
   try {
-    st.Reset();
-    st.Bind(1, std::string_view(expr)).Bind(2, static_cast<int64_t>(limit));
-    while (st.Step()) {
-      Match m;
-      if (!KindFromName(st.Text(0), m.kind)) continue;
-      m.ref = st.Text(1);
-      m.lang = st.Text(2);
-      m.bm25 = st.Real(3);
-      out.push_back(std::move(m));
+    x.ReadTable();
+    // Every match, with its bm25: one Match per thing, its best row's score.
+    running = &x.all;
+    x.all.Reset();
+    x.all.Bind(1, std::string_view(expr));
+    while (x.all.Step()) {
+      auto it = x.thing_of_row.find(x.all.Int(0));
+      if (it == x.thing_of_row.end()) continue;
+      double bm25 = x.all.Real(1);
+      int32_t& at = x.slot[it->second];
+      if (at < 0) {
+        at = static_cast<int32_t>(out.size());
+        touched.push_back(it->second);
+        out.push_back({x.things[it->second].kind, x.things[it->second].ref, SearchHit::Where::Text, bm25});
+      } else if (bm25 < out[at].bm25) {
+        out[at].bm25 = bm25;
+      }
     }
-    st.Reset();
+    x.all.Reset();
+    // Then where the words are: every one in the name column, and the name starting with the first.
+    running = &x.rowids;
+    for (auto [where, filter] : {std::pair{SearchHit::Where::Name, "name : ("}, std::pair{SearchHit::Where::NameStart, "name : (^"}}) {
+      x.rowids.Reset();
+      x.rowids.Bind(1, std::string_view(filter + expr + ")"));
+      while (x.rowids.Step()) {
+        auto it = x.thing_of_row.find(x.rowids.Int(0));
+        if (it == x.thing_of_row.end() || x.slot[it->second] < 0) continue;
+        out[x.slot[it->second]].where = where;
+      }
+      x.rowids.Reset();
+    }
   } catch (const SqliteError& e) {
     try {
-      st.Reset();
+      running->Reset();
     } catch (const SqliteError&) {  // Reset reports the failed step again; the statement is reusable anyway
     }
+    for (uint32_t t : touched) x.slot[t] = -1;
     return Error{std::string("search failed: ") + e.what()};
   }
+  for (uint32_t t : touched) x.slot[t] = -1;  // the scratch back to -1, touching only what this call set
   return out;
 }
 
@@ -229,70 +287,85 @@ std::string HitTitle(const Catalog& c, const SearchHit& h, std::string_view lang
   return {};
 }
 
-Result<std::vector<SearchHit>> Search(const Catalog& c, std::string_view query, std::string_view lang, size_t per_group) {
-  std::vector<SearchHit> out;
+const SearchResults::Group* SearchResults::Find(SearchGroup g) const {
+  for (const auto& x : groups)
+    if (x.group == g) return &x;
+  return nullptr;
+}
+
+namespace {
+
+// A hit with what breaks its ties (rule 3): a session's start, else the name shown.
+struct Ranked {
+  SearchHit hit;
+  int64_t starts = 0;
+  std::string shown;
+};
+
+bool Before(const Ranked& a, const Ranked& b) {
+  if (a.hit.where != b.hit.where) return a.hit.where < b.hit.where;
+  bool a_exhibits = a.hit.kind == SearchHit::Kind::Exhibitor, b_exhibits = b.hit.kind == SearchHit::Kind::Exhibitor;
+  if (a_exhibits != b_exhibits) return a_exhibits;  // what most visitors look for
+  if (a.hit.bm25 != b.hit.bm25) return a.hit.bm25 < b.hit.bm25;
+  if (a.starts != b.starts) return a.starts < b.starts;
+  if (a.shown != b.shown) return a.shown < b.shown;
+  return a.hit.ref < b.hit.ref;
+}
+
+// An exhibitor's or organization's short name in `lang` ("HTP", "ПВТ") that starts with the typed words
+// counts as its name starting with them: the index's name column holds the full name first.
+bool ShortNameStarts(const Catalog& c, const SearchHit& h, std::string_view lang, const std::string& typed) {
+  if (h.kind != SearchHit::Kind::Exhibitor && h.kind != SearchHit::Kind::Organization) return false;
+  const Organization* o = c.FindOrganization(h.ref);
+  return o && FoldForSearch(c.Tr(o->short_name, lang)).rfind(typed, 0) == 0;
+}
+
+}  // namespace
+
+const char* WhereName(SearchHit::Where w) {
+  static const char* const names[] = {"name_start", "name", "text"};
+  static_assert(std::size(names) == static_cast<size_t>(SearchHit::Where::Text) + 1, "names: one per SearchHit::Where");
+  return names[static_cast<size_t>(w)];
+}
+
+Result<SearchResults> Search(const Catalog& c, std::string_view query, std::string_view lang, size_t per_group) {
+  SearchResults out;
   if (!c.search_index) return out;
   std::vector<std::string> words = SearchWords(query.substr(0, 4096));
   if (words.size() > kMaxQueryWords) words.resize(kMaxQueryWords);
   for (auto& w : words) w = Cut(std::move(w));
   if (words.empty()) return out;
-  // A name that starts with what was typed is what a visitor most likely wants: those first, cheaply, in
-  // index order. Then the rest: in index order, stopping after 150 rows; when that finds every match (a
-  // specific query), the matches are ranked by bm25 instead. Scoring thousands of rows for a letter or two
-  // ("a", "Технопарк Т") would take tens of milliseconds per keystroke.
-  using Order = SearchIndex::Order;
-  const size_t kRows = 150;
-  auto start = c.search_index->Find(words, 60, Order::NameStart);
-  if (!start) return start.error();
-  std::vector<SearchIndex::Match> matches = std::move(start.value());
-  for (auto& m : matches) m.bm25 -= 50;
-  auto more = c.search_index->Find(words, kRows, Order::Source);
-  if (more && more.value().size() < kRows) more = c.search_index->Find(words, kRows, Order::Ranked);
-  if (!more) return more.error();
-  matches.insert(matches.end(), more.value().begin(), more.value().end());
-
-  // One hit per thing: its best row, remembering which came first (index order breaks ties).
-  struct Best {
-    double bm25;
-    size_t first;
-  };
-  std::map<std::pair<SearchHit::Kind, std::string>, Best> best;
-  for (size_t i = 0; i < matches.size(); ++i) {
-    const auto& m = matches[i];
-    auto [it, added] = best.try_emplace({m.kind, m.ref}, Best{m.bm25, i});
-    if (!added && m.bm25 < it->second.bm25) it->second.bm25 = m.bm25;
-  }
+  auto found = c.search_index->Find(words);
+  if (!found) return found.error();
   std::string typed;
   for (const auto& w : words) typed += (typed.empty() ? "" : " ") + w;
-  std::vector<std::pair<size_t, SearchHit>> ranked;
-  for (const auto& [key, b] : best) {
-    SearchHit h{key.first, key.second, -b.bm25};
-    // What the visitor sees decides among close matches: the name in their language (or the short name).
-    std::string shown = FoldForSearch(HitTitle(c, h, lang));
-    if (h.kind == SearchHit::Kind::Exhibitor || h.kind == SearchHit::Kind::Organization)
-      if (const Organization* o = c.FindOrganization(h.ref)) shown += " | " + FoldForSearch(c.Tr(o->short_name, lang));
-    if (shown.rfind(typed, 0) == 0 || shown.find("| " + typed) != std::string::npos) h.score += 100;
-    else if (shown.find(" " + words[0]) != std::string::npos) h.score += 40;
-    if (h.kind == SearchHit::Kind::Exhibitor) h.score += 5;  // what most visitors look for
-    ranked.push_back({b.first, std::move(h)});
-  }
-  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    if (a.second.score != b.second.score) return a.second.score > b.second.score;
-    return a.first < b.first;
-  });
-  for (auto& [first, h] : ranked) out.push_back(std::move(h));
 
-  // Groups in the order of their best hit, best first within each.
-  std::vector<SearchGroup> order;
-  std::map<SearchGroup, std::vector<SearchHit>> groups;
-  for (auto& h : out) {
-    SearchGroup g = GroupOf(h.kind);
-    if (!groups.count(g)) order.push_back(g);
-    if (groups[g].size() < per_group) groups[g].push_back(std::move(h));
+  // Each match into its group, with what breaks its ties.
+  std::vector<std::vector<Ranked>> groups(static_cast<size_t>(SearchGroup::Places) + 1);
+  for (auto& m : found.value()) {
+    Ranked r{SearchHit{m.kind, std::move(m.ref), m.where, m.bm25}, 0, {}};
+    if (r.hit.where == SearchHit::Where::Name && ShortNameStarts(c, r.hit, lang, typed)) r.hit.where = SearchHit::Where::NameStart;
+    if (r.hit.kind == SearchHit::Kind::Session) {
+      if (const Session* x = c.FindSession(r.hit.ref)) r.starts = x->starts_utc;
+    } else {
+      r.shown = HitTitle(c, r.hit, lang);
+    }
+    groups[static_cast<size_t>(GroupOf(r.hit.kind))].push_back(std::move(r));
   }
-  out.clear();
-  for (SearchGroup g : order)
-    for (auto& h : groups[g]) out.push_back(std::move(h));
+  // Within a group the first per_group in order (the rest only counted); groups in the order of their best.
+  std::vector<std::pair<Ranked, SearchResults::Group>> ordered;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    auto& list = groups[g];
+    if (list.empty()) continue;
+    size_t shown = std::min(per_group, list.size());
+    std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(shown), list.end(), Before);
+    SearchResults::Group group{static_cast<SearchGroup>(g), list.size(), {}};
+    for (size_t i = 0; i < shown; ++i) group.hits.push_back(list[i].hit);
+    if (group.hits.empty()) continue;  // per_group 0: nothing to show, nothing to order
+    ordered.emplace_back(std::move(list[0]), std::move(group));
+  }
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return Before(a.first, b.first); });
+  for (auto& [best, group] : ordered) out.groups.push_back(std::move(group));
   return out;
 }
 
@@ -302,7 +375,7 @@ std::optional<std::string> CheckSearchQueries(const Catalog& c) {
   // only queries use: the averages and sizes bm25 ranks with, and the prefix and column-filter paths. So:
   // the three letters most words start with (in the texts the index was built from, folded as the writer
   // folds them), each alone (a prefix query over many rows; ranking it scores every one) and its longest
-  // word, in every order Search uses. A dozen queries: this runs every time the kiosk opens a snapshot.
+  // word, each through every query Find steps. Half a dozen Finds: this runs every time the kiosk opens a snapshot.
   struct Letter {
     size_t words = 0;
     std::string longest;
@@ -322,13 +395,11 @@ std::optional<std::string> CheckSearchQueries(const Catalog& c) {
   std::vector<std::pair<std::string, Letter>> common(letters.begin(), letters.end());
   std::sort(common.begin(), common.end(), [](const auto& a, const auto& b) { return a.second.words > b.second.words; });
   if (common.size() > 3) common.resize(3);
-  using O = SearchIndex::Order;
   for (const auto& [letter, l] : common)
-    for (const std::string& probe : {letter, l.longest})
-      for (O order : {O::NameStart, O::Source, O::Ranked}) {
-        auto found = c.search_index->Find({probe}, 20, order);
-        if (!found) return found.error().message + " (for \"" + probe + "\")";
-      }
+    for (const std::string& probe : {letter, l.longest}) {
+      auto found = c.search_index->Find({probe});
+      if (!found) return found.error().message + " (for \"" + probe + "\")";
+    }
   return std::nullopt;
 }
 
