@@ -256,6 +256,22 @@ void DrawGroups(AppState& s, float width) {
   }
 }
 
+// Above a group's full list, in place of the keyboard's share of the screen: Back, then the group's name
+// and how many it holds, on one line that stays while the list scrolls. Returns its height.
+float DrawFullListHeader(AppState& s, float width) {
+  const Metrics& m = s.metrics;
+  const db::SearchGroup group = static_cast<db::SearchGroup>(s.search_group);
+  const db::SearchResults::Group* g = s.search_results.Find(group);
+  const ImVec2 at = ImGui::GetCursorPos();
+  if (Button(s, "back", "\xE2\x80\xB9  " + s.Ui("common.back"), ButtonKind::Secondary)) s.Do({.kind = Action::Kind::Back});
+  const float back_w = ImGui::GetItemRectSize().x, row_h = ImGui::GetItemRectSize().y;
+  std::string title = s.Ui(GroupKey(group)) + "  \xC2\xB7  " + Count(s, "count.results", g ? static_cast<int64_t>(g->count) : 0);
+  const float text_w = width - back_w - m.gap;
+  ImGui::SetCursorPos(ImVec2(at.x + back_w + m.gap, at.y + std::max(0.f, (row_h - Measure(s.fonts.title, title, text_w).y) * 0.5f)));
+  float text_h = Text(s.fonts.title, colors::kInk, title, text_w);
+  return std::max(row_h, text_h) + m.gap * 0.5f;
+}
+
 // The tops of the full list's rows, laid out again only when what they depend on changed.
 const std::vector<float>& LayOutFullList(AppState& s, const db::SearchResults::Group& g, float width) {
   AppState::SearchListLayout& lay = s.search_list;
@@ -271,18 +287,15 @@ const std::vector<float>& LayOutFullList(AppState& s, const db::SearchResults::G
   return lay.top;
 }
 
-// One group's full list ("show all N"): Back, the group's name and count, and every hit; only the rows in
-// view are drawn (the list is as tall as all of them).
+// One group's full list ("show all N"), every hit; only the rows in view are drawn (the list is as tall as
+// all of them).
 void DrawFullList(AppState& s, float width) {
   const Metrics& m = s.metrics;
-  const db::SearchGroup group = static_cast<db::SearchGroup>(s.search_group);
-  if (Button(s, "back", "\xE2\x80\xB9  " + s.Ui("common.back"), ButtonKind::Secondary)) s.Do({.kind = Action::Kind::Back});
-  ImGui::Dummy(ImVec2(1, m.gap * 0.3f));
-  Text(s.fonts.title, colors::kInk, s.Ui(GroupKey(group)), width);
-  const db::SearchResults::Group* g = s.search_results.Find(group);
-  Text(s.fonts.caption, colors::kMuted, Count(s, "count.results", g ? static_cast<int64_t>(g->count) : 0), width);
-  ImGui::Dummy(ImVec2(1, m.gap * 0.3f));
-  if (!g) return;
+  const db::SearchResults::Group* g = s.search_results.Find(static_cast<db::SearchGroup>(s.search_group));
+  if (!g) {
+    Text(s.fonts.title, colors::kInk, s.Ui("search.nothing_found"), width);
+    return;
+  }
   const std::vector<float>& top = LayOutFullList(s, *g, width);
   const float list_y = ImGui::GetCursorPosY();
   const float view_top = ImGui::GetScrollY() - list_y, view_bottom = view_top + ImGui::GetWindowHeight();
@@ -298,15 +311,19 @@ void DrawFullList(AppState& s, float width) {
 }
 
 // Results, between the field and the keyboard, in a list of their own: "nothing found" with a way to
-// browse, the grouped results, or one group's full list.
+// browse, the grouped results, or one group's full list (under its header, down to the bottom: the
+// keyboard gives way to the list the visitor chose to browse, and Back brings it back).
 void DrawResults(AppState& s, const SearchLayout& L, ImVec2 size) {
   const Metrics& m = s.metrics;
   const float width = L.width;
+  const bool full = s.search_group >= 0;
   float top = m.pad * 1.5f + L.field_h + m.gap;
-  float list_h = L.beside ? size.y - top - m.pad : size.y - top - L.kb_height - m.pad * 2 - m.gap * 0.5f;
+  ImGui::SetCursorPos(ImVec2(m.pad * 2, top));
+  if (full) top += DrawFullListHeader(s, width);
+  float list_h = L.beside || full ? size.y - top - m.pad : size.y - top - L.kb_height - m.pad * 2 - m.gap * 0.5f;
   ImGui::SetCursorPos(ImVec2(m.pad * 2, top));
   BeginTouchList(s, "results", ImVec2(L.beside ? width + m.pad : size.x - m.pad * 2, std::max(list_h, m.touch)));
-  if (s.search_group >= 0) {
+  if (full) {
     DrawFullList(s, width);
   } else if (!s.search_query.empty() && s.search_results.empty()) {
     ImGui::Dummy(ImVec2(1, m.gap));
@@ -340,9 +357,13 @@ void DrawKeyboardPanel(AppState& s, const SearchLayout& L, ImVec2 size) {
 void DrawSearchScreen(AppState& s, ImVec2 size) {
   TypeFromKeyboard(s);
   SearchLayout L = LayOutSearch(s, size);
+  if (s.search_group >= 0) {  // a full list has the width to itself: no keyboard beside it
+    L.beside = false;
+    L.width = size.x - s.metrics.pad * 4;
+  }
   DrawQueryField(s, L);
   DrawResults(s, L, size);
-  DrawKeyboardPanel(s, L, size);
+  if (s.search_group < 0) DrawKeyboardPanel(s, L, size);
 }
 
 }  // namespace app

@@ -295,22 +295,29 @@ const SearchResults::Group* SearchResults::Find(SearchGroup g) const {
 
 namespace {
 
-// A hit with what breaks its ties (rule 3): a session's start, else the name shown.
+// A hit with what breaks its ties (rule 3): a session's start; the name shown is looked up only when all
+// else is equal (rare: hundreds of names per keystroke would cost more than the FTS5 queries).
 struct Ranked {
   SearchHit hit;
   int64_t starts = 0;
-  std::string shown;
 };
 
-bool Before(const Ranked& a, const Ranked& b) {
-  if (a.hit.where != b.hit.where) return a.hit.where < b.hit.where;
-  bool a_exhibits = a.hit.kind == SearchHit::Kind::Exhibitor, b_exhibits = b.hit.kind == SearchHit::Kind::Exhibitor;
-  if (a_exhibits != b_exhibits) return a_exhibits;  // what most visitors look for
-  if (a.hit.bm25 != b.hit.bm25) return a.hit.bm25 < b.hit.bm25;
-  if (a.starts != b.starts) return a.starts < b.starts;
-  if (a.shown != b.shown) return a.shown < b.shown;
-  return a.hit.ref < b.hit.ref;
-}
+struct Before {
+  const Catalog& c;
+  std::string_view lang;
+  bool operator()(const Ranked& a, const Ranked& b) const {
+    if (a.hit.where != b.hit.where) return a.hit.where < b.hit.where;
+    bool a_exhibits = a.hit.kind == SearchHit::Kind::Exhibitor, b_exhibits = b.hit.kind == SearchHit::Kind::Exhibitor;
+    if (a_exhibits != b_exhibits) return a_exhibits;  // what most visitors look for
+    if (a.hit.bm25 != b.hit.bm25) return a.hit.bm25 < b.hit.bm25;
+    if (a.starts != b.starts) return a.starts < b.starts;
+    if (a.hit.kind != b.hit.kind || a.hit.kind != SearchHit::Kind::Session) {
+      std::string x = HitTitle(c, a.hit, lang), y = HitTitle(c, b.hit, lang);
+      if (x != y) return x < y;
+    }
+    return a.hit.ref < b.hit.ref;
+  }
+};
 
 // An exhibitor's or organization's short name in `lang` ("HTP", "ПВТ") that starts with the typed words
 // counts as its name starting with them: the index's name column holds the full name first.
@@ -343,28 +350,26 @@ Result<SearchResults> Search(const Catalog& c, std::string_view query, std::stri
   // Each match into its group, with what breaks its ties.
   std::vector<std::vector<Ranked>> groups(static_cast<size_t>(SearchGroup::Places) + 1);
   for (auto& m : found.value()) {
-    Ranked r{SearchHit{m.kind, std::move(m.ref), m.where, m.bm25}, 0, {}};
+    Ranked r{SearchHit{m.kind, std::move(m.ref), m.where, m.bm25}, 0};
     if (r.hit.where == SearchHit::Where::Name && ShortNameStarts(c, r.hit, lang, typed)) r.hit.where = SearchHit::Where::NameStart;
-    if (r.hit.kind == SearchHit::Kind::Session) {
+    if (r.hit.kind == SearchHit::Kind::Session)
       if (const Session* x = c.FindSession(r.hit.ref)) r.starts = x->starts_utc;
-    } else {
-      r.shown = HitTitle(c, r.hit, lang);
-    }
     groups[static_cast<size_t>(GroupOf(r.hit.kind))].push_back(std::move(r));
   }
+  const Before before{c, lang};
   // Within a group the first per_group in order (the rest only counted); groups in the order of their best.
   std::vector<std::pair<Ranked, SearchResults::Group>> ordered;
   for (size_t g = 0; g < groups.size(); ++g) {
     auto& list = groups[g];
     if (list.empty()) continue;
     size_t shown = std::min(per_group, list.size());
-    std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(shown), list.end(), Before);
+    std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(shown), list.end(), before);
     SearchResults::Group group{static_cast<SearchGroup>(g), list.size(), {}};
     for (size_t i = 0; i < shown; ++i) group.hits.push_back(list[i].hit);
     if (group.hits.empty()) continue;  // per_group 0: nothing to show, nothing to order
     ordered.emplace_back(std::move(list[0]), std::move(group));
   }
-  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return Before(a.first, b.first); });
+  std::stable_sort(ordered.begin(), ordered.end(), [&](const auto& a, const auto& b) { return before(a.first, b.first); });
   for (auto& [best, group] : ordered) out.groups.push_back(std::move(group));
   return out;
 }
