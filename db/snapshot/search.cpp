@@ -1,5 +1,7 @@
 #include "db/snapshot/search.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <map>
 #include <mutex>
@@ -152,7 +154,6 @@ void WriteSearchIndex(Database& db, const Catalog& c) {
 struct SearchIndex::Impl {
   std::mutex mu;  // guards everything below: one search at a time
   Database db;
-  Statement all, rowids, table;
   // What each row is, read on the first Find (rowid -> thing) and kept: reading `kind` and `ref` of every
   // match from the content table would cost more than the whole FTS5 query (2 ms for "a" at FOSDEM's size).
   struct Thing {
@@ -161,13 +162,33 @@ struct SearchIndex::Impl {
   };
   bool read = false;
   std::vector<Thing> things;
-  std::unordered_map<int64_t, uint32_t> thing_of_row;
-  std::vector<int32_t> slot;  // per thing: its index in the current Find's answer, or -1 (scratch)
+  static constexpr uint32_t kNoThing = UINT32_MAX;
+  std::vector<uint32_t> thing_of_row;  // by rowid (the writer's rowids run from 1): a hash lookup per row cost more
+  uint32_t ThingOf(int64_t rowid) const {
+    return rowid >= 0 && static_cast<uint64_t>(rowid) < thing_of_row.size() ? thing_of_row[static_cast<size_t>(rowid)] : kNoThing;
+  }
+  std::vector<int32_t> slot;  // per thing: its index in the current Find's or Score's answer, or -1 (scratch)
+  // bm25 is evaluated only where kiosk_scored(rowid) is true (SQL's CASE is lazy): the rows of the things
+  // Score was asked for. The same MATCH expression as Find's, so the scores are those of the whole query.
+  Statement rowids, scored, table;
   explicit Impl(Database d)
       : db(std::move(d)),
-        all(db.Prepare("SELECT rowid, bm25(search, 0.0, 0.0, 0.0, 10.0, 1.0) FROM search WHERE search MATCH ?1")),
         rowids(db.Prepare("SELECT rowid FROM search WHERE search MATCH ?1")),
+        scored(Register(db).Prepare("SELECT rowid, CASE WHEN kiosk_scored(rowid) THEN bm25(search, 0.0, 0.0, 0.0, 10.0, 1.0) END"
+                                    " FROM search WHERE search MATCH ?1")),
         table(db.Prepare("SELECT rowid, kind, ref FROM search")) {}
+
+  // kiosk_scored(rowid): whether the row's thing has a slot in the current Score.
+  Database& Register(Database& d) {
+    auto fn = [](sqlite3_context* ctx, int, sqlite3_value** argv) {
+      const Impl& x = *static_cast<const Impl*>(sqlite3_user_data(ctx));
+      uint32_t thing = x.ThingOf(sqlite3_value_int64(argv[0]));
+      sqlite3_result_int(ctx, thing != kNoThing && x.slot[thing] >= 0);
+    };
+    if (sqlite3_create_function_v2(d.handle(), "kiosk_scored", 1, SQLITE_UTF8, this, fn, nullptr, nullptr, nullptr) != SQLITE_OK)
+      throw SqliteError(std::string("kiosk_scored: ") + sqlite3_errmsg(d.handle()));
+    return d;
+  }
 
   void ReadTable() {
     if (read) return;
@@ -180,11 +201,39 @@ struct SearchIndex::Impl {
       if (!KindFromName(table.Text(1), kind)) continue;  // the writer writes none; a row of no kind is never found
       auto [it, added] = at.try_emplace({kind, table.Text(2)}, static_cast<uint32_t>(things.size()));
       if (added) things.push_back({kind, it->first.second});
-      thing_of_row[table.Int(0)] = it->second;
+      int64_t rowid = table.Int(0);
+      if (rowid < 0 || rowid > (int64_t{1} << 28)) continue;  // not the writer's rowids: never found
+      if (static_cast<size_t>(rowid) >= thing_of_row.size()) thing_of_row.resize(static_cast<size_t>(rowid) + 1, kNoThing);
+      thing_of_row[static_cast<size_t>(rowid)] = it->second;
     }
     table.Reset();
     slot.assign(things.size(), -1);
     read = true;
+  }
+  // The thing of the current row of `st` (column 0, a rowid) and its slot; null when it has none.
+  int32_t* SlotOf(Statement& st, uint32_t& thing) {
+    thing = ThingOf(st.Int(0));
+    if (thing == kNoThing) return nullptr;
+    return &slot[thing];
+  }
+  // Runs `body` on the statements of one call; a SqliteError becomes an Error. `touched` holds the things
+  // given a slot, set back to -1 in any case.
+  template <typename F>
+  std::optional<Error> Guarded(std::vector<uint32_t>& touched, F&& body) {
+    Statement* running = &table;
+    std::optional<Error> failed;
+    try {
+      ReadTable();
+      body(running);
+    } catch (const SqliteError& e) {
+      try {
+        running->Reset();
+      } catch (const SqliteError&) {  // Reset reports the failed step again; the statement is reusable anyway
+      }
+      failed = Error{std::string("search failed: ") + e.what()};
+    }
+    for (uint32_t t : touched) slot[t] = -1;  // the scratch back to -1, touching only what this call set
+    return failed;
   }
 };
 
@@ -211,49 +260,59 @@ Result<std::vector<SearchIndex::Match>> SearchIndex::Find(const std::vector<std:
   if (expr.empty()) return out;
   std::lock_guard<std::mutex> lock(impl_->mu);
   Impl& x = *impl_;
-  Statement* running = &x.table;
   std::vector<uint32_t> touched;  // the things of `out`, in its order
-  try {
-    x.ReadTable();
-    // Every match, with its bm25: one Match per thing, its best row's score.
-    running = &x.all;
-    x.all.Reset();
-    x.all.Bind(1, std::string_view(expr));
-    while (x.all.Step()) {
-      auto it = x.thing_of_row.find(x.all.Int(0));
-      if (it == x.thing_of_row.end()) continue;
-      double bm25 = x.all.Real(1);
-      int32_t& at = x.slot[it->second];
-      if (at < 0) {
-        at = static_cast<int32_t>(out.size());
-        touched.push_back(it->second);
-        out.push_back({x.things[it->second].kind, x.things[it->second].ref, SearchHit::Where::Text, bm25});
-      } else if (bm25 < out[at].bm25) {
-        out[at].bm25 = bm25;
-      }
-    }
-    x.all.Reset();
-    // Then where the words are: every one in the name column, and the name starting with the first.
+  auto failed = x.Guarded(touched, [&](Statement*& running) {
+    // Every match (one Match per thing), then where the words are: every one in the name column, and the
+    // name starting with the first.
     running = &x.rowids;
-    for (auto [where, filter] : {std::pair{SearchHit::Where::Name, "name : ("}, std::pair{SearchHit::Where::NameStart, "name : (^"}}) {
+    for (auto [where, filter] : {std::pair{SearchHit::Where::Text, ""}, std::pair{SearchHit::Where::Name, "name : ("},
+                                 std::pair{SearchHit::Where::NameStart, "name : (^"}}) {
       x.rowids.Reset();
-      x.rowids.Bind(1, std::string_view(filter + expr + ")"));
+      x.rowids.Bind(1, *filter ? std::string_view(filter + expr + ")") : std::string_view(expr));
       while (x.rowids.Step()) {
-        auto it = x.thing_of_row.find(x.rowids.Int(0));
-        if (it == x.thing_of_row.end() || x.slot[it->second] < 0) continue;
-        out[x.slot[it->second]].where = where;
+        uint32_t thing;
+        int32_t* at = x.SlotOf(x.rowids, thing);
+        if (!at) continue;
+        if (where == SearchHit::Where::Text && *at < 0) {
+          *at = static_cast<int32_t>(out.size());
+          touched.push_back(thing);
+          out.push_back({x.things[thing].kind, x.things[thing].ref, where, 0, thing});
+        } else if (*at >= 0) {
+          out[*at].where = where;
+        }
       }
       x.rowids.Reset();
     }
-  } catch (const SqliteError& e) {
-    try {
-      running->Reset();
-    } catch (const SqliteError&) {  // Reset reports the failed step again; the statement is reusable anyway
+  });
+  if (failed) return *failed;
+  return out;
+}
+
+Result<std::vector<double>> SearchIndex::Score(const std::vector<std::string>& words, const std::vector<uint32_t>& things) {
+  std::vector<double> out(things.size(), 0);
+  const std::string expr = Expression(words);
+  if (expr.empty() || things.empty()) return out;
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  Impl& x = *impl_;
+  std::vector<uint32_t> touched;
+  std::vector<bool> seen(things.size(), false);
+  auto failed = x.Guarded(touched, [&](Statement*& running) {
+    for (size_t i = 0; i < things.size(); ++i)
+      if (things[i] < x.slot.size() && x.slot[things[i]] < 0) x.slot[things[i]] = static_cast<int32_t>(i), touched.push_back(things[i]);
+    running = &x.scored;
+    x.scored.Reset();
+    x.scored.Bind(1, std::string_view(expr));
+    while (x.scored.Step()) {
+      if (x.scored.IsNull(1)) continue;
+      uint32_t thing;
+      int32_t* at = x.SlotOf(x.scored, thing);
+      if (!at || *at < 0) continue;
+      double bm25 = x.scored.Real(1);
+      if (!seen[*at] || bm25 < out[*at]) out[*at] = bm25, seen[*at] = true;
     }
-    for (uint32_t t : touched) x.slot[t] = -1;
-    return Error{std::string("search failed: ") + e.what()};
-  }
-  for (uint32_t t : touched) x.slot[t] = -1;  // the scratch back to -1, touching only what this call set
+    x.scored.Reset();
+  });
+  if (failed) return *failed;
   return out;
 }
 
@@ -300,7 +359,28 @@ namespace {
 struct Ranked {
   SearchHit hit;
   int64_t starts = 0;
+  uint32_t thing = 0;  // SearchIndex::Match::thing, to score it
 };
+
+// Rule 1 and the exhibitors first, as one number: the hits of a lower tier come before any of a higher one,
+// whatever their bm25.
+size_t Tier(const SearchHit& h) { return static_cast<size_t>(h.where) * 2 + (h.kind == SearchHit::Kind::Exhibitor ? 0 : 1); }
+constexpr size_t kTiers = (static_cast<size_t>(SearchHit::Where::Text) + 1) * 2;
+
+// The things bm25 has to order: in each group, the tiers that reach into its first `per_group` (the rest
+// come after them whatever their score, and are only counted).
+std::vector<uint32_t> ToScore(const std::vector<std::vector<Ranked>>& groups, size_t per_group) {
+  std::vector<uint32_t> out;
+  for (const auto& list : groups) {
+    size_t in_tier[kTiers] = {};
+    for (const auto& r : list) ++in_tier[Tier(r.hit)];
+    size_t before = 0, scored = 0;  // tiers [0, scored) are scored
+    while (scored < kTiers && before < std::min(per_group, list.size())) before += in_tier[scored++];
+    for (const auto& r : list)
+      if (Tier(r.hit) < scored) out.push_back(r.thing);
+  }
+  return out;
+}
 
 struct Before {
   const Catalog& c;
@@ -350,12 +430,21 @@ Result<SearchResults> Search(const Catalog& c, std::string_view query, std::stri
   // Each match into its group, with what breaks its ties.
   std::vector<std::vector<Ranked>> groups(static_cast<size_t>(SearchGroup::Places) + 1);
   for (auto& m : found.value()) {
-    Ranked r{SearchHit{m.kind, std::move(m.ref), m.where, m.bm25}, 0};
+    Ranked r{SearchHit{m.kind, std::move(m.ref), m.where, 0}, 0, m.thing};
     if (r.hit.where == SearchHit::Where::Name && ShortNameStarts(c, r.hit, lang, typed)) r.hit.where = SearchHit::Where::NameStart;
     if (r.hit.kind == SearchHit::Kind::Session)
       if (const Session* x = c.FindSession(r.hit.ref)) r.starts = x->starts_utc;
     groups[static_cast<size_t>(GroupOf(r.hit.kind))].push_back(std::move(r));
   }
+  // bm25 only where it decides what is shown; the hits not scored keep 0 and sort after every scored one.
+  const std::vector<uint32_t> scored = ToScore(groups, per_group);
+  auto scores = c.search_index->Score(words, scored);
+  if (!scores) return scores.error();
+  std::unordered_map<uint32_t, double> score_of;
+  for (size_t i = 0; i < scored.size(); ++i) score_of[scored[i]] = scores.value()[i];
+  for (auto& list : groups)
+    for (auto& r : list)
+      if (auto it = score_of.find(r.thing); it != score_of.end()) r.hit.bm25 = it->second;
   const Before before{c, lang};
   // Within a group the first per_group in order (the rest only counted); groups in the order of their best.
   std::vector<std::pair<Ranked, SearchResults::Group>> ordered;
@@ -404,6 +493,10 @@ std::optional<std::string> CheckSearchQueries(const Catalog& c) {
     for (const std::string& probe : {letter, l.longest}) {
       auto found = c.search_index->Find({probe});
       if (!found) return found.error().message + " (for \"" + probe + "\")";
+      std::vector<uint32_t> every;  // and bm25 of every match: what a full list scores
+      for (const auto& m : found.value()) every.push_back(m.thing);
+      auto scored = c.search_index->Score({probe}, every);
+      if (!scored) return scored.error().message + " (for \"" + probe + "\")";
     }
   return std::nullopt;
 }
