@@ -30,6 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string query = fuzz::AsString(data + 1, size - 1);
   auto hits = db::Search(*catalog, query, lang);  // an error is a value: nothing to do with it here
   if (hits)
-    for (const auto& hit : hits.value()) (void)db::HitTitle(*catalog, hit, lang);
+    for (const auto& group : hits.value().groups)
+      for (const auto& hit : group.hits) (void)db::HitTitle(*catalog, hit, lang);
   return 0;
 }

@@ -22,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   db::ForEachText(c, [&](const db::TextRef& t) { bytes += t.text.size(); });
   for (const auto& lang : c.languages)
     if (auto hits = db::Search(c, "a", lang.code))
-      for (const auto& hit : hits.value()) (void)db::HitTitle(c, hit, lang.code);
+      for (const auto& group : hits.value().groups)
+        for (const auto& hit : group.hits) (void)db::HitTitle(c, hit, lang.code);
   (void)db::InspectJson(c);
   (void)db::DiffJson(db::Diff(c, c));
   return 0;

@@ -1,6 +1,11 @@
 // Search: what the visitor typed, results grouped by kind as they type, and the on-screen keyboard at the
-// bottom, in reach. Tapping a result opens it (a place on the map); Back returns to the results.
+// bottom, in reach. Each group shows its first hits and "Show all N" (N: every match of the group), which
+// opens the group's full list in place of the groups, drawn row by row as it scrolls into view; Back returns
+// to the groups with the query kept. Tapping a result opens it (a place on the map); Back returns to the
+// results it was tapped in.
 #include <imgui.h>
+
+#include <algorithm>
 
 #include "app/state/format.h"
 #include "app/widgets/keyboard.h"
@@ -179,45 +184,154 @@ void DrawQueryField(AppState& s, SearchLayout& L) {
   ImGui::Dummy(ImVec2(width, field_h));
 }
 
+// One result's texts: its name as shown elsewhere (an exhibitor as on the map and in the list) and the line
+// under it.
+struct HitText {
+  std::string title, sub;
+};
+HitText TextOf(const AppState& s, const db::SearchHit& h) {
+  HitText t{db::HitTitle(*s.catalog, h, s.lang), Subtitle(s, h)};
+  if (h.kind == Kind::Exhibitor || h.kind == Kind::Organization)
+    if (const db::Organization* o = s.catalog->FindOrganization(h.ref)) t.title = DisplayName(s, *o);
+  return t;
+}
+
+// How tall a result's card is at `width`: at least a touch target, else as its wrapped texts need.
+float HitHeight(const AppState& s, const HitText& t, float width) {
+  const Metrics& m = s.metrics;
+  float text_w = width - 2 * m.pad;
+  return std::max(m.touch * 1.05f, m.pad * 1.0f + Measure(s.fonts.strong, t.title, text_w).y +
+                                       (t.sub.empty() ? 0 : Measure(s.fonts.caption, t.sub, text_w).y));
+}
+
+// One result's card at the cursor, `row_h` tall; a tap opens it. `i` keys its touch target ("3/result").
+void DrawHit(AppState& s, const db::SearchHit& h, const HitText& t, size_t i, float width, float row_h) {
+  const Metrics& m = s.metrics;
+  float text_w = width - 2 * m.pad;
+  ImVec2 q;
+  PushId(s, std::to_string(i));
+  if (Card(s, "result", ImVec2(width, row_h), &q)) Open(s, h);
+  PopId(s);
+  ImDrawList* ldl = ImGui::GetWindowDrawList();  // the list's own, clipped to it
+  float y = q.y + m.pad * 0.5f;
+  y += TextAt(ldl, s.fonts.strong, colors::kInk, ImVec2(q.x + m.pad, y), t.title, text_w);
+  if (!t.sub.empty()) TextAt(ldl, s.fonts.caption, colors::kMuted, ImVec2(q.x + m.pad, y), t.sub, text_w);
+}
+
+// A group's heading; when the group has more hits than it shows, "Show all N" at the right of it, in view
+// as soon as the group is, opening the group's full list.
+void DrawGroupHeading(AppState& s, const db::SearchResults::Group& g, float width) {
+  const Metrics& m = s.metrics;
+  ImGui::Dummy(ImVec2(1, m.gap * 0.3f));
+  if (g.count <= g.hits.size()) {
+    Text(s.fonts.strong, colors::kMuted, s.Ui(GroupKey(g.group)), width);
+    return;
+  }
+  const std::string label = Count(s, "search.show_all", static_cast<int64_t>(g.count));
+  const float button_w = std::min(width * 0.5f, Measure(s.fonts.strong, label).x + m.pad * 1.5f);
+  // As tall as the label needs when it wraps (a narrow list: reach mode beside the keyboard, larger text).
+  const float row_h = std::max(m.touch, Measure(s.fonts.strong, label, button_w - m.pad * 1.5f).y + m.pad * 0.8f);
+  const ImVec2 at = ImGui::GetCursorPos();
+  ImGui::SetCursorPos(ImVec2(at.x, at.y + (row_h - s.fonts.strong->FontSize) * 0.5f));
+  Text(s.fonts.strong, colors::kMuted, s.Ui(GroupKey(g.group)), width - button_w - m.gap);
+  ImGui::SetCursorPos(ImVec2(at.x + width - button_w, at.y));
+  PushId(s, db::GroupName(g.group));
+  if (Button(s, "show-all", label, ButtonKind::Secondary, button_w, row_h))
+    s.Do({.kind = Action::Kind::ShowAllResults, .number = static_cast<int>(g.group)});
+  PopId(s);
+  ImGui::SetCursorPos(ImVec2(at.x, at.y + row_h + m.gap * 0.3f));
+}
+
+// The grouped results: each group's heading (with "Show all N") and its first hits.
+void DrawGroups(AppState& s, float width) {
+  const Metrics& m = s.metrics;
+  size_t i = 0;
+  for (const auto& g : s.search_results.groups) {
+    DrawGroupHeading(s, g, width);
+    for (const auto& h : g.hits) {
+      HitText t = TextOf(s, h);
+      DrawHit(s, h, t, i++, width, HitHeight(s, t, width));
+      ImGui::Dummy(ImVec2(1, m.gap * 0.2f));
+    }
+  }
+}
+
+// Above a group's full list, in place of the keyboard's share of the screen: Back, then the group's name
+// and how many it holds, on one line that stays while the list scrolls. Returns its height.
+float DrawFullListHeader(AppState& s, float width) {
+  const Metrics& m = s.metrics;
+  const db::SearchGroup group = static_cast<db::SearchGroup>(s.search_group);
+  const db::SearchResults::Group* g = s.search_results.Find(group);
+  const ImVec2 at = ImGui::GetCursorPos();
+  if (Button(s, "back", "\xE2\x80\xB9  " + s.Ui("common.back"), ButtonKind::Secondary)) s.Do({.kind = Action::Kind::Back});
+  const float back_w = ImGui::GetItemRectSize().x, row_h = ImGui::GetItemRectSize().y;
+  std::string title = s.Ui(GroupKey(group)) + "  \xC2\xB7  " + Count(s, "count.results", g ? static_cast<int64_t>(g->count) : 0);
+  const float text_w = width - back_w - m.gap;
+  ImGui::SetCursorPos(ImVec2(at.x + back_w + m.gap, at.y + std::max(0.f, (row_h - Measure(s.fonts.title, title, text_w).y) * 0.5f)));
+  float text_h = Text(s.fonts.title, colors::kInk, title, text_w);
+  return std::max(row_h, text_h) + m.gap * 0.5f;
+}
+
+// The tops of the full list's rows, laid out again only when what they depend on changed.
+const std::vector<float>& LayOutFullList(AppState& s, const db::SearchResults::Group& g, float width) {
+  AppState::SearchListLayout& lay = s.search_list;
+  float font_size = s.fonts.strong->FontSize;
+  if (lay.catalog == s.catalog.get() && lay.key == s.search_results_for && lay.width == width && lay.font_size == font_size) return lay.top;
+  lay = AppState::SearchListLayout{s.catalog.get(), s.search_results_for, width, font_size, {}};
+  float y = 0;
+  for (const auto& h : g.hits) {
+    lay.top.push_back(y);
+    y += HitHeight(s, TextOf(s, h), width) + s.metrics.gap * 0.2f;
+  }
+  lay.top.push_back(y);
+  return lay.top;
+}
+
+// One group's full list ("show all N"), every hit; only the rows in view are drawn (the list is as tall as
+// all of them).
+void DrawFullList(AppState& s, float width) {
+  const Metrics& m = s.metrics;
+  const db::SearchResults::Group* g = s.search_results.Find(static_cast<db::SearchGroup>(s.search_group));
+  if (!g) {
+    Text(s.fonts.title, colors::kInk, s.Ui("search.nothing_found"), width);
+    return;
+  }
+  const std::vector<float>& top = LayOutFullList(s, *g, width);
+  const float list_y = ImGui::GetCursorPosY();
+  const float view_top = ImGui::GetScrollY() - list_y, view_bottom = view_top + ImGui::GetWindowHeight();
+  // The first row in view, found by its top; then rows until the view ends.
+  size_t i = std::upper_bound(top.begin(), top.end() - 1, view_top) - top.begin();
+  i = i > 0 ? i - 1 : 0;
+  for (; i < g->hits.size() && top[i] < view_bottom; ++i) {
+    ImGui::SetCursorPosY(list_y + top[i]);
+    HitText t = TextOf(s, g->hits[i]);
+    DrawHit(s, g->hits[i], t, i, width, top[i + 1] - top[i] - m.gap * 0.2f);
+  }
+  ImGui::SetCursorPosY(list_y + top.back());
+}
+
 // Results, between the field and the keyboard, in a list of their own: "nothing found" with a way to
-// browse, or the hits under their groups' headings, each a card that opens it.
+// browse, the grouped results, or one group's full list (under its header, down to the bottom: the
+// keyboard gives way to the list the visitor chose to browse, and Back brings it back).
 void DrawResults(AppState& s, const SearchLayout& L, ImVec2 size) {
   const Metrics& m = s.metrics;
   const float width = L.width;
+  const bool full = s.search_group >= 0;
   float top = m.pad * 1.5f + L.field_h + m.gap;
-  float list_h = L.beside ? size.y - top - m.pad : size.y - top - L.kb_height - m.pad * 2 - m.gap * 0.5f;
+  ImGui::SetCursorPos(ImVec2(m.pad * 2, top));
+  if (full) top += DrawFullListHeader(s, width);
+  float list_h = L.beside || full ? size.y - top - m.pad : size.y - top - L.kb_height - m.pad * 2 - m.gap * 0.5f;
   ImGui::SetCursorPos(ImVec2(m.pad * 2, top));
   BeginTouchList(s, "results", ImVec2(L.beside ? width + m.pad : size.x - m.pad * 2, std::max(list_h, m.touch)));
-  if (!s.search_query.empty() && s.search_results.empty()) {
+  if (full) {
+    DrawFullList(s, width);
+  } else if (!s.search_query.empty() && s.search_results.empty()) {
     ImGui::Dummy(ImVec2(1, m.gap));
     Text(s.fonts.title, colors::kInk, s.Ui(s.search_error.empty() ? "search.nothing_found" : "search.unavailable"), width);
     ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
     if (Button(s, "browse", s.Ui("search.browse"), ButtonKind::Primary)) s.Do({.kind = Action::Kind::Go, .screen = Screen::Exhibitors});
-  }
-  int group = -1;
-  for (size_t i = 0; i < s.search_results.size(); ++i) {
-    const db::SearchHit& h = s.search_results[i];
-    int g = static_cast<int>(db::GroupOf(h.kind));
-    if (g != group) {
-      group = g;
-      ImGui::Dummy(ImVec2(1, m.gap * 0.3f));
-      Text(s.fonts.strong, colors::kMuted, s.Ui(GroupKey(db::GroupOf(h.kind))), width);
-    }
-    std::string title = db::HitTitle(*s.catalog, h, s.lang), sub = Subtitle(s, h);
-    if (h.kind == Kind::Exhibitor || h.kind == Kind::Organization)
-      if (const db::Organization* o = s.catalog->FindOrganization(h.ref)) title = DisplayName(s, *o);
-    float text_w = width - 2 * m.pad;
-    float row_h = std::max(m.touch * 1.05f, m.pad * 1.0f + Measure(s.fonts.strong, title, text_w).y +
-                                              (sub.empty() ? 0 : Measure(s.fonts.caption, sub, text_w).y));
-    ImVec2 q;
-    PushId(s, std::to_string(i));
-    if (Card(s, "result", ImVec2(width, row_h), &q)) Open(s, h);
-    PopId(s);
-    ImDrawList* ldl = ImGui::GetWindowDrawList();  // the list's own, clipped to it
-    float y = q.y + m.pad * 0.5f;
-    y += TextAt(ldl, s.fonts.strong, colors::kInk, ImVec2(q.x + m.pad, y), title, text_w);
-    if (!sub.empty()) TextAt(ldl, s.fonts.caption, colors::kMuted, ImVec2(q.x + m.pad, y), sub, text_w);
-    ImGui::Dummy(ImVec2(1, m.gap * 0.2f));
+  } else {
+    DrawGroups(s, width);
   }
   ImGui::Dummy(ImVec2(1, m.pad));
   EndTouchList(s);
@@ -243,9 +357,13 @@ void DrawKeyboardPanel(AppState& s, const SearchLayout& L, ImVec2 size) {
 void DrawSearchScreen(AppState& s, ImVec2 size) {
   TypeFromKeyboard(s);
   SearchLayout L = LayOutSearch(s, size);
+  if (s.search_group >= 0) {  // a full list has the width to itself: no keyboard beside it
+    L.beside = false;
+    L.width = size.x - s.metrics.pad * 4;
+  }
   DrawQueryField(s, L);
   DrawResults(s, L, size);
-  DrawKeyboardPanel(s, L, size);
+  if (s.search_group < 0) DrawKeyboardPanel(s, L, size);
 }
 
 }  // namespace app

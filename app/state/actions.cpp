@@ -77,13 +77,13 @@ void CloseChooser(AppState& s) {
 constexpr size_t kMaxQueryBytes = 200;
 }  // namespace
 
-// Once per change, not per frame (search takes about a millisecond even on a forum of thousands of
-// exhibitors; docs/PERFORMANCE.md).
+// Once per change, not per frame (a keystroke's search takes about a millisecond at FOSDEM's size;
+// docs/PERFORMANCE.md). The full list of a group asks for every hit.
 void UpdateSearch(AppState& s) {
-  std::string key = s.search_query + "\n" + s.lang;
+  std::string key = s.search_query + "\n" + s.lang + "\n" + std::to_string(s.search_group);
   if (!s.catalog || key == s.search_results_for) return;
-  auto found = db::Search(*s.catalog, s.search_query, s.lang);
-  s.search_results = found ? std::move(found.value()) : std::vector<db::SearchHit>{};
+  auto found = db::Search(*s.catalog, s.search_query, s.lang, s.search_group < 0 ? AppState::kResultsPerGroup : db::kAllHits);
+  s.search_results = found ? std::move(found.value()) : db::SearchResults{};
   s.search_error = found ? std::string() : found.error().message;
   s.search_results_for = key;
 }
@@ -115,7 +115,7 @@ void Count(AppState& s, const Action& a) {
 void KeepPlace(AppState& s, const Action& a) {
   // A new page starts at its top; filters and the map keep the list where it is.
   if (a.kind == K::Go || a.kind == K::OpenExhibitor || a.kind == K::OpenAgreement || a.kind == K::OpenSession ||
-      a.kind == K::Back || a.kind == K::ResetVisit)
+      a.kind == K::Back || a.kind == K::ResetVisit || a.kind == K::ShowAllResults)
     s.scroll_to_top = true;
   if (a.kind == K::ShowOnMap)  // remembered before the detail closes, for Back on the map
     s.map_return = {true, s.screen, s.exhibitor_id, s.agreement_id, s.session_id, s.back_to_search};
@@ -131,7 +131,8 @@ void KeepPlace(AppState& s, const Action& a) {
     s.back_to_search = a.number == Action::kFromSearch;
 }
 
-// Back: to the page "show on map" was tapped on, to the search results, out of a detail, or Home.
+// Back: to the page "show on map" was tapped on, to the search results (a group's full list when it was
+// open), out of a detail, from a group's full list to the grouped results, or Home.
 void GoBack(AppState& s) {
   if (s.screen == Screen::Map && s.map_return.set) {
     AppState::Place from = std::exchange(s.map_return, {});
@@ -147,6 +148,8 @@ void GoBack(AppState& s) {
     s.back_to_search = false;
   } else if (!s.exhibitor_id.empty() || !s.agreement_id.empty() || !s.session_id.empty()) {
     CloseDetails(s);
+  } else if (s.screen == Screen::Search && s.search_group >= 0) {
+    s.search_group = -1;  // from a group's full list to the grouped results
   } else {
     s.screen = Screen::Home;
   }
@@ -158,6 +161,7 @@ bool Navigate(AppState& s, const Action& a) {
     case K::Go:
       CloseDetails(s);
       s.screen = a.screen;
+      s.search_group = -1;  // the search screen opens on its grouped results
       if (a.screen == Screen::Map) {
         s.map_focus.clear();
         s.map.zoom = 0;
@@ -234,6 +238,7 @@ void ResetVisit(AppState& s) {
   s.language_picker = false;
   s.scroll.clear();
   s.search_query.clear();
+  s.search_group = -1;
   s.keyboard = -1;
   s.back_to_search = false;
   s.key_hold = {};
@@ -253,7 +258,11 @@ void Apply(AppState& s, const Action& a) {
       if (Query(s).size() + a.id.size() <= kMaxQueryBytes) Query(s) += a.id;
       break;
     case K::Erase: EraseLast(Query(s)); break;
-    case K::ClearQuery: Query(s).clear(); break;
+    case K::ClearQuery:
+      if (s.chooser == ScheduleChooser::None) s.search_group = -1;  // a new search starts from the groups
+      Query(s).clear();
+      break;
+    case K::ShowAllResults: s.search_group = a.number; break;
     case K::SetKeyboard: s.keyboard = a.number; break;
     case K::EndAttract:
       s.attract = false;

@@ -84,6 +84,7 @@ struct Action {
     StaffSubmit,     // check the PIN
     StaffClose,      // leave the PIN pad or staff mode
     StaffCommand,    // id = "reload", "rotate", "export", "quit": carried out by the platform (staff_requests)
+    ShowAllResults,  // number = a db::SearchGroup: its full list of results ("show all N"); Back returns
   };
   // On Open*, ShowOnMap and FilterCountry: number = kFromSearch when tapped in the search results, so that
   // Back returns to them.
@@ -174,8 +175,21 @@ struct AppState {
   // results, recomputed at the frame boundary when the query or the language changed.
   std::string search_query;
   int keyboard = -1;
-  std::vector<db::SearchHit> search_results;
-  std::string search_results_for;  // query + "\n" + lang that `search_results` answer
+  // The group whose full list is shown ("show all N"), or -1: the grouped results, kResultsPerGroup each.
+  // Back returns from the full list to the grouped results; the query stays.
+  int search_group = -1;
+  static constexpr size_t kResultsPerGroup = 8;
+  db::SearchResults search_results;  // in the full list: every hit of every group
+  std::string search_results_for;  // query + "\n" + lang + "\n" + group that `search_results` answer
+  // The full list as laid out: the top of each row (and the end), for a catalog, query, language, group,
+  // width and type size. Measuring hundreds of titles every frame would cost milliseconds, so it is redone
+  // only when one of them changes; only the rows in view are drawn.
+  struct SearchListLayout {
+    const db::Catalog* catalog = nullptr;
+    std::string key;
+    float width = 0, font_size = 0;
+    std::vector<float> top;  // hits + 1 entries
+  } search_list;
   // Why the index could not answer (a damaged index `validate` did not catch); empty when it did. Shown
   // to the visitor as "search is not working", and to staff in the staff panel.
   std::string search_error;

@@ -30,6 +30,7 @@ std::string DescribeScreen(const AppState& s, const std::vector<AppState::Target
   if (s.idle_warning) line("overlay", "idle_warning");
   if (s.attract) line("overlay", "attract");
   line("query", s.search_query);
+  if (s.search_group >= 0) line("search_group", db::GroupName(static_cast<db::SearchGroup>(s.search_group)));
   line("keyboard", std::to_string(s.keyboard));
   line("day", std::to_string(s.day_index));
   line("country", s.country_filter);

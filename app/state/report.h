@@ -9,6 +9,7 @@
 //   message TEXT          with overlay setup: each line of that message as drawn, the last one the reason
 //                         (AppState::load_error; app/state/setup_message.h)
 //   search_error TEXT     why the search index could not answer (only when it could not)
+//   search_group NAME     a group's full list of results is open ("show all N"; db::GroupName), else absent
 //   query TEXT, keyboard N, day N, country ID, track ID, reach/large_text/high_contrast 0|1
 //                         (app::kA11yModeNames)
 //   map_zoom Z, map_center X Y   the map's view (pixels per metre, plan metres)

@@ -61,7 +61,8 @@ void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog) {
   if (s.day_index && std::none_of(days.begin(), days.end(), [&](const auto& d) { return d.first == s.day_index; })) s.day_index = 0;
   if (!c.FindLanguage(s.lang)) s.lang = c.forum.default_language;
   s.search_results_for.clear();
-  s.search_results.clear();
+  s.search_results = {};
+  s.search_list = {};
   s.search_error.clear();
   if (s.screen == Screen::Search) UpdateSearch(s);
 }

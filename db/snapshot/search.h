@@ -5,8 +5,20 @@
 // and each word becomes a quoted prefix term ("ast"*). Quotes, operators, emoji, control characters or 10,000
 // characters of input give results or none, never an error; at most kMaxQueryWords words of at most
 // kMaxWordBytes bytes are used.
+//
+// The order of the results, one rule for every group and for a group's full list ("show all N"):
+//   1. where the words were found (SearchHit::Where): a name or title that starts with them (FTS5's `^` on
+//      the name column, or an exhibitor's short name in the visitor's language), then a name or title that
+//      holds every word, then a match only in the other text (a description, a biography, a session's
+//      speakers, room and track). "rust" finds "Rust in Mercurial" before "Rustls" before a talk whose
+//      description says "Rüstungsgüter" (folding ü to u is right; ranking it first was not); at one place,
+//      an exhibitor before anything else (what most visitors look for: Astana Hub before Astana's akimat);
+//   2. FTS5's bm25 over both columns, the name weighing 10 times the rest (lower is better);
+//   3. ties: sessions by start time, everything else by the name shown in the visitor's language, then id.
+// Counts are exact: every thing that matches is counted (one per thing, whatever its languages' rows).
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,11 +35,15 @@ class Database;
 struct SearchHit {
   // One name table (KindName), kept in step by a static_assert in search.cpp on the last kind.
   enum class Kind { Exhibitor, Organization, Country, Agreement, Session, Person, Place };
+  // Where the words were found, best first (rule 1 of the order above). Names: WhereName.
+  enum class Where { NameStart, Name, Text };
   Kind kind = Kind::Exhibitor;
   std::string ref;     // organization id, country code, agreement id, session id, person id, location id
-  double score = 0;    // higher is better; comparable within one search
+  Where where = Where::Text;
+  double bm25 = 0;     // FTS5's bm25 of its best row (lower is better); comparable within one search
 };
 const char* KindName(SearchHit::Kind k);  // "exhibitor", ... (as stored in the index)
+const char* WhereName(SearchHit::Where w);  // "name_start", "name", "text"
 
 // How results are grouped on screen: exhibitors (with other organizations and countries), sessions,
 // agreements, people, places.
@@ -35,11 +51,26 @@ enum class SearchGroup { Exhibitors, Sessions, Agreements, People, Places };
 SearchGroup GroupOf(SearchHit::Kind k);
 const char* GroupName(SearchGroup g);  // "exhibitors", ...
 
+// The visitor's search, grouped. Each group holds its first hits, best first, and how many things of it
+// match in all (exact); groups come in the order of their best hit (rule 1 and 2 above, across groups).
+struct SearchResults {
+  struct Group {
+    SearchGroup group = SearchGroup::Exhibitors;
+    size_t count = 0;             // every thing of this group that matches
+    std::vector<SearchHit> hits;  // the first min(count, per_group), in order
+  };
+  std::vector<Group> groups;
+  bool empty() const { return groups.empty(); }
+  const Group* Find(SearchGroup g) const;  // null when nothing of that group matches
+};
+// per_group for a group's full list: every hit of every group.
+inline constexpr size_t kAllHits = static_cast<size_t>(-1);
+
 inline constexpr size_t kMaxQueryWords = 8;
 inline constexpr size_t kMaxWordBytes = 64;
 
-// The index of one loaded snapshot. Owns a read-only connection (in memory, see LoadCatalog) and the two
-// prepared statements every search steps. Thread rules: Find may be called from any thread; calls are
+// The index of one loaded snapshot. Owns a read-only connection (in memory, see LoadCatalog), the prepared
+// statements every search steps and the kind and id of every row (read on the first Find). Thread rules: Find may be called from any thread; calls are
 // serialized by a mutex, because the connection is opened SQLITE_OPEN_NOMUTEX and the statements are shared
 // by every caller (a catalog and the variants copied from it share one index). In practice the kiosk's UI
 // thread searches, and the loading thread runs CheckSearchQueries before it hands the catalog over. Find is
@@ -51,19 +82,24 @@ class SearchIndex {
   SearchIndex(const SearchIndex&) = delete;
   SearchIndex& operator=(const SearchIndex&) = delete;
 
+  // One thing whose rows hold every one of the words: where they were found in its best row and, once
+  // Score has been asked, the best bm25 of its rows (lower is better; names weigh 10 times the rest).
   struct Match {
     SearchHit::Kind kind;
-    std::string ref, lang;
-    double bm25;  // lower is better (FTS5)
+    std::string ref;
+    SearchHit::Where where;
+    double bm25 = 0;    // 0 until scored
+    uint32_t thing = 0;  // which thing, for Score
   };
-  enum class Order {
-    Ranked,     // best bm25 first (names weigh 10 times the rest); scores every match, for specific queries
-    Source,     // in index order (exhibitors first); stops after `limit`, for short queries that match a lot
-    NameStart,  // only rows whose name starts with the words, in index order
-  };
-  // Rows whose words start with every one of `words` (already folded), at most `limit`. An Error when the
-  // index cannot answer (a damaged index that `validate` did not catch): never an exception.
-  Result<std::vector<Match>> Find(const std::vector<std::string>& words, size_t limit, Order order);
+  // Everything whose words start with every one of `words` (already folded), in index order, not scored:
+  // three FTS5 queries of rowids only (every match, the name matches, the names that start with the words);
+  // the kind and id of each row come from a table read once, on the first call. An Error when the index
+  // cannot answer (a damaged index that `validate` did not catch): never an exception.
+  Result<std::vector<Match>> Find(const std::vector<std::string>& words);
+  // The bm25 of each of `things` (Match::thing of the same words' Find), in that order: one more FTS5 query
+  // over every match, which scores only the rows of those things (scoring every row of a single letter at
+  // the synthetic forum's size cost 85 ms at p99).
+  Result<std::vector<double>> Score(const std::vector<std::string>& words, const std::vector<uint32_t>& things);
 
  private:
   struct Impl;
@@ -73,13 +109,12 @@ class SearchIndex {
 // Fills the `search` table for `c` (the writer calls it inside its transaction).
 void WriteSearchIndex(Database& db, const Catalog& c);
 
-// The visitor's search: hits grouped (groups ordered by their best hit), best first within a group, at most
-// `per_group` each. A name that starts with what was typed, in the visitor's language, ranks first.
-// Empty when nothing matches, the query has no letters or digits, or `c` has no index; an Error when the
-// index cannot answer.
-Result<std::vector<SearchHit>> Search(const Catalog& c, std::string_view query, std::string_view lang, size_t per_group = 8);
+// The visitor's search in the order described at the top, at most `per_group` hits per group (kAllHits: all
+// of them, for "show all N"). Empty when nothing matches, the query has no letters or digits, or `c` has no
+// index; an Error when the index cannot answer.
+Result<SearchResults> Search(const Catalog& c, std::string_view query, std::string_view lang, size_t per_group = 8);
 
-// Runs the kiosk's queries (every order Search uses) on `c`'s index for a probe of the words it holds: the
+// Runs the kiosk's queries (every one Find steps) on `c`'s index for a probe of the words it holds: the
 // letters most words start with, alone and as their longest word. A damaged index can pass FTS5's
 // integrity-check and still fail these. nullopt when every query answered.
 std::optional<std::string> CheckSearchQueries(const Catalog& c);

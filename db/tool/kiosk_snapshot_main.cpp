@@ -3,7 +3,7 @@
 //   validate FILE                                 can the kiosk show it? exit 0 only if so
 //   inspect FILE [--sessions] [--json]            what it holds; --sessions: the program, session by session
 //   diff OLD NEW [--json]                         what changed: exhibitors, sessions, agreements
-//   search FILE QUERY [--lang CODE] [--json]      the kiosk's search, ranked; exit 0 also when nothing is found
+//   search FILE QUERY [--lang CODE] [--json] [--all]  the kiosk's search, ranked (8 per group, or all); exit 0 also when nothing is found
 //   synth -o FILE [--exhibitors N] [--sessions N] a large synthetic forum, for benchmarks
 //   keygen -p PUB -s SECRET                       a minisign key pair (unencrypted secret key)
 //   sign FILE --secret-key SECRET                 validate FILE, then write FILE.minisig
@@ -149,7 +149,7 @@ int Inspect(const std::string& file, bool as_json, bool sessions) {
   return 0;
 }
 
-int SearchCommand(const std::string& file, const std::string& query, std::string lang, bool as_json) {
+int SearchCommand(const std::string& file, const std::string& query, std::string lang, bool as_json, bool all) {
   auto c = db::LoadCatalog(file);
   if (!c) {
     std::cerr << c.error().message << "\n";
@@ -157,26 +157,26 @@ int SearchCommand(const std::string& file, const std::string& query, std::string
   }
   const db::Catalog& cat = *c.value();
   if (lang.empty()) lang = cat.forum.default_language;
-  auto found = db::Search(cat, query, lang);
+  auto found = db::Search(cat, query, lang, all ? db::kAllHits : 8);
   if (!found) {
     std::cerr << file << ": " << found.error().message << "\n";
     return 1;
   }
-  const auto& hits = found.value();
+  const db::SearchResults& results = found.value();
   if (as_json) {
     nlohmann::json j = nlohmann::json::array();
-    for (const auto& h : hits)
-      j.push_back({{"group", db::GroupName(db::GroupOf(h.kind))}, {"kind", db::KindName(h.kind)}, {"id", h.ref},
-                   {"title", db::HitTitle(cat, h, lang)}, {"score", h.score}});
+    for (const auto& g : results.groups)
+      for (const auto& h : g.hits)
+        j.push_back({{"group", db::GroupName(g.group)}, {"group_count", g.count}, {"kind", db::KindName(h.kind)}, {"id", h.ref},
+                     {"title", db::HitTitle(cat, h, lang)}, {"match", db::WhereName(h.where)}, {"bm25", h.bm25}});
     std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";  // never throws
     return 0;
   }
-  if (hits.empty()) std::cout << "nothing found\n";
-  const char* group = nullptr;
-  for (const auto& h : hits) {
-    const char* g = db::GroupName(db::GroupOf(h.kind));
-    if (g != group) std::cout << (group ? "\n" : "") << g << ":\n", group = g;
-    std::cout << "  " << db::KindName(h.kind) << " " << h.ref << "  " << db::HitTitle(cat, h, lang) << "\n";
+  if (results.empty()) std::cout << "nothing found\n";
+  for (size_t i = 0; i < results.groups.size(); ++i) {
+    const auto& g = results.groups[i];
+    std::cout << (i ? "\n" : "") << db::GroupName(g.group) << " (" << g.count << "):\n";
+    for (const auto& h : g.hits) std::cout << "  " << db::KindName(h.kind) << " " << h.ref << "  " << db::HitTitle(cat, h, lang) << "\n";
   }
   return 0;
 }
@@ -312,6 +312,8 @@ int main(int argc, char** argv) {
   search->add_option("QUERY", query, "what a visitor typed")->required();
   search->add_option("--lang", lang, "the visitor's language (default: the forum's)");
   search->add_flag("--json", json, "print JSON");
+  bool search_all = false;
+  search->add_flag("--all", search_all, "every hit of every group (the kiosk shows 8 and \"show all N\")");
   size_t synth_exhibitors = 5000, synth_sessions = 2000;
   auto* synth = app.add_subcommand("synth", "Write a large synthetic forum snapshot (for benchmarks)");
   synth->add_option("-o,--output", out, "snapshot file to write")->required();
@@ -345,7 +347,7 @@ int main(int argc, char** argv) {
   if (*validate) return Validate(file);
   if (*inspect) return Inspect(file, json, sessions);
   if (*diff) return Diff(old_file, new_file, json);
-  if (*search) return SearchCommand(file, query, lang, json);
+  if (*search) return SearchCommand(file, query, lang, json, search_all);
   if (*keygen) return Keygen(pub_path, sec_path, force);
   if (*sign) return Sign(file, sec_path, sig_path);
   if (*verify) return Verify(file, pub_paths, sig_path);

@@ -161,7 +161,7 @@ TEST_CASE("a damaged search index is refused by validate and by the kiosk's way 
   // The staff tool's raw view still opens it; a search on it is an error value, not an exception.
   auto raw = db::LoadCatalog(path);
   REQUIRE(raw);
-  db::Result<std::vector<db::SearchHit>> hits = db::Error{"not run"};
+  db::Result<db::SearchResults> hits = db::Error{"not run"};
   CHECK_NOTHROW(hits = db::Search(*raw.value(), "astana", "en"));
   REQUIRE_FALSE(hits);
   CHECK(hits.error().message.find("search failed") != std::string::npos);

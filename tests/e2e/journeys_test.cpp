@@ -451,3 +451,52 @@ TEST_CASE("real high contrast on the map: booths stand out from the black floor,
   }
   CHECK(booths >= 10);
 }
+
+TEST_CASE("real taps at FOSDEM 2026's size: \"rust\", then \"Show all\" on the sessions, a long list that scrolls, and Back") {
+  std::string snap = e2e::RealExportSnapshot("fosdem-2026-schedule.xml", "fosdem-2026-search");
+  REQUIRE_MESSAGE(!snap.empty(), "FOSDEM 2026 did not build: " SCREENSHOT_DIR "/exports/fosdem-2026-search.log");
+  const std::vector<std::string> args = {"--snapshot", snap, "--lang", "en", "--now", "2026-01-31T11:00", "--screen", "search/rust"};
+  XServer x(1920, 1080);
+  REQUIRE(x.ok());
+  LiveKiosk k(x, args, "search-fosdem");
+  auto settled = k.Settle();
+  REQUIRE_MESSAGE(settled, k.Log());
+  Report r = *settled;
+  CHECK(r.Get("query") == "rust");
+  auto rows = [](const Report& rep, const e2e::XServer& xs) {
+    int n = 0;
+    for (const auto& t : rep.targets) {
+      const std::string suffix = "/result";
+      bool result = t.key.size() > suffix.size() && t.key.compare(t.key.size() - suffix.size(), suffix.size(), suffix) == 0;
+      n += result && t.y0 >= 0 && t.y1 <= xs.height();  // drawn whole, on screen
+    }
+    return n;
+  };
+  k.Shot("search-fosdem-grouped");
+  r = TapOn(k, "sessions/show-all");
+  CHECK(r.Get("screen") == "search");
+  CHECK(r.Get("search_group") == "sessions");
+  CHECK(r.Get("query") == "rust");
+  e2e::Image all = k.Shot("search-fosdem-all");
+  CHECK(e2e::Spread(all) > 10);
+  int shown = rows(r, x);
+  CHECK_MESSAGE(shown > 8, shown << " rows of the full list on screen");
+  // Dragged up, the list shows later rows: the 40th is reached by dragging.
+  const e2e::Rect* first = r.Find("0/result");
+  REQUIRE(first);
+  for (int i = 0; i < 8 && !r.Find("40/result"); ++i) r = k.Drag(first->cx(), first->y0 + 300, first->cx(), first->y0 - 150, 0.5, 0.2);
+  CHECK(r.Find("40/result"));
+  k.Shot("search-fosdem-all-scrolled");
+  r = TapOn(k, "back");
+  CHECK(r.Get("screen") == "search");
+  CHECK(r.Get("search_group").empty());
+  CHECK(r.Get("query") == "rust");
+  CHECK(r.Find("sessions/show-all"));
+  CHECK(k.Alive());
+  // The same screen drawn by --screenshot: every glyph in the atlas (exit 0, not 3).
+  std::string png = Dir() + "/search-fosdem-screenshot.png";
+  std::string cmd = "xvfb-run -a -s '-screen 0 1920x1080x24' " FORUM_KIOSK " --windowed 1920x1080 --snapshot " + snap +
+                    " --lang en --now 2026-01-31T11:00 --screen search/rust --screenshot " + png + " >/dev/null 2>&1";
+  CHECK(std::system(cmd.c_str()) == 0);
+  CHECK(e2e::Spread(e2e::Load(png)) > 10);
+}

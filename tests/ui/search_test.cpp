@@ -1,8 +1,11 @@
 // Search on the real screens: the on-screen keyboard, results as the visitor types, opening a result.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <tuple>
 
+#include "app/state/format.h"
 #include "db/snapshot/sqlite.h"
 #include "harness.h"
 
@@ -122,7 +125,7 @@ TEST_CASE("a physical keyboard types into the same query") {
   h.Settle();
   CHECK(h.s.search_query == "kosgeb\"*");
   REQUIRE(!h.s.search_results.empty());
-  CHECK(h.s.search_results[0].ref == "kosgeb");
+  CHECK(h.s.search_results.groups[0].hits[0].ref == "kosgeb");
 }
 
 TEST_CASE("results open what they are: a place on the map, a session, a country's exhibitors") {
@@ -137,11 +140,14 @@ TEST_CASE("results open what they are: a place on the map, a session, a country'
   REQUIRE(h.Tap("kb/clear/key"));
   Type(h, "kyrgyz");
   bool country = false;
-  for (size_t i = 0; i < h.s.search_results.size(); ++i)
-    if (h.s.search_results[i].kind == db::SearchHit::Kind::Country) {
-      REQUIRE(h.Tap(std::to_string(i) + "/result"));
-      country = true;
-      break;
+  size_t i = 0;  // results are keyed by their place on screen, group after group
+  for (const auto& g : h.s.search_results.groups)
+    for (const auto& hit : g.hits) {
+      if (!country && hit.kind == db::SearchHit::Kind::Country) {
+        REQUIRE(h.Tap(std::to_string(i) + "/result"));
+        country = true;
+      }
+      ++i;
     }
   REQUIRE(country);
   CHECK(h.s.screen == Screen::Exhibitors);
@@ -178,4 +184,88 @@ TEST_CASE("a search index that cannot answer: the visitor reads that search is n
   REQUIRE(h.Tap("browse"));  // the way on: the exhibitor list
   CHECK(h.s.screen == Screen::Exhibitors);
   fs::remove(file);
+}
+
+namespace {
+// The result rows on screen now ("3/result"), by their index in the list.
+std::vector<int> RowsShown(const test::Harness& h) {
+  std::vector<int> out;
+  for (const auto& t : h.targets()) {
+    const std::string suffix = "/result";
+    if (t.key.size() > suffix.size() && t.key.compare(t.key.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      size_t slash = t.key.rfind('/', t.key.size() - suffix.size() - 1);
+      out.push_back(std::stoi(t.key.substr(slash == std::string::npos ? 0 : slash + 1)));
+    }
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("\"Show all N\" opens a group's full list, drawn as it scrolls; Back returns to the groups with the query") {
+  test::Harness h;
+  h.s.lang = "en";
+  REQUIRE(h.Tap("search/nav"));
+  Type(h, "a");
+  const db::SearchResults::Group* ex = h.s.search_results.Find(db::SearchGroup::Exhibitors);
+  REQUIRE(ex);
+  const size_t total = ex->count;
+  REQUIRE(total > app::AppState::kResultsPerGroup);  // the demo's "a": more exhibitors than a group shows
+  CHECK(ex->hits.size() == app::AppState::kResultsPerGroup);
+  REQUIRE(h.Tap("exhibitors/show-all"));
+  h.Settle();
+  CHECK(h.s.screen == Screen::Search);
+  CHECK(h.s.search_group == static_cast<int>(db::SearchGroup::Exhibitors));
+  CHECK(h.s.search_query == "a");
+  ex = h.s.search_results.Find(db::SearchGroup::Exhibitors);
+  REQUIRE(ex);
+  CHECK(ex->hits.size() == total);  // every one, in the full list
+  // Only the rows in view are drawn: the first ones now, the last one after dragging the list up.
+  std::vector<int> rows = RowsShown(h);
+  REQUIRE(!rows.empty());
+  CHECK(std::find(rows.begin(), rows.end(), 0) != rows.end());
+  CHECK(rows.size() < total);
+  const auto* first = h.Find("0/result");
+  REQUIRE(first);
+  for (int i = 0; i < 6 && !h.Visible(std::to_string(total - 1) + "/result"); ++i) {
+    h.Drag(ImVec2(first->x0 + 40, first->y0 + 300), ImVec2(first->x0 + 40, first->y0 - 100));
+    h.Settle();
+  }
+  CHECK(h.Visible(std::to_string(total - 1) + "/result"));
+  rows = RowsShown(h);
+  CHECK_MESSAGE(std::find(rows.begin(), rows.end(), 0) == rows.end(), rows.size() << " rows drawn, from " << rows.front());
+  // A row of the full list opens its exhibitor; Back returns to the full list, Back again to the groups.
+  REQUIRE(h.Tap(std::to_string(total - 1) + "/result"));
+  CHECK(h.s.screen == Screen::Exhibitors);
+  CHECK(h.s.exhibitor_id == ex->hits.back().ref);
+  REQUIRE(h.Tap("back"));
+  CHECK(h.s.screen == Screen::Search);
+  CHECK(h.s.search_group == static_cast<int>(db::SearchGroup::Exhibitors));
+  h.Settle();
+  REQUIRE(h.Tap("back"));
+  h.Settle();
+  CHECK(h.s.screen == Screen::Search);
+  CHECK(h.s.search_group == -1);
+  CHECK(h.s.search_query == "a");
+  CHECK(h.Visible("exhibitors/show-all"));
+  CHECK(h.s.search_results.Find(db::SearchGroup::Exhibitors)->hits.size() == app::AppState::kResultsPerGroup);
+}
+
+TEST_CASE("\"Show all N\" says N in every language, with the language's plural") {
+  test::Harness h;
+  REQUIRE(h.Tap("search/nav"));
+  for (const auto& [lang, n, text] : std::vector<std::tuple<std::string, int64_t, std::string>>{
+           {"en", 21, "Show all 21 results"},
+           {"ru", 21, "Показать все 21 результат"},
+           {"ru", 22, "Показать все 22 результата"},
+           {"ru", 25, "Показать все 25 результатов"},
+           {"kk", 21, "Барлық 21 нәтижені көрсету"},
+           {"tr", 21, "21 sonucun tümünü göster"},
+           {"az", 21, "21 nəticənin hamısını göstər"},
+           {"uz", 21, "Barcha 21 natijani koʻrsatish"},
+           {"ky", 21, "Бардык 21 натыйжаны көрсөтүү"}}) {
+    h.s.lang = lang;
+    CHECK(app::Count(h.s, "search.show_all", n) == text);
+  }
+  h.s.lang = "ru";
+  CHECK(app::Count(h.s, "count.results", 3) == "3 результата");
 }
