@@ -30,7 +30,9 @@ struct ScheduleEvent {
 };
 
 // A person is who the export says: keyed by the export's guid, else its id (pretalx: code), else the name as
-// written; two people who share a name but not an identity stay two.
+// written; two people who share a name but not an identity stay two. An id that stands for several names in
+// the export (c3voc wiki exports: everyone is id "0") is no identity: those people are keyed "ID/NAME"
+// ("0/Dreirik"), with one warning per export.
 struct SchedulePerson {
   std::string id, name, biography;
 };
