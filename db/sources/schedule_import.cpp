@@ -424,6 +424,8 @@ ImportedSchedule ParseScheduleXml(const std::string& data, const std::string& fi
       std::string room_name = Trim(room.attribute("name").as_string());
       for (pugi::xml_node ev : room.children("event")) b.AddEvent(XmlEvent(ev, room_name, lines), d);
     }
+    // FOSDEM 2007-2012: <event> directly in <day>, each with its <room>.
+    for (pugi::xml_node ev : day.children("event")) b.AddEvent(XmlEvent(ev, "", lines), d);
   }
   auto out = b.Take(std::to_string(day_count) + " <day>, " + std::to_string(room_count) + " <room> in them, no <event>");
   out.title = Child(conference, "title");

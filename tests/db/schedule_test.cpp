@@ -289,6 +289,26 @@ TEST_CASE("a person id that stands for several names in the export is told apart
   CHECK(j.items().size() == 1);
 }
 
+TEST_CASE("an old FOSDEM export (2007-2012) with <event> directly in <day> reads each event's <room>") {
+  db::Diagnostics d;
+  auto s = db::ParseScheduleXml(R"(<schedule><conference><title>FOSDEM 2007</title></conference>
+    <day index="1" date="2007-02-25">
+      <event id="0"><start>15:00</start><duration>00:45</duration><room>Chavanne</room><title>AIGLX</title>
+        <track>Desktop Applications</track><persons><person id="12">Kristian</person></persons></event>
+      <event id="1"><start>16:00</start><duration>01:00</duration><room>Ferrer</room><title>Two</title></event>
+    </day></schedule>)",
+                                "schedule.xml", {"en", "Europe/Brussels"}, d);
+  INFO(test::Dump(d));
+  CHECK_FALSE(d.has_errors());
+  REQUIRE(s.events.size() == 2);
+  CHECK(s.events[0].room_name == "Chavanne");
+  CHECK(s.events[0].session.starts_at == "2007-02-25T15:00:00+01:00");
+  CHECK(s.events[0].session.ends_at == "2007-02-25T15:45:00+01:00");
+  CHECK(s.events[1].room_name == "Ferrer");
+  CHECK(s.rooms == std::vector<std::string>{"Chavanne", "Ferrer"});
+  CHECK(s.people.size() == 1);
+}
+
 TEST_CASE("an export that yields no event, or in a form the tool does not read, is an error that says what was found") {
   db::Diagnostics d;
   auto s = db::ParseScheduleXml(R"(<schedule><day index="1" date="2022-09-28"><room name="A"/></day></schedule>)",
