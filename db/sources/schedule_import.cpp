@@ -183,6 +183,7 @@ class Builder {
         diags_.Error(file_, r.line, "date", what + ": '" + r.date_time + "' is not a date and time with a UTC offset (2022-09-28T10:00:00+06:00)");
         return std::nullopt;
       }
+      ++offset_events_;
       CheckOffset(*start, r.line, what);
       return start;
     }
@@ -253,6 +254,12 @@ class Builder {
 
   void ReportOffsets() {
     if (!offset_mismatches_) return;
+    if (offset_mismatches_ * 10 <= offset_events_) {  // a few remote sessions: their instants are unambiguous
+      diags_.Warning(file_, first_mismatch_line_, "date", first_mismatch_ + " (" + std::to_string(offset_mismatches_) +
+                     " of " + std::to_string(offset_events_) + " events): imported at that instant, shown in the venue's time");
+      offset_mismatches_ = 0;
+      return;
+    }
     diags_.Error(file_, first_mismatch_line_, "date",
                  first_mismatch_ + " (" + std::to_string(offset_mismatches_) + " event(s) in all): the export's "
                  "times are not the venue's. Set forum.csv's time_zone and utc_offset to the conference's, or "
@@ -351,7 +358,7 @@ class Builder {
   bool local_times_ = false;  // some start was read in the forum's zone (no offset in the export)
   Result<std::string> zone_;  // the forum's zone, canonical, or why the tz database does not know it
   int zone_reported_ = 0;
-  int offset_mismatches_ = 0, first_mismatch_line_ = 0;
+  int offset_mismatches_ = 0, first_mismatch_line_ = 0, offset_events_ = 0;
   std::string first_mismatch_;
   std::string export_zone_;
   int export_zone_line_ = 0;

@@ -375,6 +375,21 @@ TEST_CASE("an export in another time zone than the forum's is an error naming bo
   }
 }
 
+TEST_CASE("a few events with another offset than the export's (remote sessions) import with a warning") {
+  std::string events;
+  for (int i = 1; i <= 10; ++i)
+    events += "<event id=\"" + std::to_string(i) + "\"><date>2022-12-27T1" + std::to_string(i % 10) +
+              ":00:00+01:00</date><duration>00:30</duration><title>T</title></event>";
+  events += "<event id=\"6713\"><date>2022-12-27T10:30:00-05:00</date><duration>00:30</duration><title>Remote</title></event>";
+  db::Diagnostics d;
+  auto s = db::ParseScheduleXml("<schedule><day index=\"1\" date=\"2022-12-27\"><room name=\"A\">" + events +
+                                    "</room></day></schedule>", "schedule.xml", {"en", "Europe/Amsterdam"}, d);
+  INFO(test::Dump(d));
+  CHECK_FALSE(d.has_errors());
+  CHECK(s.events.size() == 11);
+  CHECK(test::Has(d, db::Severity::Warning, "schedule.xml", 0, "date", "event 6713 starts at 2022-12-27T10:30:00-05:00"));
+}
+
 TEST_CASE("local times across a daylight-saving change follow the tz database") {
   // 2022-03-27 in Brussels: 02:00 -> 03:00. 01:30 is +01:00, 03:30 is +02:00, 02:30 does not exist.
   db::Diagnostics d;
