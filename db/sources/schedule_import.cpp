@@ -35,6 +35,11 @@ struct Day {
   std::string start;  // the day's start instant when the export gives one ("2014-12-27T11:00:00+01:00"), else ""
 };
 
+// A person of an event as read: the export's guid and id (pretalx: code), either or both may be empty.
+struct RawPerson {
+  std::string guid, id, name, biography;
+};
+
 // One event as read, before any check: every format fills what it has.
 struct RawEvent {
   int line = 0;
@@ -44,7 +49,7 @@ struct RawEvent {
   std::string end_time;   // the end instant (schema2), when there is no duration
   std::string duration;   // HH:MM
   std::string room, track, type, language, title, subtitle, abstract, description;
-  std::vector<SchedulePerson> persons;  // id empty when the export gives only a name
+  std::vector<RawPerson> persons;
 };
 
 // The event's texts that every format names alike, read the same way from XML elements and JSON members.
@@ -134,7 +139,8 @@ class Builder {
     e.track_name = r.track;
     if (!r.room.empty() && rooms_seen_.insert(r.room).second) out_.rooms.push_back(r.room);
     if (!r.track.empty() && tracks_seen_.insert(r.track).second) out_.tracks.push_back(r.track);
-    AddPeople(r, s);
+    for (auto& p : r.persons) p.name = Trim(p.name);
+    persons_.push_back({r.line, std::move(r.persons)});
     out_.events.push_back(std::move(e));
   }
 
@@ -145,6 +151,7 @@ class Builder {
                                  "or check that this is the conference's schedule file");
     ReportOffsets();
     ReportZoneName();
+    AddPeople();
     return std::move(out_);
   }
 
@@ -157,7 +164,7 @@ class Builder {
         return false;
       }
     for (auto& p : r.persons)
-      if (!IsValidUtf8(p.id) || !IsValidUtf8(p.name) || !IsValidUtf8(p.biography)) {
+      if (!IsValidUtf8(p.guid) || !IsValidUtf8(p.id) || !IsValidUtf8(p.name) || !IsValidUtf8(p.biography)) {
         diags_.Error(file_, r.line, what, "a person's name is not valid UTF-8");
         return false;
       }
@@ -176,6 +183,7 @@ class Builder {
         diags_.Error(file_, r.line, "date", what + ": '" + r.date_time + "' is not a date and time with a UTC offset (2022-09-28T10:00:00+06:00)");
         return std::nullopt;
       }
+      ++offset_events_;
       CheckOffset(*start, r.line, what);
       return start;
     }
@@ -246,6 +254,12 @@ class Builder {
 
   void ReportOffsets() {
     if (!offset_mismatches_) return;
+    if (offset_mismatches_ * 10 <= offset_events_) {  // a few remote sessions: their instants are unambiguous
+      diags_.Warning(file_, first_mismatch_line_, "date", first_mismatch_ + " (" + std::to_string(offset_mismatches_) +
+                     " of " + std::to_string(offset_events_) + " events): imported at that instant, shown in the venue's time");
+      offset_mismatches_ = 0;
+      return;
+    }
     diags_.Error(file_, first_mismatch_line_, "date",
                  first_mismatch_ + " (" + std::to_string(offset_mismatches_) + " event(s) in all): the export's "
                  "times are not the venue's. Set forum.csv's time_zone and utc_offset to the conference's, or "
@@ -270,21 +284,67 @@ class Builder {
       diags_.Warning(file_, export_zone_line_, "time_zone_name", both + "; every event's offset is the forum's, so the times are imported as they are");
   }
 
-  // People by identity (SchedulePerson): the export's id, else the name as written. One person once per event.
-  void AddPeople(RawEvent& r, Session& s) {
-    std::unordered_set<std::string> in_event;
-    for (auto& p : r.persons) {
-      p.name = Trim(p.name);
-      if (p.name.empty() && p.id.empty()) continue;
-      if (p.id.empty()) p.id = p.name;
-      if (!in_event.insert(p.id).second) continue;
-      s.people.push_back({p.id, "speaker"});
-      if (!people_seen_.insert(p.id).second) continue;
-      p.biography = PlainText(ParseDescription(p.biography));  // once per person, as a visitor reads it
-      if (p.biography.empty())
-        if (auto it = biographies_.find(p.id); it != biographies_.end()) p.biography = it->second;
-      out_.people.push_back(p);
+  // The export's ids that stand for more than one distinct name (c3voc's wiki exports give everyone id "0",
+  // merged exports reuse ids across their sources), with their names counted; the first event line of each.
+  struct Ambiguous {
+    std::unordered_set<std::string> names;
+    std::string first_name;
+    int line = 0;
+  };
+  std::map<std::string, Ambiguous> AmbiguousIds() const {
+    std::map<std::string, Ambiguous> by_id;
+    for (const auto& [line, persons] : persons_)
+      for (const auto& p : persons)
+        if (p.guid.empty() && !p.id.empty() && !p.name.empty()) {
+          Ambiguous& a = by_id[p.id];
+          if (a.names.empty()) {
+            a.line = line;
+            a.first_name = p.name;
+          }
+          a.names.insert(p.name);
+        }
+    for (auto it = by_id.begin(); it != by_id.end();) it = it->second.names.size() > 1 ? std::next(it) : by_id.erase(it);
+    return by_id;
+  }
+
+  // People by identity (SchedulePerson): the guid, else the id unless it stands for several names (then the
+  // id and the name, "0/Dreirik"), else the name as written. One person once per event. Done once every
+  // event is known, since whether an id is ambiguous depends on the whole export.
+  void AddPeople() {
+    std::map<std::string, Ambiguous> ambiguous = AmbiguousIds();
+    ReportAmbiguous(ambiguous);
+    for (size_t i = 0; i < persons_.size(); ++i) {
+      Session& s = out_.events[i].session;
+      std::unordered_set<std::string> in_event;
+      for (auto& raw : persons_[i].second) {
+        if (raw.name.empty() && raw.id.empty() && raw.guid.empty()) continue;
+        SchedulePerson p{raw.guid, std::move(raw.name), std::move(raw.biography)};
+        std::string known_key = !raw.guid.empty() ? raw.guid : raw.id;  // the key of a list apart (KnownPerson)
+        if (p.id.empty()) p.id = ambiguous.count(raw.id) ? raw.id + "/" + p.name : raw.id;
+        if (p.id.empty()) p.id = p.name;
+        if (!in_event.insert(p.id).second) continue;
+        s.people.push_back({p.id, "speaker"});
+        if (!people_seen_.insert(p.id).second) continue;
+        p.biography = PlainText(ParseDescription(p.biography));  // once per person, as a visitor reads it
+        if (p.biography.empty() && !ambiguous.count(known_key))
+          if (auto it = biographies_.find(known_key); it != biographies_.end()) p.biography = it->second;
+        out_.people.push_back(std::move(p));
+      }
     }
+  }
+
+  // One warning per export: the id with the most names as the example, and how many ids are so.
+  void ReportAmbiguous(const std::map<std::string, Ambiguous>& ambiguous) {
+    if (ambiguous.empty()) return;
+    auto most = std::max_element(ambiguous.begin(), ambiguous.end(), [](const auto& a, const auto& b) {
+      return a.second.names.size() < b.second.names.size();
+    });
+    std::string others = ambiguous.size() == 1 ? "" : " (" + std::to_string(ambiguous.size()) + " person ids in all stand for more than one name)";
+    diags_.Warning(file_, most->second.line, "persons",
+                   "person id " + most->first + " stands for " + std::to_string(most->second.names.size()) +
+                       " different names: told apart by name" + others +
+                       "; the same id and name stay one person, known as id/name (" + most->first + "/" +
+                       most->second.first_name + ")");
   }
 
   std::string file_;
@@ -293,11 +353,12 @@ class Builder {
   ImportedSchedule out_;
   std::unordered_set<std::string> ids_, rooms_seen_, tracks_seen_, people_seen_;
   std::unordered_map<std::string, std::string> biographies_;  // person id -> biography, from a list apart
+  std::vector<std::pair<int, std::vector<RawPerson>>> persons_;  // per event in out_.events: its line, its people
   size_t events_seen_ = 0;
   bool local_times_ = false;  // some start was read in the forum's zone (no offset in the export)
   Result<std::string> zone_;  // the forum's zone, canonical, or why the tz database does not know it
   int zone_reported_ = 0;
-  int offset_mismatches_ = 0, first_mismatch_line_ = 0;
+  int offset_mismatches_ = 0, first_mismatch_line_ = 0, offset_events_ = 0;
   std::string first_mismatch_;
   std::string export_zone_;
   int export_zone_line_ = 0;
@@ -310,10 +371,10 @@ class Builder {
 std::string Child(const pugi::xml_node& n, const char* name) { return Trim(n.child(name).text().as_string()); }
 
 // A person of an event: <person id="1544">erdgeist</person>, or with guid= (the CCC hub).
-SchedulePerson XmlPerson(const pugi::xml_node& p) {
-  SchedulePerson sp;
-  sp.id = Trim(p.attribute("guid").as_string());
-  if (sp.id.empty()) sp.id = Trim(p.attribute("id").as_string());
+RawPerson XmlPerson(const pugi::xml_node& p) {
+  RawPerson sp;
+  sp.guid = Trim(p.attribute("guid").as_string());
+  sp.id = Trim(p.attribute("id").as_string());
   sp.name = p.child("name") ? Child(p, "name") : Trim(p.text().as_string());
   return sp;
 }
@@ -356,8 +417,10 @@ ImportedSchedule ParseScheduleXml(const std::string& data, const std::string& fi
   pugi::xml_node conference = schedule.child("conference");
   if (pugi::xml_node tz = conference.child("time_zone_name"))
     b.ExportZone(Trim(tz.text().as_string()), lines.At(static_cast<size_t>(tz.offset_debug())));
-  for (pugi::xml_node p : schedule.child("persons").children("person"))
-    b.KnownPerson(XmlPerson(p).id, Child(p, "biography"));
+  for (pugi::xml_node p : schedule.child("persons").children("person")) {
+    RawPerson known = XmlPerson(p);
+    b.KnownPerson(known.guid.empty() ? known.id : known.guid, Child(p, "biography"));
+  }
   int day_count = 0, room_count = 0;
   for (pugi::xml_node day : schedule.children("day")) {
     ++day_count;
@@ -368,6 +431,8 @@ ImportedSchedule ParseScheduleXml(const std::string& data, const std::string& fi
       std::string room_name = Trim(room.attribute("name").as_string());
       for (pugi::xml_node ev : room.children("event")) b.AddEvent(XmlEvent(ev, room_name, lines), d);
     }
+    // FOSDEM 2007-2012: <event> directly in <day>, each with its <room>.
+    for (pugi::xml_node ev : day.children("event")) b.AddEvent(XmlEvent(ev, "", lines), d);
   }
   auto out = b.Take(std::to_string(day_count) + " <day>, " + std::to_string(room_count) + " <room> in them, no <event>");
   out.title = Child(conference, "title");
@@ -408,13 +473,14 @@ std::string JsonName(const json& o, const char* key, const std::map<std::string,
 
 // Persons of an event: frab and pretalx "persons" (id or pretalx's code, public_name), schema2 "participants"
 // (guid, name). The most stable identity first: guid, then id, then code.
-std::vector<SchedulePerson> JsonPersons(const json& ev) {
-  std::vector<SchedulePerson> out;
+std::vector<RawPerson> JsonPersons(const json& ev) {
+  std::vector<RawPerson> out;
   for (const char* list : {"persons", "participants"})
     if (const json* ps = JsonArray(ev, list))
       for (const auto& p : *ps) {
-        SchedulePerson sp;
-        for (const char* key : {"guid", "id", "code"})
+        RawPerson sp;
+        sp.guid = JsonText(p, "guid");
+        for (const char* key : {"id", "code"})
           if (sp.id.empty()) sp.id = JsonText(p, key);
         sp.name = JsonText(p, "public_name");
         if (sp.name.empty()) sp.name = JsonText(p, "name");

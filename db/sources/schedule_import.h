@@ -1,7 +1,7 @@
 // Imports the program from the formats conference tools export, as they are (docs/SOURCES.md, "schedule"):
 //  - frab/pentabarf schedule XML, old and new: times from <date> when the event has one, else the day's date
 //    and <start> (HH:MM) read in the venue's time zone (pentabarf, FOSDEM before 2020); the CCC hub's and
-//    pretalx's XML are the same format;
+//    pretalx's XML are the same format; FOSDEM 2007-2012 put <event> (with its <room>) directly in <day>;
 //  - the schedule JSON of frab and pretalx (c3voc "schedule.json": conference.days[].rooms{name: [events]});
 //  - c3voc "schema2" JSON (the CCC hub: schedule.events[], each with start and end instants).
 // An export in a form none of these is, or that yields no event, is an error that says what was found.
@@ -30,7 +30,9 @@ struct ScheduleEvent {
 };
 
 // A person is who the export says: keyed by the export's guid, else its id (pretalx: code), else the name as
-// written; two people who share a name but not an identity stay two.
+// written; two people who share a name but not an identity stay two. An id that stands for several names in
+// the export (c3voc wiki exports: everyone is id "0") is no identity: those people are keyed "ID/NAME"
+// ("0/Dreirik"), with one warning per export.
 struct SchedulePerson {
   std::string id, name, biography;
 };

@@ -20,8 +20,9 @@ std::string InspectJson(const Catalog& c);
 // export it came from: {"sessions": [...]}, sorted by starts_at then id, each with id, title (in the
 // schedule's language: the language most session titles are in), starts_at and ends_at (ISO 8601 with the
 // venue's offset), room and track (names as exported, null when absent), people ([{id, name}] in the
-// export's order; id is the person's identity: guid, else id, else the name) and description (the text a
-// visitor reads). Never throws.
+// export's order; id is the person's identity: guid, else id, else the name; "ID/NAME", e.g. "0/Dreirik", when
+// the export's id stands for several names, db/sources/schedule_import.h) and description (the text a visitor
+// reads). Never throws.
 std::string SessionsJson(const Catalog& c);
 // The same as a table for people: one line per session, "starts_at  ends_at  room  title  (people)".
 std::string SessionsTable(const Catalog& c);

@@ -245,6 +245,70 @@ TEST_CASE("people are who the export says: two people who share a name stay two,
   CHECK(s.events[1].session.people[0].person_id == s.events[0].session.people[1].person_id);
 }
 
+TEST_CASE("a person id that stands for several names in the export is told apart by name, with one warning") {
+  // c3voc's wiki exports give everyone id "0"; merged exports reuse an id across their sources. An id with one
+  // name is still the identity, and the same id and name in two sessions is one person.
+  db::Diagnostics d;
+  auto s = db::ParseScheduleXml(R"(<schedule><day index="1" date="2019-12-27">
+    <room name="A"><event id="1"><date>2019-12-27T10:00:00+01:00</date><duration>00:30</duration><title>One</title>
+      <persons><person id="0">Dreirik</person><person id="0">Goldwaage</person><person id="7">Ada</person></persons></event>
+    <event id="2"><date>2019-12-27T11:00:00+01:00</date><duration>00:30</duration><title>Two</title>
+      <persons><person id="0">Goldwaage</person><person id="7">Ada</person></persons></event></room></day></schedule>)",
+                                "schedule.xml", {"en", "Europe/Berlin"}, d);
+  INFO(test::Dump(d));
+  CHECK_FALSE(d.has_errors());
+  REQUIRE(s.events.size() == 2);
+  REQUIRE(s.people.size() == 3);
+  CHECK(s.people[0].id == "0/Dreirik");
+  CHECK(s.people[1].id == "0/Goldwaage");
+  CHECK(s.people[1].name == "Goldwaage");
+  CHECK(s.people[2].id == "7");
+  REQUIRE(s.events[1].session.people.size() == 2);
+  CHECK(s.events[1].session.people[0].person_id == "0/Goldwaage");
+  CHECK(s.events[1].session.people[1].person_id == "7");
+  CHECK(test::Has(d, db::Severity::Warning, "schedule.xml", 0, "persons", "person id 0 stands for 2 different names: told apart by name"));
+  CHECK(d.items().size() == 1);
+
+  // JSON (a merged export): id 2 for two names, id 6 for two more; one warning names the worst and the count.
+  db::Diagnostics j;
+  auto js = db::ParseScheduleJson(R"({"schedule": {"conference": {"title": "X", "days": [{"index": 1, "date": "2022-12-27",
+    "rooms": {"A": [{"id": 1, "date": "2022-12-27T10:00:00+01:00", "duration": "00:30", "title": "One",
+      "persons": [{"id": 2, "public_name": "Kim"}, {"id": 2, "public_name": "Lee"}, {"id": 2, "public_name": "Max"},
+                  {"id": 6, "public_name": "Adorfer"}]},
+     {"id": 3, "date": "2022-12-27T11:00:00+01:00", "duration": "00:30", "title": "Two",
+      "persons": [{"id": 6, "public_name": "Schaltkreis Musik"}, {"guid": "g-1", "id": 2, "public_name": "Kim"}]}]}}]}}})",
+                                   "schedule.json", {"en", "Europe/Berlin"}, j);
+  INFO(test::Dump(j));
+  CHECK_FALSE(j.has_errors());
+  REQUIRE(js.events.size() == 2);
+  std::vector<std::string> ids;
+  for (const auto& p : js.people) ids.push_back(p.id);
+  CHECK(ids == std::vector<std::string>{"2/Kim", "2/Lee", "2/Max", "6/Adorfer", "6/Schaltkreis Musik", "g-1"});
+  CHECK(test::Has(j, db::Severity::Warning, "schedule.json", 0, "persons",
+                  "person id 2 stands for 3 different names: told apart by name (2 person ids in all"));
+  CHECK(j.items().size() == 1);
+}
+
+TEST_CASE("an old FOSDEM export (2007-2012) with <event> directly in <day> reads each event's <room>") {
+  db::Diagnostics d;
+  auto s = db::ParseScheduleXml(R"(<schedule><conference><title>FOSDEM 2007</title></conference>
+    <day index="1" date="2007-02-25">
+      <event id="0"><start>15:00</start><duration>00:45</duration><room>Chavanne</room><title>AIGLX</title>
+        <track>Desktop Applications</track><persons><person id="12">Kristian</person></persons></event>
+      <event id="1"><start>16:00</start><duration>01:00</duration><room>Ferrer</room><title>Two</title></event>
+    </day></schedule>)",
+                                "schedule.xml", {"en", "Europe/Brussels"}, d);
+  INFO(test::Dump(d));
+  CHECK_FALSE(d.has_errors());
+  REQUIRE(s.events.size() == 2);
+  CHECK(s.events[0].room_name == "Chavanne");
+  CHECK(s.events[0].session.starts_at == "2007-02-25T15:00:00+01:00");
+  CHECK(s.events[0].session.ends_at == "2007-02-25T15:45:00+01:00");
+  CHECK(s.events[1].room_name == "Ferrer");
+  CHECK(s.rooms == std::vector<std::string>{"Chavanne", "Ferrer"});
+  CHECK(s.people.size() == 1);
+}
+
 TEST_CASE("an export that yields no event, or in a form the tool does not read, is an error that says what was found") {
   db::Diagnostics d;
   auto s = db::ParseScheduleXml(R"(<schedule><day index="1" date="2022-09-28"><room name="A"/></day></schedule>)",
@@ -309,6 +373,21 @@ TEST_CASE("an export in another time zone than the forum's is an error naming bo
     CHECK(n >= 1);
     CHECK(n <= 3);
   }
+}
+
+TEST_CASE("a few events with another offset than the export's (remote sessions) import with a warning") {
+  std::string events;
+  for (int i = 1; i <= 10; ++i)
+    events += "<event id=\"" + std::to_string(i) + "\"><date>2022-12-27T1" + std::to_string(i % 10) +
+              ":00:00+01:00</date><duration>00:30</duration><title>T</title></event>";
+  events += "<event id=\"6713\"><date>2022-12-27T10:30:00-05:00</date><duration>00:30</duration><title>Remote</title></event>";
+  db::Diagnostics d;
+  auto s = db::ParseScheduleXml("<schedule><day index=\"1\" date=\"2022-12-27\"><room name=\"A\">" + events +
+                                    "</room></day></schedule>", "schedule.xml", {"en", "Europe/Amsterdam"}, d);
+  INFO(test::Dump(d));
+  CHECK_FALSE(d.has_errors());
+  CHECK(s.events.size() == 11);
+  CHECK(test::Has(d, db::Severity::Warning, "schedule.xml", 0, "date", "event 6713 starts at 2022-12-27T10:30:00-05:00"));
 }
 
 TEST_CASE("local times across a daylight-saving change follow the tz database") {
