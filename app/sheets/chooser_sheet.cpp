@@ -49,6 +49,7 @@ void Header(AppState& s, const ChooserLayout& L) {
   Text(s.fonts.display, colors::kInk, s.Ui(title), L.list_w - ImGui::GetItemRectSize().x - m.gap * 1.5f);
   ImGui::EndGroup();
   ImGui::Dummy(ImVec2(1, m.gap * 0.25f));
+  ImGui::SetCursorScreenPos(ImVec2(L.origin.x + m.pad, ImGui::GetCursorScreenPos().y));
   ImVec2 f = ImGui::GetCursorScreenPos();
   const float inner = L.list_w - 2 * m.pad;
   const std::string& placeholder = s.Ui("schedule.chooser_placeholder");

@@ -277,3 +277,34 @@ TEST_CASE("schedule: a room with nothing on now says when its next session start
   h.Settle();
   CHECK(h.s.schedule_view.status.empty());
 }
+
+TEST_CASE("schedule: the chooser fits a portrait screen and reach mode, keys and rows whole") {
+  for (bool reach : {false, true})
+    for (auto [w, h_px] : {std::pair{1080, 1920}, std::pair{1920, 1080}}) {
+      CAPTURE(reach);
+      CAPTURE(w);
+      FosdemSchedule f(w, h_px);
+      test::Harness& h = f.h;
+      if (reach) {
+        h.s.Do({.kind = app::Action::Kind::Toggle, .mode = app::A11yMode::Reach});
+        h.Settle();
+      }
+      h.overflows.clear();
+      REQUIRE(h.Tap("room-filter"));
+      h.Settle();
+      CHECK(h.overflows.empty());
+      // "All rooms" and at least two rooms to tap, each a finger high; the keyboard's keys there too.
+      CHECK(Options(h).size() >= 3);
+      for (const auto& t : h.targets())
+        if (t.key.find("/option") != std::string::npos || t.key.find("/key") != std::string::npos) {
+          if (t.y1 - t.y0 < t.full_h - 0.5f) continue;  // a row the list scrolled partly away
+          CHECK_MESSAGE(t.y1 - t.y0 >= h.s.metrics.touch, t.key);
+        }
+      for (const char* key : {"kb/a/key", "kb/5/key", "kb/backspace/key", "chooser-close"}) CHECK_MESSAGE(h.Visible(key), key);
+      // In reach mode every control is in the lower half.
+      if (reach)
+        for (const auto& t : h.targets())
+          if (t.key.find("/option") != std::string::npos || t.key.find("/key") != std::string::npos)
+            CHECK_MESSAGE(t.y0 >= h_px / 2 - 1, t.key);
+    }
+}
