@@ -482,9 +482,10 @@ TEST_CASE("real taps at FOSDEM 2026's size: \"rust\", then \"Show all\" on the s
   int shown = rows(r, x);
   CHECK_MESSAGE(shown > 8, shown << " rows of the full list on screen");
   // Dragged up, the list shows later rows: the 40th is reached by dragging.
-  const e2e::Rect* first = r.Find("0/result");
-  REQUIRE(first);
-  for (int i = 0; i < 8 && !r.Find("40/result"); ++i) r = k.Drag(first->cx(), first->y0 + 300, first->cx(), first->y0 - 150, 0.5, 0.2);
+  const e2e::Rect* found = r.Find("0/result");
+  REQUIRE(found);
+  const e2e::Rect first = *found;  // a copy: each drag replaces `r`, and the rect with it
+  for (int i = 0; i < 8 && !r.Find("40/result"); ++i) r = k.Drag(first.cx(), first.y0 + 300, first.cx(), first.y0 - 150, 0.5, 0.2);
   CHECK(r.Find("40/result"));
   k.Shot("search-fosdem-all-scrolled");
   r = TapOn(k, "back");
