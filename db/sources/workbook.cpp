@@ -133,24 +133,14 @@ std::string NumberText(double v) {
   return buf;
 }
 
-// A date serial (days since 1899-12-30, Excel's and LibreOffice's epoch) as YYYY-MM-DD, and with a time of day
-// as YYYY-MM-DDTHH:MM.
+// A date serial (days since 1899-12-30, Excel's and LibreOffice's epoch; 25569 is 1970-01-01) as YYYY-MM-DD,
+// and with a time of day as YYYY-MM-DDTHH:MM, through the one instant formatter (db/base/text.h).
 std::string SerialDate(double serial) {
+  if (!std::isfinite(serial) || std::fabs(serial) > 3e6) return NumberText(serial);  // no calendar date
   long long days = static_cast<long long>(std::floor(serial));
-  int minutes = static_cast<int>(std::lround((serial - static_cast<double>(days)) * 24 * 60));
-  if (minutes == 24 * 60) ++days, minutes = 0;
-  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm, as the tz library uses).
-  long long z = days - 25569 + 719468;
-  long long era = (z >= 0 ? z : z - 146096) / 146097;
-  long long doe = z - era * 146097;
-  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-  long long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-  y += m <= 2;
-  char buf[96];
-  if (minutes) std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02d:%02d", y, m, d, minutes / 60, minutes % 60);
-  else std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", y, m, d);
-  return buf;
+  long long minutes = std::llround((serial - static_cast<double>(days)) * 24 * 60);
+  std::string iso = FormatInstant((days - 25569) * 86400 + minutes * 60, 0);  // "YYYY-MM-DDTHH:MM:SS+00:00"
+  return minutes % (24 * 60) ? iso.substr(0, 16) : iso.substr(0, 10);
 }
 
 // [SECTION] .xlsx (Office Open XML) ---------------------------------------------------------------------
