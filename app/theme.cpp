@@ -17,6 +17,8 @@ std::span<const TypeFace> TypeScale() {
       {&Fonts::strong, 28, true},
       {&Fonts::title, 40, true},
       {&Fonts::display, 60, true},
+      {&Fonts::italic, 28, false, true},  // emphasis in descriptions (app/widgets/rich_text.h)
+      {&Fonts::bold_italic, 28, true, true},
   };
   return kScale;
 }

@@ -23,6 +23,7 @@ struct TypeFace {
   ImFont* Fonts::*font;
   float px;
   bool bold;
+  bool italic = false;
 };
 std::span<const TypeFace> TypeScale();
 

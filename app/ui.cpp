@@ -184,12 +184,23 @@ void DrawScreen(AppState& s, ImVec2 content) {
 
 void DrawFrame(AppState& s) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->WorkPos);
-  ImGui::SetNextWindowSize(vp->WorkSize);
   ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                            ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+  // The live preview's panel (forum-kiosk --sources) takes the top; the kiosk's screens the rest.
+  if (float panel = PreviewPanelHeight(s, vp->WorkSize); panel > 0) {
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, panel));
+    ImGui::Begin("preview", nullptr, flags);
+    DrawPreviewPanel(s, ImVec2(vp->WorkSize.x, panel));
+    ImGui::End();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + panel));
+    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, vp->WorkSize.y - panel));
+  } else {
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+  }
   ImGui::Begin("kiosk", nullptr, flags);
-  ImVec2 size = vp->WorkSize;
+  ImVec2 size = ImGui::GetWindowSize();
   s.animating = false;
   if (!s.catalog) {
     DrawErrorScreen(s, size);

@@ -4,6 +4,7 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -74,7 +75,11 @@ KioskFonts FindKioskFonts() {
   if (!config) return out;
   if (auto regular = Match(config, "Noto Sans", "Regular")) out.regular = regular->path;
   if (auto bold = Match(config, "Noto Sans", "Bold")) out.bold = bold->path;
+  if (auto italic = Match(config, "Noto Sans", "Italic")) out.italic = italic->path;
+  if (auto bold_italic = Match(config, "Noto Sans", "Bold Italic")) out.bold_italic = bold_italic->path;
   if (out.bold.empty()) out.bold = out.regular;
+  if (out.italic.empty()) out.italic = out.regular;
+  if (out.bold_italic.empty()) out.bold_italic = out.bold;
   for (const char* family : kFallbacks) {
     std::optional<FontFile> regular = Match(config, family, "Regular");
     if (!regular) continue;
@@ -135,8 +140,25 @@ int FontCoverage::FallbackFor(char32_t cp) const {
   return -1;
 }
 
-bool FontCoverage::Has(char32_t cp) const {
-  return cp <= kMaxDrawableCodepoint && (InMain(cp) || FallbackFor(cp) >= 0);
+bool FontCoverage::Has(char32_t cp) const { return InMain(cp) || FallbackFor(cp) >= 0; }
+
+FontCoverage::Glyph FontCoverage::Render(char32_t cp, float px) const {
+  Glyph g;
+  int f = FallbackFor(cp);
+  if (f < 0 || px <= 0) return g;
+  FT_Face face = faces_->fallbacks[size_t(f)];
+  // As imgui_freetype sizes a face: the real height (ascender to descender) of `px` pixels.
+  FT_Size_RequestRec req{FT_SIZE_REQUEST_TYPE_REAL_DIM, 0, FT_Long(px * 64), 0, 0};
+  if (FT_Request_Size(face, &req) || FT_Load_Char(face, cp, FT_LOAD_RENDER | FT_LOAD_TARGET_LIGHT)) return g;
+  const FT_Bitmap& b = face->glyph->bitmap;
+  if (b.pixel_mode != FT_PIXEL_MODE_GRAY) return g;
+  g.width = int(b.width), g.height = int(b.rows), g.left = face->glyph->bitmap_left, g.top = face->glyph->bitmap_top;
+  g.advance = float(face->glyph->advance.x) / 64.0f;
+  g.alpha.resize(size_t(g.width) * size_t(g.height));
+  for (int y = 0; y < g.height; ++y)
+    std::copy_n(b.buffer + std::ptrdiff_t(y) * b.pitch, g.width, g.alpha.begin() + std::ptrdiff_t(y) * g.width);
+  if (g.alpha.empty()) g.alpha.push_back(0);  // a blank glyph (a space) is still a glyph
+  return g;
 }
 
 std::string DescribeCodepoint(char32_t cp) {

@@ -79,6 +79,10 @@ Config LoadConfig(const std::string& path, std::vector<std::string>& problems) {
   r.Number("rescan_s", c.rescan_s, 1, 3600);
   r.Number("settle_s", c.settle_s, 0, 60);
   r.Number("max_snapshot_mb", c.max_snapshot_mb, 1, 16384);
+  r.Number("pair_grace_s", c.pair_grace_s, 0, 86400);
+  r.Number("rejected_max_mb", c.rejected_max_mb, 0, 1 << 20);
+  r.String("outbox", c.outbox);
+  r.Number("heartbeat_s", c.heartbeat_s, 5, 86400);
   r.String("default_language", c.default_language);
   r.Number("idle_timeout_s", c.idle_timeout_s, 0, 86400);
   r.String("staff_pin_hash", c.staff_pin_hash);
@@ -97,9 +101,12 @@ Config LoadConfig(const std::string& path, std::vector<std::string>& problems) {
     const toml::table* here = n->as_table();
     auto x = here ? here->get("x") : nullptr, y = here ? here->get("y") : nullptr;
     auto facing = here ? here->get("facing_deg") : nullptr;
-    if (!x || !y || !x->value<double>() || !y->value<double>() || (facing && !facing->value<double>())) {
-      r.Problem("you_are_here", n, "expected { x = metres, y = metres, facing_deg = degrees }");
+    auto level = here ? here->get("level") : nullptr;
+    if (!x || !y || !x->value<double>() || !y->value<double>() || (facing && !facing->value<double>()) ||
+        (level && !level->is_integer())) {
+      r.Problem("you_are_here", n, "expected { x = metres, y = metres, facing_deg = degrees, level = the level's ordinal }");
     } else {
+      c.here_level = level ? int(*level->value<int64_t>()) : 0;
       c.has_position = true;
       c.here_x = *x->value<double>();
       c.here_y = *y->value<double>();
@@ -125,7 +132,7 @@ Config LoadConfig(const std::string& path, std::vector<std::string>& problems) {
     else problems.push_back(r.Where(key_node) + ": trusted_keys: '" + k.substr(0, 24) + "...': " + parsed.error().message + " (skipped)");
   }
   static const std::set<std::string> known = {"kiosk_id", "data_dir", "inbox", "trusted_keys", "allow_unsigned",
-                                              "rescan_s", "settle_s", "max_snapshot_mb", "default_language",
+                                              "rescan_s", "settle_s", "max_snapshot_mb", "pair_grace_s", "rejected_max_mb", "outbox", "heartbeat_s", "default_language",
                                               "idle_timeout_s", "you_are_here", "staff_pin_hash", "rotation",
                                               "allow_quit", "stats_db"};
   for (const auto& [k, v] : t)

@@ -18,10 +18,15 @@ struct Config {
   double rescan_s = 10;                               // look at the inboxes at least this often (media mount late)
   double settle_s = 1;                                // a file must be still this long before it is taken
   uint64_t max_snapshot_mb = 512;                     // larger candidates are refused unread
+  double pair_grace_s = 300;                          // a snapshot and signature that disagree wait this long
+  uint64_t rejected_max_mb = 0;                       // copies kept in rejected/; 0 = twice max_snapshot_mb
+  std::string outbox;                                 // heartbeats for the fleet view (db/field/fleet.h); "" = none
+  double heartbeat_s = 60;                            // a heartbeat at least this often (and after each event)
   std::string default_language;                       // "" = the forum's (snapshot)
   int idle_timeout_s = 0;                             // 0 = the forum's (snapshot)
   bool has_position = false;                          // you_are_here given
   double here_x = 0, here_y = 0, here_facing_deg = 0; // on the floor plan, metres; 0° = plan's +y (north)
+  int here_level = 0;                                 // the ordinal of its level (levels.csv, IMDF); 0: ground
   std::string staff_pin_hash;                         // "" = staff mode cannot be opened
   int rotation = 0;                                   // 0, 90, 180, 270: the screen as mounted
   bool allow_quit = false;                            // staff mode offers "quit the kiosk"

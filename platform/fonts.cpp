@@ -108,7 +108,34 @@ ImFont* AddFace(ImFontAtlas* atlas, FontData& data, const std::string& path, int
   return atlas->AddFontFromMemoryTTF(bytes, int(size), px, &cfg, ranges);
 }
 
+// A glyph drawn under a stand-in (db::StandIns): its rectangle in the atlas, its font, its pixels.
+struct StandInGlyph {
+  int rect;
+  ImFont* font;
+  ImWchar stand_in;
+  fonts::FontCoverage::Glyph glyph;
+};
+
+// After the atlas is built: each stand-in's pixels into its rectangle, and its glyph moved down by the font's
+// ascent (ImGui places a custom glyph from the line's top; FreeType's offset is from the baseline).
+void PaintStandIns(ImFontAtlas* atlas, const std::vector<StandInGlyph>& drawn) {
+  unsigned char* px = nullptr;
+  int w = 0, h = 0;
+  atlas->GetTexDataAsAlpha8(&px, &w, &h);
+  for (const StandInGlyph& d : drawn) {
+    const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(d.rect);
+    if (!r || !r->IsPacked() || r->X + d.glyph.width > w || r->Y + d.glyph.height > h) continue;
+    for (int y = 0; y < d.glyph.height; ++y)
+      std::copy_n(d.glyph.alpha.begin() + std::ptrdiff_t(y) * d.glyph.width, d.glyph.width, px + std::ptrdiff_t(r->Y + y) * w + r->X);
+    if (auto* g = const_cast<ImFontGlyph*>(d.font->FindGlyphNoFallback(d.stand_in))) g->Y0 += d.font->Ascent, g->Y1 += d.font->Ascent;
+  }
+}
+
 }  // namespace
+
+FontSet::~FontSet() {
+  if (ImGui::GetCurrentContext() && ImGui::GetIO().UserData == &stand_ins_) ImGui::GetIO().UserData = nullptr;
+}
 
 bool FontSet::Build(const std::string& text, float scale, const std::vector<FontFace>& faces, std::string& error) {
   fonts::KioskFonts files = fonts::FindKioskFonts();
@@ -131,6 +158,8 @@ bool FontSet::Build(const std::string& text, float scale, const std::vector<Font
     }
   } pending;
   ImFontAtlas* atlas = pending.atlas;
+  db::StandIns stand_ins(text);
+  std::vector<StandInGlyph> drawn;
   atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
   FontData data;
@@ -138,7 +167,8 @@ bool FontSet::Build(const std::string& text, float scale, const std::vector<Font
   for (const FontFace& face : faces) {
     // The main face with every character, then each fallback that supplies some, merged into it (a merged
     // face adds only the characters the font lacks so far). Bold text takes the fallback's bold face.
-    ImFont* f = AddFace(atlas, data, face.bold ? files.bold : files.regular, 0, face.px * scale, ranges.Data, false);
+    const std::string& main = face.italic ? (face.bold ? files.bold_italic : files.italic) : (face.bold ? files.bold : files.regular);
+    ImFont* f = AddFace(atlas, data, main, 0, face.px * scale, ranges.Data, false);
     for (size_t i = 0; f && i < files.fallbacks.size(); ++i) {
       const fonts::FallbackFont& fb = files.fallbacks[i];
       const fonts::FontFile& file = face.bold ? fb.bold : fb.regular;
@@ -146,9 +176,18 @@ bool FontSet::Build(const std::string& text, float scale, const std::vector<Font
         f = nullptr;
     }
     if (!f) break;
+    // The characters above U+FFFF, under their stand-ins, as custom glyphs (ImGui cannot load them itself).
+    for (size_t i = 0; i < stand_ins.characters().size(); ++i) {
+      fonts::FontCoverage::Glyph g = coverage.Render(stand_ins.characters()[i], face.px * scale);
+      if (g.alpha.empty()) continue;
+      ImWchar stand = ImWchar(db::StandIns::kFirst - i);
+      int rect = atlas->AddCustomRectFontGlyph(f, stand, g.width, g.height, g.advance, ImVec2(float(g.left), float(-g.top)));
+      drawn.push_back({rect, f, stand, std::move(g)});
+    }
     built.push_back(f);
   }
   bool ok = !faces.empty() && built.size() == faces.size() && atlas->Build();
+  if (ok) PaintStandIns(atlas, drawn);
   FontData::Disown(atlas);  // before anything can free the input data; the mappings go with this function
   atlas->ClearInputData();  // the glyphs are in the texture
   if (!ok) {
@@ -159,6 +198,8 @@ bool FontSet::Build(const std::string& text, float scale, const std::vector<Font
   IM_DELETE(io.Fonts);
   io.Fonts = std::exchange(pending.atlas, nullptr);
   ranges_.swap(ranges);
+  stand_ins_ = std::move(stand_ins);
+  io.UserData = &stand_ins_;
   for (size_t i = 0; i < faces.size(); ++i) *faces[i].out = built[i];
   FindMissing(faces);
   unsigned char* px;

@@ -1,10 +1,12 @@
-// Fonts: Noto Sans (regular and bold) with its fallbacks (Noto Sans Symbols, Math, Color Emoji, Symbols2, the
+// Fonts: Noto Sans (regular, bold, italic, bold italic) with its fallbacks (Noto Sans Symbols, Math, Color Emoji, Symbols2, the
 // scripts, CJK, Symbola: fonts/font_files.h) merged into every size, rasterized by FreeType (imgui_freetype),
 // with glyphs only for the characters the kiosk will draw (the snapshot's text and the UI's own symbols): a
 // fallback adds only the characters it supplies, so the atlas stays small enough for a low-end GPU. A
 // character without a glyph draws as U+FFFD (�), which the glyph audit below can find in a rendered frame.
 #pragma once
 #include <imgui.h>
+
+#include "db/base/text.h"
 
 #include <string>
 #include <vector>
@@ -17,10 +19,15 @@ struct FontFace {
   float px = 0;
   bool bold = false;
   ImFont** out = nullptr;  // set when the whole build succeeds; the font is owned by ImGui's atlas
+  bool italic = false;     // Noto Sans Italic / Bold Italic, else the upright face of that weight
 };
 
 class FontSet {
  public:
+  FontSet() = default;
+  ~FontSet();  // ImGuiIO::UserData no longer points at its stand-ins
+  FontSet(const FontSet&) = delete;
+  FontSet& operator=(const FontSet&) = delete;
   // Builds `faces` into ImGui's atlas (the first is ImGui's default font). `text` holds every string that may
   // be drawn; `scale` multiplies every size (px_per_mm / 3.6, times the larger-text factor). False and `error`
   // when no usable font is installed; the atlas and every `out` are then left as they were (a rebuild that
@@ -32,7 +39,7 @@ class FontSet {
   template <class Table, class Fonts>
   bool Build(const std::string& text, float scale, const Table& type_scale, Fonts& out, std::string& error) {
     std::vector<FontFace> faces;
-    for (const auto& f : type_scale) faces.push_back({f.px, f.bold, &(out.*f.font)});
+    for (const auto& f : type_scale) faces.push_back({f.px, f.bold, &(out.*f.font), f.italic});
     return Build(text, scale, faces, error);
   }
   int atlas_width() const { return atlas_w_; }
@@ -43,6 +50,9 @@ class FontSet {
  private:
   void FindMissing(const std::vector<FontFace>& faces);
   ImVector<ImWchar> ranges_;  // every character of the last Build's text
+  // The characters above U+FFFF of that text and their stand-ins in the atlas; ImGuiIO::UserData points here
+  // while this atlas is ImGui's, for what draws text (app/widgets: DrawableText).
+  db::StandIns stand_ins_;
   std::vector<ImWchar> missing_;
   int atlas_w_ = 0, atlas_h_ = 0;
 };

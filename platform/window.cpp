@@ -8,7 +8,13 @@
 #include <imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
+#include "platform/touch_x11.h"
+
+#include <sys/eventfd.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cmath>
 #include <utility>
 #include <cfloat>
 #include <vector>
@@ -32,9 +38,7 @@ void OnButton(GLFWwindow* w, int button, int action, int) {
   glfwGetCursorPos(w, &x, &y);
   in.down = action == GLFW_PRESS;
   if (in.down) {
-    in.press_pending = true;
-    in.press_x = float(x);
-    in.press_y = float(y);
+    in.Press(glfwGetTime(), float(x), float(y));
   } else {
     in.release_pending = true;
     in.release_x = float(x);
@@ -48,8 +52,23 @@ void OnSize(GLFWwindow* w, int, int) { InputOf(w).any = true; }
 void OnRefresh(GLFWwindow* w) { InputOf(w).any = true; }
 }  // namespace
 
+void Window::Input::Press(double t, float x, float y) {
+  press_pending = true;
+  press_x = x, press_y = y;
+  // ImGui's double-click rule (io.MouseDoubleClickTime, MouseDoubleClickMaxDist), on the press's own time.
+  double_pending = last_press_t >= 0 && t - last_press_t <= 0.40 && std::hypot(x - last_press_x, y - last_press_y) <= double_max_dist;
+  last_press_t = double_pending ? -1 : t;  // a third tap starts afresh
+  last_press_x = x, last_press_y = y;
+}
+
 std::unique_ptr<Window> Window::Create(const WindowOptions& opt, std::string& error) {
   glfwSetErrorCallback(nullptr);
+  // Started by systemd before the session exported its display (forum-kiosk.service takes it from the
+  // session's import-environment): the kiosk's own display, :0 (cage's Xwayland, a single X server).
+  if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY")) {
+    ::setenv("DISPLAY", ":0", 0);
+    std::fprintf(stderr, "forum-kiosk: DISPLAY is not set; using :0\n");
+  }
   if (!glfwInit()) {
     error = "cannot open the display (GLFW init failed; is DISPLAY set and an X server running?)";
     return nullptr;
@@ -94,10 +113,14 @@ std::unique_ptr<Window> Window::Create(const WindowOptions& opt, std::string& er
   // A finger's second tap of a double tap lands a few millimetres from the first, and a little later than a
   // mouse's second click (ImGui's defaults: 6 px, 0.30 s).
   io.MouseDoubleClickMaxDist = 6.0f * win->PxPerMm();
-  io.MouseDoubleClickTime = 0.40f;
+  io.MouseDoubleClickTime = 0.40f;  // Input::Press applies the same rule on the events' own times
+  win->input_.double_max_dist = io.MouseDoubleClickMaxDist;
   ImGui_ImplGlfw_InitForOpenGL(win->w_, true);  // chains to the callbacks above
   ImGui_ImplOpenGL3_Init("#version 130");
   win->imgui_ready_ = true;
+  // After the window exists (its touches are selected on it); null when the display is not X11 or has no
+  // XInput 2.2, and then GLFW alone waits and points.
+  win->touch_ = X11Touch::Open(win->w_);
   return win;
 }
 
@@ -111,7 +134,23 @@ Window::~Window() {
   glfwTerminate();
 }
 
-void Window::Wake() { glfwPostEmptyEvent(); }
+namespace {
+// What Wake() writes to for a wait that is not GLFW's (X11Touch::WaitEvents): an eventfd made once for the
+// process (Wake is static, called from any thread), or -1 when none could be made.
+int WakeFd() {
+  static const int fd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  return fd;
+}
+}  // namespace
+
+void Window::Wake() {
+  glfwPostEmptyEvent();
+  if (WakeFd() >= 0) {
+    uint64_t one = 1;
+    ssize_t n = ::write(WakeFd(), &one, sizeof one);
+    (void)n;  // full (2^64 - 1 wakes pending) is awake enough
+  }
+}
 
 void Window::ReloadFontTexture() {
   ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -119,10 +158,68 @@ void Window::ReloadFontTexture() {
 }
 
 bool Window::Wait(double timeout_s) {
-  if (timeout_s <= 0) glfwPollEvents();
-  else glfwWaitEventsTimeout(timeout_s);
+  if (touch_) {
+    touch_->WaitEvents(timeout_s, WakeFd());
+    uint64_t wakes;
+    if (WakeFd() >= 0) (void)!::read(WakeFd(), &wakes, sizeof wakes);  // consumed: the next wait sleeps again
+    TakeTouches();
+  } else if (timeout_s <= 0) {
+    glfwPollEvents();
+  } else {
+    glfwWaitEventsTimeout(timeout_s);
+  }
   if (kiosk_ && glfwWindowShouldClose(w_)) glfwSetWindowShouldClose(w_, GLFW_FALSE);  // visitors cannot close it
   return std::exchange(input_.any, false);
+}
+
+bool Window::HasTouchscreen() const { return touch_ && touch_->selected(); }
+
+// The touches since the last look, through the recognizer: the pointer finger's press, moves and release
+// into input_ as OnButton puts a mouse's (a cancelled press is released off the window, so it taps nothing).
+void Window::TakeTouches() {
+  bool devices_changed = false;
+  std::vector<TouchEvent> touches = touch_->Take(devices_changed);
+  if (devices_changed && !touch_->selected()) gestures_.Reset();  // the touchscreen went away mid-touch
+  for (const TouchEvent& e : touches) gestures_.Feed(e);
+  for (const PointerEvent& p : gestures_.TakePointer()) {
+    input_.any = true;
+    ++input_.button_events;
+    switch (p.kind) {
+      case PointerEvent::Kind::Press:
+        input_.down = true;
+        input_.Press(Now(), p.x, p.y);
+        touch_x_ = p.x, touch_y_ = p.y;
+        break;
+      case PointerEvent::Kind::Move:
+        touch_x_ = p.x, touch_y_ = p.y;
+        --input_.button_events;  // a move is no button event
+        break;
+      case PointerEvent::Kind::Release:
+      case PointerEvent::Kind::Cancel:
+        input_.down = false;
+        input_.release_pending = true;
+        input_.release_x = touch_x_ = p.kind == PointerEvent::Kind::Cancel ? -FLT_MAX : p.x;
+        input_.release_y = touch_y_ = p.kind == PointerEvent::Kind::Cancel ? -FLT_MAX : p.y;
+        break;
+    }
+  }
+  if (!touches.empty()) input_.any = true;
+}
+
+void Window::Turn(float& x, float& y, float pw, float ph) const {
+  float mx = x, my = y;
+  if (rotation_ == 90) x = my, y = pw - mx;
+  if (rotation_ == 180) x = pw - mx, y = ph - my;
+  if (rotation_ == 270) x = ph - my, y = mx;
+}
+
+GestureStep Window::TakeGesture() {
+  GestureStep g = gestures_.TakeGesture();
+  const float pw = float(width()), ph = float(height());
+  Turn(g.focal_x, g.focal_y, pw, ph);
+  Turn(g.from_x, g.from_y, pw, ph);
+  Turn(g.start_x, g.start_y, pw, ph);
+  return g;
 }
 
 void Window::BeginFrame() {
@@ -137,11 +234,17 @@ void Window::BeginFrame() {
   // (so a drag is measured from where the finger came down, and a tap lands where it was aimed), the frame
   // that sees a release the position of the release; a press and a release between two frames take one
   // frame each (the backend holds the button down for the first).
+  const bool touch = HasTouchscreen();  // the pointer is the recognizer's first finger, not GLFW's
+  if (touch) io.MousePos = ImVec2(touch_x_, touch_y_), io.MouseDown[0] = input_.down;
+  bool double_tap = false;
   if (input_.press_pending) {
     io.MousePos = ImVec2(input_.press_x, input_.press_y);
+    if (touch) io.MouseDown[0] = true;
     input_.press_pending = false;
-  } else if (input_.release_pending && !io.MouseDown[0]) {
+    double_tap = std::exchange(input_.double_pending, false);
+  } else if (input_.release_pending && (touch || !io.MouseDown[0])) {
     io.MousePos = ImVec2(input_.release_x, input_.release_y);
+    if (touch) io.MouseDown[0] = false;
     input_.release_pending = false;
   }
   if (io.MouseDown[0] || input_.down) frames_up_ = 0;
@@ -150,14 +253,12 @@ void Window::BeginFrame() {
   if (rotation_) {  // lay out for the turned screen; turn the touch back into its coordinates
     float pw = io.DisplaySize.x, ph = io.DisplaySize.y;
     if (rotation_ != 180) io.DisplaySize = ImVec2(ph, pw);
-    ImVec2 m = io.MousePos;
-    if (m.x > -FLT_MAX / 2) {
-      if (rotation_ == 90) io.MousePos = ImVec2(m.y, pw - m.x);
-      if (rotation_ == 180) io.MousePos = ImVec2(pw - m.x, ph - m.y);
-      if (rotation_ == 270) io.MousePos = ImVec2(ph - m.y, m.x);
-    }
+    if (io.MousePos.x > -FLT_MAX / 2) Turn(io.MousePos.x, io.MousePos.y, pw, ph);
   }
   ImGui::NewFrame();
+  // The second press of a double tap, however long the frames between took: ImGui 1.86 measures the gap
+  // between the frames that saw the presses, so a busy kiosk would see two taps.
+  if (double_tap) io.MouseDoubleClicked[0] = true;
 }
 
 void Window::SetRotation(int degrees) { rotation_ = ((degrees % 360) + 360) % 360 / 90 * 90; }

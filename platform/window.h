@@ -6,10 +6,14 @@
 #include <memory>
 #include <string>
 
+#include "platform/gestures.h"
+
 struct GLFWwindow;
 struct ImDrawData;
 
 namespace platform {
+
+class X11Touch;
 
 struct WindowOptions {
   bool fullscreen = true;   // false: a window of width x height (--windowed WxH)
@@ -47,6 +51,10 @@ class Window {
   // Presses and releases the window has received since it opened (--report: a test that sent a tap knows
   // when the kiosk has seen all of it).
   long ButtonEvents() const { return input_.button_events; }
+  // Two fingers' movement since the last call (pinch and two-finger pan on a touchscreen, platform/gestures.h),
+  // in the coordinates the app lays out in (the screen's rotation applied). `moved` false: none.
+  GestureStep TakeGesture();
+  bool HasTouchscreen() const;  // a touchscreen's touches come to the window (XInput 2.2)
 
   // What the input callbacks saw since the last frame. Written and read on the UI thread only.
   struct Input {
@@ -55,6 +63,13 @@ class Window {
     long button_events = 0;
     bool press_pending = false, release_pending = false;  // not yet seen by a frame
     float press_x = 0, press_y = 0, release_x = 0, release_y = 0;
+    // A second press soon after the first and close to it, timed when it came (not when a frame saw it: a
+    // busy frame must not turn a double tap into two taps). Press() sets it; the press's frame reads it.
+    bool double_pending = false;
+    double last_press_t = -1;
+    float last_press_x = 0, last_press_y = 0;
+    float double_max_dist = 20;  // px: ImGui's MouseDoubleClickMaxDist, set with the window
+    void Press(double t, float x, float y);
   };
   // Pixels per millimetre of the monitor, from its reported physical size; 3.6 (a 24-inch 1080p screen)
   // when the monitor does not report a plausible size (as under Xvfb).
@@ -73,6 +88,15 @@ class Window {
   int rotation_ = 0;
   Input input_;
   int frames_up_ = 2;  // frames since the finger lifted (BeginFrame); 2 = long enough to forget where
+  // A touchscreen (X11, XInput 2.2): its touches come here instead of the server's emulated pointer; the
+  // first finger is given to ImGui as the pointer (input_), two make gestures. Null elsewhere (no X11).
+  std::unique_ptr<X11Touch> touch_;
+  GestureRecognizer gestures_;
+  float touch_x_ = 0, touch_y_ = 0;  // where the pointer finger is
+  void TakeTouches();
+  // Window pixels -> the turned layout's (SetRotation), for a window of pw x ph physical pixels: the pointer and
+  // the gestures alike.
+  void Turn(float& x, float& y, float pw, float ph) const;
 };
 
 }  // namespace platform

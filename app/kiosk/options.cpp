@@ -28,6 +28,10 @@ int ParseOptions(int argc, char** argv, Options& o) {
   cli.add_option("--report", o.report,
                  "after every frame that changed it, write what is on the screen (screen, detail, language, touch "
                  "targets; app/state/report.h) to this file: for end-to-end tests and staff checks");
+  auto* sources_opt = cli.add_option("--sources", o.sources,
+                                     "live preview for staff: build this source folder, show it, and build again "
+                                     "whenever a file in it is saved, listing its errors on top (windowed)");
+  sources_opt->excludes(snapshot_opt);
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -52,7 +56,11 @@ int ParseOptions(int argc, char** argv, Options& o) {
       return 2;
     }
     w.fullscreen = false;
+  } else if (!o.sources.empty()) {  // the preview is for a staff laptop: a window beside the spreadsheet
+    o.window.fullscreen = false;
+    o.window.width = 1600, o.window.height = 900;
   }
+  if (!o.sources.empty()) o.window.kiosk = false;  // a pointer to see and a window staff may close
   return kRun;
 }
 

@@ -75,6 +75,8 @@ std::vector<std::pair<std::string, std::string>> StaffInfo(const platform::Confi
   rows.push_back({"Last update", st.last_install.empty() ? "-" : st.last_install});
   rows.push_back({"Last refusal", st.last_refusal.empty() ? "-" : st.last_refusal + ": " + st.last_refusal_reason});
   if (!st.last_problem.empty()) rows.push_back({"Problem", st.last_problem});
+  for (const auto& [inbox, why] : st.inbox_problems) rows.push_back({"Problem", "the inbox " + inbox + " cannot be read: " + why});
+  rows.push_back({"Update state", st.State()});
   rows.push_back({"Uptime", uptime});
   rows.push_back({"Frame time", frame});
   rows.push_back({"Memory", Mb(RssKb())});

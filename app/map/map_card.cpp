@@ -15,7 +15,7 @@ namespace {
 // The hall a point of the plan lies in, if any.
 const db::Location* HallAt(const db::Catalog& c, db::Point p) {
   for (const auto& l : c.locations)
-    if (l.kind == db::LocationKind::Hall && l.is_polygon && Inside(l.ring, p)) return &l;
+    if (l.kind == db::LocationKind::Hall && l.is_polygon && Inside(l, p)) return &l;
   return nullptr;
 }
 
@@ -52,6 +52,7 @@ bool BuildPlaceCard(const AppState& s, const std::string& id, PlaceCard& card) {
     if (!HerePoint(s, here)) return false;
     card.title = s.Ui("map.you_are_here");
     if (const db::Location* hall = HallAt(c, here)) card.kind = s.Tr(hall->name);
+    if (c.LevelOrdinals().size() > 1) card.kind += (card.kind.empty() ? "" : " \xC2\xB7 ") + LevelName(s, HereLevel(s));
     return true;
   }
   const db::Location* l = c.FindLocation(id);
@@ -61,6 +62,7 @@ bool BuildPlaceCard(const AppState& s, const std::string& id, PlaceCard& card) {
   card.title = s.Tr(l->name);
   if (card.title.empty()) card.title = l->label.empty() ? card.kind : card.kind + " " + l->label;
   if (card.title == card.kind) card.kind.clear();  // "Toilets" once, not twice
+  if (c.LevelOrdinals().size() > 1) card.kind += (card.kind.empty() ? "" : " \xC2\xB7 ") + LevelName(s, l->level);
   if (l->kind == db::LocationKind::Room || l->kind == db::LocationKind::Stage) {
     std::vector<const db::Session*> now, next;
     NowAndNext(s, now, next, 2, [&](const db::Session& x) {

@@ -27,18 +27,40 @@ void PlanRect::Grow(db::Point p) {
   y1 = std::max(y1, p.y);
 }
 
-bool HerePoint(const AppState& s, db::Point& out) {
+bool HerePoint(const AppState& s, db::Point& out, int* level) {
   if (s.has_position) {
     out = {s.here_x, s.here_y};
+    if (level) *level = s.here_level;
     return true;
   }
   if (!s.catalog) return false;
   for (const auto& l : s.catalog->locations)
-    if (l.kind == db::LocationKind::Kiosk && !l.is_polygon) {
+    if (l.kind == db::LocationKind::Kiosk) {  // a point, or (IMDF) a small outline: its centre
       out = l.anchor;
+      if (level) *level = l.level;
       return true;
     }
   return false;
+}
+
+int HereLevel(const AppState& s) {
+  db::Point p;
+  int level = 0;
+  if (HerePoint(s, p, &level)) return level;
+  return s.catalog && !s.catalog->LevelOrdinals().empty() ? s.catalog->LevelOrdinals().front() : 0;
+}
+
+int ShownLevel(const AppState& s) {
+  if (s.map.level_chosen && s.catalog) {
+    const auto& ordinals = s.catalog->LevelOrdinals();
+    if (std::find(ordinals.begin(), ordinals.end(), s.map.level) != ordinals.end()) return s.map.level;
+  }
+  return HereLevel(s);
+}
+
+bool HereShown(const AppState& s, db::Point& out) {
+  int level = 0;
+  return HerePoint(s, out, &level) && level == ShownLevel(s);
 }
 
 PlanRect LocationBounds(const db::Location& l, double point_margin) {
@@ -73,6 +95,10 @@ bool Inside(const std::vector<db::Point>& r, db::Point p) {
   for (size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
     if ((r[i].y > p.y) != (r[j].y > p.y) && p.x < (r[j].x - r[i].x) * (p.y - r[i].y) / (r[j].y - r[i].y) + r[i].x) in = !in;
   return in;
+}
+
+bool Inside(const db::Location& l, db::Point p) {
+  return Inside(l.ring, p) && std::none_of(l.holes.begin(), l.holes.end(), [&](const db::Hole& h) { return Inside(h.ring, p); });
 }
 
 namespace {

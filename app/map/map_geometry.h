@@ -41,7 +41,15 @@ struct PlanRect {
 };
 
 // Where "you are here" is: the configured position, else the floor plan's kiosk point. False when neither.
-bool HerePoint(const AppState& s, db::Point& out);
+// `level`, when given, receives the ordinal of its level.
+bool HerePoint(const AppState& s, db::Point& out, int* level = nullptr);
+// The level "you are here" is on; without one, the lowest level (the map opens on it).
+int HereLevel(const AppState& s);
+// The level the map shows: the one chosen (the switcher, "show on map") while the snapshot has it, else
+// HereLevel.
+int ShownLevel(const AppState& s);
+// "You are here" on the level the map shows: false when there is none, or it is on another level.
+bool HereShown(const AppState& s, db::Point& out);
 // Every location and "you are here": the whole plan view shows this.
 PlanRect PlanBounds(const AppState& s);
 // The plan extent of one location (a point gets `point_margin` metres around it).
@@ -52,6 +60,7 @@ PlanRect LocationBounds(const db::Location& l, double point_margin);
 float FitZoom(const PlanRect& r, float w, float h, int turn);
 
 bool Inside(const std::vector<db::Point>& ring, db::Point p);  // point in polygon (plan metres)
+bool Inside(const db::Location& l, db::Point p);  // in its outline and in none of its holes
 // True when the screen polygon `pts` and the box overlap (any shape, convex or not).
 bool Overlaps(const std::vector<ImVec2>& pts, const Box& b);
 

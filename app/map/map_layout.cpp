@@ -52,6 +52,10 @@ MapLayout LayOutMap(const AppState& s, Box canvas, const std::vector<LegendItem>
   MapLayout base;
   base.canvas = canvas;
   base.zoom = {canvas.x1 - half - bw, canvas.y0 + half, canvas.x1 - half, canvas.y0 + half + 2 * bw + m.gap};
+  // One button per level, the highest on top, as a building's lift panel has them; a gap from the zoom.
+  if (size_t n = s.catalog->LevelOrdinals().size(); n > 1)
+    base.levels = {base.zoom.x0, base.zoom.y1 + 2 * m.gap, base.zoom.x1,
+                   base.zoom.y1 + 2 * m.gap + float(n) * bw + float(n - 1) * m.gap * 0.5f};
   ImVec2 back(0, 0);
   if (!back_label.empty()) {
     ImVec2 ts = Measure(s.fonts.strong, back_label);
@@ -98,7 +102,7 @@ void StartView(AppState& s, const MapLayout& L, const PlanRect& bounds, ImVec2 o
   const db::Catalog& c = *s.catalog;
   const Metrics& m = s.metrics;
   db::Point home = bounds.Centre(), here;
-  bool has_here = HerePoint(s, here);
+  bool has_here = HereShown(s, here);  // on another level it is not on screen, nor framed
   // The whole plan; on a screen too small for that to label the booths and keep them big enough to tap
   // (reach mode), closer, up to three times: the visitor pans or zooms out for the rest.
   s.map.zoom = std::max(L.fit, std::min(BoothZoom(s, L.turn), L.fit * 3));

@@ -21,6 +21,7 @@ namespace app {
 struct MapLayout {
   Box canvas, plan;       // the whole map screen; where the plan is fitted
   Box zoom, back, title;  // the controls (back is empty without "show on map")
+  Box levels;             // the level switcher under the zoom buttons; empty with one level
   Box legend;             // the legend's panel
   Box side;               // where a place's card may go
   bool column = false;

@@ -54,7 +54,10 @@ ImU32 MarkFill(Mark m) {
 }
 
 ImU32 AreaFill(db::LocationKind kind) {
-  if (kind == db::LocationKind::Hall) return colors::kMapHall;
+  using K = db::LocationKind;
+  // A level's floor and its corridors are where visitors walk: the light ground the places stand on.
+  if (kind == K::Hall || kind == K::Floor || kind == K::Corridor) return colors::kMapHall;
+  if (kind == K::Stairs || kind == K::Elevator || kind == K::Escalator) return colors::kMapRoom;
   if (kind == db::LocationKind::Stage) return colors::kMapStage;
   if (kind == db::LocationKind::Room) return colors::kMapRoom;
   return colors::kMapArea;

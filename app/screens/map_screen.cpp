@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <utility>
 
 #include "app/state/format.h"
 #include "app/map/map_card.h"
@@ -63,34 +64,14 @@ Sizes SizesOf(const Metrics& m) {
 }
 
 // [SECTION] Shapes
-// Fills a simple polygon of any shape (ImGui 1.86 fills only convex ones): ear clipping.
-void FillPolygon(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col) {
-  std::vector<int> idx(pts.size());
-  for (size_t i = 0; i < pts.size(); ++i) idx[i] = static_cast<int>(i);
-  auto cross = [](ImVec2 a, ImVec2 b, ImVec2 c) { return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x); };
-  // Screen y points down, so a counter-clockwise plan polygon is clockwise on screen: ears have cross < 0.
-  // (A quarter turn of the plan keeps this: PlanView::ToScreen.)
-  int guard = 0;
-  while (idx.size() > 3 && guard++ < 10000) {
-    bool clipped = false;
-    for (size_t i = 0; i < idx.size(); ++i) {
-      ImVec2 a = pts[idx[(i + idx.size() - 1) % idx.size()]], b = pts[idx[i]], c = pts[idx[(i + 1) % idx.size()]];
-      if (cross(a, b, c) >= 0) continue;
-      bool empty = true;
-      for (int k : idx) {
-        ImVec2 p = pts[k];
-        if ((p.x == a.x && p.y == a.y) || (p.x == b.x && p.y == b.y) || (p.x == c.x && p.y == c.y)) continue;
-        if (cross(a, b, p) < 0 && cross(b, c, p) < 0 && cross(c, a, p) < 0) { empty = false; break; }
-      }
-      if (!empty) continue;
-      dl->AddTriangleFilled(a, b, c, col);
-      idx.erase(idx.begin() + static_cast<long>(i));
-      clipped = true;
-      break;
-    }
-    if (!clipped) break;
-  }
-  if (idx.size() == 3) dl->AddTriangleFilled(pts[idx[0]], pts[idx[1]], pts[idx[2]], col);
+// Fills an area with its triangles (db::Catalog::Triangles: GEOS's constrained Delaunay triangulation, made
+// once per snapshot), concave or not. Without ImGui's anti-aliased fill: its fringe along every triangle's
+// edge would show the triangles as faint lines inside the area; the outline drawn over it is anti-aliased.
+void FillTriangles(ImDrawList* dl, const PlanView& v, const std::vector<db::Point>& tris, ImU32 col) {
+  const ImDrawListFlags flags = dl->Flags;
+  dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+  for (size_t i = 0; i + 2 < tris.size(); i += 3) dl->AddTriangleFilled(v.ToScreen(tris[i]), v.ToScreen(tris[i + 1]), v.ToScreen(tris[i + 2]), col);
+  dl->Flags = flags;
 }
 
 // [SECTION] Labels inside areas
@@ -162,6 +143,7 @@ struct MapFrame {
   PlanRect bounds;                 // everything drawn, in plan metres
   std::vector<LegendItem> legend;  // its symbols, whether the legend is shown or not
   std::string back_label, title;   // back_label: "" without "show on map"
+  int level = 0;                   // the level shown (ShownLevel): only its places are drawn
   MapLayout L;
   PlanView v;
   PlaceCard card;  // the open card (s.map_card), when card_open
@@ -191,8 +173,15 @@ void Target(AppState& s, const std::string& key, Box b, const Box& canvas) {
   if (b.x1 > b.x0 && b.y1 > b.y0) s.targets->push_back({key, b.x0, b.y0, b.x1, b.y1, w, h});
 }
 
-// The layer an area is drawn and hit in: 0 halls, beneath everything; 1 rooms and stages; 2 booths, on top.
-int Layer(const db::Location& l) { return l.kind == db::LocationKind::Hall ? 0 : l.kind == db::LocationKind::Booth ? 2 : 1; }
+// The layer an area is drawn and hit in: 0 a level's floor and the halls, beneath everything; 1 corridors
+// and closed service space; 2 rooms, stages, stairs, lifts and the other places; 3 booths, on top.
+constexpr int kLayers = 4;
+int Layer(const db::Location& l) {
+  using K = db::LocationKind;
+  if (l.kind == K::Floor || l.kind == K::Hall) return 0;
+  if (l.kind == K::Corridor || l.kind == K::Service) return 1;
+  return l.kind == K::Booth ? 3 : 2;
+}
 
 // The organization exhibiting at a booth; null when the booth is free.
 const db::Organization* BoothOrganization(const db::Catalog& c, const db::Location& booth) {
@@ -202,6 +191,21 @@ const db::Organization* BoothOrganization(const db::Catalog& c, const db::Locati
 
 // [SECTION] Layout, view and the card
 
+// Two fingers' pinch and pan (AppState::map_gesture): the zoom within the buttons' limits (the whole plan to
+// eight times it), and the plan point that was under the fingers stays under them.
+void ApplyGesture(AppState& s, const MapLayout& L, ImVec2 origin) {
+  MapGesture g = std::exchange(s.map_gesture, {});
+  if (!g.pending) return;
+  PlanView before{origin, s.map.cx, s.map.cy, s.map.zoom, L.turn};
+  db::Point held = before.ToPlan(ImVec2(g.from_x, g.from_y));
+  float zoom = std::clamp(s.map.zoom * g.scale, L.fit, L.fit * 8);
+  PlanView after{origin, s.map.cx, s.map.cy, zoom, L.turn};
+  db::Point now = after.ToPlan(ImVec2(g.focal_x, g.focal_y));
+  s.map.zoom = zoom;
+  s.map.cx += float(held.x - now.x);
+  s.map.cy += float(held.y - now.y);
+}
+
 // The arrangement of the screen and the view of the plan. Keeps s.map's fit and home in step, starts the
 // view afresh when the canvas changed size, and keeps the centre on the plan: a drag cannot lose it off screen.
 void LayOutView(AppState& s, ImVec2 size, MapFrame& f) {
@@ -210,7 +214,8 @@ void LayOutView(AppState& s, ImVec2 size, MapFrame& f) {
   f.bounds = PlanBounds(s);
   f.legend = LegendItems(s);
   f.back_label = s.map_return.set ? "\xE2\x80\xB9  " + s.Ui("common.back") : "";
-  f.title = s.Ui("home.tile.map");
+  f.level = ShownLevel(s);
+  f.title = s.Ui("home.tile.map");  // the level shown is the switcher's filled button (a longer title would narrow the plan)
   MapLayout& L = f.L;
   L = LayOutMap(s, f.canvas, f.legend, f.bounds, f.back_label, f.title);
   if (L.fit <= 0) L.fit = FitZoom(f.bounds, std::max(1.f, L.plan.w()), std::max(1.f, L.plan.h()), 0);
@@ -220,6 +225,7 @@ void LayOutView(AppState& s, ImVec2 size, MapFrame& f) {
   s.map.canvas_w = size.x, s.map.canvas_h = size.y;
   ImVec2 origin((L.plan.x0 + L.plan.x1) / 2, (L.plan.y0 + L.plan.y1) / 2);
   if (s.map.zoom <= 0) StartView(s, L, f.bounds, origin);
+  ApplyGesture(s, L, origin);
   s.map.cx = std::clamp(s.map.cx, float(f.bounds.x0), float(f.bounds.x1));
   s.map.cy = std::clamp(s.map.cy, float(f.bounds.y0), float(f.bounds.y1));
   f.v = PlanView{origin, s.map.cx, s.map.cy, s.map.zoom, L.turn};
@@ -241,7 +247,7 @@ void PlaceTheCard(AppState& s, MapFrame& f) {
   PlanRect pr;
   if (const db::Location* cl = c.FindLocation(s.map_card)) pr = LocationBounds(*cl, 2.0);
   db::Point here;
-  if (s.map_card == "here" && HerePoint(s, here)) pr.Grow(db::Point{here.x - 2, here.y - 2}), pr.Grow(db::Point{here.x + 2, here.y + 2});
+  if (s.map_card == "here" && HereShown(s, here)) pr.Grow(db::Point{here.x - 2, here.y - 2}), pr.Grow(db::Point{here.x + 2, here.y + 2});
   Box place{1e9f, 1e9f, -1e9f, -1e9f};
   for (db::Point p : {db::Point{pr.x0, pr.y0}, db::Point{pr.x1, pr.y1}}) {
     ImVec2 q = f.v.ToScreen(p);
@@ -264,6 +270,7 @@ void PlaceControls(AppState& s, MapFrame& f) {
   Record(s, "chrome/zoom", L.zoom);
   Record(s, "chrome/title", L.title);
   if (s.map_return.set) f.chrome.push_back(L.back), Record(s, "chrome/back", L.back);
+  if (L.levels.w() > 0) f.chrome.push_back(L.levels), Record(s, "chrome/levels", L.levels);
   if (f.card_open) f.chrome.push_back(f.card_box), Record(s, "chrome/card", f.card_box);
   f.legend_shown = !f.legend.empty() && !f.card_open;  // the card takes the legend's place
   if (f.legend_shown) f.chrome.push_back(L.legend), Record(s, "chrome/legend", L.legend);
@@ -279,9 +286,9 @@ void PlaceControls(AppState& s, MapFrame& f) {
 void DrawAreas(AppState& s, ImDrawList* dl, MapFrame& f) {
   const db::Catalog& c = *s.catalog;
   const Metrics& m = s.metrics;
-  for (int pass = 0; pass < 3; ++pass)
+  for (int pass = 0; pass < kLayers; ++pass)
     for (const auto& l : c.locations) {
-      if (!l.is_polygon || l.ring.size() < 3 || Layer(l) != pass) continue;
+      if (!l.is_polygon || l.ring.size() < 3 || Layer(l) != pass || l.level != f.level) continue;
       Area a{&l, {}, {1e9f, 1e9f, -1e9f, -1e9f}};
       for (const auto& p : l.ring) {
         ImVec2 q = f.v.ToScreen(p);
@@ -296,15 +303,23 @@ void DrawAreas(AppState& s, ImDrawList* dl, MapFrame& f) {
         const db::Country* country = o ? c.FindCountry(o->country_code) : nullptr;
         fill = country ? Rgb(country->color) : ImU32(colors::kMapFreeBooth);
       }
-      FillPolygon(dl, a.pts, fill);
+      FillTriangles(dl, f.v, c.Triangles(size_t(&l - c.locations.data())), fill);
       // Edges: white gaps between areas on the light plan; in high contrast, where every area turns black or
       // white, an edge in the ink colour (white there) keeps neighbouring booths and rooms apart.
-      ImU32 edge = l.kind == db::LocationKind::Hall ? ImU32(colors::kMuted) : s.high_contrast ? ImU32(colors::kInk) : ImU32(colors::kMapOutline);
-      dl->AddPolyline(a.pts.data(), int(a.pts.size()), edge, ImDrawFlags_Closed, l.kind == db::LocationKind::Hall || s.high_contrast ? m.bold_line : m.line);
+      const bool outer = Layer(l) == 0;  // a hall's or a level's outline: the building's walls
+      ImU32 edge = outer ? ImU32(colors::kMuted) : s.high_contrast ? ImU32(colors::kInk) : ImU32(colors::kMapOutline);
+      dl->AddPolyline(a.pts.data(), int(a.pts.size()), edge, ImDrawFlags_Closed, outer || s.high_contrast ? m.bold_line : m.line);
+      for (const db::Hole& hole : l.holes) {  // a hole's edge, as the outline's
+        std::vector<ImVec2> hp;
+        for (const auto& p : hole.ring) hp.push_back(f.v.ToScreen(p));
+        dl->AddPolyline(hp.data(), int(hp.size()), edge, ImDrawFlags_Closed, outer || s.high_contrast ? m.bold_line : m.line);
+      }
       if (l.id == s.map_focus || l.id == s.map_card)
         dl->AddPolyline(a.pts.data(), int(a.pts.size()), colors::kHighlight, ImDrawFlags_Closed, f.sizes.focus_edge);
-      Target(s, (l.kind == db::LocationKind::Booth ? "booth/" : "place/") + l.id, a.box, f.canvas);
-      if (l.kind != db::LocationKind::Hall) f.space.Avoid(a.pts);
+      // Floors, corridors and service space are no destinations: no target, and labels may lie over them.
+      if (db::IsDestination(l.kind) || l.kind == db::LocationKind::Hall)
+        Target(s, (l.kind == db::LocationKind::Booth ? "booth/" : "place/") + l.id, a.box, f.canvas);
+      if (db::IsDestination(l.kind)) f.space.Avoid(a.pts);
       f.areas.push_back(std::move(a));
     }
 }
@@ -318,13 +333,13 @@ void PlacePoints(AppState& s, MapFrame& f) {
   const db::Catalog& c = *s.catalog;
   float r = f.sizes.mark, tap = f.sizes.tap, clear = f.sizes.clear, hr = f.sizes.here;
   for (const auto& l : c.locations) {
-    if (l.is_polygon || l.kind == db::LocationKind::Kiosk) continue;  // the kiosk is "you are here", placed below
+    if (l.is_polygon || l.kind == db::LocationKind::Kiosk || l.level != f.level) continue;  // the kiosk is "you are here", placed below
     ImVec2 a = f.v.ToScreen(l.anchor);
     f.points.push_back({&l, MarkOf(l), a, {a.x - tap / 2, a.y - tap / 2, a.x + tap / 2, a.y + tap / 2}});
     f.space.Take({a.x - r - clear, a.y - r - clear, a.x + r + clear, a.y + r + clear});
   }
   db::Point here_pt;
-  f.here = HerePoint(s, here_pt);
+  f.here = HereShown(s, here_pt);
   if (!f.here) return;
   ImVec2 at = f.here_at = f.v.ToScreen(here_pt);
   float th = s.here_facing_deg * 3.14159265f / 180.f;
@@ -390,7 +405,7 @@ void DrawAreaLabels(AppState& s, ImDrawList* dl, MapFrame& f) {
   const Box& free = f.space.canvas();
   for (const Area& a : f.areas) {
     const db::Location& l = *a.l;
-    if (l.kind == db::LocationKind::Hall) continue;
+    if (!db::IsDestination(l.kind)) continue;  // halls are named by the legend; corridors and floors not at all
     std::string label = s.Tr(l.name);
     ImU32 text = l.kind == db::LocationKind::Stage ? ImU32(colors::kOnAccent) : ImU32(colors::kInk);
     if (l.kind == db::LocationKind::Booth) {
@@ -474,6 +489,28 @@ void DrawHere(AppState& s, ImDrawList* dl, const MapFrame& f) {
 
 // [SECTION] Controls
 
+// The level switcher: one button per level, the highest on top, labelled with its short name; the level
+// shown is the filled one, and "you are here"'s level has the kiosk's dot beside its name.
+void DrawLevelSwitcher(AppState& s, ImDrawList* dl, const MapFrame& f) {
+  const MapLayout& L = f.L;
+  if (L.levels.w() <= 0) return;
+  const Metrics& m = s.metrics;
+  const std::vector<int>& ordinals = s.catalog->LevelOrdinals();
+  const int here = HereLevel(s);
+  db::Point here_pt;
+  const bool has_here = HerePoint(s, here_pt);
+  float bw = L.levels.w(), y = L.levels.y0;
+  for (auto it = ordinals.rbegin(); it != ordinals.rend(); ++it) {
+    ImGui::SetCursorScreenPos(ImVec2(L.levels.x0, y));
+    PushId(s, "level");
+    bool tapped = Button(s, std::to_string(*it).c_str(), LevelShortName(s, *it), *it == f.level ? ButtonKind::Primary : ButtonKind::Secondary, bw, bw);
+    PopId(s);
+    if (tapped && *it != f.level) s.Do({.kind = Action::Kind::MapLevel, .number = *it});
+    if (has_here && *it == here) dl->AddCircleFilled(ImVec2(L.levels.x0 + m.px(9), y + m.px(9)), m.px(5), colors::kNow, 16);
+    y += bw + m.gap * 0.5f;
+  }
+}
+
 // The controls over the plan: zoom, Back (when the map was opened with "show on map", it returns to that
 // page), the title, and the legend or the card. Their touch targets come before the plan's, so that they
 // win the touch.
@@ -486,6 +523,7 @@ void DrawControls(AppState& s, ImDrawList* dl, MapFrame& f) {
   if (Button(s, "zoom-in", "+", ButtonKind::Secondary, bw, bw)) s.Do({.kind = Action::Kind::ZoomMap, .number = +1});
   if (Button(s, "zoom-out", "\xE2\x80\x93", ButtonKind::Secondary, bw, bw)) s.Do({.kind = Action::Kind::ZoomMap, .number = -1});
   ImGui::EndGroup();
+  DrawLevelSwitcher(s, dl, f);
   if (s.map_return.set) {
     ImGui::SetCursorScreenPos(ImVec2(L.back.x0, L.back.y0));
     if (Button(s, "back", f.back_label, ButtonKind::Secondary, L.back.w(), L.back.h())) s.Do({.kind = Action::Kind::Back});
@@ -516,9 +554,10 @@ void OpenTapped(AppState& s, const MapFrame& f, ImVec2 q) {
   }
   const db::Location* hit = near ? near->l : nullptr;
   db::Point at = f.v.ToPlan(q);
-  for (int pass = 2; !near && !hit && pass >= 0; --pass)  // booths on top, the hall beneath everything
+  for (int pass = kLayers - 1; !near && !hit && pass >= 0; --pass)  // booths on top, the hall beneath everything
     for (const Area& a : f.areas)
-      if (Layer(*a.l) == pass && Inside(a.l->ring, at)) hit = a.l;
+      if (Layer(*a.l) == pass && (db::IsDestination(a.l->kind) || a.l->kind == db::LocationKind::Hall) && Inside(*a.l, at))
+        hit = a.l;
   const db::Exhibitor* e = hit && hit->kind == db::LocationKind::Booth ? c.FindExhibitorAtBooth(hit->id) : nullptr;
   if (on_controls) {
   } else if (e) {

@@ -4,6 +4,7 @@
 
 #include "app/state/format.h"
 #include "app/widgets/qr_code.h"
+#include "app/widgets/rich_text.h"
 #include "app/screens/screens.h"
 #include "app/theme.h"
 #include "app/widgets/widgets.h"
@@ -31,9 +32,9 @@ void Detail(AppState& s, const db::Session& x, ImVec2 size) {
   };
   auto main = [&](float width) {
     float read = std::min(width, m.mm(280));
-    if (!s.Tr(x.description).empty()) {
+    if (auto [text, rich] = s.TrRich(x.description, x.description_rich); !text.empty()) {
       ImGui::Dummy(ImVec2(1, m.gap * 0.5f));
-      Text(s.fonts.body, colors::kInk, s.Tr(x.description), read);
+      DrawRichText(s, rich, text, read);  // paragraphs, lists, bold and links as the export wrote them
     }
     if (!x.people.empty()) {
       Heading(s, s.Ui("schedule.speakers"), width);

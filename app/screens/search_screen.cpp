@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "app/map/map_geometry.h"
 #include "app/state/format.h"
 #include "app/widgets/keyboard.h"
 #include "app/screens/screens.h"
@@ -45,7 +46,10 @@ std::string Subtitle(const AppState& s, const db::SearchHit& h) {
         std::string out = DisplayName(s, *o) != s.Tr(o->name) ? s.Tr(o->name) : std::string();
         if (country) out += (out.empty() ? "" : dot) + s.Tr(country->name);
         if (const db::Exhibitor* e = c.FindExhibitor(o->id))
-          if (const db::Location* b = c.FindLocation(e->booth_id)) out += (out.empty() ? "" : dot) + s.Ui("exhibitors.booth") + " " + b->label;
+          if (const db::Location* b = c.FindLocation(e->booth_id)) {
+            out += (out.empty() ? "" : dot) + s.Ui("exhibitors.booth") + " " + b->label;
+            if (b->level != HereLevel(s)) out += dot + LevelName(s, b->level);  // upstairs: say so
+          }
         return out;
       }
       break;
@@ -72,7 +76,11 @@ std::string Subtitle(const AppState& s, const db::SearchHit& h) {
         return out;
       }
       break;
-    case Kind::Place: return s.Ui("map.show_on_map");
+    case Kind::Place:
+      // A place on another level than "you are here" says which: "Conference level · Show on map".
+      if (const db::Location* l = c.FindLocation(h.ref); l && c.LevelOrdinals().size() > 1 && l->level != HereLevel(s))
+        return LevelName(s, l->level) + dot + s.Ui("map.show_on_map");
+      return s.Ui("map.show_on_map");
   }
   return {};
 }

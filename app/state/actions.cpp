@@ -120,10 +120,10 @@ void KeepPlace(AppState& s, const Action& a) {
   if (a.kind == K::ShowOnMap)  // remembered before the detail closes, for Back on the map
     s.map_return = {true, s.screen, s.exhibitor_id, s.agreement_id, s.session_id, s.back_to_search};
   else if (a.kind != K::Back && a.kind != K::ZoomMap && a.kind != K::SetLanguage && a.kind != K::Toggle &&
-           a.kind != K::MapCard)
+           a.kind != K::MapCard && a.kind != K::MapLevel)
     s.map_return = {};
   // A place's card stays open while the visitor looks at the map (zooming, another language, a mode);
-  // anything that leaves the map or moves it elsewhere closes it.
+  // anything that leaves the map or moves it elsewhere closes it (another level too: its place is not shown).
   if (a.kind != K::ZoomMap && a.kind != K::SetLanguage && a.kind != K::Toggle && a.kind != K::MapCard)
     s.map_card.clear();
   if (a.kind == K::OpenExhibitor || a.kind == K::OpenAgreement || a.kind == K::OpenSession || a.kind == K::ShowOnMap ||
@@ -165,6 +165,7 @@ bool Navigate(AppState& s, const Action& a) {
       if (a.screen == Screen::Map) {
         s.map_focus.clear();
         s.map.zoom = 0;
+        s.map.level_chosen = false;  // opens on "you are here"'s level
       }
       return true;
     case K::OpenExhibitor: CloseDetails(s); s.screen = Screen::Exhibitors; s.exhibitor_id = a.id; return true;
@@ -175,6 +176,9 @@ bool Navigate(AppState& s, const Action& a) {
       s.screen = Screen::Map;
       s.map_focus = a.id;
       s.map.zoom = 0;  // re-fit around the place on the next draw
+      // On the place's level, whichever the map showed.
+      if (const db::Location* l = s.catalog ? s.catalog->FindLocation(a.id) : nullptr) s.map.level = l->level, s.map.level_chosen = true;
+      else s.map.level_chosen = false;
       return true;
     case K::Back: GoBack(s); return true;
     default: return false;
@@ -286,6 +290,7 @@ void Apply(AppState& s, const Action& a) {
     case K::CloseChooser: CloseChooser(s); break;
     case K::SelectDay: s.day_index = a.number; break;
     case K::ZoomMap: ZoomMap(s.map, a.number > 0); break;
+    case K::MapLevel: s.map.level = a.number, s.map.level_chosen = true; break;
     case K::MapCard: s.map_card = a.id; break;
     case K::ResetVisit: ResetVisit(s); break;
     default: break;  // navigation and staff actions are Navigate's and Staff's

@@ -9,10 +9,12 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/state/idle.h"
+#include "app/state/preview.h"
 #include "app/state/schedule.h"
 #include "app/state/ui_strings.h"
 #include "db/model/catalog.h"
@@ -70,6 +72,7 @@ struct Action {
     CloseChooser,    // the chooser closes, nothing chosen
     SelectDay,       // number = day index
     ZoomMap,         // number = +1 in, -1 out
+    MapLevel,        // number = the ordinal of the level the map shows (the view stays where it is)
     MapCard,         // id = location id: its card on the map ("here": you are here); "" closes the card
     ResetVisit,      // the idle reset: home, default language, filters and details cleared
     Type,            // id = text to add to the search query
@@ -128,6 +131,8 @@ struct Fonts {
   ImFont* strong = nullptr;   // body size, bold
   ImFont* title = nullptr;    // headings, bold
   ImFont* display = nullptr;  // the largest, bold: the clock, page titles
+  ImFont* italic = nullptr;       // body size, italic (the regular face where no italic is installed)
+  ImFont* bold_italic = nullptr;  // body size, bold italic (else the bold face)
 };
 
 // Drag-to-scroll with inertia, per list (keyed by the list's ImGui id).
@@ -145,16 +150,30 @@ struct MapView {
   // The size of the map it was made for: another size (reach mode switched, the screen turned, a taller
   // navigation bar with larger text) starts a fresh view, as the old one would show the plan cut or lost.
   float canvas_w = 0, canvas_h = 0;
+  // The level shown (db::Level::ordinal): one at a time. Until chosen (`level_chosen` false: the map opened
+  // from the navigation bar or Home, a new snapshot without it) the map shows "you are here"'s level.
+  int level = 0;
+  bool level_chosen = false;
+};
+
+// Two fingers' movement on a touchscreen since the map last drew (the platform's gesture recognizer): the
+// content that was under screen point `from` goes under `focal`, scaled by `scale` about it. The map applies
+// it to its view within its zoom limits and clears it; any other screen drops it.
+struct MapGesture {
+  bool pending = false;
+  float scale = 1, focal_x = 0, focal_y = 0, from_x = 0, from_y = 0;
 };
 
 struct AppState {
   std::shared_ptr<const db::Catalog> catalog;  // the current snapshot; swapped as a whole between frames
   std::string load_error;                      // non-empty: show the staff message instead of the screens
+  std::optional<PreviewStatus> preview;        // forum-kiosk --sources: the live preview's last build
   std::string lang;                            // current language code
 
   Screen screen = Screen::Home;
   std::string exhibitor_id, agreement_id, session_id;  // open detail of the current screen, or ""
   std::string map_focus;                               // highlighted location on the map, or ""
+  MapGesture map_gesture;
   std::string map_card;  // the place whose card is open on the map (a location id, "here"), or ""
   // Where "show on map" was tapped (a profile, a session, the search results): Back on the map returns
   // there. `set` is false when the map was opened from the navigation bar or Home.
@@ -212,6 +231,10 @@ struct AppState {
     std::vector<const db::Exhibitor*> list;
     std::vector<float> row_h;
   } exhibitor_layout;
+  // Descriptions as laid out in mixed fonts (app/widgets/rich_text.h): the last few, by text, type size and
+  // width, so a detail page lays its text out once, not every frame.
+  struct RichLayouts;
+  std::shared_ptr<RichLayouts> rich_layouts;
   // The schedule of a day as filtered (app/state/schedule.h): recomputed when the catalog, language, day or
   // a filter changes, laid out again when the width, the type size or what is on now changes.
   ScheduleView schedule_view;
@@ -230,6 +253,7 @@ struct AppState {
   // from the plan's +y. Without it the map marks the floor plan's own "kiosk" point, if any.
   bool has_position = false;
   float here_x = 0, here_y = 0, here_facing_deg = 0;
+  int here_level = 0;  // the ordinal of the level it stands on (with has_position)
   bool idle_warning = false;   // "returning to the start in N s", shown before the reset
   int64_t idle_warning_left = -1;  // the N of the warning as last drawn (Tick asks for a frame when it changes)
   bool attract = false;        // the attract loop is showing
@@ -291,6 +315,15 @@ struct AppState {
 
   // Shorthands for the current language.
   const std::string& Tr(const db::Text& t) const { return catalog->Tr(t, lang); }
+  // `t` as Tr finds it, and `rich`'s text in the same language ("" when it has none there): a description and
+  // its rich form (db::Session::description_rich).
+  std::pair<const std::string&, const std::string&> TrRich(const db::Text& t, const db::Text& rich) const {
+    static const std::string kNone;
+    std::string_view from;
+    const std::string& text = catalog->Tr(t, lang, &from);
+    const std::string* r = rich.Find(from);
+    return {text, r ? *r : kNone};
+  }
   // UI strings: the snapshot's, else the built-in table's (app/state/ui_strings.h).
   const std::string& Ui(const char* key) const { return UiString(*catalog, key, lang); }
 };

@@ -108,8 +108,19 @@ std::string WithTime(const AppState& s, const char* key, int64_t utc) {
   return Fill(s.Ui(key), {{"time", ClockTime(utc, s.catalog->forum.utc_offset_min)}});
 }
 
+std::string LevelShortName(const AppState& s, int ordinal) {
+  const db::Level* l = s.catalog->LevelAt(ordinal);
+  return l && !l->short_name.empty() ? l->short_name : std::to_string(ordinal >= 0 ? ordinal + 1 : ordinal);
+}
+
+std::string LevelName(const AppState& s, int ordinal) {
+  if (const db::Level* l = s.catalog->LevelAt(ordinal); l && !s.Tr(l->name).empty()) return s.Tr(l->name);
+  return Fill(s.Ui("map.level"), {{"level", LevelShortName(s, ordinal)}});
+}
+
 std::string TimeRange(const AppState& s, const db::Session& x) {
   int off = s.catalog->forum.utc_offset_min;
+  if (x.ends_utc == x.starts_utc) return ClockTime(x.starts_utc, off);  // a moment: an opening, a deadline
   return ClockTime(x.starts_utc, off) + "\xE2\x80\x93" + ClockTime(x.ends_utc, off);
 }
 

@@ -33,6 +33,11 @@ std::string Count(const db::Catalog& c, std::string_view lang, const char* key, 
 std::string TimeRange(const AppState& s, const db::Session& x);  // "10:00–11:00"
 // The UI string `key` with its {time} the venue's clock at `utc`: "Nothing on in this room now, next at 11:15".
 std::string WithTime(const AppState& s, const char* key, int64_t utc);
+// A level as a visitor reads it: its name in the visitor's language ("Upper floor"), else "Level 2" from its
+// short name (map.level), else from the ordinal (+1: ordinal 0 is "Level 1" where nothing else is said).
+std::string LevelName(const AppState& s, int ordinal);
+// A level's short name for the switcher: the level's own ("1", "M", "B1"), else from the ordinal.
+std::string LevelShortName(const AppState& s, int ordinal);
 
 // How an organization is named wherever a visitor meets it among others: a list card, a chip, a search
 // result, the attract loop and the map's booth label. Its short name when the snapshot has one ("HTP",

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "app/map/map_geometry.h"
 #include "app/state/setup_message.h"
 
 namespace app {
@@ -23,6 +24,12 @@ std::string DescribeScreen(const AppState& s, const std::vector<AppState::Target
     line("message", s.load_error);
   }
   if (!s.search_error.empty()) line("search_error", s.search_error);
+  if (s.preview) {  // forum-kiosk --sources: the last build, the one shown, and each problem as the tool prints it
+    line("preview_build", std::to_string(s.preview->build));
+    line("preview_shown", std::to_string(s.preview->shown_build));
+    flag("preview_failed", s.preview->failed);
+    for (const auto& d : s.preview->problems) line("preview_problem", db::Format(d));
+  }
   if (s.language_picker) line("overlay", "languages");
   if (s.staff.pin_pad) line("overlay", "pin_pad");
   if (s.staff.open) line("overlay", "staff");
@@ -44,6 +51,7 @@ std::string DescribeScreen(const AppState& s, const std::vector<AppState::Target
   line("map_zoom", buf);
   std::snprintf(buf, sizeof buf, "%.3f %.3f", s.map.cx, s.map.cy);
   line("map_center", buf);
+  if (s.catalog) line("map_level", std::to_string(ShownLevel(s)));  // the level the map shows (db::Level::ordinal)
   for (const auto& t : targets) {
     std::snprintf(buf, sizeof buf, " %.1f %.1f %.1f %.1f", t.x0, t.y0, t.x1, t.y1);
     line("target", t.key + buf);

@@ -40,7 +40,14 @@ bool TapArea(AppState& s, const char* id, ImVec2 size, bool* pressed) {
          !dragged;
 }
 
-float FitSize(ImFont* font, const std::string& text, float wrap_width) {
+std::string DrawableText(std::string_view text) {
+  if (!ImGui::GetCurrentContext()) return std::string(text);  // laid out with no ImGui (a test): nothing stands in
+  const auto* stand_ins = static_cast<const db::StandIns*>(ImGui::GetIO().UserData);
+  return stand_ins ? stand_ins->Apply(text) : std::string(text);
+}
+
+float FitSize(ImFont* font, const std::string& original, float wrap_width) {
+  const std::string text = DrawableText(original);
   float size = font->FontSize;
   if (wrap_width <= 0 || wrap_width >= FLT_MAX) return size;
   // ImGui wraps at spaces and after punctuation, and breaks a word that is wider than the line wherever the
@@ -56,7 +63,8 @@ float FitSize(ImFont* font, const std::string& text, float wrap_width) {
   return std::max(size * kMinFitScale, size * room / widest);
 }
 
-ImVec2 Measure(ImFont* font, const std::string& text, float wrap_width) {
+ImVec2 Measure(ImFont* font, const std::string& original, float wrap_width) {
+  const std::string text = DrawableText(original);
   float size = FitSize(font, text, wrap_width);
   return font->CalcTextSizeA(size, FLT_MAX, wrap_width, text.c_str(), text.c_str() + text.size());
 }
@@ -77,7 +85,8 @@ void CheckFit(AppState& s, ImFont* font, const std::string& text, float wrap_wid
   }
 }
 
-float TextAt(ImDrawList* dl, ImFont* font, ImU32 color, ImVec2 pos, const std::string& text, float wrap_width) {
+float TextAt(ImDrawList* dl, ImFont* font, ImU32 color, ImVec2 pos, const std::string& original, float wrap_width) {
+  const std::string text = DrawableText(original);
   dl->AddText(font, FitSize(font, text, wrap_width), pos, color, text.c_str(), text.c_str() + text.size(), wrap_width);
   return Measure(font, text, wrap_width).y;
 }

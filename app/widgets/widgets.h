@@ -31,6 +31,9 @@ bool Button(AppState& s, const char* id, const std::string& label, ButtonKind ki
 inline constexpr float kMinFitScale = 0.7f;  // the smallest FitSize, as a share of the font's size
 // The size `font` draws `text` at when wrapped at `wrap_width`: its own, or smaller (not below
 // kMinFitScale of it) so that the widest word fits the line. 0 or FLT_MAX: no wrapping, its own size.
+// `text` as the font atlas draws it: each character above U+FFFF by its stand-in (db::StandIns, which the
+// platform's font build leaves in ImGuiIO::UserData); every text drawn here goes through it.
+std::string DrawableText(std::string_view text);
 float FitSize(ImFont* font, const std::string& text, float wrap_width);
 float Text(ImFont* font, ImU32 color, const std::string& text, float width = 0);
 float TextAt(ImDrawList* dl, ImFont* font, ImU32 color, ImVec2 pos, const std::string& text, float wrap_width);

@@ -7,6 +7,9 @@
 
 #include "db/base/text.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <chrono>
 #include <fstream>
@@ -119,11 +122,71 @@ void AppendUtf8(std::string& out, char32_t cp) {
 
 // [SECTION] Trimming, line breaks, ids
 
+namespace {
+// Space a person does not see at the ends of a text: Unicode's White_Space (ASCII space, tab and line
+// breaks, U+00A0 no-break space, U+2000..U+200A, U+3000 ideographic space...) and the zero-width U+200B
+// and U+FEFF that editors and exports leave behind (FOSDEM 2023 titles end in U+00A0).
+bool InvisibleAtEnds(UChar32 c) { return c == 0x200B || c == 0xFEFF || (c >= 0 && u_isUWhiteSpace(c)); }
+}  // namespace
+
 std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
-  return std::string(s.substr(b, e - b));
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t n = static_cast<int32_t>(s.size()), b = 0, e = n;
+  while (b < e) {
+    int32_t next = b;
+    UChar32 c;
+    U8_NEXT(p, next, e, c);
+    if (!InvisibleAtEnds(c)) break;
+    b = next;
+  }
+  while (e > b) {
+    int32_t prev = e;
+    UChar32 c;
+    U8_PREV(p, b, prev, c);
+    if (!InvisibleAtEnds(c)) break;
+    e = prev;
+  }
+  return std::string(s.substr(static_cast<size_t>(b), static_cast<size_t>(e - b)));
+}
+
+std::string CsvField(std::string_view v) {
+  if (v.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(v);
+  std::string out = "\"";
+  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+StandIns::StandIns(std::string_view text) {
+  size_t i = 0;
+  char32_t cp;
+  while (NextCodepoint(text, i, cp))
+    if (cp > 0xFFFF) cps_.push_back(cp);
+  std::sort(cps_.begin(), cps_.end());
+  cps_.erase(std::unique(cps_.begin(), cps_.end()), cps_.end());
+  if (cps_.size() > kMax) cps_.resize(kMax);
+}
+
+char32_t StandIns::For(char32_t cp) const {
+  auto it = std::lower_bound(cps_.begin(), cps_.end(), cp);
+  return it != cps_.end() && *it == cp ? kFirst - char32_t(it - cps_.begin()) : 0;
+}
+
+std::string StandIns::Apply(std::string_view text) const {
+  if (cps_.empty() || text.find_first_of("\xF0\xF1\xF2\xF3\xF4") == std::string_view::npos) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    size_t at = i;
+    char32_t cp;
+    if (!NextCodepoint(text, i, cp)) {  // not valid UTF-8 from here: as it is (the checks refuse such text)
+      out.append(text.substr(at));
+      break;
+    }
+    char32_t stand = cp > 0xFFFF ? For(cp) : 0;
+    if (stand) AppendUtf8(out, stand);
+    else out.append(text.substr(at, i - at));
+  }
+  return out;
 }
 
 void NormalizeLineBreaks(std::string& s) {

@@ -24,7 +24,28 @@ void AppendUtf8(std::string& out, char32_t cp);
 // become \xNN, so the result reads back unambiguously. For names from outside the program (file names in an
 // inbox are bytes, not text) and texts that failed a check (`inspect --json`).
 std::string Printable(std::string_view bytes, bool keep_lines = false);
+// `s` without the space a person does not see at its ends: ASCII blanks and line breaks, and Unicode's
+// White_Space (U+00A0, U+3000...) and zero-width spaces. Invalid UTF-8 at an end is kept, not cut.
 std::string Trim(std::string_view s);
+
+// Characters above U+FFFF (emoji such as U+1F64A, mathematical letters) for a Dear ImGui whose characters are
+// 16 bits (Debian's 1.86): each one a text holds gets a stand-in in the Private Use Area, U+F8FF, U+F8FE and
+// down, in code point order. The font atlas draws the character's glyph under its stand-in
+// (platform/fonts.cpp) and what is drawn uses the stand-in in its place (app/widgets). At most kMax; the rest
+// are left as they are (ImGui draws them as U+FFFD).
+class StandIns {
+ public:
+  static constexpr size_t kMax = 1024;
+  static constexpr char32_t kFirst = 0xF8FF;
+  StandIns() = default;
+  explicit StandIns(std::string_view text);  // every character above U+FFFF in `text`
+  const std::vector<char32_t>& characters() const { return cps_; }  // the i-th stands as kFirst - i
+  char32_t For(char32_t cp) const;           // its stand-in, or 0
+  std::string Apply(std::string_view text) const;  // `text` with every character that has one by its stand-in
+
+ private:
+  std::vector<char32_t> cps_;  // sorted, unique
+};
 // Windows (CR LF) and old Mac (CR) line ends as LF, the one line break the text rule (db/model/text_rules.h)
 // allows; every importer applies it to what it reads.
 void NormalizeLineBreaks(std::string& s);
@@ -64,6 +85,9 @@ std::optional<uint32_t> ParseColor(std::string_view s);
 std::optional<bool> ParseFlag(std::string_view s);
 
 std::string HexLower(const unsigned char* data, size_t size);
+// One CSV field as RFC 4180 writes it: as it is, or in double quotes with each quote doubled when it holds a
+// comma, a quote or a line break (the usage export, kiosk-snapshot new's CSV files).
+std::string CsvField(std::string_view v);
 
 // 1-based line number of byte `offset` in `data`, for messages about JSON and XML files. Counts from the
 // start: for one message. A reader that numbers many rows uses LineIndex.

@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "db/base/files.h"
@@ -88,17 +89,44 @@ std::optional<int64_t> VersionOfName(const std::string& name) {
   return std::stoll(digits);
 }
 
+// Names that are never candidates: sync tools' and editors' temporary files (rsync's ".name.XXXXXX",
+// Syncthing's ".syncthing.name.tmp", "~name", "name.partial"); only "*.snapshot" files are looked at at all.
+bool Candidate(const std::string& name) {
+  return name.size() > 9 && name[0] != '.' && name[0] != '~' && name.substr(name.size() - 9) == ".snapshot";
+}
+
+// A writer that modified a file and never closed it for this long has gone (a killed copy): the file is
+// judged by the settle time again.
+constexpr double kWriterGoneS = 120;
+
 }  // namespace
+
+std::string Installer::Status::State() const {
+  if (!last_problem.empty() || !inbox_problems.empty()) return "problem";
+  return refused_since_install ? "refused" : "ok";
+}
 
 // [SECTION] The installer state: folders, ledger, status, refusals
 
 struct Installer::Impl {
   InstallOptions o;
   Status st;
-  fs::path data, snapshots, staging, rejected, ledger_path, status_path;
-  std::map<std::string, std::string> seen;                         // candidate path -> identity handled
-  std::map<std::string, std::pair<std::string, double>> settling;  // candidate path -> identity, first seen
-  bool waiting = false;                                            // the last scan left a candidate settling
+  fs::path data, snapshots, staging, rejected, ledger_path, status_path, digests_path;
+  std::map<std::string, std::string> seen;  // candidate path -> identity handled
+  struct Settling {
+    std::string key;   // the identity last seen
+    double changed = 0, gap = 0;  // when it last changed; the longest time between two changes
+  };
+  std::map<std::string, Settling> settling;          // candidate path -> how it has been changing
+  std::map<std::string, std::string> pair_waiting;   // candidate path -> identity waiting for its other half
+  std::map<std::string, std::string> short_reads;    // candidate path -> identity a short read left it with (FUSE)
+  std::map<std::string, int> read_failures;          // candidate path + identity -> reads that failed
+  std::set<std::string> installed_digests;           // BLAKE2b-512 (hex) of every snapshot installed
+  bool waiting = false;                              // the last scan left a candidate settling
+
+  void Log(const std::string& line) {
+    if (o.log) o.log(line);
+  }
 
   explicit Impl(InstallOptions opt) : o(std::move(opt)) {
     data = o.data_dir;
@@ -107,6 +135,7 @@ struct Installer::Impl {
     rejected = data / "rejected";
     ledger_path = data / "seen.tsv";
     status_path = data / "status.json";
+    digests_path = data / "installed.tsv";
   }
 
   void Step(const char* name) {
@@ -137,11 +166,58 @@ struct Installer::Impl {
       st.last_problem = "cannot write " + Printable(path.string()) + " (is the data disk full or read-only?)";
   }
 
+  void LoadDigests() {
+    std::ifstream in(digests_path);
+    for (std::string line; std::getline(in, line);)
+      if (line.size() == 128) installed_digests.insert(line);
+  }
+
+  // What the last run said (counts, last install and refusal), so a restart does not wipe the history.
+  void LoadStatus() {
+    auto text = ReadWholeFile(status_path.string());
+    if (!text) return;
+    auto j = nlohmann::json::parse(*text, nullptr, false);
+    if (!j.is_object()) return;
+    auto str = [&](const nlohmann::json& o, const char* k) { return o.contains(k) && o[k].is_string() ? o[k].get<std::string>() : std::string(); };
+    auto num = [&](const char* k) { return j.contains(k) && j[k].is_number_integer() ? j[k].get<int>() : 0; };
+    st.installed = num("installed");
+    st.refused = num("refused");
+    st.last_install = str(j, "last_install");
+    if (j.contains("last_refusal") && j["last_refusal"].is_object()) {
+      st.last_refusal = str(j["last_refusal"], "file");
+      st.last_refusal_reason = str(j["last_refusal"], "reason");
+      st.last_refusal_at = str(j["last_refusal"], "at");
+    }
+    // A refusal after the last install (the times are ISO 8601 UTC, which order as text) still stands.
+    st.refused_since_install = !st.last_refusal_at.empty() && st.last_refusal_at > st.last_install.substr(0, 20);
+  }
+
   void Remember(const fs::path& p, const Identity& id) {
     seen[Printable(p.string())] = id.Key();  // escaped: a tab or newline in a file name cannot break a line
+    WriteLedger();
+  }
+
+  void WriteLedger() {
     std::string out;
     for (const auto& [k, v] : seen) out += k + "\t" + v + "\n";
     Write(ledger_path, out);
+  }
+
+  // What `inbox` no longer holds (`listed`: the candidates a complete listing found) is forgotten: a file
+  // that comes back (a stick pulled out and copied again, whose file keeps its size, time and place on the
+  // medium) is a new candidate. What was installed stays known by its content (installed_digests).
+  void Forget(const std::string& inbox, const std::set<std::string>& listed) {
+    const std::string prefix = Printable((fs::path(inbox) / "").string());
+    bool changed = false;
+    auto gone = [&](const std::string& path) { return path.compare(0, prefix.size(), prefix) == 0 && !listed.count(path); };
+    for (auto it = seen.begin(); it != seen.end();)
+      if (gone(it->first)) it = seen.erase(it), changed = true;
+      else ++it;
+    std::erase_if(settling, [&](const auto& e) { return gone(Printable(e.first)); });
+    std::erase_if(pair_waiting, [&](const auto& e) { return gone(Printable(e.first)); });
+    std::erase_if(short_reads, [&](const auto& e) { return gone(Printable(e.first)); });
+    std::erase_if(read_failures, [&](const auto& e) { return gone(Printable(e.first.substr(0, e.first.find('\t')))); });
+    if (changed) WriteLedger();
   }
 
   void WriteStatus() {
@@ -152,11 +228,13 @@ struct Installer::Impl {
         {"current", {{"file", st.current_file}, {"content_version", st.current_version}, {"source", st.current_source}}},
         {"last_check", st.last_check},
         {"last_install", st.last_install},
-        {"last_refusal", {{"file", st.last_refusal}, {"reason", st.last_refusal_reason}}},
+        {"last_refusal", {{"file", st.last_refusal}, {"reason", st.last_refusal_reason}, {"at", st.last_refusal_at}}},
         {"last_problem", st.last_problem},
+        {"state", st.State()},
         {"installed", st.installed},
         {"refused", st.refused},
         {"inboxes", o.inboxes},
+        {"inbox_problems", st.inbox_problems},
     };
     Write(status_path, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   }
@@ -172,7 +250,44 @@ struct Installer::Impl {
     st.refused++;
     st.last_refusal = Printable(source.string());  // the status is shown and written as text
     st.last_refusal_reason = Printable(reason);
+    st.last_refusal_at = NowIso();
+    st.refused_since_install = true;
+    Log("refused " + st.last_refusal + ": " + st.last_refusal_reason);
     Remember(source, id);
+    PruneRejected();
+    return std::nullopt;
+  }
+
+  // rejected/ keeps every reason, and copies up to o.rejected_max_bytes: the oldest copies go first (their
+  // names start with the time they were refused).
+  void PruneRejected() {
+    std::vector<std::pair<std::string, uint64_t>> copies;
+    uint64_t total = 0;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(rejected, ec)) {
+      std::string n = e.path().filename().string();
+      if (n.size() > 11 && n.substr(n.size() - 11) == ".reason.txt") continue;
+      uint64_t size = e.is_regular_file(ec) ? e.file_size(ec) : 0;
+      copies.push_back({n, size});
+      total += size;
+    }
+    std::sort(copies.begin(), copies.end());
+    for (const auto& [n, size] : copies) {
+      if (total <= o.rejected_max_bytes) break;
+      if (fs::remove(rejected / n, ec)) total -= size;
+    }
+  }
+
+  // A candidate that is waiting for its other half (the signature or the rest of the snapshot): not refused,
+  // looked at again when either changes, refused only when they still disagree after o.pair_grace_s.
+  std::nullopt_t WaitForPair(const fs::path& source, const Identity& id, const std::string& why, const fs::path& staged) {
+    std::error_code ec;
+    if (!staged.empty()) fs::remove(staged, ec);
+    if (pair_waiting[source.string()] != id.Key())
+      Log("waiting: " + Printable(source.string()) + " " + Printable(why) + " (refused only if it stays so for " +
+          std::to_string(int(o.pair_grace_s)) + " s)");
+    pair_waiting[source.string()] = id.Key();
+    waiting = true;
     return std::nullopt;
   }
 
@@ -181,6 +296,7 @@ struct Installer::Impl {
   std::nullopt_t Later(const fs::path& source, const std::string& problem, const fs::path& staged = {}) {
     std::error_code ec;
     if (!staged.empty()) fs::remove(staged, ec);
+    if (st.last_problem != Printable(problem)) Log("problem: " + Printable(problem));
     st.last_problem = Printable(problem);
     settling.erase(source.string());
     return std::nullopt;
@@ -192,7 +308,8 @@ struct Installer::Impl {
   // Why this is long: the steps read top to bottom (about 120 lines), and every way out is a visible
   // `return Reject(...)` (the candidate's fault: never retried) or `return Later(...)` (not its fault: tried
   // again); split up, the ways out would hide in helpers.
-  std::optional<Installed> Process(const fs::path& src, const Identity& id) {
+  // `young`: the candidate or its signature changed less than o.pair_grace_s ago (a mismatch then waits).
+  std::optional<Installed> Process(const fs::path& src, const Identity& id, bool young) {
     Step("candidate");
     const std::string name = src.filename().string();
     if (S_ISLNK(id.st.st_mode)) {
@@ -203,7 +320,10 @@ struct Installer::Impl {
     if (!S_ISREG(id.st.st_mode)) return Reject(src, id, "not a regular file (a folder, device, pipe or socket)");
     if (static_cast<uint64_t>(id.st.st_size) > o.max_bytes)
       return Reject(src, id, std::to_string(id.st.st_size) + " bytes, over the limit of " + std::to_string(o.max_bytes));
-    if (id.st.st_size == 0) return Reject(src, id, "the file is empty");
+    if (id.st.st_size == 0) {  // created, and its writer not started yet (cp creates, then writes)
+      if (young) return WaitForPair(src, id, "is empty so far", {});
+      return Reject(src, id, "the file is empty");
+    }
 
     // The signature, read whole (small), from a regular file only.
     std::string signature;
@@ -217,6 +337,7 @@ struct Installer::Impl {
       if (!text) return Later(src, "cannot read " + sp.string());
       signature = *text;
     } else if (!o.allow_unsigned) {
+      if (young) return WaitForPair(src, id, "has no " + name + ".minisig yet", {});
       return Reject(src, id, "no signature (" + name + ".minisig); unsigned snapshots are not allowed");
     }
 
@@ -239,7 +360,13 @@ struct Installer::Impl {
       ssize_t n = ::read(in.get(), buf.data(), buf.size());
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) {
-        copy_error = std::string("cannot read ") + src.string() + ": " + std::strerror(errno);
+        int err = errno;
+        copy_error = std::string("cannot read ") + src.string() + ": " + std::strerror(err);
+        // A medium that fails again and again (a damaged stick) is refused once, with its real reason.
+        if (++read_failures[src.string() + "\t" + id.Key()] >= 3) {
+          out.reset();
+          return Reject(src, id, "cannot be read (" + std::string(std::strerror(err)) + ", three times): the medium may be damaged; copy the file again", staged);
+        }
         break;
       }
       if (n == 0) break;
@@ -268,15 +395,41 @@ struct Installer::Impl {
     if (!copy_error.empty()) return Later(src, copy_error + "; will try again", staged);
     Step("copied");
     Identity after = Look(src);
-    if (!after.exists || after.Key() != id.Key() || total != static_cast<uint64_t>(id.st.st_size))
+    // Unchanged (same file, same time), and yet not all there: the medium. A FUSE file system (fusefat, a
+    // network mount) that reads short also shrinks the size it reports to what it read, until its attribute
+    // cache times out: that size, with the time unchanged, is the same short read, not a writer.
+    const bool same_file = after.exists && after.st.st_ino == id.st.st_ino && after.st.st_mtim.tv_sec == id.st.st_mtim.tv_sec &&
+                           after.st.st_mtim.tv_nsec == id.st.st_mtim.tv_nsec;
+    const uint64_t listed_size = static_cast<uint64_t>(id.st.st_size);
+    if (same_file && total < listed_size && (after.Key() == id.Key() || static_cast<uint64_t>(after.st.st_size) == total)) {
+      short_reads[src.string()] = after.Key();  // refused too while the shrunk size shows
+      return Reject(src, id, "the file is shorter than its size on the medium (" + std::to_string(total) + " of " +
+                                 std::to_string(listed_size) + " bytes could be read): copy it again", staged);
+    }
+    if (!after.exists || after.Key() != id.Key())
+      return Later(src, name + " changed while it was copied; will look again when it is still", staged);
+    if (total != listed_size)  // grew past its listed size, the time unchanged: look again
       return Later(src, name + " changed while it was copied; will look again when it is still", staged);
 
     auto digest = hash.Final();
+    // A snapshot installed before, back under any name (a stick inserted again, a sync tool's second copy,
+    // an old snapshot beside a newer signature): nothing to do, and nothing to refuse.
+    if (installed_digests.count(HexLower(digest.data(), digest.size()))) {
+      std::error_code ec;
+      fs::remove(staged, ec);
+      Log(Printable(src.string()) + " is a snapshot already installed (same content): ignored");
+      Remember(src, id);
+      return std::nullopt;
+    }
     std::string signer = "unsigned (allowed by the configuration)";
     if (!signature.empty()) {
       std::optional<std::string> whole;
       if (signature.find("\nRW") != std::string::npos) whole = ReadWholeFile(staged.string());  // legacy "Ed"
       auto v = VerifySignature(signature, digest, whole ? *whole : std::string(), o.trusted);
+      // A trusted key's signature of other bytes: the other half may still be on its way. Any other failure
+      // (an unknown key, a damaged signature file) is no matter of waiting.
+      bool other_bytes = !v && v.error().message.find("does not match") != std::string::npos;
+      if (other_bytes && young) return WaitForPair(src, id, "does not match its signature yet (" + v.error().message + ")", staged);
       if (!v) return Reject(src, id, "signature: " + v.error().message, staged);
       signer = "key " + v.value().key_id;
     }
@@ -308,11 +461,19 @@ struct Installer::Impl {
     st.installed++;
     st.last_install = NowIso() + " " + Printable(name) + " (content version " + std::to_string(version) + ", " + signer + ")";
     st.last_problem.clear();
+    st.refused_since_install = false;
+    installed_digests.insert(HexLower(digest.data(), digest.size()));
+    std::string digests;
+    for (const auto& d : installed_digests) digests += d + "\n";
+    Write(digests_path, digests);
+    Log("installed " + st.last_install);
     Remember(src, id);
     Prune();
     Step("pruned");
     return Installed{target.string(), version, "installed", std::move(loaded)};
   }
+
+  void Consider(const fs::path& p, double now_s, InboxActivity* activity, std::optional<Installed>& newest);
 
 // [SECTION] Installed files: the current and the last-known-good
 
@@ -355,6 +516,8 @@ std::optional<Installed> Installer::Startup() {
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(m.staging, ec)) fs::remove_all(e.path(), ec);  // interrupted copies
   m.LoadLedger();
+  m.LoadDigests();
+  m.LoadStatus();
   auto all = m.InstalledFiles();
   m.st.last_check = NowIso();
   for (size_t i = 0; i < all.size(); ++i) {
@@ -380,7 +543,49 @@ std::optional<Installed> Installer::Startup() {
   return std::nullopt;
 }
 
-std::optional<Installed> Installer::Scan(double now_s) {
+// One candidate of a scan: taken when its writer is done (InboxActivity) or, without word from one, when it
+// has settled; skipped while it waits for its other half, unchanged.
+void Installer::Impl::Consider(const fs::path& p, double now_s, InboxActivity* activity, std::optional<Installed>& newest) {
+  Identity id = Look(p);
+  if (!id.exists) return;
+  std::string key = id.Key(), ps = p.string();
+  if (auto it = seen.find(Printable(ps)); it != seen.end() && it->second == key) return;
+  if (auto it = short_reads.find(ps); it != short_reads.end() && it->second == key) return;
+  if (activity && S_ISREG(id.st.st_mode))  // a symlink or a pipe is created, never written: refused at once
+    if (auto w = activity->writing.find(ps); w != activity->writing.end() && now_s - w->second < kWriterGoneS) {
+      waiting = true;  // being written: it is not a candidate until its writer closes it
+      return;
+    }
+  bool done = activity && activity->completed.count(ps);
+  Settling& s = settling[ps];
+  if (s.key != key) {
+    if (!s.key.empty()) s.gap = std::max(s.gap, now_s - s.changed);
+    s.key = key;
+    s.changed = now_s;
+  }
+  if (!done && now_s - s.changed < std::max(o.settle_s, 2 * s.gap)) {
+    waiting = true;
+    return;
+  }
+  bool young = now_s - s.changed < o.pair_grace_s;
+  if (auto w = pair_waiting.find(ps); w != pair_waiting.end() && w->second == key) {
+    if (young) {  // still waiting for its other half: nothing new to look at, but look again soon
+      waiting = true;
+      return;
+    }
+    pair_waiting.erase(w);
+  }
+  // The boundary of one candidate: whatever goes wrong while handling it (out of memory, a bug) is
+  // reported and the scan goes on with the next; the candidate is tried again at the next scan.
+  if (auto failed = Guard("while checking " + Printable(ps), [&] {
+        if (auto installed = Process(p, id, young)) newest = std::move(installed);
+      })) {
+    st.last_problem = failed->message;
+    Log("problem: " + failed->message);
+  }
+}
+
+std::optional<Installed> Installer::Scan(double now_s, InboxActivity* activity) {
   Impl& m = *impl_;
   m.Dirs();
   m.st.last_check = NowIso();
@@ -389,34 +594,25 @@ std::optional<Installed> Installer::Scan(double now_s) {
   for (const auto& inbox : m.o.inboxes) {
     std::error_code ec;
     std::vector<fs::path> names;
-    for (const auto& e : fs::directory_iterator(inbox, ec)) {
-      std::string name = e.path().filename().string();
-      if (name.empty() || name[0] == '.' || name.size() <= 9 || name.substr(name.size() - 9) != ".snapshot") continue;
-      names.push_back(e.path());
+    fs::directory_iterator it(inbox, ec), end;
+    // A folder that is not there is a stick not inserted; one that cannot be read (a network or FUSE mount
+    // gone: "Transport endpoint is not connected") is a problem staff must hear of.
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      std::string why = Printable(ec.message());
+      if (m.st.inbox_problems[inbox] != why) m.Log("problem: the inbox " + Printable(inbox) + " cannot be read: " + why);
+      m.st.inbox_problems[inbox] = why;
+      continue;
+    }
+    if (m.st.inbox_problems.erase(inbox)) m.Log("the inbox " + Printable(inbox) + " can be read again");
+    for (; !ec && it != end; it.increment(ec))
+      if (Candidate(it->path().filename().string())) names.push_back(it->path());
+    if (!ec) {  // only a complete listing says what is gone
+      std::set<std::string> listed;
+      for (const auto& p : names) listed.insert(Printable(p.string()));
+      m.Forget(inbox, listed);
     }
     std::sort(names.begin(), names.end());
-    for (const auto& p : names) {
-      Identity id = Look(p);
-      if (!id.exists) continue;
-      std::string key = id.Key();
-      if (auto it = m.seen.find(Printable(p.string())); it != m.seen.end() && it->second == key) continue;
-      // Take a file only once it has stopped changing: a copy or sync may still be writing it.
-      auto& [seen_key, since] = m.settling[p.string()];
-      if (seen_key != key) {
-        seen_key = key;
-        since = now_s;
-      }
-      if (now_s - since < m.o.settle_s) {
-        m.waiting = true;
-        continue;
-      }
-      // The boundary of one candidate: whatever goes wrong while handling it (out of memory, a bug) is
-      // reported and the scan goes on with the next; the candidate is tried again at the next scan.
-      if (auto failed = Guard("while checking " + Printable(p.string()), [&] {
-            if (auto done = m.Process(p, id)) newest = std::move(done);
-          }))
-        m.st.last_problem = failed->message;
-    }
+    for (const auto& p : names) m.Consider(p, now_s, activity, newest);
   }
   m.WriteStatus();
   return newest;

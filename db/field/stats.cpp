@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "db/base/files.h"
+#include "db/base/text.h"
 #include "db/snapshot/sqlite.h"
 
 namespace db {
@@ -108,14 +109,7 @@ Result<std::string> UsageStats::ExportCsv(const std::string& path) {
     std::lock_guard<std::mutex> lock(mu_);  // the worker is idle between batches; keep it so
     auto st = db_->db.Prepare("SELECT day, event, count FROM usage ORDER BY day, event");
     while (st.Step()) {
-      std::string event = st.Text(1);
-      bool quote = event.find_first_of(",\"\n") != std::string::npos;
-      if (quote) {
-        std::string q = "\"";
-        for (char c : event) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-        event = q + "\"";
-      }
-      csv += st.Text(0) + "," + event + "," + std::to_string(st.Int(2)) + "\n";
+      csv += st.Text(0) + "," + CsvField(st.Text(1)) + "," + std::to_string(st.Int(2)) + "\n";
     }
   } catch (const SqliteError& e) {
     return Error{std::string("cannot read the usage counts: ") + e.what()};

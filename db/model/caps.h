@@ -21,6 +21,9 @@ inline constexpr size_t kNameBytes = 1024;         // names, titles, labels, pla
 inline constexpr size_t kLinkBytes = 2048;         // website, url, e-mail, phone
 inline constexpr size_t kUiTextBytes = 4096;       // the kiosk's own strings (strings.csv)
 inline constexpr size_t kLongTextBytes = 64u << 10;  // descriptions, summaries, scopes, biographies
+// The stored rich form of a description or biography (db/model/rich_text.h): its text is at most
+// kLongTextBytes, plus the JSON around it and the links' addresses.
+inline constexpr size_t kRichTextBytes = 4 * kLongTextBytes;
 
 // [SECTION] Numbers
 inline constexpr double kMaxCoordinate = 1e6;  // metres from the plan's origin, either way, on both axes

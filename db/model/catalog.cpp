@@ -1,7 +1,10 @@
 #include "db/model/catalog.h"
 
 #include <algorithm>
+#include <set>
 #include <unordered_set>
+
+#include "db/model/geometry.h"
 
 
 namespace db {
@@ -44,6 +47,13 @@ void Catalog::BuildIndexes() {
   for (size_t i = 0; i < exhibitors.size(); ++i)
     if (!exhibitors[i].booth_id.empty()) booth_ix_.emplace(exhibitors[i].booth_id, i);
   Fill(location_ix_, locations, [](const Location& x) { return x.id; });
+  Fill(building_ix_, buildings, [](const Building& x) { return x.id; });
+  Fill(level_ix_, levels, [](const Level& x) { return x.id; });
+  std::set<int> ordinals;
+  for (const auto& l : levels) ordinals.insert(l.ordinal);
+  for (const auto& l : locations) ordinals.insert(l.level);
+  ordinals_.assign(ordinals.begin(), ordinals.end());
+  triangles_ = TriangulateAll(locations);
   Fill(source_ix_, sources, [](const Source& x) { return x.id; });
   Fill(agreement_ix_, agreements, [](const Agreement& x) { return x.id; });
   Fill(room_ix_, rooms, [](const Room& x) { return x.id; });
@@ -87,6 +97,13 @@ const Exhibitor* Catalog::FindExhibitorAtBooth(std::string_view id) const {
   return Lookup(booth_ix_, exhibitors, id);
 }
 const Location* Catalog::FindLocation(std::string_view id) const { return Lookup(location_ix_, locations, id); }
+const Building* Catalog::FindBuilding(std::string_view id) const { return Lookup(building_ix_, buildings, id); }
+const Level* Catalog::FindLevel(std::string_view id) const { return Lookup(level_ix_, levels, id); }
+const Level* Catalog::LevelAt(int ordinal) const {
+  for (const auto& l : levels)
+    if (l.ordinal == ordinal) return &l;
+  return nullptr;
+}
 const Source* Catalog::FindSource(std::string_view id) const { return Lookup(source_ix_, sources, id); }
 const Agreement* Catalog::FindAgreement(std::string_view id) const {
   return Lookup(agreement_ix_, agreements, id);

@@ -115,11 +115,20 @@ struct Point {
 
 // What a place on the floor plan is. A snapshot stores it as its name (location.kind; schema.sql lists the
 // same names in its CHECK), the floor plan's GeoJSON as `kind`.
-enum class LocationKind { Hall, Booth, Stage, Room, Amenity, Entrance, Exit, Kiosk };
-inline constexpr std::string_view kLocationKindNames[] = {"hall", "booth", "stage", "room", "amenity", "entrance",
-                                                          "exit", "kiosk"};
-static_assert(std::size(kLocationKindNames) == static_cast<size_t>(LocationKind::Kiosk) + 1,
+// Corridor: walkable space (a walkway, lobby or ramp area); Stairs, Elevator, Escalator: the ways between
+// levels; Service: space visitors cannot enter (storage, kitchens, plant rooms), drawn but never a target;
+// Floor: a level's outline, drawn beneath everything else on it.
+enum class LocationKind { Hall, Booth, Stage, Room, Amenity, Entrance, Exit, Kiosk, Corridor, Stairs, Elevator, Escalator, Service, Floor };
+inline constexpr std::string_view kLocationKindNames[] = {"hall", "booth", "stage", "room", "amenity", "entrance", "exit",
+                                                          "kiosk", "corridor", "stairs", "elevator", "escalator",
+                                                          "service", "floor"};
+static_assert(std::size(kLocationKindNames) == static_cast<size_t>(LocationKind::Floor) + 1,
               "one name per LocationKind, in the enum's order");
+// Places a visitor looks for (search, "show on map", the map's tap targets); the others are the plan's
+// background: halls and floors hold the rest, corridors are walked through, service space is closed.
+inline bool IsDestination(LocationKind k) {
+  return k != LocationKind::Hall && k != LocationKind::Corridor && k != LocationKind::Service && k != LocationKind::Floor;
+}
 inline std::string_view NameOf(LocationKind k) { return kLocationKindNames[static_cast<size_t>(k)]; }
 // The kind called `name`; false (and `out` unchanged) for any other text.
 inline bool LocationKindFromName(std::string_view name, LocationKind& out) {
@@ -131,12 +140,51 @@ inline bool LocationKindFromName(std::string_view name, LocationKind& out) {
   return false;
 }
 
+// A building of the venue (IMDF `building`; a one-building venue may leave buildings out).
+struct Building {
+  std::string id;
+  bool sample = false;
+  Text name;
+  Origin origin;
+  bool operator==(const Building&) const = default;
+};
+
+// A level of a building. `ordinal` orders levels vertically across the whole venue (0: the ground level,
+// -1 below it; IMDF's meaning): the map shows one ordinal at a time, every building's level of it together.
+struct Level {
+  std::string id, building_id;  // building_id: "" when the venue has no buildings listed
+  int ordinal = 0;
+  std::string short_name;  // the switcher's label: "1", "M", "B1"
+  bool sample = false;
+  Text name;               // "First floor", per language
+  Origin origin;
+  bool operator==(const Level&) const = default;
+};
+
+// Where a door or an opening joins two spaces (IMDF `opening`): a segment on a level, for routes.
+struct Opening {
+  std::string id, category;  // category: IMDF's (pedestrian, emergencyexit, automobile, service, ...)
+  int level = 0;             // the ordinal of its level
+  Point a, b;
+  bool accessible = true;    // step-free
+  Origin origin;
+  bool operator==(const Opening&) const = default;
+};
+
+// An inner ring of a place's outline (a courtyard, a light well, a column's footprint): not part of the place.
+struct Hole {
+  std::string id;           // "1", "2", ...: its order in the outline (the snapshot's key)
+  std::vector<Point> ring;  // not closed, clockwise
+  bool operator==(const Hole&) const = default;
+};
+
 struct Location {
   std::string id;
   LocationKind kind = LocationKind::Booth;
-  int level = 0;
+  int level = 0;  // the ordinal of its level (Level::ordinal)
   bool is_polygon = false;
-  std::vector<Point> ring;  // polygon outer ring, not closed (last != first); empty for points
+  std::vector<Point> ring;  // polygon outer ring, not closed (last != first), counter-clockwise; empty for points
+  std::vector<Hole> holes;  // the outline's inner rings, inside `ring`; filled, tapped and drawn as not the place
   Point anchor;             // label anchor: centroid of the polygon, or the point
   std::string label, amenity, hall_id;
   bool sample = false;
@@ -208,6 +256,7 @@ struct Person {
   std::string id, organization_id;
   bool sample = false;
   Text name, title, biography;
+  Text biography_rich;  // the biography's rich form where an export wrote markup (db/model/rich_text.h's stored form)
   Origin origin;
   bool operator==(const Person&) const = default;
 };
@@ -234,6 +283,9 @@ struct Session {
   std::string room_id, track_id, kind, language;
   bool sample = false;
   Text title, subtitle, description;
+  // The description's rich form (paragraphs, lists, bold...: db/model/rich_text.h's stored form), in the
+  // languages an export gave it; its text is the description's. None for staff's plain descriptions.
+  Text description_rich;
   std::vector<SessionPerson> people;
   std::vector<SessionOrganization> organizations;
   Origin origin;
@@ -262,8 +314,11 @@ struct CatalogData {
   std::vector<Image> images;
   std::vector<Organization> organizations;
   std::vector<Exhibitor> exhibitors;
+  std::vector<Building> buildings;
+  std::vector<Level> levels;  // by ordinal, then building; empty: one level, ordinal 0, unnamed
   std::vector<Location> locations;
   std::vector<Walkway> walkways;
+  std::vector<Opening> openings;
   std::vector<Source> sources;
   std::vector<Agreement> agreements;
   std::vector<Room> rooms;
@@ -298,6 +353,16 @@ class Catalog : public CatalogData {
   const Exhibitor* FindExhibitor(std::string_view organization_id) const;
   const Exhibitor* FindExhibitorAtBooth(std::string_view booth_id) const;
   const Location* FindLocation(std::string_view id) const;
+  const Building* FindBuilding(std::string_view id) const;
+  const Level* FindLevel(std::string_view id) const;
+  // The first level of `ordinal` (its short name and name stand for that ordinal on the switcher); null
+  // when no level of it is listed.
+  const Level* LevelAt(int ordinal) const;
+  // The ordinals the map can show, bottom up: those of `levels`, and any a place is on (computed by Make).
+  const std::vector<int>& LevelOrdinals() const { return ordinals_; }
+  // The triangles that fill location `i` (an index into `locations`) when it is a polygon: three points each,
+  // counter-clockwise (db/model/geometry.h Triangulate), worked out once by Make, off the UI thread.
+  const std::vector<Point>& Triangles(size_t i) const { return triangles_[i]; }
   const Source* FindSource(std::string_view id) const;
   const Agreement* FindAgreement(std::string_view id) const;
   const Room* FindRoom(std::string_view id) const;
@@ -327,7 +392,9 @@ class Catalog : public CatalogData {
   std::unordered_map<std::string, std::vector<std::string>> lookup_order_;
   std::vector<size_t> exhibiting_ix_;  // indexes into `countries`
   std::vector<std::pair<int, std::string>> days_;
-  Index language_ix_, country_ix_, image_ix_, organization_ix_, exhibitor_ix_, booth_ix_, location_ix_,
+  std::vector<int> ordinals_;
+  std::vector<std::vector<Point>> triangles_;  // per location
+  Index building_ix_, level_ix_, language_ix_, country_ix_, image_ix_, organization_ix_, exhibitor_ix_, booth_ix_, location_ix_,
       source_ix_, agreement_ix_, room_ix_, track_ix_, person_ix_, session_ix_;
 };
 

@@ -10,6 +10,7 @@
 #include "db/model/geometry.h"
 #include "db/model/image_check.h"
 #include "db/model/plural.h"
+#include "db/model/rich_text.h"
 #include "db/base/text.h"
 #include "db/model/text_rules.h"
 
@@ -38,6 +39,7 @@ class Checker {
     Countries();
     Images();
     Organizations();
+    Levels();
     Locations();
     Exhibitors();
     Agreements();
@@ -93,7 +95,15 @@ class Checker {
 
   // A required text must be reachable from every offered language along its fallback chain, so that no
   // visitor ever sees an empty label.
-  void Required(const Text& t, const Origin& o, const char* table, const std::string& id, const char* field) {
+  // `partial`, when given, counts a text that some languages cannot reach instead of an error (a place's name
+  // from a venue's plan, written in the venue's language only: Catalog::Tr shows it as written); one warning
+  // for all of them follows.
+  struct Partial {
+    int count = 0;
+    Origin first;
+    std::string first_id, first_missing;
+  };
+  void Required(const Text& t, const Origin& o, const char* table, const std::string& id, const char* field, Partial* partial = nullptr) {
     TextValid(t, o, table, id, field);
     std::string missing;
     for (size_t i = 0; i < c_.languages.size(); ++i) {
@@ -105,7 +115,9 @@ class Checker {
     }
     if (!missing.empty()) {
       if (t.empty()) Err(o, table, field, "'" + id + "' has no " + field + " in any language");
-      else
+      else if (partial) {
+        if (partial->count++ == 0) partial->first = o, partial->first_id = id, partial->first_missing = missing;
+      } else
         Err(o, table, field, "'" + id + "' has no " + field + " reachable for " + missing +
                                   " (fill " + field + "_<lang> for a language on their fallback chain)");
     }
@@ -116,6 +128,30 @@ class Checker {
     for (const auto& [lang, s] : t.by_lang)
       if (!c_.FindLanguage(lang))
         Err(o, table, std::string(field) + "_" + Printable(lang), "'" + Printable(id) + "': language '" + Printable(lang) + "' is not offered");
+  }
+
+  // The rich form of `plain` (description_rich, biography_rich) decodes, and its visible text is the plain
+  // text in the same language: search, inspect and the text rules read the plain text, the kiosk draws the
+  // rich one, so the two must be the same text (a damaged snapshot never shows).
+  void RichValid(const Text& rich, const Text& plain, const Origin& o, const char* table, const std::string& id,
+                 const char* field) {
+    for (const auto& [lang, stored] : rich.by_lang) {
+      std::string where = std::string(table) + " '" + Printable(id) + "', " + field + " (" + Printable(lang) + "): ";
+      Result<RichText> r = DecodeRichText(stored);
+      if (!r) {
+        Err(o, table, field, where + "the rich form does not decode: " + r.error().message + " (rebuild the snapshot)");
+        continue;
+      }
+      const std::string* text = plain.Find(lang);
+      std::string visible = PlainText(r.value());
+      if (!text) {
+        Err(o, table, field, where + "a rich form with no plain text in that language");
+      } else if (visible != *text) {
+        size_t at = std::mismatch(visible.begin(), visible.end(), text->begin(), text->end()).first - visible.begin();
+        Err(o, table, field, where + "the rich form's text is not the plain text (they differ from byte " +
+                                 std::to_string(at) + " on; rebuild the snapshot)");
+      }
+    }
   }
 
   // [SECTION] The caps on counts, and the text rule on every string ----------------------------------------
@@ -142,7 +178,10 @@ class Checker {
     cap(c_.ui_strings.size(), caps::kTableRows, "ui_string", "interface strings");
     size_t parties = 0, facts = 0, vertices = 0, session_links = 0;
     for (const auto& a : c_.agreements) parties += a.parties.size(), facts += a.facts.size();
-    for (const auto& l : c_.locations) vertices += l.ring.size();
+    for (const auto& l : c_.locations) {
+      vertices += l.ring.size();
+      for (const auto& h : l.holes) vertices += h.ring.size();
+    }
     for (const auto& x : c_.sessions) session_links += x.people.size() + x.organizations.size();
     cap(parties, caps::kTableRows, "agreement_party", "agreement parties");
     cap(facts, caps::kTableRows, "agreement_fact", "agreement facts");
@@ -316,16 +355,48 @@ class Checker {
     }
   }
 
+  void Levels() {
+    Unique(c_.buildings, "building", "id", [](const Building& x) { return x.id; });
+    for (const auto& b : c_.buildings) TextValid(b.name, b.origin, "building", b.id, "name");
+    Unique(c_.levels, "level", "id", [](const Level& x) { return x.id; });
+    Unique(c_.levels, "level", "ordinal", [](const Level& x) { return x.building_id + " " + std::to_string(x.ordinal); });
+    for (const auto& l : c_.levels) {
+      if (l.ordinal < caps::kMinLevel || l.ordinal > caps::kMaxLevel)
+        Err(l.origin, "level", "ordinal", "level '" + l.id + "': ordinal " + std::to_string(l.ordinal) + " is not from " +
+                                              std::to_string(caps::kMinLevel) + " to " + std::to_string(caps::kMaxLevel));
+      if (l.short_name.empty()) Err(l.origin, "level", "short_name", "level '" + l.id + "' needs a short name (\"1\", \"M\")");
+      if (!l.building_id.empty() && !c_.FindBuilding(l.building_id))
+        Err(l.origin, "level", "building", "level '" + l.id + "': building '" + l.building_id + "' is not in buildings");
+      TextValid(l.name, l.origin, "level", l.id, "name");
+    }
+  }
+
+  // A place (or an opening) is on a listed level; with none listed, on level 0.
+  void OnLevel(int level, const Origin& o, const char* table, const std::string& id) {
+    bool listed = c_.levels.empty() ? level == 0 : c_.LevelAt(level) != nullptr;
+    if (listed) return;
+    if (c_.levels.empty())
+      Err(o, table, "level", "'" + id + "' is on level " + std::to_string(level) + ", but no levels are listed (add them to levels.csv)");
+    else
+      Err(o, table, "level", "'" + id + "' is on level " + std::to_string(level) + ", which is not a level's ordinal in levels");
+  }
+
   void Locations() {
+    Partial partial;
     Unique(c_.locations, "location", "id", [](const Location& x) { return x.id; });
+    Unique(c_.openings, "opening", "id", [](const Opening& x) { return x.id; });
+    for (const auto& x : c_.openings) {
+      OnLevel(x.level, x.origin, "opening", x.id);
+      for (const Point* p : {&x.a, &x.b})
+        if (auto problem = PositionProblem(*p)) Err(x.origin, "opening", "geometry", "'" + x.id + "': " + *problem);
+    }
     for (const auto& x : c_.locations) {
-      if (x.level < caps::kMinLevel || x.level > caps::kMaxLevel)
-        Err(x.origin, "location", "level", "'" + x.id + "': level " + std::to_string(x.level) + " is not a floor from " +
-                                               std::to_string(caps::kMinLevel) + " to " + std::to_string(caps::kMaxLevel));
+      OnLevel(x.level, x.origin, "location", x.id);
       if (auto problem = PositionProblem(x.anchor)) {
         Err(x.origin, "location", "anchor", "'" + x.id + "': the label anchor: " + *problem);
       } else if (x.is_polygon) {
         if (auto problem = PolygonProblem(x.ring)) Err(x.origin, "location", "geometry", "'" + x.id + "': " + *problem);
+        else if (auto holes = HolesProblem(x.ring, x.holes)) Err(x.origin, "location", "geometry", "'" + x.id + "': " + *holes);
         else AnchorIsCentroid(x);
       } else if (!x.ring.empty()) {
         Err(x.origin, "location", "geometry", "'" + x.id + "': a point with polygon corners");
@@ -339,9 +410,13 @@ class Checker {
       }
       if (x.kind == LocationKind::Amenity && !kAmenities.count(x.amenity))
         Err(x.origin, "location", "amenity", "'" + x.id + "': amenity '" + x.amenity + "' is not one of toilet, accessible_toilet, cafe, info, first_aid, cloakroom, prayer_room, elevator, charging");
-      if (x.kind == LocationKind::Hall || x.kind == LocationKind::Stage || x.kind == LocationKind::Room) Required(x.name, x.origin, "location", x.id, "name");
+      if (x.kind == LocationKind::Hall || x.kind == LocationKind::Stage || x.kind == LocationKind::Room) Required(x.name, x.origin, "location", x.id, "name", &partial);
       else TextValid(x.name, x.origin, "location", x.id, "name");
     }
+    if (partial.count)
+      Warn(partial.first, "location", "name", std::to_string(partial.count) + " place name(s) are not in every language (the first, '" +
+                                                  partial.first_id + "', none reachable for " + partial.first_missing +
+                                                  "): those visitors see the name as written; fill name_<lang> to translate it");
     Unique(c_.walkways, "walkway", "id", [](const Walkway& x) { return x.id; });
     for (const auto& w : c_.walkways)
       if (!std::isfinite(w.length_m) || w.length_m < 0 || w.length_m > caps::kMaxWalkwayMetres)
@@ -430,6 +505,7 @@ class Checker {
       Required(p.name, p.origin, "person", p.id, "name");
       TextValid(p.title, p.origin, "person", p.id, "title");
       TextValid(p.biography, p.origin, "person", p.id, "biography");
+      RichValid(p.biography_rich, p.biography, p.origin, "person", p.id, "biography_rich");
     }
     Unique(c_.sessions, "session", "id", [](const Session& x) { return x.id; });
     auto first_day = DaysFromDate(c_.forum.start_date), last_day = DaysFromDate(c_.forum.end_date);
@@ -439,7 +515,7 @@ class Checker {
       auto start = ParseInstant(s.starts_at), end = ParseInstant(s.ends_at);
       if (!start || start->utc != s.starts_utc) Err(s.origin, "session", "starts_at", "session '" + s.id + "': start '" + s.starts_at + "' is not a valid time with offset");
       if (!end || end->utc != s.ends_utc) Err(s.origin, "session", "ends_at", "session '" + s.id + "': end '" + s.ends_at + "' is not a valid time with offset");
-      if (s.ends_utc <= s.starts_utc) Err(s.origin, "session", "ends_at", "session '" + s.id + "' ends before it starts");
+      if (s.ends_utc < s.starts_utc) Err(s.origin, "session", "ends_at", "session '" + s.id + "' ends before it starts");
       if (!IsDate(s.day_date)) Err(s.origin, "session", "day", "session '" + s.id + "': day '" + s.day_date + "' is not a date");
       if (s.day_index < caps::kMinDayIndex || s.day_index > caps::kMaxDayIndex)
         Err(s.origin, "session", "day_index", "session '" + s.id + "': day number " + std::to_string(s.day_index) +
@@ -455,6 +531,7 @@ class Checker {
       Required(s.title, s.origin, "session", s.id, "title");
       TextValid(s.subtitle, s.origin, "session", s.id, "subtitle");
       TextValid(s.description, s.origin, "session", s.id, "description");
+      RichValid(s.description_rich, s.description, s.origin, "session", s.id, "description_rich");
       if (first_day && last_day) {
         int64_t local_day = (s.starts_utc + int64_t{c_.forum.utc_offset_min} * 60) / 86400;
         if (local_day < *first_day || local_day > *last_day + 1) {  // +1: late-night sessions past midnight

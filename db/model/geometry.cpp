@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <utility>
 
 #include "db/model/caps.h"
 
@@ -51,21 +52,41 @@ struct ContextDeleter {
 };
 using Context = std::unique_ptr<std::remove_pointer_t<GEOSContextHandle_t>, ContextDeleter>;
 
-// Where the outline crosses or touches itself, or nullopt when GEOS finds the ring valid. Throws nothing:
-// GEOS's C API reports failures as return values (its error handler is not set: messages are dropped).
-std::optional<std::string> SelfIntersection(const std::vector<Point>& r) {
+// A GEOS ring of `r` (closed here), or null.
+GEOSGeometry* MakeRing(GEOSContextHandle_t h, const std::vector<Point>& r) {
+  GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(r.size() + 1), 2);
+  if (!seq) return nullptr;
+  for (size_t i = 0; i <= r.size(); ++i)
+    GEOSCoordSeq_setXY_r(h, seq, static_cast<unsigned>(i), r[i % r.size()].x, r[i % r.size()].y);
+  return GEOSGeom_createLinearRing_r(h, seq);  // takes the sequence (null on failure, and frees it)
+}
+
+// The polygon of outline `r` with `holes`, or null.
+GEOSGeometry* MakePolygon(GEOSContextHandle_t h, const std::vector<Point>& r, const std::vector<Hole>& holes) {
+  GEOSGeometry* shell = MakeRing(h, r);
+  if (!shell) return nullptr;
+  std::vector<GEOSGeometry*> inner;
+  for (const auto& hole : holes) {
+    GEOSGeometry* g = hole.ring.size() >= 3 ? MakeRing(h, hole.ring) : nullptr;
+    if (!g) {
+      for (GEOSGeometry* x : inner) GEOSGeom_destroy_r(h, x);
+      GEOSGeom_destroy_r(h, shell);
+      return nullptr;
+    }
+    inner.push_back(g);
+  }
+  return GEOSGeom_createPolygon_r(h, shell, inner.data(), static_cast<unsigned>(inner.size()));  // takes the rings
+}
+
+// Where the outline crosses or touches itself (or a hole the outline or another hole), or nullopt when GEOS
+// finds the polygon valid. Throws nothing: GEOS's C API reports failures as return values (its error handler
+// is not set: messages are dropped).
+std::optional<std::string> SelfIntersection(const std::vector<Point>& r, const std::vector<Hole>& holes = {}) {
   Context ctx(GEOS_init_r());
   if (!ctx) return std::string("out of memory while checking the outline");
   GEOSContextHandle_t h = ctx.get();
   auto geom_deleter = [h](GEOSGeometry* g) { GEOSGeom_destroy_r(h, g); };
-  GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(r.size() + 1), 2);
-  if (!seq) return std::string("out of memory while checking the outline");
-  for (size_t i = 0; i <= r.size(); ++i)
-    GEOSCoordSeq_setXY_r(h, seq, static_cast<unsigned>(i), r[i % r.size()].x, r[i % r.size()].y);
-  GEOSGeometry* ring = GEOSGeom_createLinearRing_r(h, seq);  // takes the sequence
-  if (!ring) return std::string("the outline is not a closed ring");
-  std::unique_ptr<GEOSGeometry, decltype(geom_deleter)> poly(GEOSGeom_createPolygon_r(h, ring, nullptr, 0),
-                                                             geom_deleter);  // takes the ring
+  std::unique_ptr<GEOSGeometry, decltype(geom_deleter)> poly(MakePolygon(h, r, holes), geom_deleter);
   if (!poly) return std::string("the outline is not a polygon");
   char* reason = nullptr;
   GEOSGeometry* where = nullptr;
@@ -78,14 +99,59 @@ std::optional<std::string> SelfIntersection(const std::vector<Point>& r) {
   std::string at;
   if (where && GEOSGeomGetX_r(h, where, &x) == 1 && GEOSGeomGetY_r(h, where, &y) == 1) at = " at " + Fmt(x, y);
   if (valid != 0) return std::string("the outline could not be checked");
+  if (!holes.empty() && why.find("elf-intersection") != std::string::npos)  // the outline alone was valid
+    return "a hole crosses or touches the outline or another hole" + at;
   if (why == "Ring Self-intersection")  // a corner on another edge, or two corners at one place
     return "the outline touches itself" + at + " (each edge may meet only its two neighbours)";
   if (why.find("elf-intersection") != std::string::npos)
     return "the outline crosses itself" + at + " (each edge may meet only its two neighbours)";
+  if (why == "Hole lies outside shell") return "a hole is not inside the outline" + at;
+  if (why == "Nested holes") return "a hole lies inside another hole" + at;
   return "the outline is not a valid polygon" + at + " (" + why + ")";
 }
 
 }  // namespace
+
+namespace {
+
+std::vector<Point> TriangulateWith(GEOSContextHandle_t h, const std::vector<Point>& r, const std::vector<Hole>& holes) {
+  std::vector<Point> out;
+  if (r.size() < 3) return out;
+  auto geom_deleter = [h](GEOSGeometry* g) { GEOSGeom_destroy_r(h, g); };
+  std::unique_ptr<GEOSGeometry, decltype(geom_deleter)> poly(MakePolygon(h, r, holes), geom_deleter);
+  if (!poly) return out;
+  std::unique_ptr<GEOSGeometry, decltype(geom_deleter)> tris(GEOSConstrainedDelaunayTriangulation_r(h, poly.get()), geom_deleter);
+  if (!tris) return out;
+  int n = GEOSGetNumGeometries_r(h, tris.get());
+  for (int i = 0; i < n; ++i) {
+    const GEOSGeometry* t = GEOSGetGeometryN_r(h, tris.get(), i);
+    const GEOSGeometry* shell = t ? GEOSGetExteriorRing_r(h, t) : nullptr;
+    const GEOSCoordSequence* cs = shell ? GEOSGeom_getCoordSeq_r(h, shell) : nullptr;
+    unsigned size = 0;
+    if (!cs || !GEOSCoordSeq_getSize_r(h, cs, &size) || size < 3) continue;
+    Point p[3];
+    for (unsigned k = 0; k < 3; ++k) GEOSCoordSeq_getXY_r(h, cs, k, &p[k].x, &p[k].y);
+    if (SignedArea({p[0], p[1], p[2]}) < 0) std::swap(p[1], p[2]);
+    out.insert(out.end(), {p[0], p[1], p[2]});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Point> Triangulate(const std::vector<Point>& ring, const std::vector<Hole>& holes) {
+  Context ctx(GEOS_init_r());
+  return ctx ? TriangulateWith(ctx.get(), ring, holes) : std::vector<Point>{};
+}
+
+std::vector<std::vector<Point>> TriangulateAll(const std::vector<Location>& locations) {
+  std::vector<std::vector<Point>> out(locations.size());
+  Context ctx(GEOS_init_r());  // one for all: a context costs more than a booth's triangles
+  if (!ctx) return out;
+  for (size_t i = 0; i < locations.size(); ++i)
+    if (locations[i].is_polygon) out[i] = TriangulateWith(ctx.get(), locations[i].ring, locations[i].holes);
+  return out;
+}
 
 std::optional<std::string> OutlineCrossing(const std::vector<Point>& ring) {
   if (ring.size() < 3) return std::string("fewer than 3 corners");
@@ -98,6 +164,13 @@ std::optional<std::string> PositionProblem(const Point& p) {
     return "position " + Fmt(p.x, p.y) + " is more than " + std::to_string(static_cast<long>(caps::kMaxCoordinate)) +
            " m from the plan's origin (local metres: check the units)";
   return std::nullopt;
+}
+
+std::optional<std::string> HolesProblem(const std::vector<Point>& ring, const std::vector<Hole>& holes) {
+  if (holes.empty()) return std::nullopt;
+  for (const auto& h : holes)
+    if (auto problem = PolygonProblem(h.ring)) return "hole " + h.id + ": " + *problem;
+  return SelfIntersection(ring, holes);
 }
 
 std::optional<std::string> PolygonProblem(const std::vector<Point>& r) {

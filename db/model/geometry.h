@@ -20,8 +20,18 @@ std::optional<std::string> PositionProblem(const Point& p);
 // is GEOS's validity check (GEOSisValidDetail_r: monotone chains in an STR-tree, n log n on outlines whose
 // edges' bounding boxes do not pile up; docs/PERFORMANCE.md has the figures), not a pairwise comparison.
 std::optional<std::string> PolygonProblem(const std::vector<Point>& ring);
+// Why `holes` are not usable inner rings of the (valid) outline `ring`: a hole that is no usable polygon
+// (PolygonProblem's reasons), or one that is not inside the outline, crosses it or another hole (GEOS's
+// validity check of the whole polygon); or nullopt.
+std::optional<std::string> HolesProblem(const std::vector<Point>& ring, const std::vector<Hole>& holes);
 // PolygonProblem's crossing check alone, without the caps: where the outline crosses or touches itself, or
 // nullopt. For bench/polygon_bench.cpp, which measures it beyond the vertex cap.
 std::optional<std::string> OutlineCrossing(const std::vector<Point>& ring);
+// The polygon (less its holes) as triangles (three points each, counter-clockwise: clockwise on the screen, whose y runs
+// down), covering exactly its area, concave or not: GEOS's constrained Delaunay triangulation
+// (GEOSConstrainedDelaunayTriangulation_r). Empty for a ring GEOS cannot take (PolygonProblem reports it).
+std::vector<Point> Triangulate(const std::vector<Point>& ring, const std::vector<Hole>& holes = {});
+// Triangulate for every polygon of `locations` (empty for points), in their order.
+std::vector<std::vector<Point>> TriangulateAll(const std::vector<Location>& locations);
 
 }  // namespace db

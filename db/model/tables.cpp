@@ -427,6 +427,22 @@ std::vector<TableDescription> MakeTables() {
       {"name", &Organization::name}, {"short_name", &Organization::short_name},
       {"description", &Organization::description}, {"city", &Organization::city}}));
 
+  t.push_back(Rows<C, Building>({"building", top, &C::buildings, {
+      Req("id", &Building::id),
+      Req("sample", &Building::sample)},
+      "", "", &Building::id}));
+  t.push_back(Translations<Building>("building_i18n", Each("building", &C::buildings, "building_id", &Building::id), {
+      {"name", &Building::name}}));
+  t.push_back(Rows<C, Level>({"level", top, &C::levels, {
+      Req("id", &Level::id),
+      Opt("building_id", &Level::building_id),
+      Req("ordinal", &Level::ordinal),
+      Req("short_name", &Level::short_name, Seen::Yes),
+      Req("sample", &Level::sample)},
+      "", "", &Level::id}));
+  t.push_back(Translations<Level>("level_i18n", Each("level", &C::levels, "level_id", &Level::id), {
+      {"name", &Level::name}}));
+
   auto locations = Each("location", &C::locations, "location_id", &Location::id);
   t.push_back(Rows<C, Location>({"location", top, &C::locations, {
       Req("id", &Location::id),
@@ -450,6 +466,9 @@ std::vector<TableDescription> MakeTables() {
   t.push_back(Rows<Location, Point>({"location_vertex", locations, &Location::ring, {
       Req("x", &Point::x), Req("y", &Point::y)},
       "seq"}));
+  t.push_back(Rows<Location, Hole>({"location_hole", locations, &Location::holes, {Req("hole", &Hole::id)}}));
+  t.push_back(Rows<Hole, Point>({"location_hole_vertex", Inside(locations, "location_hole", &Location::holes, "hole", &Hole::id),
+      &Hole::ring, {Req("x", &Point::x), Req("y", &Point::y)}, "seq"}));
   t.push_back(Translations<Location>("location_i18n", locations, {{"name", &Location::name}}));
 
   t.push_back(Rows<C, Walkway>({"walkway", top, &C::walkways, {
@@ -458,6 +477,16 @@ std::vector<TableDescription> MakeTables() {
       Req("to_id", &Walkway::to_id),
       Req("length_m", &Walkway::length_m),
       Req("accessible", &Walkway::accessible)}}));
+
+  t.push_back(Rows<C, Opening>({"opening", top, &C::openings, {
+      Req("id", &Opening::id),
+      Req("category", &Opening::category),
+      Req("level", &Opening::level),
+      {"ax", [](const Opening& x) { return FieldValue{x.a.x}; }, [](Opening& x, FieldValue&& v) { FromValue(std::move(v), x.a.x); }},
+      {"ay", [](const Opening& x) { return FieldValue{x.a.y}; }, [](Opening& x, FieldValue&& v) { FromValue(std::move(v), x.a.y); }},
+      {"bx", [](const Opening& x) { return FieldValue{x.b.x}; }, [](Opening& x, FieldValue&& v) { FromValue(std::move(v), x.b.x); }},
+      {"by", [](const Opening& x) { return FieldValue{x.b.y}; }, [](Opening& x, FieldValue&& v) { FromValue(std::move(v), x.b.y); }},
+      Req("accessible", &Opening::accessible)}}));
 
   t.push_back(Rows<C, Exhibitor>({"exhibitor", top, &C::exhibitors, {
       Req("organization_id", &Exhibitor::organization_id),
@@ -520,7 +549,8 @@ std::vector<TableDescription> MakeTables() {
       Req("sample", &Person::sample)}}));
   t.push_back(Translations<Person>("person_i18n", Each("person", &C::people, "person_id", &Person::id), {
       {"name", &Person::name}, {"title", &Person::title},
-      {"biography", &Person::biography, Seen::No}}));  // not shown on the kiosk (yet)
+      {"biography", &Person::biography, Seen::No},  // not shown on the kiosk (yet)
+      {"biography_rich", &Person::biography_rich, Seen::No}}));  // the rich form: CheckCatalog decodes it
 
   auto sessions = Each("session", &C::sessions, "session_id", &Session::id);
   t.push_back(Rows<C, Session>({"session", top, &C::sessions, {
@@ -539,7 +569,8 @@ std::vector<TableDescription> MakeTables() {
       Req("sample", &Session::sample)},
       "", "starts_utc, rowid"}));
   t.push_back(Translations<Session>("session_i18n", sessions, {
-      {"title", &Session::title}, {"subtitle", &Session::subtitle}, {"description", &Session::description}}));
+      {"title", &Session::title}, {"subtitle", &Session::subtitle}, {"description", &Session::description},
+      {"description_rich", &Session::description_rich, Seen::No}}));  // drawn from; its text is the description's
   t.push_back(Rows<Session, SessionPerson>({"session_person", sessions, &Session::people, {
       Req("person_id", &SessionPerson::person_id),
       Req("role", &SessionPerson::role)},

@@ -19,7 +19,7 @@
 -- db/snapshot/checksum.cpp), so a changed value that SQLite's own quick_check cannot notice is still caught.
 
 PRAGMA application_id = 1179341646;  -- 0x464B534E, 'FKSN': marks the file as a Forum Kiosk snapshot
-PRAGMA user_version = 1;             -- schema_version
+PRAGMA user_version = 3;             -- schema_version (3: buildings, levels, openings, more place kinds)
 
 -- [SECTION] Snapshot metadata ---------------------------------------------------------------------------
 -- Keys: schema_version, content_version (integer, grows with every published snapshot), content_checksum,
@@ -114,10 +114,42 @@ CREATE TABLE organization_i18n (
 -- Every place on the map. Geometry is in local metres (x east, y north): a polygon (rows in
 -- location_vertex, ring not repeated at the end) or a point (x, y here). cx, cy: label anchor (the
 -- polygon's centroid, or the point itself). The kinds are the names of db::LocationKind (db/model/catalog.h).
+-- The venue's buildings and their levels. A level's ordinal orders levels vertically across the venue (0:
+-- ground, -1 below); the map shows one ordinal at a time. No level rows: one level, ordinal 0.
+CREATE TABLE building (
+  id        TEXT PRIMARY KEY NOT NULL,
+  sample    INTEGER NOT NULL DEFAULT 0 CHECK (sample IN (0, 1))
+) STRICT;
+
+CREATE TABLE building_i18n (
+  building_id TEXT NOT NULL REFERENCES building(id),
+  lang        TEXT NOT NULL REFERENCES language(code),
+  name        TEXT,
+  PRIMARY KEY (building_id, lang)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE level (
+  id          TEXT PRIMARY KEY NOT NULL,
+  building_id TEXT REFERENCES building(id),
+  ordinal     INTEGER NOT NULL,
+  short_name  TEXT NOT NULL,             -- the switcher's label: "1", "M"
+  sample      INTEGER NOT NULL DEFAULT 0 CHECK (sample IN (0, 1)),
+  UNIQUE (building_id, ordinal)
+) STRICT;
+
+CREATE TABLE level_i18n (
+  level_id TEXT NOT NULL REFERENCES level(id),
+  lang     TEXT NOT NULL REFERENCES language(code),
+  name     TEXT,
+  PRIMARY KEY (level_id, lang)
+) STRICT, WITHOUT ROWID;
+
+-- level: the ordinal of the place's level (level.ordinal).
 CREATE TABLE location (
   id        TEXT PRIMARY KEY NOT NULL,
   kind      TEXT NOT NULL CHECK (kind IN ('hall', 'booth', 'stage', 'room', 'amenity', 'entrance', 'exit',
-                                          'kiosk')),
+                                          'kiosk', 'corridor', 'stairs', 'elevator', 'escalator', 'service',
+                                          'floor')),
   level     INTEGER NOT NULL DEFAULT 0,
   shape     TEXT NOT NULL CHECK (shape IN ('polygon', 'point')),
   cx        REAL NOT NULL,
@@ -136,6 +168,24 @@ CREATE TABLE location_vertex (
   PRIMARY KEY (location_id, seq)
 ) STRICT;
 
+-- A place's holes (inner rings of its outline: a courtyard, a column): not part of the place. hole: "1",
+-- "2", ... in the outline's order; the ring clockwise, not repeated at the end.
+CREATE TABLE location_hole (
+  location_id TEXT NOT NULL REFERENCES location(id),
+  hole        TEXT NOT NULL,
+  PRIMARY KEY (location_id, hole)
+) STRICT;
+
+CREATE TABLE location_hole_vertex (
+  location_id TEXT NOT NULL,
+  hole        TEXT NOT NULL,
+  seq         INTEGER NOT NULL,
+  x           REAL NOT NULL,
+  y           REAL NOT NULL,
+  PRIMARY KEY (location_id, hole, seq),
+  FOREIGN KEY (location_id, hole) REFERENCES location_hole(location_id, hole)
+) STRICT;
+
 CREATE TABLE location_i18n (
   location_id TEXT NOT NULL REFERENCES location(id),
   lang        TEXT NOT NULL REFERENCES language(code),
@@ -150,6 +200,18 @@ CREATE TABLE walkway (
   to_id       TEXT NOT NULL REFERENCES location(id),
   length_m    REAL NOT NULL CHECK (length_m >= 0),
   accessible  INTEGER NOT NULL DEFAULT 1 CHECK (accessible IN (0, 1))   -- step-free
+) STRICT;
+
+-- Doors and openings between spaces (IMDF opening): a segment from (ax, ay) to (bx, by) on a level.
+CREATE TABLE opening (
+  id          TEXT PRIMARY KEY NOT NULL,
+  category    TEXT NOT NULL,
+  level       INTEGER NOT NULL,
+  ax          REAL NOT NULL,
+  ay          REAL NOT NULL,
+  bx          REAL NOT NULL,
+  by          REAL NOT NULL,
+  accessible  INTEGER NOT NULL DEFAULT 1 CHECK (accessible IN (0, 1))
 ) STRICT;
 
 -- [SECTION] Exhibitors ------------------------------------------------------------------------------------
@@ -253,14 +315,14 @@ CREATE TABLE track_i18n (
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE session (
-  id         TEXT PRIMARY KEY NOT NULL,  -- event id of the schedule export
+  id         TEXT PRIMARY KEY NOT NULL,  -- event id of the schedule export (its guid when the export reuses the id)
   guid       TEXT,
   day_index  INTEGER NOT NULL,           -- 1-based conference day of the export
   day_date   TEXT NOT NULL,              -- YYYY-MM-DD of that conference day
-  starts_at  TEXT NOT NULL,              -- ISO 8601 with offset, as in the export
+  starts_at  TEXT NOT NULL,              -- ISO 8601 with the venue's offset at that instant
   ends_at    TEXT NOT NULL,
   starts_utc INTEGER NOT NULL,           -- Unix seconds
-  ends_utc   INTEGER NOT NULL CHECK (ends_utc > starts_utc),
+  ends_utc   INTEGER NOT NULL CHECK (ends_utc >= starts_utc),  -- equal: a moment (00:00 long)
   room_id    TEXT REFERENCES room(id),
   track_id   TEXT REFERENCES track(id),
   kind       TEXT,                       -- the export's type: lecture, panel, ceremony, workshop, ...
@@ -274,6 +336,10 @@ CREATE TABLE session_i18n (
   title       TEXT,
   subtitle    TEXT,
   description TEXT,
+  -- The description's rich form where an export wrote HTML or Markdown: paragraphs, headings, lists, bold,
+  -- italic, code, links, as compact JSON (db/model/rich_text.h, docs/SCHEMA.md "Rich text"). Its visible
+  -- text is exactly `description` (validate refuses it otherwise); NULL for staff's plain descriptions.
+  description_rich TEXT,
   PRIMARY KEY (session_id, lang)
 ) STRICT, WITHOUT ROWID;
 
@@ -289,6 +355,7 @@ CREATE TABLE person_i18n (
   name      TEXT,
   title     TEXT,                        -- job title: "CEO of Astana Hub"
   biography TEXT,
+  biography_rich TEXT,                   -- its rich form, as description_rich
   PRIMARY KEY (person_id, lang)
 ) STRICT, WITHOUT ROWID;
 

@@ -214,15 +214,38 @@ class FeatureReader {
     return true;
   }
 
-  // The outer ring (holes are ignored, with a warning), closed, simple, stored counter-clockwise with its
-  // centroid as the anchor. The caps are checked before a vector of positions is made.
+  // The outer ring, closed, simple, stored counter-clockwise with its centroid as the anchor, and its holes
+  // (the further rings), each simple, inside it, stored clockwise. The caps are checked before a vector of
+  // positions is made.
   bool ReadPolygon(const json* coords, Location& loc) {
     if (!coords || !coords->is_array() || coords->empty() || !(*coords)[0].is_array()) {
       diags_.Error(file_, line_, "geometry", Feature() + ": a Polygon needs an outer ring of [x, y] positions");
       return false;
     }
-    if (coords->size() > 1) diags_.Warning(file_, line_, "geometry", Feature() + ": holes are ignored");
-    const json& ring = (*coords)[0];
+    std::vector<Point> pts;
+    if (!ReadRing((*coords)[0], "", pts)) return false;
+    if (SignedArea(pts) < 0) std::reverse(pts.begin(), pts.end());
+    std::vector<Hole> holes;
+    for (size_t k = 1; k < coords->size(); ++k) {
+      Hole h{std::to_string(k), {}};
+      if (!(*coords)[k].is_array() || !ReadRing((*coords)[k], "hole " + h.id + ": ", h.ring)) return false;
+      if (SignedArea(h.ring) > 0) std::reverse(h.ring.begin(), h.ring.end());
+      holes.push_back(std::move(h));
+    }
+    if (auto problem = HolesProblem(pts, holes)) {
+      diags_.Error(file_, line_, "geometry", Feature() + ": " + *problem);
+      return false;
+    }
+    loc.is_polygon = true;
+    loc.anchor = Centroid(pts);
+    loc.ring = std::move(pts);
+    loc.holes = std::move(holes);
+    return true;
+  }
+
+  // One ring of a Polygon: closed, at least 3 corners, a usable polygon (PolygonProblem); `what` names a hole
+  // in the messages. The closing corner is dropped.
+  bool ReadRing(const json& ring, const std::string& what, std::vector<Point>& pts) {
     if (ring.size() > caps::kPolygonVertices + 1) {
       diags_.Error(file_, line_, "geometry", Feature() + ": the outline has " + std::to_string(ring.size() - 1) +
                                                  " corners, more than the " + std::to_string(caps::kPolygonVertices) +
@@ -236,28 +259,23 @@ class FeatureReader {
       stop_ = true;
       return false;
     }
-    std::vector<Point> pts;
     for (const auto& p : ring) {
       Point pt;
       if (!ReadPosition(p, pt)) {
-        diags_.Error(file_, line_, "geometry", Feature() + ": every position must be [x, y] numbers");
+        diags_.Error(file_, line_, "geometry", Feature() + ": " + what + "every position must be [x, y] numbers");
         return false;
       }
       pts.push_back(pt);
     }
     if (pts.size() < 4 || pts.front().x != pts.back().x || pts.front().y != pts.back().y) {
-      diags_.Error(file_, line_, "geometry", Feature() + ": the ring must be closed (last position = first) and have at least 3 corners");
+      diags_.Error(file_, line_, "geometry", Feature() + ": " + what + "the ring must be closed (last position = first) and have at least 3 corners");
       return false;
     }
     pts.pop_back();
     if (auto problem = PolygonProblem(pts)) {
-      diags_.Error(file_, line_, "geometry", Feature() + ": " + *problem);
+      diags_.Error(file_, line_, "geometry", Feature() + ": " + what + *problem);
       return false;
     }
-    if (SignedArea(pts) < 0) std::reverse(pts.begin(), pts.end());
-    loc.is_polygon = true;
-    loc.anchor = Centroid(pts);
-    loc.ring = std::move(pts);
     return true;
   }
 

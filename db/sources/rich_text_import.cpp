@@ -53,6 +53,7 @@ class Writer {
       if (!t.empty()) break;
       spans.pop_back();
     }
+    if (block_.kind != Kind::Code) LinksWrittenAsMarkdown(spans);
     if (!spans.empty()) out_.blocks.push_back(std::move(block_));
     block_ = {};
   }
@@ -68,6 +69,8 @@ class Writer {
     for (size_t i = 0; i < text.size(); ++i) {
       char c = text[i];
       bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+      // Other control characters (36C3's wiki has a DEL inside a sentence) are nothing a reader sees.
+      if (!space && (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)) continue;
       if (verbatim || block_.kind == Kind::Code) {
         if (c != '\r') add += c;
         continue;
@@ -127,6 +130,35 @@ class Writer {
     number = std::atoi(std::string(t.substr(0, d)).c_str());
     return d + 2;
   }
+  // A Markdown link left as text, "[the project's GitHub](https://github.com/...)": FOSDEM authors write
+  // them inside HTML, and 36C3's Markdown escapes their brackets ("\\[Freedombones\\](https://...)"), so
+  // neither parser makes a link. As the issue asks, the visitor reads the link's text, never the syntax; the
+  // address is kept on the span like any link.
+  static void LinksWrittenAsMarkdown(std::vector<RichSpan>& spans) {
+    std::vector<RichSpan> out;
+    for (RichSpan& span : spans) {
+      const std::string& t = span.text;
+      if (!span.link.empty() || (span.style & RichSpan::kCode) || t.find("](http") == std::string::npos) {
+        out.push_back(std::move(span));
+        continue;
+      }
+      size_t at = 0;  // what is already out
+      for (size_t mid = t.find("](http", at); mid != std::string::npos; mid = t.find("](http", mid + 1)) {
+        size_t open = t.rfind('[', mid), close = t.find(')', mid);
+        if (open == std::string::npos || open < at || close == std::string::npos) continue;
+        std::string text = t.substr(open + 1, mid - open - 1), url = t.substr(mid + 2, close - mid - 2);
+        bool plain_url = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+        if (text.empty() || !plain_url || text.find_first_of("[]\n") != std::string::npos ||
+            url.find_first_of(" \n\t<>(") != std::string::npos)
+          continue;
+        if (open > at) out.push_back({t.substr(at, open - at), span.style, ""});
+        out.push_back({std::move(text), span.style, std::move(url)});
+        at = close + 1;
+      }
+      if (at < t.size()) out.push_back({t.substr(at), span.style, ""});
+    }
+    spans = std::move(out);
+  }
   static bool IsBlank(std::string_view t) {
     for (char c : t)
       if (!std::isspace(static_cast<unsigned char>(c))) return false;
@@ -183,9 +215,39 @@ struct List {
   int next;
 };
 
+void WalkHtml(std::string_view html, Writer& w, bool reparsed = false);
+
+// Whether `text` holds an element that structures text, opened and closed ("<li>...</li>", "<p ...>...</p>"),
+// a line break, or the end tag of a block left over from pasted HTML ("</div>"): what a visitor would
+// otherwise read as tags. A lone "<b>", "the <video> element" or "a < b" is text.
+bool HoldsHtmlElement(std::string_view text) {
+  static constexpr const char* kPaired[] = {"p", "ul", "ol", "li", "b", "i", "em", "strong", "a", "h1", "h2", "h3", "h4"};
+  auto opens_at = [&](size_t at, const char* tag) {
+    size_t n = std::strlen(tag);
+    if (at + 1 + n >= text.size() || strncasecmp(text.data() + at + 1, tag, n) != 0) return false;
+    char next = text[at + 1 + n];
+    return next == '>' || next == ' ' || next == '/';
+  };
+  static constexpr const char* kStrayEnds[] = {"</div>", "</p>", "</span>", "</font>", "</li>", "</ul>", "</ol>"};
+  for (size_t at = text.find('<'); at != std::string_view::npos; at = text.find('<', at + 1)) {
+    if (opens_at(at, "br")) return true;
+    for (const char* end : kStrayEnds)  // FOSDEM 2018: "...future directions.&lt;/div>" after a pasted block
+      if (text.substr(at, std::strlen(end)) == end) return true;
+    for (const char* tag : kPaired)
+      if (opens_at(at, tag)) {
+        std::string close = std::string("</") + tag + ">";
+        auto hay = text.substr(at);
+        if (std::search(hay.begin(), hay.end(), close.begin(), close.end(),
+                        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }) != hay.end())
+          return true;
+      }
+  }
+  return false;
+}
+
 class HtmlWalk {
  public:
-  explicit HtmlWalk(Writer& w) : w_(w) {}
+  HtmlWalk(Writer& w, bool reparsed) : w_(w), reparsed_(reparsed) {}
 
   // `first` and its siblings.
   void Walk(const xmlNode* first) {
@@ -196,7 +258,11 @@ class HtmlWalk {
   // Why this is long: one case per element family, in one place, reads better than a table of callbacks.
   void Node(const xmlNode* n) {
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      w_.Text(reinterpret_cast<const char*>(n->content), pre_ > 0, /*line_items=*/true);
+      const char* text = reinterpret_cast<const char*>(n->content);
+      // Escaped twice by the export (FOSDEM 2010: "&amp;lt;ul&amp;gt;&amp;lt;li&amp;gt;..."): the text,
+      // once decoded, is itself HTML; it is read as such, once, never shown as tags.
+      if (!pre_ && !reparsed_ && text && HoldsHtmlElement(text)) return WalkHtml(text, w_, /*reparsed=*/true);
+      w_.Text(text, pre_ > 0, /*line_items=*/true);
       return;
     }
     if (n->type != XML_ELEMENT_NODE) return;
@@ -261,11 +327,12 @@ class HtmlWalk {
   }
 
   Writer& w_;
+  const bool reparsed_;  // this walk reads text that was escaped HTML: no second round
   std::vector<List> lists_;
   int pre_ = 0;
 };
 
-void WalkHtml(std::string_view html, Writer& w) {
+void WalkHtml(std::string_view html, Writer& w, bool reparsed) {
   if (html.empty()) return;
   // NOIMPLIED: no <html><body> wrapping needed; NONET: never fetch anything; errors are not ours to print.
   int options = HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT;
@@ -275,7 +342,7 @@ void WalkHtml(std::string_view html, Writer& w) {
     w.Text(html);
     return;
   }
-  HtmlWalk(w).Walk(doc->children);
+  HtmlWalk(w, reparsed).Walk(doc->children);
 }
 
 //-----------------------------------------------------------------------------------------------------------

@@ -7,10 +7,12 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 #include <unordered_map>
 #include <unordered_set>
+#include <tuple>
 #include <utility>
 
 #include "db/base/files.h"
@@ -80,7 +82,8 @@ class Builder {
   void KnownPerson(const std::string& id, std::string biography) {
     if (id.empty() || biography.empty() || !IsValidUtf8(biography)) return;
     NormalizeLineBreaks(biography);
-    biographies_.emplace(id, PlainText(ParseDescription(biography)));
+    RichText rich = ParseDescription(biography);
+    if (!rich.empty()) biographies_.emplace(id, std::pair{PlainText(rich), EncodeRichText(rich)});
   }
 
   void AddEvent(RawEvent r, const Day& day) {
@@ -92,10 +95,7 @@ class Builder {
       diags_.Error(file_, r.line, "id", "the event has neither an id nor a guid");
       return;
     }
-    if (!ids_.insert(r.id).second) {
-      diags_.Error(file_, r.line, "id", "event id " + r.id + " appears twice");
-      return;
-    }
+    if (!TakeId(r, day, what)) return;
     std::optional<Instant> start = Start(r, day, what);
     int64_t ends_utc = 0;
     bool ok = false;
@@ -122,7 +122,8 @@ class Builder {
     s.day_date = day.date;
     s.starts_utc = start->utc;
     s.ends_utc = ends_utc;
-    s.starts_at = FormatInstant(s.starts_utc, start->offset_min);
+    // In the venue's offset (inspect's contract; a remote session's export offset is reported by ReportOffsets).
+    s.starts_at = FormatInstant(s.starts_utc, OffsetFor(s.starts_utc, start->offset_min));
     s.ends_at = FormatInstant(s.ends_utc, OffsetFor(ends_utc, start->offset_min));
     s.kind = r.type;
     s.language = r.language;
@@ -133,7 +134,11 @@ class Builder {
     RichText text = ParseDescription(r.abstract);
     if (!r.description.empty() && r.description != r.abstract)
       for (auto& b : ParseDescription(r.description).blocks) text.blocks.push_back(std::move(b));
-    if (std::string desc = PlainText(text); !desc.empty()) s.description.by_lang[ctx_.text_language] = std::move(desc);
+    // Both forms are stored: the plain text for search and inspect, the rich one for the kiosk to draw.
+    if (std::string desc = PlainText(text); !desc.empty()) {
+      s.description.by_lang[ctx_.text_language] = std::move(desc);
+      s.description_rich.by_lang[ctx_.text_language] = EncodeRichText(text);
+    }
     s.origin = {file_, r.line};
     e.room_name = r.room;
     e.track_name = r.track;
@@ -144,6 +149,49 @@ class Builder {
     out_.events.push_back(std::move(e));
   }
 
+  // Whether the event is taken, with the id it is known by. Merged exports (c3voc's everything.schedule.*)
+  // reuse an id for different events, each with its own guid: those are known by their guid (KeyBySharedIds).
+  // The same event listed twice at other times or places (36C3's event 367, at 16:10 and at 17:15) is two
+  // showings, the later known as "367/2"; listed twice identically, it is taken once. Each is one warning.
+  bool TakeId(RawEvent& r, const Day& day, const std::string& what) {
+    std::string showing = day.date + "|" + r.date_time + "|" + r.start_hhmm + "|" + r.duration + "|" + r.end_time +
+                          "|" + r.room + "|" + r.title;
+    auto [first, fresh] = event_firsts_.emplace(r.id, std::pair{r.guid, showing});
+    if (fresh) {
+      if (!r.guid.empty()) guids_.insert(r.guid);
+      showings_[r.id].insert(showing);
+      return true;
+    }
+    if (!r.guid.empty() && first->second.first != r.guid && guids_.insert(r.guid).second) {
+      if (shared_ids_.emplace(r.id, r.line).second) shared_first_guid_.emplace(r.id, first->second.first);
+      return true;
+    }
+    std::set<std::string>& seen = showings_[r.id];
+    if (!seen.insert(showing).second) {
+      Once(copies_, r.line, what + " is listed twice, identically: taken once");
+      return false;
+    }
+    r.id += "/" + std::to_string(seen.size());
+    Once(repeats_, r.line, what + " is listed again at another time or place: both are shown, the later as " + r.id);
+    return true;
+  }
+
+  // A problem that real exports repeat, reported once per export with how often it occurred.
+  struct Repeated {
+    int count = 0, line = 0;
+    std::string first;
+  };
+  static void Once(Repeated& r, int line, std::string what) {
+    if (r.count++ == 0) {
+      r.line = line;
+      r.first = std::move(what);
+    }
+  }
+  void Report(const Repeated& r, const char* column) {
+    if (r.count)
+      diags_.Warning(file_, r.line, column, r.first + (r.count > 1 ? " (" + std::to_string(r.count) + " events in all)" : ""));
+  }
+
   // `found`: what the export holds, for the error when it yields no event ("3 <day>, 12 <room>, no <event>").
   ImportedSchedule Take(const std::string& found) {
     if (events_seen_ == 0)
@@ -151,6 +199,10 @@ class Builder {
                                  "or check that this is the conference's schedule file");
     ReportOffsets();
     ReportZoneName();
+    ReportZeroDurations();
+    Report(copies_, "id");
+    Report(repeats_, "id");
+    KeyBySharedIds();
     AddPeople();
     return std::move(out_);
   }
@@ -217,7 +269,7 @@ class Builder {
         diags_.Error(file_, r.line, "end", what + ": '" + r.end_time + "' is not a date and time with a UTC offset");
         return std::nullopt;
       }
-      if (end->utc <= start.utc) {
+      if (end->utc < start.utc) {
         diags_.Error(file_, r.line, "end", what + ": it ends (" + r.end_time + ") before it starts");
         return std::nullopt;
       }
@@ -228,9 +280,9 @@ class Builder {
       diags_.Error(file_, r.line, "duration", what + ": '" + r.duration + "' is not a duration (HH:MM)");
       return std::nullopt;
     }
-    if (*minutes <= 0) {
-      diags_.Error(file_, r.line, "duration", what + ": the duration must be longer than zero");
-      return std::nullopt;
+    if (*minutes == 0 && zero_durations_++ == 0) {  // a moment (an opening, a deadline): reported once
+      first_zero_line_ = r.line;
+      first_zero_ = what;
     }
     return start.utc + int64_t{*minutes} * 60;
   }
@@ -325,12 +377,35 @@ class Builder {
         if (!in_event.insert(p.id).second) continue;
         s.people.push_back({p.id, "speaker"});
         if (!people_seen_.insert(p.id).second) continue;
-        p.biography = PlainText(ParseDescription(p.biography));  // once per person, as a visitor reads it
+        RichText bio = ParseDescription(p.biography);  // once per person, as a visitor reads it
+        p.biography = PlainText(bio);
+        if (!bio.empty()) p.biography_rich = EncodeRichText(bio);
         if (p.biography.empty() && !ambiguous.count(known_key))
-          if (auto it = biographies_.find(known_key); it != biographies_.end()) p.biography = it->second;
+          if (auto it = biographies_.find(known_key); it != biographies_.end())
+            std::tie(p.biography, p.biography_rich) = it->second;
         out_.people.push_back(std::move(p));
       }
     }
+  }
+
+  void ReportZeroDurations() {
+    if (!zero_durations_) return;
+    diags_.Warning(file_, first_zero_line_, "duration",
+                   first_zero_ + " lasts 00:00 (" + std::to_string(zero_durations_) + " event(s) in all): shown "
+                   "at its start time, with no end");
+  }
+
+  // Events whose id the export reuses for another event (a different guid) are known by their guid, every
+  // one of them, so that no id means two sessions; one warning per export names the first such id.
+  void KeyBySharedIds() {
+    if (shared_ids_.empty()) return;
+    for (ScheduleEvent& e : out_.events)
+      if (shared_ids_.count(e.session.id) && !e.session.guid.empty()) e.session.id = e.session.guid;
+    const auto& [id, line] = *std::min_element(shared_ids_.begin(), shared_ids_.end(),
+                                               [](const auto& a, const auto& b) { return a.second < b.second; });
+    std::string others = shared_ids_.size() == 1 ? "" : " (" + std::to_string(shared_ids_.size()) + " ids in all)";
+    diags_.Warning(file_, line, "id", "event id " + id + " is used by events with different guids" + others +
+                                          ": each such event is known by its guid (" + shared_first_guid_[id] + ")");
   }
 
   // One warning per export: the id with the most names as the example, and how many ids are so.
@@ -351,8 +426,17 @@ class Builder {
   ScheduleContext ctx_;
   Diagnostics& diags_;
   ImportedSchedule out_;
-  std::unordered_set<std::string> ids_, rooms_seen_, tracks_seen_, people_seen_;
-  std::unordered_map<std::string, std::string> biographies_;  // person id -> biography, from a list apart
+  std::unordered_set<std::string> rooms_seen_, tracks_seen_, people_seen_, guids_;
+  // event id -> the guid and the showing (day, times, room, title) of its first event; its showings
+  std::unordered_map<std::string, std::pair<std::string, std::string>> event_firsts_;
+  std::unordered_map<std::string, std::set<std::string>> showings_;
+  Repeated copies_, repeats_;
+  std::unordered_map<std::string, int> shared_ids_;  // event ids used by events with different guids -> first line
+  std::unordered_map<std::string, std::string> shared_first_guid_;
+  int zero_durations_ = 0, first_zero_line_ = 0;
+  std::string first_zero_;
+  // person id -> biography (plain, rich), from a list apart
+  std::unordered_map<std::string, std::pair<std::string, std::string>> biographies_;
   std::vector<std::pair<int, std::vector<RawPerson>>> persons_;  // per event in out_.events: its line, its people
   size_t events_seen_ = 0;
   bool local_times_ = false;  // some start was read in the forum's zone (no offset in the export)

@@ -35,6 +35,7 @@ struct ScheduleEvent {
 // ("0/Dreirik"), with one warning per export.
 struct SchedulePerson {
   std::string id, name, biography;
+  std::string biography_rich;  // its rich form (db/model/rich_text.h's stored form), "" without a biography
 };
 
 struct ImportedSchedule {

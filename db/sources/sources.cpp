@@ -6,11 +6,14 @@
 #include <unordered_map>
 #include <sstream>
 
+#include "db/model/caps.h"
 #include "db/sources/csv_table.h"
 #include "db/base/files.h"
 #include "db/sources/floorplan.h"
+#include "db/sources/imdf.h"
 #include "db/model/image_check.h"
 #include "db/sources/schedule_import.h"
+#include "db/sources/source_tables.h"
 #include "db/sources/workbook.h"
 #include "db/base/text.h"
 
@@ -70,6 +73,15 @@ struct Tables {
     }
     return ReadCsv(p, name, diags);
   }
+
+  // Whether the folder holds table `name` (a CSV file, or its sheet in the workbook).
+  bool Has(const std::string& name) const {
+    std::error_code ec;
+    if (book.empty()) return fs::exists(dir / name, ec);
+    for (const auto& t : sheets)
+      if (t.file == book + "!" + name.substr(0, name.size() - 4)) return true;
+    return false;
+  }
 };
 
 // Reads a 0/1 column; reports anything else.
@@ -121,10 +133,21 @@ struct Reader {
   std::vector<std::string> langs;   // offered language codes
   std::string schedule_language = "en";
 
+  // `file` as db/sources/source_tables.h describes it: opened (an error when it is required and missing),
+  // its date columns read day first, its header checked; nullopt when it is not there.
+  std::optional<CsvTable> Table(const char* file) {
+    const SourceTable& d = SourceTableNamed(file);
+    auto t = tables.Open(d.file, d.required, diags);
+    if (!t) return t;
+    if (auto dates = d.Dates(); !dates.empty()) ReadDayFirstDates(*t, dates, diags);
+    CheckColumns(*t, d.Names(SourceColumn::Required), d.Names(SourceColumn::Optional),
+                 d.Names(SourceColumn::Translated), langs, diags);
+    return t;
+  }
+
   void Languages() {
-    auto t = tables.Open("languages.csv", true, diags);
+    auto t = Table("languages.csv");
     if (!t) return;
-    CheckColumns(*t, {"code", "native_name"}, {"english_name", "fallback", "plural"}, {}, {}, diags);
     for (const auto& row : t->rows) {
       CsvRowReader r(*t, row);
       Language l{Id(r, "code", diags), r.Get("native_name"), r.Get("english_name"), r.Get("fallback"), r.origin()};
@@ -135,11 +158,8 @@ struct Reader {
   }
 
   void Forum() {
-    auto t = tables.Open("forum.csv", true, diags);
+    auto t = Table("forum.csv");
     if (!t) return;
-    ReadDayFirstDates(*t, {"start_date", "end_date"}, diags);
-    CheckColumns(*t, {"id", "start_date", "end_date", "time_zone", "utc_offset", "default_language"},
-                 {"schedule_language", "idle_timeout_s", "website"}, {"title", "venue", "city"}, langs, diags);
     if (t->rows.size() != 1) {
       diags.Error(t->file, t->rows.empty() ? t->header_line : t->rows[1].line, "",
                   "forum.csv must have exactly one row below the header, it has " + std::to_string(t->rows.size()));
@@ -173,9 +193,8 @@ struct Reader {
   }
 
   void Countries() {
-    auto t = tables.Open("countries.csv", true, diags);
+    auto t = Table("countries.csv");
     if (!t) return;
-    CheckColumns(*t, {"code", "color"}, {}, {"name"}, langs, diags);
     for (const auto& row : t->rows) {
       CsvRowReader r(*t, row);
       Country x;
@@ -231,11 +250,8 @@ struct Reader {
   }
 
   void Organizations() {
-    auto t = tables.Open("organizations.csv", true, diags);
+    auto t = Table("organizations.csv");
     if (!t) return;
-    // `note`: staff's own remark on the row (what a sample row makes up); never shown, not in the snapshot.
-    CheckColumns(*t, {"id", "kind"}, {"country", "website", "email", "phone", "logo", "sample", "note"},
-                 {"name", "short_name", "description", "city"}, langs, diags);
     for (const auto& row : t->rows) {
       CsvRowReader r(*t, row);
       Organization x;
@@ -256,10 +272,15 @@ struct Reader {
     }
   }
 
+  // A forum may have no exhibitors yet (a venue's plan tried first, a conference without an exhibition): a
+  // warning, so that a file left out by mistake is still noticed.
   void Exhibitors() {
-    auto t = tables.Open("exhibitors.csv", true, diags);
+    if (!tables.Has("exhibitors.csv")) {
+      diags.Warning("exhibitors.csv", 0, "", "no exhibitors.csv: the forum has no exhibitors, and the Exhibitors screen is empty");
+      return;
+    }
+    auto t = Table("exhibitors.csv");
     if (!t) return;
-    CheckColumns(*t, {"organization", "booth"}, {"category", "featured", "sample"}, {}, langs, diags);
     for (const auto& row : t->rows) {
       CsvRowReader r(*t, row);
       c.exhibitors.push_back({Id(r, "organization", diags), r.Get("booth"), r.Get("category"),
@@ -268,19 +289,14 @@ struct Reader {
   }
 
   void Agreements() {
-    if (auto t = tables.Open("sources.csv", false, diags)) {
-      ReadDayFirstDates(*t, {"published_date"}, diags);
-      CheckColumns(*t, {"id", "title"}, {"publisher", "url", "published_date", "language", "note"}, {}, langs, diags);
+    if (auto t = Table("sources.csv")) {
       for (const auto& row : t->rows) {
         CsvRowReader r(*t, row);
         c.sources.push_back({Id(r, "id", diags), r.Get("title"), r.Get("publisher"), r.Get("url"),
                              r.Get("published_date"), r.Get("language"), r.Get("note"), r.origin()});
       }
     }
-    if (auto t = tables.Open("agreements.csv", false, diags)) {
-      ReadDayFirstDates(*t, {"signed_date"}, diags);
-      CheckColumns(*t, {"id", "kind"}, {"signed_date", "online", "source", "sample"},
-                   {"title", "summary", "place", "scope"}, langs, diags);
+    if (auto t = Table("agreements.csv")) {
       for (const auto& row : t->rows) {
         CsvRowReader r(*t, row);
         Agreement a;
@@ -305,9 +321,7 @@ struct Reader {
       diags.Error(r.origin().file, r.line(), "agreement", "'" + id + "' is not in agreements.csv (" + what + ")");
       return nullptr;
     };
-    if (auto t = tables.Open("agreement_parties.csv", false, diags)) {
-      CheckColumns(*t, {"agreement", "organization"}, {"role", "source"}, {"signatory_name", "signatory_title"},
-                   langs, diags);
+    if (auto t = Table("agreement_parties.csv")) {
       for (const auto& row : t->rows) {
         CsvRowReader r(*t, row);
         AgreementParty p;
@@ -320,8 +334,7 @@ struct Reader {
         if (auto* a = attach(r, "party")) a->parties.push_back(std::move(p));
       }
     }
-    if (auto t = tables.Open("agreement_facts.csv", false, diags)) {
-      CheckColumns(*t, {"agreement", "field", "value"}, {"source", "note"}, {}, langs, diags);
+    if (auto t = Table("agreement_facts.csv")) {
       for (const auto& row : t->rows) {
         CsvRowReader r(*t, row);
         AgreementFact f{r.Get("field"), r.Get("value"), r.Get("source"), r.Get("note"), r.origin()};
@@ -330,16 +343,74 @@ struct Reader {
     }
   }
 
+  // The venue: floorplan.geojson with buildings.csv and levels.csv, or an IMDF archive (imdf/ or imdf.zip,
+  // db/sources/imdf.h) that gives all of them.
   void FloorPlan() {
     fs::path p = dir / "floorplan.geojson";
     std::error_code ec;
+    auto imdf = FindImdf(dir);
+    if (imdf) {
+      if (imdf->filename() == "imdf" && fs::exists(dir / "imdf.zip", ec))
+        diags.Error("imdf.zip", 0, "", "both imdf/ and imdf.zip are present: keep only one copy of the venue");
+      if (fs::exists(p, ec))
+        diags.Error("floorplan.geojson", 0, "", "both " + imdf->filename().string() + " and floorplan.geojson are present: "
+                                                "the IMDF archive replaces the floor plan, keep only one");
+      for (const char* file : {"buildings.csv", "levels.csv"})
+        if (tables.Has(file))
+          diags.Error(file, 0, "", "the IMDF archive gives the buildings and levels: remove " + std::string(file));
+      auto plan = ReadImdf(*imdf, langs, diags);
+      c.buildings = std::move(plan.buildings);
+      c.levels = std::move(plan.levels);
+      c.locations = std::move(plan.locations);
+      c.openings = std::move(plan.openings);
+      SortLevels();
+      return;
+    }
+    Levels();
     if (!fs::exists(p, ec)) {
-      diags.Error("floorplan.geojson", 0, "", "required file is missing (see docs/SOURCES.md)");
+      diags.Error("floorplan.geojson", 0, "", "required file is missing: add floorplan.geojson, or an IMDF archive as "
+                                              "imdf/ or imdf.zip (see docs/SOURCES.md)");
       return;
     }
     auto plan = ReadFloorplan(p, "floorplan.geojson", langs, diags);
     c.locations = std::move(plan.locations);
     c.walkways = std::move(plan.walkways);
+  }
+
+  void Levels() {
+    if (auto t = Table("buildings.csv"))
+      for (const auto& row : t->rows) {
+        CsvRowReader r(*t, row);
+        Building b{Id(r, "id", diags), Flag(r, "sample", diags), r.GetText("name", langs), r.origin()};
+        c.buildings.push_back(std::move(b));
+      }
+    if (auto t = Table("levels.csv"))
+      for (const auto& row : t->rows) {
+        CsvRowReader r(*t, row);
+        Level l;
+        l.id = Id(r, "id", diags);
+        l.building_id = r.Get("building");
+        std::string ordinal = r.Get("ordinal");
+        char* end = nullptr;
+        long v = std::strtol(ordinal.c_str(), &end, 10);
+        if (ordinal.empty() || *end || v < caps::kMinLevel || v > caps::kMaxLevel)
+          diags.Error(t->file, r.line(), "ordinal", "'" + ordinal + "' is not a whole number from " + std::to_string(caps::kMinLevel) +
+                                                        " to " + std::to_string(caps::kMaxLevel) + " (0: the ground level, -1 below it)");
+        else l.ordinal = int(v);
+        l.short_name = r.Get("short_name");
+        l.sample = Flag(r, "sample", diags);
+        l.name = r.GetText("name", langs);
+        l.origin = r.origin();
+        c.levels.push_back(std::move(l));
+      }
+    SortLevels();
+  }
+
+  // Bottom up, then by building: the switcher's order.
+  void SortLevels() {
+    std::stable_sort(c.levels.begin(), c.levels.end(), [](const Level& a, const Level& b) {
+      return a.ordinal != b.ordinal ? a.ordinal < b.ordinal : a.building_id < b.building_id;
+    });
   }
 
   // Finds the floor-plan place a schedule room name refers to: by name in any language.
@@ -371,8 +442,7 @@ struct Reader {
   // room id of each schedule room name.
   std::map<std::string, std::string> Rooms(const ImportedSchedule& s, const std::string& name) {
     std::map<std::string, std::string> room_by_name;  // schedule name -> room id
-    if (auto t = tables.Open("rooms.csv", false, diags)) {
-      CheckColumns(*t, {"id"}, {"schedule_name", "location"}, {"name"}, langs, diags);
+    if (auto t = Table("rooms.csv")) {
       for (const auto& row : t->rows) {
         CsvRowReader r(*t, row);
         Room room{Id(r, "id", diags), r.Get("location"), r.GetText("name", langs), r.origin()};
@@ -414,8 +484,7 @@ struct Reader {
   // Tracks, the same way: tracks.csv first, then what the schedule names. Returns the track id of each name.
   std::map<std::string, std::string> Tracks(const ImportedSchedule& s, const std::string& name) {
     std::map<std::string, std::string> track_by_name;
-    if (auto t = tables.Open("tracks.csv", false, diags)) {
-      CheckColumns(*t, {"id"}, {"schedule_name", "color"}, {"name"}, langs, diags);
+    if (auto t = Table("tracks.csv")) {
       for (const auto& row : t->rows) {
         CsvRowReader r(*t, row);
         Track tr{Id(r, "id", diags), r.Get("color"), r.GetText("name", langs), r.origin()};
@@ -449,11 +518,11 @@ struct Reader {
       x.id = p.id;
       x.name.by_lang[schedule_language] = p.name;
       if (!p.biography.empty()) x.biography.by_lang[schedule_language] = p.biography;
+      if (!p.biography_rich.empty()) x.biography_rich.by_lang[schedule_language] = p.biography_rich;
       x.origin = {name, 0};
       c.people.push_back(std::move(x));
     }
-    if (auto t = tables.Open("people.csv", false, diags)) {
-      CheckColumns(*t, {"id"}, {"organization", "sample"}, {"name", "title", "biography"}, langs, diags);
+    if (auto t = Table("people.csv")) {
       for (const auto& row : t->rows) {
         CsvRowReader r(*t, row);
         std::string id = r.Get("id");
@@ -469,7 +538,10 @@ struct Reader {
         for (const char* field : {"name", "title", "biography"}) {
           Text more = r.GetText(field, langs);
           Text& dst = std::string(field) == "name" ? p->name : std::string(field) == "title" ? p->title : p->biography;
-          for (auto& [lang, v] : more.by_lang) dst.by_lang[lang] = v;
+          for (auto& [lang, v] : more.by_lang) {
+            dst.by_lang[lang] = v;
+            if (&dst == &p->biography) p->biography_rich.by_lang.erase(lang);  // staff's text is plain
+          }
         }
         p->origin = r.origin();
       }
@@ -505,8 +577,7 @@ struct Reader {
       diags.Warning(r.origin().file, r.line(), "session", "session '" + id + "' is not in " + name + "; the row is skipped");
       return nullptr;
     };
-    if (auto t = tables.Open("sessions.csv", false, diags)) {
-      CheckColumns(*t, {"session"}, {"sample", "note"}, {"title", "subtitle", "description"}, langs, diags);  // note: as above
+    if (auto t = Table("sessions.csv")) {
       for (const auto& row : t->rows) {
         CsvRowReader r(*t, row);
         bool sample = Flag(r, "sample", diags);
@@ -515,11 +586,13 @@ struct Reader {
         s->sample = sample;
         for (auto& [lang, v] : r.GetText("title", langs).by_lang) s->title.by_lang[lang] = v;
         for (auto& [lang, v] : r.GetText("subtitle", langs).by_lang) s->subtitle.by_lang[lang] = v;
-        for (auto& [lang, v] : r.GetText("description", langs).by_lang) s->description.by_lang[lang] = v;
+        for (auto& [lang, v] : r.GetText("description", langs).by_lang) {
+          s->description.by_lang[lang] = v;
+          s->description_rich.by_lang.erase(lang);  // staff's text is plain: a paragraph each
+        }
       }
     }
-    if (auto t = tables.Open("session_organizations.csv", false, diags)) {
-      CheckColumns(*t, {"session", "organization"}, {"role"}, {}, langs, diags);
+    if (auto t = Table("session_organizations.csv")) {
       for (const auto& row : t->rows) {
         CsvRowReader r(*t, row);
         Session* s = session_for(r);
@@ -537,9 +610,8 @@ struct Reader {
   }
 
   void Strings() {
-    auto t = tables.Open("strings.csv", true, diags);
+    auto t = Table("strings.csv");
     if (!t) return;
-    CheckColumns(*t, {"key"}, {}, {"text"}, langs, diags);
     for (const auto& row : t->rows) {
       CsvRowReader r(*t, row);
       std::string key = r.Get("key");

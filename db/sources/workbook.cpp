@@ -1,7 +1,5 @@
 #include "db/sources/workbook.h"
 
-#include <zip.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -11,6 +9,7 @@
 
 #include "db/model/caps.h"
 #include "db/base/text.h"
+#include "db/sources/zip_archive.h"
 
 namespace db {
 
@@ -20,48 +19,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CloseZip {
-  void operator()(zip_t* z) const { zip_discard(z); }  // read-only: nothing to write back
-};
-struct CloseZipFile {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
-};
-
-// A workbook's parts are XML of at most the size of one spreadsheet (caps::kCsvFileBytes) each, checked from the
-// zip directory before anything is inflated, so a small file that inflates to gigabytes is refused unread.
+// A workbook's parts are XML of at most the size of one spreadsheet (caps::kCsvFileBytes) each.
 class Container {
  public:
   bool Open(const fs::path& path, std::string& error) {
-    int code = 0;
-    zip_.reset(zip_open(path.c_str(), ZIP_RDONLY, &code));
-    if (!zip_) {
-      zip_error_t e;
-      zip_error_init_with_code(&e, code);
-      error = std::string("not a readable workbook (") + zip_error_strerror(&e) + "): save it again from the spreadsheet program";
-      zip_error_fini(&e);
-    }
-    return zip_ != nullptr;
+    if (zip_.Open(path, error)) return true;
+    error = "not a readable workbook (" + error + "): save it again from the spreadsheet program";
+    return false;
   }
-  bool Has(const std::string& name) const { return zip_name_locate(zip_.get(), name.c_str(), 0) >= 0; }
+  bool Has(const std::string& name) const { return zip_.Has(name); }
   // The part `name` as XML; false and `error` when it is missing, too big or not XML.
   bool Xml(const std::string& name, pugi::xml_document& doc, std::string& error) const {
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat(zip_.get(), name.c_str(), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) {
-      error = "the workbook has no " + name;
-      return false;
-    }
-    if (st.size > caps::kCsvFileBytes) {
-      error = name + " inflates to " + std::to_string(st.size) + " bytes, more than the " +
-              std::to_string(caps::kCsvFileBytes) + " allowed for one sheet (docs/SOURCES.md, caps)";
-      return false;
-    }
-    std::unique_ptr<zip_file_t, CloseZipFile> f(zip_fopen(zip_.get(), name.c_str(), 0));
-    std::string data(static_cast<size_t>(st.size), '\0');
-    if (!f || zip_fread(f.get(), data.data(), st.size) != static_cast<zip_int64_t>(st.size)) {
-      error = "cannot read " + name + " in the workbook (damaged?)";
-      return false;
-    }
+    std::string data;
+    if (!zip_.Read(name, caps::kCsvFileBytes, "the workbook", data, error)) return false;
     auto parsed = doc.load_buffer(data.data(), data.size());
     if (!parsed) {
       error = name + " in the workbook is not XML (" + parsed.description() + " at byte " + std::to_string(parsed.offset) + ")";
@@ -71,7 +41,7 @@ class Container {
   }
 
  private:
-  std::unique_ptr<zip_t, CloseZip> zip_;
+  ZipArchive zip_;
 };
 
 // [SECTION] Cells into tables -------------------------------------------------------------------------------

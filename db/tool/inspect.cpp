@@ -123,6 +123,7 @@ std::string InspectJson(const Catalog& c) {
   for (const auto& s : c.sessions) sample_rows += s.sample;
   for (const auto& l : c.locations) sample_rows += l.sample;
   for (const auto& p : c.people) sample_rows += p.sample;
+  for (const auto& l : c.levels) sample_rows += l.sample;
   json langs = json::array();
   for (const auto& l : c.languages) langs.push_back(Printable(l.code));
   json j = {
@@ -148,8 +149,11 @@ std::string InspectJson(const Catalog& c) {
       {"tracks", c.tracks.size()},
       {"people", c.people.size()},
       {"booths", booths},
+      {"buildings", c.buildings.size()},
+      {"levels", c.levels.size()},
       {"locations", c.locations.size()},
       {"walkways", c.walkways.size()},
+      {"openings", c.openings.size()},
       {"images", c.images.size()},
       {"ui_strings", c.ui_strings.size()},
       {"sample_rows", sample_rows},

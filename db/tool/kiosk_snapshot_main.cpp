@@ -1,10 +1,12 @@
 // kiosk-snapshot: the staff tool that makes and checks forum snapshots.
+//   new DIR --languages kk,ru,en [--format xlsx|csv]  a forum to fill in, that builds as it is
 //   build SRC_DIR -o FILE [--content-version N]   sources -> snapshot (atomic; nothing written on error)
 //   validate FILE                                 can the kiosk show it? exit 0 only if so
 //   inspect FILE [--sessions] [--json]            what it holds; --sessions: the program, session by session
 //   diff OLD NEW [--json]                         what changed: exhibitors, sessions, agreements
 //   search FILE QUERY [--lang CODE] [--json] [--all]  the kiosk's search, ranked (8 per group, or all); exit 0 also when nothing is found
 //   synth -o FILE [--exhibitors N] [--sessions N] a large synthetic forum, for benchmarks
+//   fleet DIR [--json] [--silent-after S]         the kiosks' heartbeats: versions, who is behind, silent, in trouble
 //   keygen -p PUB -s SECRET                       a minisign key pair (unencrypted secret key)
 //   sign FILE --secret-key SECRET                 validate FILE, then write FILE.minisig
 //   verify FILE --public-key PUB...               check FILE.minisig against trusted keys
@@ -30,9 +32,11 @@
 #include "db/model/catalog.h"
 #include "db/tool/inspect.h"
 #include "db/snapshot/search.h"
+#include "db/field/fleet.h"
 #include "db/field/signature.h"
 #include "db/base/text.h"
 #include "db/tool/synth.h"
+#include "db/tool/template.h"
 #include "db/snapshot/validate.h"
 #include "db/snapshot/writer.h"
 #include "fonts/font_files.h"
@@ -82,8 +86,7 @@ size_t GlyphWarnings(const std::string& file) {
   const size_t shown = 40;
   for (size_t i = 0; i < missing.size() && i < shown; ++i)
     std::cerr << file << ": warning: " << missing[i].where << ": " << fonts::DescribeCodepoint(missing[i].cp)
-              << (missing[i].cp > fonts::kMaxDrawableCodepoint ? " is beyond what the kiosk can draw (U+FFFF)"
-                                                               : " has no glyph in the kiosk's fonts (Noto Sans and its fallbacks)")
+              << " has no glyph in the kiosk's fonts (Noto Sans and its fallbacks)"
               << " in \"" << missing[i].text.substr(0, 80) << "\"\n";
   if (missing.size() > shown) std::cerr << file << ": warning: ... and " << missing.size() - shown << " more characters without a glyph\n";
   return missing.size();
@@ -280,8 +283,56 @@ int Diff(const std::string& a, const std::string& b, bool as_json) {
 
 }  // namespace
 
+// `fleet`: one line per kiosk from the heartbeats in DIR. Exit 1 when any kiosk is behind, silent or in
+// trouble, so a script can alert; 0 when all are well.
+int FleetCommand(const std::string& dir, bool json, int64_t silent_after_s) {
+  int64_t now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  db::Fleet f = db::ReadFleet(dir, now, silent_after_s);
+  bool trouble = false;
+  for (const auto& r : f.kiosks) trouble |= !r.notes.empty();
+  if (json) {
+    nlohmann::json out = {{"newest_version", f.newest_version}, {"kiosks", nlohmann::json::array()}, {"unreadable", f.unreadable}};
+    for (const auto& r : f.kiosks)
+      out["kiosks"].push_back({{"kiosk_id", r.beat.kiosk_id}, {"content_version", r.beat.content_version},
+                               {"state", r.beat.state}, {"written_at", r.beat.written_at}, {"behind", r.behind},
+                               {"silent", r.silent}, {"uptime_s", r.beat.uptime_s}, {"free_disk_mb", r.beat.free_disk_mb},
+                               {"last_install", r.beat.last_install}, {"notes", r.notes}});
+    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  } else {
+    std::printf("%-24s %-12s %-8s %-26s %s\n", "KIOSK", "VERSION", "STATE", "LAST HEARD", "NOTES");
+    for (const auto& r : f.kiosks) {
+      std::string notes;
+      for (const auto& n : r.notes) notes += (notes.empty() ? "" : "; ") + n;
+      std::printf("%-24s %-12lld %-8s %-26s %s\n", db::Printable(r.beat.kiosk_id).c_str(), static_cast<long long>(r.beat.content_version),
+                  r.beat.state.c_str(), r.beat.written_at.c_str(), notes.empty() ? "ok" : notes.c_str());
+    }
+    std::printf("%zu kiosk(s), newest content version %lld%s\n", f.kiosks.size(), static_cast<long long>(f.newest_version),
+                trouble ? "; some need a look" : "; all up to date");
+    for (const auto& u : f.unreadable) std::fprintf(stderr, "kiosk-snapshot fleet: %s\n", u.c_str());
+  }
+  if (f.kiosks.empty()) std::fprintf(stderr, "kiosk-snapshot fleet: no heartbeat (*.heartbeat.json) in %s\n", dir.c_str());
+  return trouble || f.kiosks.empty() ? 1 : 0;
+}
+
+// `new`: the template, and what to do next.
+int NewForum(const std::string& dir, const std::vector<std::string>& languages, const std::string& format) {
+  auto written = db::WriteTemplate(dir, languages, format == "csv" ? db::TemplateFormat::Csv : db::TemplateFormat::Workbook);
+  if (!written) {
+    std::cerr << "kiosk-snapshot new: " << written.error().message << "\n";
+    return 1;
+  }
+  std::cout << "wrote " << dir << ":";
+  for (const auto& f : written.value()) std::cout << " " << f;
+  std::cout << "\nEach table has one example row (sample = 1); replace them with the forum's own, then set sample to 0.\n"
+               "Replace schedule.xml with your schedule system's export and floorplan.geojson with the venue's plan.\n"
+               "Build it: kiosk-snapshot build " << dir << " -o forum.snapshot (docs/SOURCES.md says what each column means)\n";
+  return 0;
+}
+
 // [SECTION] The command line
 
+// Why this is long: it is the tool's whole command line, each subcommand with its options as --help lists
+// them, then one line per subcommand handing over to its function; splitting it would scatter that list.
 int main(int argc, char** argv) {
   CLI::App app{"kiosk-snapshot " FORUM_KIOSK_VERSION ": make and check Forum Kiosk snapshots (see docs/SOURCES.md)"};
   app.require_subcommand(1);
@@ -291,6 +342,19 @@ int main(int argc, char** argv) {
                         std::chrono::system_clock::now().time_since_epoch()).count();
   bool json = false, sessions = false;
 
+  std::vector<std::string> languages;
+  std::string format = "xlsx";
+  auto* make = app.add_subcommand("new", "Write a forum to fill in: every table for your languages, one example row each");
+  make->add_option("DIR", src, "folder to create (it must be new or empty)")->required();
+  make->add_option("--languages", languages, "language codes in picker order, each falling back to the next (kk,ru,en)")
+      ->required()->delimiter(',');
+  make->add_option("--format", format, "xlsx: one workbook (default); csv: one CSV file per table")
+      ->check(CLI::IsMember({"xlsx", "csv"}));
+  int64_t silent_after_s = 600;
+  auto* fleet = app.add_subcommand("fleet", "The kiosks' heartbeats in a folder: which shows which version, who is behind, silent or in trouble");
+  fleet->add_option("DIR", file, "the folder the kiosks' outboxes sync into")->required();
+  fleet->add_flag("--json", json, "print JSON");
+  fleet->add_option("--silent-after", silent_after_s, "seconds without a heartbeat before a kiosk counts as silent (default 600)");
   auto* build = app.add_subcommand("build", "Build a snapshot from a source folder");
   build->add_option("SRC_DIR", src, "source folder (CSV, schedule, floor plan, logos)")->required();
   build->add_option("-o,--output", out, "snapshot file to write")->required();
@@ -343,6 +407,8 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   }
+  if (*make) return NewForum(src, languages, format);
+  if (*fleet) return FleetCommand(file, json, silent_after_s);
   if (*build) return Build(src, out, version);
   if (*validate) return Validate(file);
   if (*inspect) return Inspect(file, json, sessions);

@@ -6,6 +6,8 @@
 
 #include "db/model/catalog.h"
 #include "db/base/image_codec.h"
+#include "db/model/geometry.h"
+#include "db/snapshot/loader.h"
 #include "db/snapshot/validate.h"
 #include "images.h"
 #include "support.h"
@@ -282,4 +284,52 @@ TEST_CASE("sessions.csv rows for events the schedule no longer has are warnings,
   INFO(test::Dump(out.diags));
   CHECK(out.written);
   CHECK(test::Has(out.diags, db::Severity::Warning, "sessions.csv", 3, "session", "'999' is not in schedule.xml"));
+}
+
+TEST_CASE("a place named in one language only (a venue's plan) builds with one warning, and visitors of the others see that name") {
+  test::TempDir dir;
+  std::filesystem::path src = test::CopyFixture(dir);
+  test::Edit(src / "floorplan.geojson", "\"name_en\": \"Main Stage\"", "\"name_ru\": \"\\u0413\\u043b\\u0430\\u0432\\u043d\\u0430\\u044f\"");
+  auto out = test::Build(src, dir);
+  REQUIRE_MESSAGE(out.written, test::Dump(out.diags));
+  CHECK_MESSAGE(test::Has(out.diags, db::Severity::Warning, "", 0, "name", "1 place name(s) are not in every language (the first, 'stage-main', none reachable for en)"),
+                test::Dump(out.diags));
+  auto loaded = db::LoadCatalog(dir / "out.snapshot");
+  REQUIRE(loaded);
+  const db::Location* stage = loaded.value()->FindLocation("stage-main");
+  REQUIRE(stage);
+  CHECK(loaded.value()->Tr(stage->name, "en") == "\xD0\x93\xD0\xBB\xD0\xB0\xD0\xB2\xD0\xBD\xD0\xB0\xD1\x8F");  // as written
+}
+
+TEST_CASE("a floor-plan polygon with a hole keeps it through the snapshot; a hole outside its outline or crossing it is an error") {
+  const std::string outline = "[[20,20],[38,20],[38,28],[20,28],[20,20]]";
+  for (auto [hole, error] : {std::pair<std::string, std::string>{"[[21,21],[21,24],[24,24],[24,21],[21,21]]", ""},
+                             {"[[40,21],[40,24],[44,24],[44,21],[40,21]]", "a hole is not inside the outline"},
+                             {"[[36,21],[36,24],[40,24],[40,21],[36,21]]", "crosses"},
+                             {"[[21,21],[24,21],[21,21]]", "hole 1: the ring must be closed"}}) {
+    CAPTURE(hole);
+    test::TempDir dir;
+    std::filesystem::path src = test::CopyFixture(dir);
+    test::Edit(src / "floorplan.geojson", "[[" + outline.substr(1, outline.size() - 2) + "]]", "[" + outline + ", " + hole + "]");
+    auto out = test::Build(src, dir);
+    if (!error.empty()) {
+      CHECK_MESSAGE(test::HasError(out.diags, "floorplan.geojson", 10, "geometry", error), test::Dump(out.diags));
+      CHECK_FALSE(out.written);
+      continue;
+    }
+    REQUIRE_MESSAGE(out.written, test::Dump(out.diags));
+    auto loaded = db::LoadCatalog(dir / "out.snapshot");
+    REQUIRE(loaded);
+    const db::Location* stage = loaded.value()->FindLocation("stage-main");
+    REQUIRE(stage);
+    REQUIRE(stage->holes.size() == 1);
+    CHECK(stage->holes[0].ring.size() == 4);
+    CHECK(db::SignedArea(stage->holes[0].ring) == doctest::Approx(-9));  // clockwise
+    // Its triangles fill the stage less the hole.
+    const auto& t = loaded.value()->Triangles(size_t(stage - loaded.value()->locations.data()));
+    double area = 0;
+    for (size_t i = 0; i + 2 < t.size(); i += 3) area += db::SignedArea({t[i], t[i + 1], t[i + 2]});
+    CHECK(area == doctest::Approx(18 * 8 - 9));
+    CHECK(db::ValidateSnapshot(dir / "out.snapshot").error_count() == 0);
+  }
 }

@@ -2,11 +2,13 @@
 // what `kiosk-snapshot validate` warns about and what the kiosk merges from each fallback.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <string>
 
 #include "fonts/font_files.h"
 
-TEST_CASE("fonts: coverage is the main face or a fallback; private use, unassigned and beyond-BMP are not covered") {
+TEST_CASE("fonts: coverage is the main face or a fallback; private use and unassigned are not covered; an emoji above U+FFFF renders") {
   fonts::KioskFonts files = fonts::FindKioskFonts();
   REQUIRE_MESSAGE(!files.regular.empty(), "Noto Sans is not installed (fonts-noto-core)");
   fonts::FontCoverage coverage;
@@ -27,12 +29,19 @@ TEST_CASE("fonts: coverage is the main face or a fallback; private use, unassign
   CHECK(family(U'\uFF1A') == "Noto Sans CJK SC");
   CHECK(family(U'\u2192') == "Noto Sans Symbols");
   CHECK(family(U'\u2728') == "Symbola");
-  // Nothing draws these: a private-use character, an unassigned one, and an emoji beyond U+FFFF (Debian's
-  // Dear ImGui has 16-bit characters, so the kiosk cannot draw it whatever the fonts have).
+  // Nothing draws these: a private-use character and an unassigned one.
   CHECK(!coverage.Has(U'\uE000'));
   CHECK(coverage.FallbackFor(U'\uE000') == -1);
   CHECK(!coverage.Has(U'\u0378'));
-  CHECK(!coverage.Has(U'\U0001F600'));
+  // An emoji beyond U+FFFF is drawn under a stand-in (db::StandIns) from Symbola, which FreeType renders.
+  CHECK(coverage.Has(U'\U0001F600'));
+  CHECK(family(U'\U0001F600') == "Symbola");
+  fonts::FontCoverage::Glyph g = coverage.Render(U'\U0001F64A', 24);
+  CHECK(g.width > 10);
+  CHECK(g.height > 10);
+  CHECK(g.advance > 10);
+  CHECK(std::count_if(g.alpha.begin(), g.alpha.end(), [](unsigned char a) { return a > 128; }) > 40);  // ink
+  CHECK(coverage.Render(U'\U000F0001', 24).alpha.empty());  // private use plane: no font has it
 }
 
 TEST_CASE("fonts: a bold fallback where the family has one, else the regular") {

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "db/field/fleet.h"
 #include "db/field/install.h"
 #include "db/field/signature.h"
 #include "db/snapshot/sqlite.h"
@@ -50,6 +51,7 @@ struct World {
     o.inboxes = {inbox.string()};
     o.trusted = {pub1, pub2};
     o.settle_s = 0;
+    o.pair_grace_s = 0;  // these tests want each verdict at once; the grace has its own tests
     o.kiosk_id = "test-kiosk";
     return o;
   }
@@ -190,15 +192,19 @@ TEST_CASE("install: one flipped bit in the data, the signature or the version is
   Refused(w, *in, "signature");
 }
 
-TEST_CASE("install: unknown key, no signature, older and equal versions are refused with the reason") {
+TEST_CASE("install: unknown key, no signature and older versions are refused with the reason; the installed one again is ignored") {
   World w;
   auto in = w.Installed100();
   w.Drop("stranger.snapshot", w.Bytes(w.v200), &w.stranger_sec);
   Refused(w, *in, "not among the trusted keys");
   w.Drop("unsigned.snapshot", w.Bytes(w.v200), nullptr);
   Refused(w, *in, "no signature");
+  // The snapshot installed, back under another name (a stick inserted again): ignored, not refused.
+  int refused = in->status().refused;
   w.Drop("equal.snapshot", w.Bytes(w.v100), &w.sec1);
-  Refused(w, *in, "not newer");
+  CHECK(!in->Scan(0));
+  CHECK(in->status().refused == refused);
+  CHECK(in->status().current_version == 100);
   // Newer, then an older one.
   w.Drop("newer.snapshot", w.Bytes(w.v300), &w.sec1);
   REQUIRE(in->Scan(0));
@@ -206,6 +212,23 @@ TEST_CASE("install: unknown key, no signature, older and equal versions are refu
   CHECK(!in->Scan(0));
   CHECK(in->status().last_refusal_reason.find("not newer") != std::string::npos);
   CHECK(in->status().current_version == 300);
+}
+
+TEST_CASE("install: a refused file is not looked at again while it stays, but is once it has gone and come back unchanged") {
+  World w;
+  auto in = w.Installed100();
+  fs::path p = w.Drop("unsigned.snapshot", w.Bytes(w.v200), nullptr);
+  Refused(w, *in, "no signature");
+  CHECK(!in->Scan(0));
+  CHECK(in->status().refused == 1);  // not retried while it stays
+  // A stick pulled out, the file copied again with its time kept, the stick back: the same size, time and
+  // inode (a rename out and back keeps all three), so only its absence in between tells it is a new delivery.
+  fs::rename(p, w.dir.path() / "away.snapshot");
+  CHECK(!in->Scan(0));
+  fs::rename(w.dir.path() / "away.snapshot", p);
+  CHECK(!in->Scan(0));
+  CHECK(in->status().refused == 2);
+  CHECK(in->status().current_version == 100);
 }
 
 TEST_CASE("install: unsigned snapshots pass only when the configuration allows them") {
@@ -408,7 +431,7 @@ TEST_CASE("install: file names that are not valid UTF-8, or hold tabs and newlin
   db::Installer again(w.Options());
   again.Startup();
   CHECK(!again.Scan(2));
-  CHECK(again.status().refused == 0);
+  CHECK(again.status().refused == refused);  // the count is kept across the restart, and nothing new refused
   // A good snapshot under such a name is taken like any other.
   w.Drop(std::string("v200-\xFF.snapshot"), w.Bytes(w.v200), &w.sec1);
   auto got = again.Scan(3);
@@ -435,4 +458,195 @@ TEST_CASE("install: a state file it cannot write is reported as the last problem
   fs::create_directories(w.data / "status.json" / "x");
   CHECK(!in->Scan(1));
   CHECK(in->status().last_problem.find("seen.tsv") != std::string::npos);
+}
+
+// [SECTION] Deliveries as sync tools make them (issue 16)
+
+TEST_CASE("install: a snapshot and its signature in either order are a pair that waits, never a refusal") {
+  World w;
+  auto opt = w.Options();
+  opt.pair_grace_s = 60;
+  std::vector<std::string> log;
+  opt.log = [&](const std::string& line) { log.push_back(line); };
+  db::Installer in(opt);
+  in.Startup();
+  // Each file written and closed, as the inbox watcher reports it (db::InboxActivity).
+  db::InboxActivity activity;
+  fs::path p = w.inbox / "forum.snapshot";
+  auto deliver = [&](const fs::path& file, const std::string& bytes) {
+    if (file == p) activity.Written(p.string(), 0);
+    test::WriteFile(file, bytes);
+    if (file == p) activity.Closed(p.string());
+  };
+  // The snapshot first, its signature later (a 20 MB file before the small one).
+  deliver(p, w.Bytes(w.v100));
+  CHECK(!in.Scan(0, &activity));
+  CHECK(in.Waiting());
+  deliver(p.string() + ".minisig", World::Sign(w.Bytes(w.v100), w.sec1));
+  auto got = in.Scan(1, &activity);
+  REQUIRE(got);
+  CHECK(got->version == 100);
+  // The next delivery, signature first (Syncthing sends the small file first): the old snapshot beside the new
+  // signature is the installed one, ignored; the new snapshot then completes the pair.
+  deliver(p.string() + ".minisig", World::Sign(w.Bytes(w.v200), w.sec1));
+  CHECK(!in.Scan(2, &activity));
+  deliver(p, w.Bytes(w.v200).substr(0, 5000));  // an interrupted rsync --partial: does not match its signature yet
+  CHECK(!in.Scan(3, &activity));
+  CHECK(in.Waiting());
+  deliver(p, w.Bytes(w.v200));
+  got = in.Scan(4, &activity);
+  REQUIRE(got);
+  CHECK(got->version == 200);
+  CHECK(in.status().refused == 0);
+  CHECK(fs::is_empty(w.data / "rejected"));
+  CHECK(in.status().State() == "ok");
+  bool said_waiting = false;
+  for (const auto& l : log) said_waiting |= l.find("waiting: ") == 0 && l.find("does not match its signature yet") != std::string::npos;
+  CHECK(said_waiting);
+  // A pair that still disagrees after the grace period is refused, once, with the reason.
+  deliver(p, w.Bytes(w.v300));
+  CHECK(!in.Scan(10, &activity));
+  CHECK(in.status().refused == 0);
+  CHECK(!in.Scan(80, &activity));
+  CHECK(in.status().refused == 1);
+  CHECK(in.status().last_refusal_reason.find("signature does not match") != std::string::npos);
+  CHECK(in.status().State() == "refused");
+  CHECK(!in.Scan(90));
+  CHECK(in.status().refused == 1);
+}
+
+TEST_CASE("install: a snapshot just created and still empty (cp creates, then writes) waits; its signature's arrival does not make it complete") {
+  World w;
+  auto opt = w.Options();
+  opt.pair_grace_s = 60;
+  db::Installer in(opt);
+  in.Startup();
+  db::InboxActivity activity;
+  fs::path p = w.inbox / "forum.snapshot";
+  test::WriteFile(p.string() + ".minisig", World::Sign(w.Bytes(w.v100), w.sec1));
+  activity.Written(p.string(), 0);
+  test::WriteFile(p, "");  // created, nothing written yet
+  CHECK(!in.Scan(0, &activity));  // being written
+  activity.writing.clear();       // say its writer went quiet without closing it
+  CHECK(!in.Scan(0.5, &activity));
+  CHECK(in.status().refused == 0);
+  activity.Written(p.string(), 1);
+  test::WriteFile(p, w.Bytes(w.v100));
+  activity.Closed(p.string());
+  auto got = in.Scan(1, &activity);
+  REQUIRE(got);
+  CHECK(got->version == 100);
+  CHECK(in.status().refused == 0);
+}
+
+TEST_CASE("install: a file still being written waits for its writer; one its writer closed is taken at once") {
+  World w;
+  auto opt = w.Options();
+  opt.settle_s = 30;  // without word from inotify, a long settle
+  db::Installer in(opt);
+  in.Startup();
+  fs::path p = w.Drop("forum.snapshot", w.Bytes(w.v100), &w.sec1);
+  db::InboxActivity activity;
+  activity.writing[p.string()] = 0;  // rsync --inplace between two writes
+  CHECK(!in.Scan(1, &activity));
+  CHECK(in.Waiting());
+  activity.Closed(p.string());  // closed after writing
+  auto got = in.Scan(2, &activity);
+  REQUIRE(got);
+  CHECK(got->version == 100);
+  // Without an event, the settle time decides, and grows with the pauses of a slow writer.
+  fs::path q = w.Drop("next.snapshot", w.Bytes(w.v200), &w.sec1);
+  CHECK(!in.Scan(10));
+  test::AppendFile(q, "");  // no change
+  CHECK(!in.Scan(39));
+  auto later = in.Scan(41);
+  REQUIRE(later);
+  CHECK(later->version == 200);
+}
+
+TEST_CASE("install: rejected/ keeps every reason but copies only up to its cap, the oldest going first") {
+  World w;
+  auto opt = w.Options();
+  uint64_t one = fs::file_size(w.v200);
+  opt.rejected_max_bytes = one * 2 + one / 2;  // room for two copies
+  db::Installer in(opt);
+  in.Startup();
+  for (int i = 0; i < 5; ++i) {
+    std::string bytes = w.Bytes(w.v200);
+    w.Drop("bad" + std::to_string(i) + ".snapshot", bytes, &w.stranger_sec);
+    CHECK(!in.Scan(i));
+  }
+  CHECK(in.status().refused == 5);
+  int reasons = 0, copies = 0;
+  uint64_t total = 0;
+  for (const auto& e : fs::directory_iterator(w.data / "rejected")) {
+    if (e.path().extension() == ".txt") ++reasons;
+    else ++copies, total += fs::file_size(e.path());
+  }
+  CHECK(reasons == 5);
+  CHECK(copies == 2);
+  CHECK(total <= opt.rejected_max_bytes);
+  CHECK(!fs::exists(w.data / "rejected" / "bad0.snapshot"));
+}
+
+TEST_CASE("install: status.json keeps its history over a restart and says the state plainly; an unreadable inbox is a problem") {
+  World w;
+  auto opt = w.Options();
+  fs::path blocked = w.dir.path() / "not-a-folder";
+  test::WriteFile(blocked, "a file where a mount point should be");
+  opt.inboxes.push_back((blocked / "inbox").string());
+  {
+    db::Installer in(opt);
+    in.Startup();
+    w.Drop("stranger.snapshot", w.Bytes(w.v200), &w.stranger_sec);
+    CHECK(!in.Scan(0));
+    auto j = nlohmann::json::parse(test::ReadFile(w.data / "status.json"));
+    CHECK(j["state"] == "problem");  // the unreadable inbox
+    CHECK(j["inbox_problems"].contains((blocked / "inbox").string()));
+    CHECK(j["last_refusal"]["at"].get<std::string>().size() == 20);
+  }
+  opt.inboxes.pop_back();
+  db::Installer again(opt);
+  again.Startup();
+  CHECK(again.status().refused == 1);
+  CHECK(again.status().last_refusal_reason.find("not among the trusted keys") != std::string::npos);
+  CHECK(!again.Scan(1));
+  CHECK(again.status().State() == "refused");
+  w.Drop("forum.snapshot", w.Bytes(w.v200), &w.sec1);
+  REQUIRE(again.Scan(2));
+  auto j = nlohmann::json::parse(test::ReadFile(w.data / "status.json"));
+  CHECK(j["state"] == "ok");  // a good install after a refusal
+  CHECK(j["installed"] == 1);
+  CHECK(j["refused"] == 1);
+}
+
+TEST_CASE("fleet: heartbeats say who is behind, silent, refusing or in trouble; a file that is no heartbeat is named") {
+  test::TempDir dir;
+  db::Installer::Status ok, refused, trouble;
+  ok.current_version = 300;
+  refused.current_version = 300, refused.refused_since_install = true, refused.last_refusal = "/media/forum/x.snapshot",
+  refused.last_refusal_reason = "signature: not among the trusted keys";
+  trouble.current_version = 200, trouble.inbox_problems["/mnt/share"] = "Transport endpoint is not connected";
+  const int64_t now = 1800000000;
+  fs::path out = dir.path() / "fleet";
+  REQUIRE(db::WriteHeartbeat(out.string(), db::MakeHeartbeat("hall-a", ok, 60, dir.path().string(), now)));
+  REQUIRE(db::WriteHeartbeat(out.string(), db::MakeHeartbeat("hall-b", refused, 60, "", now - 30)));
+  REQUIRE(db::WriteHeartbeat(out.string(), db::MakeHeartbeat("hall/../c", trouble, 60, "", now - 4000)));
+  test::WriteFile(out / "junk.heartbeat.json", "{not json");
+  db::Fleet f = db::ReadFleet(out.string(), now, 600);
+  REQUIRE(f.kiosks.size() == 3);
+  CHECK(f.newest_version == 300);
+  CHECK(f.kiosks[0].beat.kiosk_id == "hall-a");
+  CHECK(f.kiosks[0].notes.empty());
+  CHECK(f.kiosks[0].beat.free_disk_mb >= 0);
+  CHECK(f.kiosks[1].notes.at(0) == "refused /media/forum/x.snapshot: signature: not among the trusted keys");
+  const db::FleetRow& c = f.kiosks[2];
+  CHECK(c.beat.kiosk_id == "hall/../c");  // its id as it is; its file name made safe
+  CHECK(fs::exists(out / "hall_.._c.heartbeat.json"));
+  CHECK(c.behind);
+  CHECK(c.silent);
+  CHECK(c.notes.at(1) == "silent for 66 min (is it on, and is its outbox synced?)");
+  CHECK(c.notes.at(2) == "problem: the inbox /mnt/share cannot be read: Transport endpoint is not connected");
+  REQUIRE(f.unreadable.size() == 1);
+  CHECK(f.unreadable[0].find("junk.heartbeat.json: not a heartbeat") == 0);
 }

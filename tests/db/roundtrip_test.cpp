@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 
 #include "db/model/catalog.h"
+#include "db/model/rich_text.h"
 #include "db/model/tables.h"
 #include "db/snapshot/loader.h"
 #include "db/snapshot/sqlite.h"
@@ -31,14 +32,35 @@ struct Values {
     t.by_lang["en"] = S(what + "-en");
     return t;
   }
+  // A rich form in two languages with every kind of block and span (db/model/rich_text.h's stored form),
+  // and its plain text (`plain`), as the importer stores them side by side.
+  db::Text Rich(const std::string& what, db::Text& plain) {
+    using K = db::RichBlock::Kind;
+    db::Text t;
+    for (const char* lang : {"kk", "en"}) {
+      db::RichText r;
+      r.blocks.push_back({K::Heading, 1, 0, {{S(what + "-heading"), db::RichSpan::kPlain, ""}}});
+      r.blocks.push_back({K::Paragraph, 0, 0, {{S("plain") + " ", db::RichSpan::kPlain, ""},
+                                              {S("bold"), db::RichSpan::kBold, ""},
+                                              {S("italic"), db::RichSpan::kItalic | db::RichSpan::kBold, ""},
+                                              {S("link"), db::RichSpan::kPlain, S("https://link")}}});
+      r.blocks.push_back({K::Bullet, 0, 0, {{S("item"), db::RichSpan::kCode, ""}}});
+      r.blocks.push_back({K::Numbered, 1, 7, {{S("numbered") + "\nline", db::RichSpan::kPlain, ""}}});
+      r.blocks.push_back({K::Quote, 0, 0, {{S("quote"), db::RichSpan::kItalic, ""}}});
+      r.blocks.push_back({K::Code, 0, 0, {{S("code") + "\tx", db::RichSpan::kCode, ""}}});
+      t.by_lang[lang] = db::EncodeRichText(r);
+      plain.by_lang[lang] = db::PlainText(r);
+    }
+    return t;
+  }
 };
 
 // Rows loaded from a snapshot carry no origin (it names a source file and line): left empty.
 db::CatalogData Filled() {
   Values v;
   db::CatalogData c;
-  auto& [info, forum, languages, countries, images, organizations, exhibitors, locations, walkways, sources,
-         agreements, rooms, tracks, people, sessions, ui_strings, search_index] = c;
+  auto& [info, forum, languages, countries, images, organizations, exhibitors, buildings, levels, locations, walkways,
+         openings, sources, agreements, rooms, tracks, people, sessions, ui_strings, search_index] = c;
   info = {};          // written by the writer, not taken from the catalog: checked on its own below
   search_index = {};  // made by the loader
 
@@ -79,19 +101,37 @@ db::CatalogData Filled() {
   }
   organizations.push_back(organizations[0]);  // a second party for the agreement
   organizations[1].id = v.S("org");
+  {
+    auto& [id, sample, name, origin] = buildings.emplace_back();
+    id = v.S("building"); sample = true; name = v.T("building");
+    origin = {};
+  }
+  {
+    auto& [id, building_id, ordinal, short_name, sample, name, origin] = levels.emplace_back();
+    id = v.S("level"); building_id = buildings[0].id; ordinal = v.I(); short_name = v.S("M"); sample = true;
+    name = v.T("level");
+    origin = {};
+  }
+  {
+    auto& [id, category, level, a, b, accessible, origin] = openings.emplace_back();
+    id = v.S("opening"); category = v.S("pedestrian"); level = levels[0].ordinal; a = {v.D(), v.D()};
+    b = {v.D(), v.D()}; accessible = false;
+    origin = {};
+  }
   {  // a hall (first: the writer puts halls first) and a booth in it
-    auto& [id, kind, level, is_polygon, ring, anchor, label, amenity, hall_id, sample, name, origin] =
+    auto& [id, kind, level, is_polygon, ring, holes, anchor, label, amenity, hall_id, sample, name, origin] =
         locations.emplace_back();
     id = v.S("hall"); kind = db::LocationKind::Hall; level = v.I(); is_polygon = true;
     ring = {{v.D(), v.D()}, {v.D(), v.D()}, {v.D(), v.D()}};
+    holes = {{"1", {{v.D(), v.D()}, {v.D(), v.D()}, {v.D(), v.D()}}}, {"2", {{v.D(), v.D()}, {v.D(), v.D()}, {v.D(), v.D()}}}};
     anchor = {v.D(), v.D()}; label = v.S("label"); amenity = v.S("amenity"); hall_id = ""; sample = true;
     name = v.T("hall");
     origin = {};
   }
   {
-    auto& [id, kind, level, is_polygon, ring, anchor, label, amenity, hall_id, sample, name, origin] =
+    auto& [id, kind, level, is_polygon, ring, holes, anchor, label, amenity, hall_id, sample, name, origin] =
         locations.emplace_back();
-    id = v.S("booth"); kind = db::LocationKind::Booth; level = v.I(); is_polygon = false; ring = {};
+    id = v.S("booth"); kind = db::LocationKind::Booth; level = v.I(); is_polygon = false; ring = {}; holes = {};
     anchor = {v.D(), v.D()}; label = v.S("label"); amenity = v.S("amenity"); hall_id = locations[0].id;
     sample = true; name = v.T("booth");
     origin = {};
@@ -143,18 +183,19 @@ db::CatalogData Filled() {
     origin = {};
   }
   {
-    auto& [id, organization_id, sample, name, title, biography, origin] = people.emplace_back();
+    auto& [id, organization_id, sample, name, title, biography, biography_rich, origin] = people.emplace_back();
     id = v.S("person"); organization_id = organizations[0].id; sample = true;
-    name = v.T("name"); title = v.T("title"); biography = v.T("biography");
+    name = v.T("name"); title = v.T("title"); biography_rich = v.Rich("biography", biography);
     origin = {};
   }
   {
     auto& [id, guid, day_index, day_date, starts_at, ends_at, starts_utc, ends_utc, room_id, track_id, kind,
-           language, sample, title, subtitle, description, s_people, s_organizations, origin] = sessions.emplace_back();
+           language, sample, title, subtitle, description, description_rich, s_people, s_organizations,
+           origin] = sessions.emplace_back();
     id = v.S("session"); guid = v.S("guid"); day_index = 3; day_date = v.S("day");
     starts_at = v.S("starts"); ends_at = v.S("ends"); starts_utc = v.I(); ends_utc = starts_utc + v.I();
     room_id = rooms[0].id; track_id = tracks[0].id; kind = v.S("kind"); language = v.S("language"); sample = true;
-    title = v.T("title"); subtitle = v.T("subtitle"); description = v.T("description");
+    title = v.T("title"); subtitle = v.T("subtitle"); description_rich = v.Rich("description", description);
     origin = {};
     auto& [person_id, role] = s_people.emplace_back();
     person_id = people[0].id; role = "moderator";

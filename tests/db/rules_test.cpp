@@ -218,7 +218,7 @@ TEST_CASE("validate refuses coordinates of 1e305, a centroid of 1e308 and other 
   INFO(test::Dump(e));
   CHECK(HasError(e, "location", 0, "anchor", "'booth-a2': the label anchor: position (1e+308, 4) is more than 1000000 m"));
   CHECK(HasError(e, "location", 0, "anchor", "'stage-main': the label anchor (29, 7) is not the centroid of the outline (29, 24)"));
-  CHECK(HasError(e, "location", 0, "level", "'hall-main': level 5000 is not a floor from -20 to 200"));
+  CHECK(HasError(e, "location", 0, "level", "'hall-main' is on level 5000, but no levels are listed (add them to levels.csv)"));
   CHECK(HasError(e, "walkway", 0, "length_m", "a length of 1e+300 m is not between 0 and 1e+07 m"));
   CHECK(HasError(e, "forum", 0, "idle_timeout_s", "2 is not a number of seconds between 10 and 3600"));
   CHECK(HasError(e, "session", 0, "day_index", "day number 100000 is not between 0 and 366"));
@@ -344,4 +344,33 @@ TEST_CASE("inspect --json on text that is not UTF-8 reports it escaped, with whe
       CHECK(p["problem"].get<std::string>().find("not valid UTF-8 at byte 1") != std::string::npos);
     }
   CHECK(found);
+}
+
+TEST_CASE("a concave outline (an L, a U, a comb of 40 teeth) is filled by triangles covering exactly its area, none outside it") {
+  std::vector<std::vector<db::Point>> shapes = {
+      {{0, 0}, {10, 0}, {10, 4}, {4, 4}, {4, 10}, {0, 10}},                        // L
+      {{0, 0}, {12, 0}, {12, 10}, {8, 10}, {8, 3}, {4, 3}, {4, 10}, {0, 10}},     // U
+  };
+  std::vector<db::Point> comb = {{0, 0}, {80, 0}};
+  for (int i = 39; i >= 0; --i) comb.insert(comb.end(), {{2.0 * i + 2, 10}, {2.0 * i + 1, 10}, {2.0 * i + 1, 1}, {2.0 * i, 1}});
+  shapes.push_back(comb);  // teeth [2i+1, 2i+2] up to y 10, notches between them down to y 1
+  for (const auto& ring : shapes) {
+    REQUIRE_FALSE(db::PolygonProblem(ring));
+    std::vector<db::Point> t = db::Triangulate(ring);
+    REQUIRE(t.size() % 3 == 0);
+    REQUIRE(!t.empty());
+    double area = 0;
+    for (size_t i = 0; i < t.size(); i += 3) {
+      double a = db::SignedArea({t[i], t[i + 1], t[i + 2]});
+      CHECK(a > 0);  // counter-clockwise, as the map draws them
+      area += a;
+      // Each triangle's centre is inside the outline: none fills a notch.
+      db::Point c{(t[i].x + t[i + 1].x + t[i + 2].x) / 3, (t[i].y + t[i + 1].y + t[i + 2].y) / 3};
+      bool in = false;
+      for (size_t k = 0, j = ring.size() - 1; k < ring.size(); j = k++)
+        if ((ring[k].y > c.y) != (ring[j].y > c.y) && c.x < (ring[j].x - ring[k].x) * (c.y - ring[k].y) / (ring[j].y - ring[k].y) + ring[k].x) in = !in;
+      CHECK_MESSAGE(in, "a triangle centred at (" << c.x << ", " << c.y << ") is outside the outline");
+    }
+    CHECK(area == doctest::Approx(db::SignedArea(ring)));
+  }
 }

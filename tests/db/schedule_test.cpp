@@ -388,6 +388,59 @@ TEST_CASE("a few events with another offset than the export's (remote sessions) 
   CHECK_FALSE(d.has_errors());
   CHECK(s.events.size() == 11);
   CHECK(test::Has(d, db::Severity::Warning, "schedule.xml", 0, "date", "event 6713 starts at 2022-12-27T10:30:00-05:00"));
+  // Stored and shown in the venue's time, as the warning says (inspect's starts_at carries the venue's offset).
+  CHECK(s.events.back().session.starts_at == "2022-12-27T16:30:00+01:00");
+  CHECK(s.events.back().session.ends_at == "2022-12-27T17:00:00+01:00");
+}
+
+TEST_CASE("an event that lasts 00:00 (an opening, a deadline) imports as a moment, with one warning per export") {
+  db::Diagnostics d;
+  auto s = db::ParseScheduleXml(R"(<schedule><day index="1" date="2022-12-27"><room name="A">
+      <event id="1"><date>2022-12-27T10:00:00+01:00</date><duration>00:00</duration><title>Doors open</title></event>
+      <event id="2"><date>2022-12-27T10:30:00+01:00</date><duration>00:30</duration><title>Talk</title></event>
+      <event id="3"><date>2022-12-27T18:00:00+01:00</date><duration>0:00</duration><title>Doors close</title></event>
+    </room></day></schedule>)", "schedule.xml", {"en", "Europe/Amsterdam"}, d);
+  INFO(test::Dump(d));
+  CHECK_FALSE(d.has_errors());
+  REQUIRE(s.events.size() == 3);
+  CHECK(s.events[0].session.ends_utc == s.events[0].session.starts_utc);
+  CHECK(s.events[0].session.ends_at == "2022-12-27T10:00:00+01:00");
+  CHECK(test::Has(d, db::Severity::Warning, "schedule.xml", 0, "duration", "event 1 lasts 00:00 (2 event(s) in all)"));
+  CHECK(d.warning_count() == 1);
+}
+
+TEST_CASE("one id for several events: different guids are known by guid, a second showing as ID/2, a copy taken once") {
+  db::Diagnostics d;
+  auto s = db::ParseScheduleXml(R"(<schedule><day index="1" date="2022-12-27"><room name="A">
+      <event id="7" guid="aaaa-1"><date>2022-12-27T10:00:00+01:00</date><duration>00:30</duration><title>One</title></event>
+      <event id="8" guid="bbbb-1"><date>2022-12-27T11:00:00+01:00</date><duration>00:30</duration><title>Two</title></event>
+    </room><room name="B">
+      <event id="7" guid="cccc-2"><date>2022-12-27T10:00:00+01:00</date><duration>00:30</duration><title>Other</title></event>
+      <event id="8" guid="bbbb-1"><date>2022-12-27T15:00:00+01:00</date><duration>00:30</duration><title>Two</title></event>
+      <event id="8" guid="bbbb-1"><date>2022-12-27T15:00:00+01:00</date><duration>00:30</duration><title>Two</title></event>
+    </room></day></schedule>)", "schedule.xml", {"en", "Europe/Amsterdam"}, d);
+  INFO(test::Dump(d));
+  CHECK_FALSE(d.has_errors());
+  REQUIRE(s.events.size() == 4);
+  CHECK(s.events[0].session.id == "aaaa-1");
+  CHECK(s.events[1].session.id == "8");
+  CHECK(s.events[2].session.id == "cccc-2");
+  CHECK(test::Has(d, db::Severity::Warning, "schedule.xml", 0, "id", "event id 7 is used by events with different guids"));
+  // The same event (same id and guid) again at another time is a second showing; listed identically, a copy.
+  CHECK(s.events[3].session.id == "8/2");
+  CHECK(s.events[3].session.starts_at == "2022-12-27T15:00:00+01:00");
+  CHECK(test::Has(d, db::Severity::Warning, "schedule.xml", 0, "id", "event 8 is listed again at another time or place: both are shown, the later as 8/2"));
+  CHECK(test::Has(d, db::Severity::Warning, "schedule.xml", 0, "id", "event 8 is listed twice, identically: taken once"));
+}
+
+TEST_CASE("a title that ends in a no-break space (FOSDEM 2023) is stored without it") {
+  db::Diagnostics d;
+  auto s = db::ParseScheduleXml("<schedule><day index=\"1\" date=\"2022-12-27\"><room name=\"A\"><event id=\"1\">"
+                                "<date>2022-12-27T10:00:00+01:00</date><duration>00:30</duration>"
+                                "<title>\xE2\x80\x8BThe talk\xC2\xA0\xE3\x80\x80</title></event></room></day></schedule>",
+                                "schedule.xml", {"en", "Europe/Amsterdam"}, d);
+  REQUIRE(s.events.size() == 1);
+  CHECK(s.events[0].session.title.by_lang.at("en") == "The talk");
 }
 
 TEST_CASE("local times across a daylight-saving change follow the tz database") {

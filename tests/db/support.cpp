@@ -68,6 +68,12 @@ void EditSnapshot(const std::string& path, const std::string& sql) {
   rw.Exec("UPDATE meta SET value = '" + db::ContentChecksum(rw) + "' WHERE key = 'content_checksum'");
 }
 
+std::string ContentOf(const std::string& snapshot) {
+  EditSnapshot(snapshot, "UPDATE meta SET value = '2022-09-28T00:00:00+06:00' WHERE key = 'built_at'");
+  db::Database d(snapshot);
+  return d.QueryText("SELECT value FROM meta WHERE key = 'content_checksum'");
+}
+
 void Edit(const fs::path& p, const std::string& from, const std::string& to) {
   std::string s = ReadFile(p);
   auto at = s.find(from);

@@ -43,6 +43,9 @@ std::string GoodSnapshot(const TempDir& dir);
 // Runs `sql` on the snapshot at `path`, then records the content checksum of the result, as a careful forger
 // would: what is left to notice the change is every check but the checksum.
 void EditSnapshot(const std::string& path, const std::string& sql);
+// The snapshot's content checksum with its build time set aside (it is part of the checksum): equal for two
+// builds of the same content.
+std::string ContentOf(const std::string& snapshot);
 // Replaces the first occurrence of `from` in the file (REQUIREs that it is there).
 void Edit(const fs::path& p, const std::string& from, const std::string& to);
 

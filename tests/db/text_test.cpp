@@ -82,3 +82,27 @@ TEST_CASE("PrevCodepoint steps back one whole character, never splitting a seque
   q.resize(db::PrevCodepoint(q, q.size()));
   CHECK(q == "қ");
 }
+
+TEST_CASE("Trim drops the spaces a reader does not see at the ends, Unicode's too, and keeps the middle and broken bytes") {
+  CHECK(db::Trim(" \t\r\n x y \n") == "x y");
+  CHECK(db::Trim("\xE2\x80\x8BThe talk\xC2\xA0\xE3\x80\x80") == "The talk");        // U+200B ... U+00A0 U+3000
+  CHECK(db::Trim("\xEF\xBB\xBF" "a\xC2\xA0" "b\xE2\x80\xAF") == "a\xC2\xA0" "b");  // BOM, U+202F; U+00A0 inside kept
+  CHECK(db::Trim("\xE3\x80\x80") == "");
+  CHECK(db::Trim("x \xC2") == "x \xC2");  // a cut sequence at the end is not a space: kept for the UTF-8 check
+  CHECK(db::Trim("\xE2\xA0\x80") == "\xE2\xA0\x80");  // U+2800, blank but a character (braille)
+}
+
+TEST_CASE("StandIns: each character above U+FFFF gets a Private Use stand-in, the same in every text; others stay") {
+  const std::string text = "Hi \xF0\x9F\x99\x8A \xF0\x9F\x92\x8C and \xF0\x9F\x99\x8A again";  // 🙊 💌 🙊
+  db::StandIns s(text);
+  REQUIRE(s.characters().size() == 2);
+  CHECK(s.characters()[0] == 0x1F48C);  // in code point order
+  CHECK(s.For(0x1F48C) == 0xF8FF);
+  CHECK(s.For(0x1F64A) == 0xF8FE);
+  CHECK(s.For(0x1F600) == 0);
+  CHECK(s.Apply(text) == "Hi \xEF\xA3\xBE \xEF\xA3\xBF and \xEF\xA3\xBE again");
+  CHECK(s.Apply("plain text") == "plain text");
+  CHECK(s.Apply("\xF0\x9F\x98\x80 unknown") == "\xF0\x9F\x98\x80 unknown");  // none assigned: as it is
+  CHECK(s.Apply("cut \xF0\x9F") == "cut \xF0\x9F");  // broken bytes kept for the checks to refuse
+  CHECK(db::StandIns("").characters().empty());
+}

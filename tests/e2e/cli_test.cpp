@@ -2,6 +2,7 @@
 // the usage counts; a configuration full of mistakes still starts the kiosk.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -112,4 +113,110 @@ TEST_CASE("kiosk-snapshot build reads Excel's Windows-1251 semicolon CSV and say
   std::string found = (dir / "found.txt").string();
   REQUIRE(std::system((std::string(KIOSK_SNAPSHOT) + " search " + snap + " Акимат --lang ru >" + found + " 2>&1").c_str()) == 0);
   CHECK(Read(found).find("Акимат города Астаны") != std::string::npos);
+}
+
+TEST_CASE("kiosk-snapshot new writes a workbook for kk, ru, en that builds as it is and the kiosk shows") {
+  fs::path dir = SCREENSHOT_DIR "/cli/new";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string k = KIOSK_SNAPSHOT, src = (dir / "forum").string(), log = (dir / "new.log").string();
+  REQUIRE(std::system((k + " new " + src + " --languages kk,ru,en >" + log + " 2>&1").c_str()) == 0);
+  CHECK(Read(log).find("wrote " + src + ": forum.xlsx floorplan.geojson schedule.xml") != std::string::npos);
+  CHECK(fs::file_size(fs::path(src) / "forum.xlsx") > 4000);
+  std::string snap = (dir / "forum.snapshot").string(), build = (dir / "build.log").string();
+  REQUIRE(std::system((k + " build " + src + " -o " + snap + " >" + build + " 2>&1").c_str()) == 0);
+  CHECK(Read(build).find("error") == std::string::npos);
+  // Asked again into the same folder, it refuses and leaves the workbook as it was.
+  auto before = fs::last_write_time(fs::path(src) / "forum.xlsx");
+  CHECK(std::system((k + " new " + src + " --languages kk >/dev/null 2>&1").c_str()) != 0);
+  CHECK(fs::last_write_time(fs::path(src) / "forum.xlsx") == before);
+  CHECK(std::system((k + " new " + (dir / "other").string() + " --languages kk,xx >/dev/null 2>&1").c_str()) != 0);
+  // The kiosk shows the template's example exhibitor in Kazakh, the first language.
+  std::string png = (dir / "exhibitors-kk.png").string();
+  CHECK(std::system(("xvfb-run -a -s '-screen 0 1920x1080x24' " FORUM_KIOSK " --windowed 1920x1080 --snapshot " + snap +
+                     " --screen exhibitors --screenshot " + png + " >/dev/null 2>&1").c_str()) == 0);
+  CHECK(fs::file_size(png) > 10000);
+}
+
+namespace {
+
+// What `kiosk-snapshot inspect --json` says of a snapshot, without what differs between two builds of the same
+// content (the build time, and the checksum and version that include it).
+nlohmann::json ContentOf(const std::string& snapshot, const fs::path& dir) {
+  std::string out = (dir / (fs::path(snapshot).filename().string() + ".json")).string();
+  REQUIRE(std::system((std::string(KIOSK_SNAPSHOT) + " inspect " + snapshot + " --json >" + out).c_str()) == 0);
+  nlohmann::json j = nlohmann::json::parse(Read(out));
+  for (const char* key : {"built_at", "content_checksum", "content_version"}) j.erase(key);
+  return j;
+}
+
+// The real LibreOffice of this machine (Debian's libreoffice-calc-nogui, .ci/deps), headless, with a profile
+// of its own: `book` converted to `format` ("ods", "xlsx") into `out`. The converted file's path.
+fs::path LibreOfficeConvert(const fs::path& book, const char* format, const fs::path& out, const fs::path& profile) {
+  fs::create_directories(out);
+  std::string cmd = "HOME=" + profile.string() + " soffice -env:UserInstallation=file://" + profile.string() +
+                    " --headless --convert-to " + format + " --outdir " + out.string() + " " + book.string() +
+                    " >" + (out / "soffice.log").string() + " 2>&1";
+  CHECK_MESSAGE(std::system(cmd.c_str()) == 0, Read(out / "soffice.log"));
+  return out / (book.stem().string() + "." + format);
+}
+
+}  // namespace
+
+TEST_CASE("workbooks re-saved by the real LibreOffice, headless: the demo's and kiosk-snapshot new's build as before") {
+  REQUIRE_MESSAGE(std::system("command -v soffice >/dev/null") == 0, "LibreOffice (libreoffice-calc-nogui) is not installed: run .ci/deps");
+  fs::path dir = SCREENSHOT_DIR "/cli/libreoffice";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::path profile = dir / "profile", sheets = fs::path(FORUM_SOURCE_DIR) / ".." / "shared" / "testdata" / "spreadsheets";
+  std::string k = KIOSK_SNAPSHOT;
+  auto build = [&](const fs::path& src, const std::string& name) {
+    std::string snap = (dir / (name + ".snapshot")).string();
+    CHECK_MESSAGE(std::system((k + " build " + src.string() + " -o " + snap + " >" + snap + ".log 2>&1").c_str()) == 0, Read(snap + ".log"));
+    CHECK_MESSAGE(Read(snap + ".log").find("error") == std::string::npos, Read(snap + ".log"));
+    return snap;
+  };
+  // The workbooks were saved from the demo of one level, before it had levels.csv: its upper level is left
+  // out of the plan with them.
+  auto one_level = [&](const fs::path& src) {
+    fs::remove(src / "levels.csv");
+    auto plan = nlohmann::json::parse(Read((src / "floorplan.geojson").string()));
+    auto& features = plan["features"];
+    features.erase(std::remove_if(features.begin(), features.end(), [](const nlohmann::json& f) { return f["properties"].value("level", 0) != 0; }),
+                   features.end());
+    std::ofstream(src / "floorplan.geojson") << plan.dump();
+  };
+  // The demo without its CSV files, holding `book` instead (the floor plan, program and logos stay).
+  auto demo_with = [&](const fs::path& book, const std::string& name) {
+    fs::path src = dir / name;
+    fs::copy(FORUM_DEMO_SOURCES, src, fs::copy_options::recursive);
+    one_level(src);
+    for (const auto& e : fs::directory_iterator(src))
+      if (e.path().extension() == ".csv") fs::remove(e.path());
+    fs::copy_file(book, src / ("forum" + book.extension().string()));
+    return src;
+  };
+  fs::path csv = dir / "demo-csv";
+  fs::copy(FORUM_DEMO_SOURCES, csv, fs::copy_options::recursive);
+  one_level(csv);
+  for (const auto& f : fs::directory_iterator(sheets / "demo-csv")) fs::copy_file(f.path(), csv / f.path().filename(), fs::copy_options::overwrite_existing);
+  nlohmann::json want = ContentOf(build(csv, "demo-csv"), dir);
+  CHECK(want["exhibitors"] == 13);
+  // The committed .ods saved again as .xlsx, and the .xlsx as .ods, by this machine's LibreOffice.
+  for (auto [from, to] : {std::pair{"forum-demo.libreoffice.ods", "xlsx"}, std::pair{"forum-demo.libreoffice.xlsx", "ods"}}) {
+    CAPTURE(from);
+    fs::path book = LibreOfficeConvert(sheets / from, to, dir / (std::string("to-") + to), profile);
+    REQUIRE(fs::exists(book));
+    CHECK(ContentOf(build(demo_with(book, std::string("demo-") + to), std::string("demo-") + to), dir) == want);
+  }
+  // kiosk-snapshot new's workbook, opened and saved as .ods by LibreOffice, builds what it built before.
+  fs::path tpl = dir / "template";
+  REQUIRE(std::system((k + " new " + tpl.string() + " --languages kk,ru,en,tr >/dev/null").c_str()) == 0);
+  nlohmann::json from_xlsx = ContentOf(build(tpl, "template-xlsx"), dir);
+  fs::path ods = LibreOfficeConvert(tpl / "forum.xlsx", "ods", dir / "template-ods", profile);
+  fs::path tpl_ods = dir / "template-ods-src";
+  fs::create_directories(tpl_ods);
+  for (const char* f : {"floorplan.geojson", "schedule.xml"}) fs::copy_file(tpl / f, tpl_ods / f);
+  fs::copy_file(ods, tpl_ods / "forum.ods");
+  CHECK(ContentOf(build(tpl_ods, "template-ods"), dir) == from_xlsx);
 }

@@ -501,3 +501,51 @@ TEST_CASE("real taps at FOSDEM 2026's size: \"rust\", then \"Show all\" on the s
   CHECK(std::system(cmd.c_str()) == 0);
   CHECK(e2e::Spread(e2e::Load(png)) > 10);
 }
+
+TEST_CASE("real taps on the level switcher: the map opens on the kiosk's level, shows one level at a time, and a place found upstairs is shown there") {
+  for (auto [w, h] : {std::pair{1920, 1080}, {1080, 1920}}) {
+    std::string size = std::to_string(w) + "x" + std::to_string(h);
+    Journey j("map-levels-" + size, {"--lang", "en"}, w, h);
+    REQUIRE(j.k.Settle());
+    Report r = TapOn(j.k, "map/nav");
+    // The exhibition level, where the kiosk stands: its booths, not the rooms upstairs.
+    CHECK_MESSAGE(r.Get("map_level") == "0", size << ": " << r.Summary());
+    CHECK(r.Find("booth/booth-a1"));
+    CHECK(r.Find("place/lift-1"));
+    CHECK_FALSE(r.Find("place/room-press"));
+    const e2e::Rect* up = r.Find("level/1");
+    REQUIRE_MESSAGE(up, size << ": no switcher button for the conference level");
+    CHECK(up->w() >= 43);  // 12 mm at least: a finger's target
+    CHECK(up->h() >= 43);
+    j.k.Shot("map-level-1-" + size);
+    // Upstairs with a real tap: the conference rooms, and nothing of the hall below.
+    r = TapOn(j.k, "level/1");
+    CHECK_MESSAGE(r.Get("map_level") == "1", size << ": " << r.Summary());
+    CHECK(r.Find("place/room-press"));
+    CHECK(r.Find("place/lift-2"));
+    CHECK_FALSE(r.Find("booth/booth-a1"));
+    CHECK_FALSE(r.Find("poi/here"));  // "you are here" is downstairs
+    j.k.Shot("map-level-2-" + size);
+    // A room upstairs opens its card, which says its level.
+    r = TapOn(j.k, "place/room-meeting-1");
+    CHECK(r.Get("map_card") == "room-meeting-1");
+    r = TapOn(j.k, "level/0");
+    CHECK(r.Get("map_level") == "0");
+    CHECK(r.Get("map_card").empty());  // the card of a place not shown closes
+    // Found by search from the ground level, "show on map" goes up to it.
+    r = TapOn(j.k, "search/nav");
+    for (const char* letter : {"p", "r", "e", "s", "s"}) TapOn(j.k, std::string("kb/") + letter + "/key");
+    r = j.k.Settle().value();
+    REQUIRE_MESSAGE(r.Find("0/result"), size << ": no results for press: " << r.Summary());
+    j.k.Shot("search-upstairs-" + size);
+    r = TapOn(j.k, "0/result");
+    CHECK_MESSAGE(r.Get("screen") == "map", size << ": " << r.Summary());
+    CHECK(r.Get("focus") == "room-press");
+    CHECK(r.Get("map_level") == "1");
+    CHECK(r.Find("place/room-press"));
+    j.k.Shot("map-show-upstairs-" + size);
+    // Opened again from the navigation bar, the map is back on the kiosk's level.
+    r = TapOn(j.k, "map/nav");
+    CHECK(r.Get("map_level") == "0");
+  }
+}

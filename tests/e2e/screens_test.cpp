@@ -1,5 +1,6 @@
 // End-to-end: the real forum-kiosk binary under Xvfb renders every screen in landscape and portrait; each
-// screenshot must be a picture (not blank) and differ from every other screen's.
+// screenshot must be a picture (not blank) and differ from every other screen's. And a real FOSDEM session's
+// rich description, drawn.
 #include <doctest/doctest.h>
 #include <stb_image.h>
 #include <stb_image_write.h>
@@ -10,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -111,4 +113,63 @@ TEST_CASE("a logo in the snapshot is drawn instead of the monogram") {
   for (size_t i = 0; i + 2 < img.rgb.size(); i += 3)
     magenta += img.rgb[i] > 240 && img.rgb[i + 1] < 15 && img.rgb[i + 2] > 240;
   CHECK(magenta > 400);  // a logo of at least ~20 x 20 pixels
+}
+
+// Issue 14, part 3: a real FOSDEM 2026 session whose description has headings, lists, bold and links, opened
+// with --screen schedule/ID, is drawn from its rich form: next to the same session with the same text as
+// staff's plain paragraphs (sessions.csv), its links show in the accent colour and its lists and headings
+// take more height. Both render with exit code 0 (no missing glyph).
+TEST_CASE("a FOSDEM 2026 session with lists and links renders its rich description (docs/screenshots/schedule-fosdem-session.png)") {
+  const std::string dir = SCREENSHOT_DIR "/rich";
+  fs::create_directories(dir);
+  std::string snap = e2e::RealExportSnapshot("fosdem-2026-schedule.xml", "fosdem-2026-rich");
+  REQUIRE_MESSAGE(!snap.empty(), "kiosk-snapshot build failed: see " SCREENSHOT_DIR "/exports/fosdem-2026-rich.log");
+  // The same session with its plain text only, as a staff-written description: from inspect's own plain text.
+  const std::string id = "7508";  // Nix-manipulator: h3 headings, three bullet lists, bold, links
+  std::string json = dir + "/sessions.json";
+  REQUIRE(std::system((std::string(KIOSK_SNAPSHOT) + " inspect " + snap + " --sessions --json >" + json).c_str()) == 0);
+  std::string plain;
+  const nlohmann::json inspected = nlohmann::json::parse(e2e::Read(json));
+  for (const auto& s : inspected["sessions"])
+    if (s["id"] == id) plain = s["description"].get<std::string>();
+  REQUIRE(plain.find("Ease of use.") != std::string::npos);
+  std::string quoted = "\"";
+  for (char c : plain) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  quoted += "\"";
+  const std::string src = SCREENSHOT_DIR "/exports/fosdem-2026-rich-src", plain_snap = dir + "/plain.snapshot";
+  std::ofstream(src + "/sessions.csv") << "session,description_en\n" << id << "," << quoted << "\n";
+  REQUIRE(std::system((std::string(KIOSK_SNAPSHOT) + " build " + src + " -o " + plain_snap + " --content-version 2 >" + dir + "/plain.log 2>&1").c_str()) == 0);
+
+  auto shoot = [&](const std::string& snapshot, const std::string& name, const std::string& id, const std::string& size = "1920x1080") {
+    std::string png = dir + "/" + name + ".png", report = dir + "/" + name + ".report";
+    std::string cmd = "xvfb-run -a -s '-screen 0 " + size + "x24' " FORUM_KIOSK " --windowed " + size + " --snapshot " + snapshot +
+                      " --lang en --now 2026-01-31T18:00 --screen schedule/" + id + " --screenshot " + png + " --report " + report + " 2>&1";
+    int rc = std::system(cmd.c_str());
+    CHECK_MESSAGE(rc == 0, cmd);  // 3 would be a character without a glyph
+    std::string said = e2e::Read(report);
+    CHECK(said.find("screen schedule\n") != std::string::npos);
+    CHECK(said.find("session " + id + "\n") != std::string::npos);
+    return Load(png);
+  };
+  Image rich = shoot(snap, "session-rich", id), flat = shoot(plain_snap, "session-plain", id);
+  // 8883 (a bullet list whose items start in bold, links in the text) whole on a portrait screen: the copy in
+  // docs/screenshots/schedule-fosdem-session.png.
+  CHECK(Spread(shoot(snap, "session-8883-portrait", "8883", "1080x1920")) > 20);
+  REQUIRE(rich.w == 1920);
+  REQUIRE(flat.w == 1920);
+  CHECK(Spread(rich) > 20);
+  // Accent-coloured text (colors::kAccent, #0B6B6B) in the page's left column below its head: the links.
+  auto accent = [](const Image& img) {
+    size_t n = 0;
+    for (int y = img.h / 3; y < img.h * 9 / 10; ++y)
+      for (int x = 0; x < img.w * 55 / 100; ++x) {
+        const unsigned char* p = img.At(x, y);
+        n += std::abs(p[0] - 0x0B) < 24 && std::abs(p[1] - 0x6B) < 24 && std::abs(p[2] - 0x6B) < 24;
+      }
+    return n;
+  };
+  size_t rich_accent = accent(rich), flat_accent = accent(flat);
+  MESSAGE("accent pixels in the text column: rich " << rich_accent << ", plain " << flat_accent);
+  CHECK(rich_accent > flat_accent + 500);
+  CHECK(Difference(rich, flat) > 0.02);
 }

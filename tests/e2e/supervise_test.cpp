@@ -130,6 +130,21 @@ TEST_CASE("the systemd unit passes systemd-analyze verify") {
   installed.replace(installed.find("/usr/local/bin/forum-kiosk"), 26, FORUM_KIOSK);
   std::ofstream(dir / "forum-kiosk.service") << installed;
   CHECK(std::system(("systemd-analyze verify " + (dir / "forum-kiosk.service").string() + " 2>&1").c_str()) == 0);
+  // Sandboxed (issue 16, part 7): systemd-analyze security scores the unit under 5 ("OK"), and it no longer
+  // pins the display, which then comes from the session.
+  CHECK(unit.find("Environment=DISPLAY") == std::string::npos);
+  for (const char* d : {"NoNewPrivileges=yes", "ProtectSystem=strict", "ProtectHome=read-only", "PrivateTmp=yes", "MemoryMax=", "UMask=0077"})
+    CHECK_MESSAGE(unit.find(d) != std::string::npos, d);
+  std::string score_file = (dir / "security.txt").string();
+  CHECK(std::system(("systemd-analyze security --offline=yes " + (dir / "forum-kiosk.service").string() + " >" + score_file + " 2>&1").c_str()) == 0);
+  std::string report;
+  { std::stringstream rs; rs << std::ifstream(score_file).rdbuf(); report = rs.str(); }
+  const std::string needle = "Overall exposure level for forum-kiosk.service: ";
+  auto at = report.find(needle);
+  REQUIRE_MESSAGE(at != std::string::npos, report);
+  double score = std::atof(report.c_str() + at + needle.size());
+  MESSAGE("systemd-analyze security: " << score);
+  CHECK(score < 5.0);
   // A unit whose program does not exist is refused: the check can fail.
   std::ofstream(dir / "broken.service") << unit;  // /usr/local/bin/forum-kiosk is not installed here
   if (!fs::exists("/usr/local/bin/forum-kiosk"))

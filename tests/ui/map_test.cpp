@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "app/map/map_geometry.h"
 #include "app/theme.h"
 #include "app/ui.h"
 #include "harness.h"
@@ -78,8 +79,16 @@ TEST_CASE("map: every hall, room, stage and amenity opens its card; a booth stil
   test::Harness h;
   REQUIRE(h.Tap("map/nav"));
   int places = 0;
+  // Level by level (the demo has two): the switcher shows each, and every place of it answers.
+  for (int level : h.s.catalog->LevelOrdinals())
   for (const auto& l : h.s.catalog->locations) {
     if (l.kind == db::LocationKind::Booth || l.kind == db::LocationKind::Kiosk) continue;
+    if (!db::IsDestination(l.kind) && l.kind != db::LocationKind::Hall) continue;  // floors, corridors: no targets
+    if (l.level != level) continue;
+    if (app::ShownLevel(h.s) != level) {
+      REQUIRE_MESSAGE(h.Tap("level/" + std::to_string(level)), "no switcher button for level " << level);
+      REQUIRE(app::ShownLevel(h.s) == level);
+    }
     std::string key = (l.is_polygon ? "place/" : "poi/") + l.id;
     const auto* t = h.Find(key);
     REQUIRE_MESSAGE(t, key << " is not a touch target");
@@ -93,8 +102,10 @@ TEST_CASE("map: every hall, room, stage and amenity opens its card; a booth stil
     CHECK(h.s.map_card.empty());
     ++places;
   }
-  CHECK(places >= 15);  // the demo: a hall, 6 rooms, a stage, 4 entrances and exits, 6 amenities
-  // "You are here" answers too.
+  CHECK(places >= 23);  // the demo: a hall, 6 rooms, a stage, 4 entrances and exits, 6 amenities; stairs and lift on
+                        // each level, 4 rooms and toilets upstairs
+  // "You are here" answers too, on its level.
+  REQUIRE(h.Tap("level/0"));
   REQUIRE(h.Tap("poi/here"));
   CHECK(h.s.map_card == "here");
   // A tap outside the card, on nothing, closes it; a booth opens its exhibitor.
@@ -399,4 +410,36 @@ TEST_CASE("map: a place's card leaves the place in view (portrait: at the bottom
     CHECK_MESSAGE(!Overlap(*card, *place), id << ": the card hides the place");
     CHECK_MESSAGE(!Overlap(*card, *l.Get("chrome/zoom")), id << ": the card hides the zoom buttons");
   }
+}
+
+TEST_CASE("map: a pinch zooms about the fingers, the place under them stays there, and the zoom stays within its limits") {
+  test::Harness h;
+  REQUIRE(h.Tap("map/nav"));
+  MapLayout a = Measure(h);
+  const Target* booth = a.Get("shape/booth-b2");
+  REQUIRE(booth);
+  float bx = (booth->x0 + booth->x1) / 2, by = (booth->y0 + booth->y1) / 2, zoom = h.s.map.zoom;
+  // Fingers spread apart over the booth: twice the zoom, the booth's centre where it was.
+  h.s.map_gesture = {true, 2.0f, bx, by, bx, by};
+  MapLayout b = Measure(h);
+  CHECK(h.s.map.zoom == doctest::Approx(zoom * 2));
+  const Target* after = b.Get("shape/booth-b2");
+  REQUIRE(after);
+  CHECK((after->x0 + after->x1) / 2 == doctest::Approx(bx).epsilon(0.01));
+  CHECK((after->y0 + after->y1) / 2 == doctest::Approx(by).epsilon(0.01));
+  CHECK(!h.s.map_gesture.pending);  // taken once
+  // Two fingers moving together 100 px right: the plan follows them.
+  h.s.map_gesture = {true, 1.0f, bx + 100, by, bx, by};
+  b = Measure(h);
+  after = b.Get("shape/booth-b2");
+  REQUIRE(after);
+  CHECK((after->x0 + after->x1) / 2 == doctest::Approx(bx + 100).epsilon(0.01));
+  // However wide the fingers spread, no closer than the + button goes (8 times the whole plan), and no
+  // further out than the whole plan.
+  h.s.map_gesture = {true, 1000.0f, bx, by, bx, by};
+  Measure(h);
+  CHECK(h.s.map.zoom == doctest::Approx(h.s.map.fit * 8));
+  h.s.map_gesture = {true, 0.0001f, bx, by, bx, by};
+  Measure(h);
+  CHECK(h.s.map.zoom == doctest::Approx(h.s.map.fit));
 }
