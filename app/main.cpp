@@ -261,6 +261,9 @@ void OpenStartScreen(Kiosk& k) {
   if (!detail.empty() && first == app::Screen::Search) {
     s.Do({.kind = app::Action::Kind::Type, .id = detail});  // search/QUERY: the results for QUERY
     app::ApplyActions(s);
+  } else if (first == app::Screen::Map && detail.rfind("route/", 0) == 0) {
+    s.Do({.kind = app::Action::Kind::Route, .id = detail.substr(6)});  // map/route/ID: the route from "you are here"
+    app::ApplyActions(s);
   } else if (!detail.empty()) {
     using K = app::Action::Kind;
     K kind = first == app::Screen::Exhibitors ? K::OpenExhibitor

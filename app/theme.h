@@ -91,6 +91,7 @@ inline constexpr Named kOnDark{Hex(0xFAFBFC), Hex(0xFFFFFF)};              // br
 inline constexpr Named kNow{Hex(0xC23B22), Hex(0xFFD400)};        // "now" badge, "you are here", first aid
 inline constexpr Named kNext{Hex(0xB77910), Hex(0xFFD400)};       // "next" badge
 inline constexpr Named kHighlight{Hex(0xF2A900), Hex(0xFFD400)};  // focused place on the map
+inline constexpr Named kRoute{Hex(0x1F5FBF), Hex(0x33CCFF)};      // the route's line on the map: blue, unlike any booth's edge
 
 // [SECTION] Home tiles (white text on each): the map tile has the accent's colour and counterpart
 inline constexpr Named kTileMap = kAccent;

@@ -4,6 +4,7 @@
 
 #include "app/state/format.h"
 #include "app/map/map_marks.h"
+#include "app/map/map_route.h"
 #include "app/screens/screens.h"
 #include "app/theme.h"
 #include "app/widgets/widgets.h"
@@ -62,7 +63,25 @@ bool BuildPlaceCard(const AppState& s, const std::string& id, PlaceCard& card) {
   card.title = s.Tr(l->name);
   if (card.title.empty()) card.title = l->label.empty() ? card.kind : card.kind + " " + l->label;
   if (card.title == card.kind) card.kind.clear();  // "Toilets" once, not twice
+  // A booth's card (a route to it) is its exhibitor's: the name, and the booth ("Booth A1") as its kind.
+  if (const db::Exhibitor* e = l->kind == db::LocationKind::Booth ? c.FindExhibitorAtBooth(l->id) : nullptr)
+    if (const db::Organization* o = c.FindOrganization(e->organization_id)) {
+      card.kind = card.title;
+      card.title = DisplayName(s, *o);
+    }
   if (c.LevelOrdinals().size() > 1) card.kind += (card.kind.empty() ? "" : " \xC2\xB7 ") + LevelName(s, l->level);
+  card.routable = Routable(s, *l);
+  card.routed = card.routable && s.map_route.to == l->id;
+  if (card.routed) {
+    card.step_free = s.map_route.found_step_free;
+    card.step_free_fixed = s.reach;  // reach mode: always step-free
+    if (s.map_route.route) {
+      card.route_summary = RouteSummary(s, *s.map_route.route);
+      card.route_change = RouteLevelChange(s, *s.map_route.route);
+    } else {
+      card.route_none = NoRouteText(s, s.map_route.why);
+    }
+  }
   if (l->kind == db::LocationKind::Room || l->kind == db::LocationKind::Stage) {
     std::vector<const db::Session*> now, next;
     NowAndNext(s, now, next, 2, [&](const db::Session& x) {
@@ -98,6 +117,12 @@ void LayoutPlaceCard(AppState& s, PlaceCard& card, float width, float max_height
                                           (card.kind.empty() ? 0 : Measure(s.fonts.caption, card.kind, inner - CloseSize(s) - m.gap).y));
   float h = m.pad + head;
   if (!card.note.empty()) h += m.gap + Measure(s.fonts.body, card.note, inner).y;
+  if (card.routed) {
+    if (!card.route_summary.empty()) h += m.gap + Measure(s.fonts.title, card.route_summary, inner).y;
+    if (!card.route_change.empty()) h += Measure(s.fonts.strong, card.route_change, inner).y;
+    if (!card.route_none.empty()) h += m.gap + Measure(s.fonts.strong, card.route_none, inner).y;
+  }
+  if (card.routable) h += m.gap + m.touch;  // Route, or the step-free switch
   card.shown = 0;
   for (const auto& r : card.rows) {
     float rh = RowHeight(s, TextOf(s, r), inner);
@@ -135,6 +160,27 @@ void DrawPlaceCard(AppState& s, const PlaceCard& card, ImVec2 at) {
   if (!card.kind.empty()) y += TextAt(dl, s.fonts.caption, colors::kMuted, ImVec2(x, y), card.kind, text_w);
   y = std::max(y, head_y + close);
   if (!card.note.empty()) y += m.gap + TextAt(dl, s.fonts.body, colors::kMuted, ImVec2(x, y + m.gap), card.note, inner);
+  if (card.routed) {
+    if (!card.route_summary.empty()) y += m.gap + TextAt(dl, s.fonts.title, colors::kAccent, ImVec2(x, y + m.gap), card.route_summary, inner);
+    if (!card.route_change.empty()) y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(x, y), card.route_change, inner);
+    if (!card.route_none.empty()) y += m.gap + TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(x, y + m.gap), card.route_none, inner);
+  }
+  if (card.routable) {
+    y += m.gap;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (!card.routed) {
+      if (Button(s, "route", s.Ui("map.route"), ButtonKind::Primary, inner, m.touch))
+        s.Do({.kind = Action::Kind::Route, .id = s.map_card});
+    } else {
+      // A switch: the chip filled, with a check mark before its label, when on.
+      const std::string label = s.Ui("map.route.step_free");
+      float w = std::min(inner, Measure(s.fonts.strong, label).x + m.touch * 1.6f);
+      if (Button(s, "step-free", label, card.step_free ? ButtonKind::ChipSelected : ButtonKind::Chip, w, m.touch) && !card.step_free_fixed)
+        s.Do({.kind = Action::Kind::RouteStepFree});
+      if (card.step_free) CheckMark(dl, ImVec2(x + m.touch * 0.42f, y + m.touch * 0.5f), m.touch * 0.32f, m.bold_line, colors::kOnAccent);
+    }
+    y += m.touch;
+  }
   for (size_t i = 0; i < card.shown; ++i) {
     const PlaceCard::Row& r = card.rows[i];
     RowText t = TextOf(s, r);

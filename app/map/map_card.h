@@ -21,6 +21,10 @@ struct PlaceCard {
   };
   std::vector<Row> rows;  // rooms and stages: now, then next
   std::string note;       // rooms and stages without sessions to come
+  // The way there from "you are here" (app/map/map_route.h): offered when `routable`; when the map shows it
+  // (`routed`), its summary, the change of level and the step-free switch, or why there is none.
+  bool routable = false, routed = false, step_free = false, step_free_fixed = false;
+  std::string route_summary, route_change, route_none;
   ImVec2 size;            // as laid out by LayoutPlaceCard
   ImFont* title_font = nullptr;  // the title size that keeps its words whole
   size_t shown = 0;       // rows that fit the height it was given
@@ -31,7 +35,8 @@ bool BuildPlaceCard(const AppState& s, const std::string& id, PlaceCard& card);
 // Lays the card out `width` wide and at most `max_height` tall (rows that do not fit are left out).
 void LayoutPlaceCard(AppState& s, PlaceCard& card, float width, float max_height);
 // Draws the laid-out card with its top-left corner at `at`, and registers its touch targets ("card/close",
-// "card/ID/session", and "card/sheet", which keeps taps on the card off the plan under it).
+// "card/ID/session", "card/route", "card/step-free", and "card/sheet", which keeps taps on the card off the plan
+// under it).
 void DrawPlaceCard(AppState& s, const PlaceCard& card, ImVec2 at);
 
 }  // namespace app

@@ -108,6 +108,21 @@ void StartView(AppState& s, const MapLayout& L, const PlanRect& bounds, ImVec2 o
   s.map.zoom = std::max(L.fit, std::min(BoothZoom(s, L.turn), L.fit * 3));
   s.map.cx = float(home.x);
   s.map.cy = float(home.y);
+  // A route: its part on the level shown, start and end in view, as close as the plan allows.
+  if (s.map_route.route) {
+    PlanRect r;
+    for (const auto& leg : s.map_route.route->legs)
+      if (leg.level == ShownLevel(s))
+        for (const auto& p : leg.points) r.Grow(p);
+    if (!r.Empty()) {
+      r.Grow(db::Point{r.x0 - 3, r.y0 - 3}), r.Grow(db::Point{r.x1 + 3, r.y1 + 3});
+      float z = FitZoom(r, L.plan.w() - 2 * m.touch, L.plan.h() - 2 * m.touch, L.turn);
+      s.map.zoom = std::clamp(z, L.fit, L.fit * 8);
+      s.map.cx = float(r.Centre().x);
+      s.map.cy = float(r.Centre().y);
+      return;
+    }
+  }
   const db::Location* f = c.FindLocation(s.map_focus);
   if (!f) {
     if (has_here && s.map.zoom > L.fit * 1.001f) {

@@ -3,6 +3,7 @@
 // organization is named by app::DisplayName in the list, as on the map.
 #include <algorithm>
 
+#include "app/map/map_route.h"
 #include "app/state/format.h"
 #include "app/widgets/qr_code.h"
 #include "app/screens/screens.h"
@@ -55,6 +56,10 @@ void Profile(AppState& s, const db::Organization& o, ImVec2 size) {
       std::string label = s.Ui("exhibitors.booth") + " " + (booth && !booth->label.empty() ? booth->label : e->booth_id);
       Text(s.fonts.title, colors::kInk, label, width);
       if (Button(s, "show-on-map", s.Ui("map.show_on_map"), ButtonKind::Primary)) s.Do({.kind = Action::Kind::ShowOnMap, .id = e->booth_id});
+      if (booth && Routable(s, *booth)) {
+        ImGui::SameLine(0, m.gap);
+        if (Button(s, "route", s.Ui("map.route"), ButtonKind::Secondary)) s.Do({.kind = Action::Kind::Route, .id = e->booth_id});
+      }
     }
   };
   auto main = [&](float width) {

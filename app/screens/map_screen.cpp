@@ -324,6 +324,40 @@ void DrawAreas(AppState& s, ImDrawList* dl, MapFrame& f) {
     }
 }
 
+// The route shown (AppState::map_route): its part on this level as a line with a light casing, over the
+// areas and under the marks; a disc where it changes level and where it ends.
+void DrawRoute(AppState& s, ImDrawList* dl, const MapFrame& f) {
+  if (!s.map_route.route) return;
+  const Metrics& m = s.metrics;
+  const db::Route& r = *s.map_route.route;
+  const float width = m.mm(2.2f), casing = width + 2 * m.bold_line;
+  for (size_t i = 0; i < r.legs.size(); ++i) {
+    const db::RouteLeg& leg = r.legs[i];
+    if (leg.level != f.level || leg.points.size() < 2) continue;
+    std::vector<ImVec2> pts;
+    Box box{1e9f, 1e9f, -1e9f, -1e9f};
+    for (const auto& p : leg.points) {
+      ImVec2 q = f.v.ToScreen(p);
+      pts.push_back(q);
+      box = {std::min(box.x0, q.x), std::min(box.y0, q.y), std::max(box.x1, q.x), std::max(box.y1, q.y)};
+    }
+    Record(s, "route/" + std::to_string(i), box);
+    dl->AddPolyline(pts.data(), int(pts.size()), colors::kPaper, 0, casing);
+    dl->AddPolyline(pts.data(), int(pts.size()), colors::kRoute, 0, width);
+    for (const ImVec2& q : pts) dl->AddCircleFilled(q, width / 2, colors::kRoute, 12);  // round joints
+    const bool last = i + 1 == r.legs.size();
+    if (leg.then || last) {
+      dl->AddCircleFilled(pts.back(), width * 1.6f, colors::kRoute, 24);
+      dl->AddCircle(pts.back(), width * 1.6f, colors::kPaper, 24, m.bold_line);
+      if (leg.then && !last) {  // an arrow up or down: the way to the next level
+        float dir = r.legs[i + 1].level > leg.level ? -1.f : 1.f, a = width * 0.9f;
+        ImVec2 c = pts.back();
+        dl->AddTriangleFilled(ImVec2(c.x, c.y + dir * a), ImVec2(c.x - a, c.y - dir * a * 0.6f), ImVec2(c.x + a, c.y - dir * a * 0.6f), colors::kPaper);
+      }
+    }
+  }
+}
+
 // [SECTION] Points and "you are here"
 
 // Entrances, exits, amenities and "you are here" (the configured position, with the way the visitor faces,
@@ -608,6 +642,7 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   dl->PushClipRect(ImVec2(f.canvas.x0, f.canvas.y0), ImVec2(f.canvas.x1, f.canvas.y1), true);
   dl->AddRectFilled(ImVec2(f.canvas.x0, f.canvas.y0), ImVec2(f.canvas.x1, f.canvas.y1), colors::kMapGround);
   DrawAreas(s, dl, f);
+  DrawRoute(s, dl, f);
   PlacePoints(s, f);
   PointTargets(s, f);
   PlaceHereLabel(s, f);

@@ -2,6 +2,7 @@
 // days, room and track filters, sessions opening at now).
 #include <algorithm>
 
+#include "app/map/map_route.h"
 #include "app/state/format.h"
 #include "app/widgets/qr_code.h"
 #include "app/widgets/rich_text.h"
@@ -27,6 +28,10 @@ void Detail(AppState& s, const db::Session& x, ImVec2 size) {
       Text(s.fonts.body, colors::kInk, s.Ui("schedule.room") + ": " + s.Tr(room->name), width);
       if (!room->location_id.empty() && Button(s, "show-on-map", s.Ui("map.show_on_map"), ButtonKind::Primary))
         s.Do({.kind = Action::Kind::ShowOnMap, .id = room->location_id});
+      if (const db::Location* place = c.FindLocation(room->location_id); place && Routable(s, *place)) {
+        ImGui::SameLine(0, m.gap);
+        if (Button(s, "route", s.Ui("map.route"), ButtonKind::Secondary)) s.Do({.kind = Action::Kind::Route, .id = place->id});
+      }
     }
     if (const db::Track* t = c.FindTrack(x.track_id)) Text(s.fonts.body, colors::kInk, s.Ui("schedule.track") + ": " + s.Tr(t->name), width);
   };

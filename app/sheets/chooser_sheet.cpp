@@ -70,12 +70,6 @@ void Header(AppState& s, const ChooserLayout& L) {
   ImGui::Dummy(ImVec2(L.list_w, field_h));
 }
 
-// A check mark at the right end of the chosen row (drawn: the fonts have no ✓).
-void CheckMark(ImDrawList* dl, ImVec2 c, float h, float thick, ImU32 color) {
-  ImVec2 pts[] = {ImVec2(c.x - h * 0.5f, c.y), ImVec2(c.x - h * 0.15f, c.y + h * 0.35f), ImVec2(c.x + h * 0.5f, c.y - h * 0.35f)};
-  dl->AddPolyline(pts, 3, color, 0, thick);
-}
-
 // "All", then the options that match what was typed, one finger-sized row each; only the rows in view
 // are drawn (ImGuiListClipper: the rows are of one height).
 void OptionList(AppState& s, const ChooserLayout& L, float list_h) {

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <utility>
 
+#include "app/map/map_geometry.h"
+#include "app/map/map_route.h"
 #include "db/base/text.h"
 
 namespace app {
@@ -117,14 +119,18 @@ void KeepPlace(AppState& s, const Action& a) {
   if (a.kind == K::Go || a.kind == K::OpenExhibitor || a.kind == K::OpenAgreement || a.kind == K::OpenSession ||
       a.kind == K::Back || a.kind == K::ResetVisit || a.kind == K::ShowAllResults)
     s.scroll_to_top = true;
-  if (a.kind == K::ShowOnMap)  // remembered before the detail closes, for Back on the map
+  // A route asked for on the map keeps the page the map came from; asked for elsewhere, it is that page.
+  bool route_on_map = (a.kind == K::Route || a.kind == K::RouteStepFree) && s.screen == Screen::Map;
+  if (a.kind == K::ShowOnMap || (a.kind == K::Route && !route_on_map))  // remembered before the detail closes, for Back on the map
     s.map_return = {true, s.screen, s.exhibitor_id, s.agreement_id, s.session_id, s.back_to_search};
   else if (a.kind != K::Back && a.kind != K::ZoomMap && a.kind != K::SetLanguage && a.kind != K::Toggle &&
-           a.kind != K::MapCard && a.kind != K::MapLevel)
+           a.kind != K::MapCard && a.kind != K::MapLevel && !route_on_map)
     s.map_return = {};
   // A place's card stays open while the visitor looks at the map (zooming, another language, a mode);
-  // anything that leaves the map or moves it elsewhere closes it (another level too: its place is not shown).
-  if (a.kind != K::ZoomMap && a.kind != K::SetLanguage && a.kind != K::Toggle && a.kind != K::MapCard)
+  // anything that leaves the map or moves it elsewhere closes it (another level too: its place is not shown,
+  // unless the card shows a route, which goes on there).
+  if (a.kind != K::ZoomMap && a.kind != K::SetLanguage && a.kind != K::Toggle && a.kind != K::MapCard &&
+      a.kind != K::RouteStepFree && !(a.kind == K::MapLevel && !s.map_route.to.empty()))
     s.map_card.clear();
   if (a.kind == K::OpenExhibitor || a.kind == K::OpenAgreement || a.kind == K::OpenSession || a.kind == K::ShowOnMap ||
       a.kind == K::Go)
@@ -180,6 +186,15 @@ bool Navigate(AppState& s, const Action& a) {
       if (const db::Location* l = s.catalog ? s.catalog->FindLocation(a.id) : nullptr) s.map.level = l->level, s.map.level_chosen = true;
       else s.map.level_chosen = false;
       return true;
+    case K::Route:
+      CloseDetails(s);
+      s.screen = Screen::Map;
+      s.map_focus = s.map_card = a.id;
+      s.map_route.to = a.id;
+      FindRoute(s);
+      s.map.zoom = 0;  // framed around the route on the next draw
+      s.map.level = HereLevel(s), s.map.level_chosen = true;  // where the walk starts
+      return true;
     case K::Back: GoBack(s); return true;
     default: return false;
   }
@@ -233,6 +248,7 @@ void ResetVisit(AppState& s) {
   s.map_focus.clear();
   s.map_return = {};
   s.map = MapView{};
+  s.map_route = {};
   s.country_filter.clear();
   s.track_filter.clear();
   s.room_filter.clear();
@@ -292,6 +308,10 @@ void Apply(AppState& s, const Action& a) {
     case K::ZoomMap: ZoomMap(s.map, a.number > 0); break;
     case K::MapLevel: s.map.level = a.number, s.map.level_chosen = true; break;
     case K::MapCard: s.map_card = a.id; break;
+    case K::RouteStepFree:
+      s.map_route.step_free = !s.map_route.step_free;
+      FindRoute(s);
+      break;
     case K::ResetVisit: ResetVisit(s); break;
     default: break;  // navigation and staff actions are Navigate's and Staff's
   }
@@ -308,6 +328,9 @@ void ApplyActions(AppState& s) {
     if (Navigate(s, a)) CloseChooser(s);  // the chooser belongs to the schedule's list
     else if (!Staff(s, a)) Apply(s, a);
   }
+  // The route goes with its place's card on the map; reach mode switched while it shows finds it again.
+  if (s.screen != Screen::Map || s.map_card.empty() || s.map_card != s.map_route.to) s.map_route = {.step_free = s.map_route.step_free};
+  else if (s.map_route.found_step_free != (s.map_route.step_free || s.reach)) FindRoute(s);
   if (s.screen == Screen::Search) UpdateSearch(s);
 }
 

@@ -18,6 +18,7 @@
 #include "app/state/schedule.h"
 #include "app/state/ui_strings.h"
 #include "db/model/catalog.h"
+#include "db/model/router.h"
 #include "db/snapshot/search.h"
 
 struct ImFont;
@@ -88,6 +89,8 @@ struct Action {
     StaffClose,      // leave the PIN pad or staff mode
     StaffCommand,    // id = "reload", "rotate", "export", "quit": carried out by the platform (staff_requests)
     ShowAllResults,  // number = a db::SearchGroup: its full list of results ("show all N"); Back returns
+    Route,           // id = location id: the map, on "you are here"'s level, with the route there drawn and its card
+    RouteStepFree,   // the route shown again, with or without stairs and escalators (reach mode: always without)
   };
   // On Open*, ShowOnMap and FilterCountry: number = kFromSearch when tapped in the search results, so that
   // Back returns to them.
@@ -164,6 +167,16 @@ struct MapGesture {
   float scale = 1, focal_x = 0, focal_y = 0, from_x = 0, from_y = 0;
 };
 
+// The route the map shows (Action::Route), from "you are here" to `to`, found when the action ran (the
+// router answers within a frame: db/model/router.h). Shown while `to`'s card is open on the map.
+struct MapRoute {
+  std::string to;          // a location id; "" = none
+  bool step_free = false;  // asked for on the card; reach mode asks for it always
+  bool found_step_free = false;  // what `route` was found for (step_free, or reach mode)
+  std::optional<db::Route> route;
+  db::NoRoute why = db::NoRoute::kNoMesh;  // without a route
+};
+
 struct AppState {
   std::shared_ptr<const db::Catalog> catalog;  // the current snapshot; swapped as a whole between frames
   std::string load_error;                      // non-empty: show the staff message instead of the screens
@@ -174,6 +187,7 @@ struct AppState {
   std::string exhibitor_id, agreement_id, session_id;  // open detail of the current screen, or ""
   std::string map_focus;                               // highlighted location on the map, or ""
   MapGesture map_gesture;
+  MapRoute map_route;
   std::string map_card;  // the place whose card is open on the map (a location id, "here"), or ""
   // Where "show on map" was tapped (a profile, a session, the search results): Back on the map returns
   // there. `set` is false when the map was opened from the navigation bar or Home.

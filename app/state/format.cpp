@@ -35,15 +35,6 @@ unsigned Weekday(const Ymd& x) {
   return std::chrono::weekday(std::chrono::sys_days(ymd)).iso_encoding();
 }
 
-// Replaces each {name} of `pattern` with its value.
-std::string Fill(std::string pattern, std::initializer_list<std::pair<const char*, std::string>> values) {
-  for (const auto& [name, value] : values) {
-    std::string tag = std::string("{") + name + "}";
-    for (size_t at = 0; (at = pattern.find(tag, at)) != std::string::npos; at += value.size())
-      pattern.replace(at, tag.size(), value);
-  }
-  return pattern;
-}
 
 std::string Numeric(const Ymd& x) {
   char buf[16];
@@ -55,6 +46,15 @@ std::string Numeric(const Ymd& x) {
 std::string Ui(const db::Catalog& c, std::string_view lang, const std::string& key) { return UiString(c, key, lang); }
 
 }  // namespace
+
+std::string Fill(std::string pattern, std::initializer_list<std::pair<const char*, std::string>> values) {
+  for (const auto& [name, value] : values) {
+    std::string tag = std::string("{") + name + "}";
+    for (size_t at = 0; (at = pattern.find(tag, at)) != std::string::npos; at += value.size())
+      pattern.replace(at, tag.size(), value);
+  }
+  return pattern;
+}
 
 std::string ClockTime(int64_t utc, int offset_min) {
   int64_t local = utc + int64_t{offset_min} * 60;

@@ -11,6 +11,7 @@
 // every string; with none at all the date is numeric (28.09.2022), never a key name.
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,8 @@ std::string FormatDateRange(const db::Catalog& c, std::string_view lang, const s
 // A counted phrase from the UI string `key`: Count(c, "ru", "count.exhibitors", 13) -> "13 участников".
 std::string Count(const db::Catalog& c, std::string_view lang, const char* key, int64_t n);
 std::string TimeRange(const AppState& s, const db::Session& x);  // "10:00–11:00"
+// `pattern` with each {name} replaced by its value: Fill("{m} m", {{"m", "84"}}) -> "84 m".
+std::string Fill(std::string pattern, std::initializer_list<std::pair<const char*, std::string>> values);
 // The UI string `key` with its {time} the venue's clock at `utc`: "Nothing on in this room now, next at 11:15".
 std::string WithTime(const AppState& s, const char* key, int64_t utc);
 // A level as a visitor reads it: its name in the visitor's language ("Upper floor"), else "Level 2" from its

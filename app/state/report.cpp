@@ -52,6 +52,18 @@ std::string DescribeScreen(const AppState& s, const std::vector<AppState::Target
   std::snprintf(buf, sizeof buf, "%.3f %.3f", s.map.cx, s.map.cy);
   line("map_center", buf);
   if (s.catalog) line("map_level", std::to_string(ShownLevel(s)));  // the level the map shows (db::Level::ordinal)
+  // The route shown: its place, metres, legs as "level:points" ("booth-a1 42.1 0:3"), or why there is none.
+  if (!s.map_route.to.empty()) {
+    std::string r = s.map_route.to;
+    if (s.map_route.route) {
+      std::snprintf(buf, sizeof buf, " %.1f", s.map_route.route->length_m);
+      r += buf;
+      for (const auto& leg : s.map_route.route->legs) r += " " + std::to_string(leg.level) + ":" + std::to_string(leg.points.size());
+    } else {
+      r += " none " + std::to_string(static_cast<int>(s.map_route.why));
+    }
+    line("route", r + (s.map_route.found_step_free ? " step-free" : ""));
+  }
   for (const auto& t : targets) {
     std::snprintf(buf, sizeof buf, " %.1f %.1f %.1f %.1f", t.x0, t.y0, t.x1, t.y1);
     line("target", t.key + buf);

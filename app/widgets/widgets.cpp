@@ -121,6 +121,11 @@ Look LookOf(const AppState& s, ButtonKind k) {
 
 }  // namespace
 
+void CheckMark(ImDrawList* dl, ImVec2 c, float h, float thick, ImU32 color) {
+  ImVec2 pts[] = {ImVec2(c.x - h * 0.5f, c.y), ImVec2(c.x - h * 0.15f, c.y + h * 0.35f), ImVec2(c.x + h * 0.5f, c.y - h * 0.35f)};
+  dl->AddPolyline(pts, 3, color, 0, thick);
+}
+
 bool Button(AppState& s, const char* id, const std::string& label, ButtonKind kind, float width, float height) {
   const Metrics& m = s.metrics;
   Look look = LookOf(s, kind);

@@ -24,6 +24,8 @@ enum class ButtonKind { Primary, Secondary, Chip, ChipSelected, Nav, NavSelected
 // label. Returns true when tapped.
 bool Button(AppState& s, const char* id, const std::string& label, ButtonKind kind, float width = 0,
             float height = 0);
+// A check mark `h` tall centred on `c` (drawn: the fonts have no ✓): a chosen row, a switch that is on.
+void CheckMark(ImDrawList* dl, ImVec2 c, float h, float thick, ImU32 color);
 
 // Text helpers: `width` 0 = the remaining width of the line. Return the height used. Text wraps at word
 // boundaries only: when a word is wider than the line, the whole text is drawn smaller (FitSize), never

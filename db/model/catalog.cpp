@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "db/model/geometry.h"
+#include "db/model/router.h"
 
 
 namespace db {
@@ -54,6 +55,8 @@ void Catalog::BuildIndexes() {
   for (const auto& l : locations) ordinals.insert(l.level);
   ordinals_.assign(ordinals.begin(), ordinals.end());
   triangles_ = TriangulateAll(locations);
+  auto router = Router::Make(route_tiles);
+  router_ = router ? router.value() : Router::Make({}).value();
   Fill(source_ix_, sources, [](const Source& x) { return x.id; });
   Fill(agreement_ix_, agreements, [](const Agreement& x) { return x.id; });
   Fill(room_ix_, rooms, [](const Room& x) { return x.id; });

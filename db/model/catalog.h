@@ -26,6 +26,8 @@
 
 namespace db {
 
+class Router;
+
 // [SECTION] Texts and where rows came from (Origin, Text)
 
 // Where a row came from, for messages staff can act on: "organizations.csv", line 7. Empty for rows loaded
@@ -201,6 +203,15 @@ struct Walkway {
   bool operator==(const Walkway&) const = default;
 };
 
+// One tile of the routing mesh (db/model/route_mesh.h builds them from the plan, db/model/router.h walks
+// them): Detour's data for a square of the plan, which says itself where it lies. No tiles: the plan gives no
+// walkable space, and the kiosk offers no routes.
+struct RouteTile {
+  int id = 0;                       // 1, 2, ...: its order (the snapshot's key)
+  std::vector<unsigned char> data;  // dtCreateNavMeshData's output
+  bool operator==(const RouteTile&) const = default;
+};
+
 // [SECTION] Agreements and their sources
 
 struct Source {
@@ -319,6 +330,7 @@ struct CatalogData {
   std::vector<Location> locations;
   std::vector<Walkway> walkways;
   std::vector<Opening> openings;
+  std::vector<RouteTile> route_tiles;  // built from the plan (BuildRouteMesh) when the snapshot is built
   std::vector<Source> sources;
   std::vector<Agreement> agreements;
   std::vector<Room> rooms;
@@ -363,6 +375,9 @@ class Catalog : public CatalogData {
   // The triangles that fill location `i` (an index into `locations`) when it is a polygon: three points each,
   // counter-clockwise (db/model/geometry.h Triangulate), worked out once by Make, off the UI thread.
   const std::vector<Point>& Triangles(size_t i) const { return triangles_[i]; }
+  // Routes on the plan (db/model/router.h), made from route_tiles by Make: an empty router when there are
+  // none or they cannot be read (CheckSnapshot reports which).
+  const Router& Routes() const { return *router_; }
   const Source* FindSource(std::string_view id) const;
   const Agreement* FindAgreement(std::string_view id) const;
   const Room* FindRoom(std::string_view id) const;
@@ -394,6 +409,7 @@ class Catalog : public CatalogData {
   std::vector<std::pair<int, std::string>> days_;
   std::vector<int> ordinals_;
   std::vector<std::vector<Point>> triangles_;  // per location
+  std::shared_ptr<const Router> router_;        // never null
   Index building_ix_, level_ix_, language_ix_, country_ix_, image_ix_, organization_ix_, exhibitor_ix_, booth_ix_, location_ix_,
       source_ix_, agreement_ix_, room_ix_, track_ix_, person_ix_, session_ix_;
 };

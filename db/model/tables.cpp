@@ -488,6 +488,11 @@ std::vector<TableDescription> MakeTables() {
       {"by", [](const Opening& x) { return FieldValue{x.b.y}; }, [](Opening& x, FieldValue&& v) { FromValue(std::move(v), x.b.y); }},
       Req("accessible", &Opening::accessible)}}));
 
+  t.push_back(Rows<C, RouteTile>({"route_tile", top, &C::route_tiles, {
+      Req("id", &RouteTile::id),
+      Req("data", &RouteTile::data)},
+      "", "id"}));
+
   t.push_back(Rows<C, Exhibitor>({"exhibitor", top, &C::exhibitors, {
       Req("organization_id", &Exhibitor::organization_id),
       Opt("booth_id", &Exhibitor::booth_id),

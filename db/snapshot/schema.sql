@@ -19,7 +19,7 @@
 -- db/snapshot/checksum.cpp), so a changed value that SQLite's own quick_check cannot notice is still caught.
 
 PRAGMA application_id = 1179341646;  -- 0x464B534E, 'FKSN': marks the file as a Forum Kiosk snapshot
-PRAGMA user_version = 3;             -- schema_version (3: buildings, levels, openings, more place kinds)
+PRAGMA user_version = 4;             -- schema_version (4: the routing mesh; 3: buildings, levels, openings, more place kinds)
 
 -- [SECTION] Snapshot metadata ---------------------------------------------------------------------------
 -- Keys: schema_version, content_version (integer, grows with every published snapshot), content_checksum,
@@ -212,6 +212,13 @@ CREATE TABLE opening (
   bx          REAL NOT NULL,
   by          REAL NOT NULL,
   accessible  INTEGER NOT NULL DEFAULT 1 CHECK (accessible IN (0, 1))
+) STRICT;
+
+-- The routing mesh (db/model/route_mesh.h): Detour's tiles, built from the plan by the staff tool. None: the
+-- plan has no walkable space, and the kiosk offers no routes.
+CREATE TABLE route_tile (
+  id          INTEGER PRIMARY KEY NOT NULL CHECK (id >= 1),
+  data        BLOB NOT NULL
 ) STRICT;
 
 -- [SECTION] Exhibitors ------------------------------------------------------------------------------------

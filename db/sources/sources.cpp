@@ -12,6 +12,7 @@
 #include "db/sources/floorplan.h"
 #include "db/sources/imdf.h"
 #include "db/model/image_check.h"
+#include "db/model/route_mesh.h"
 #include "db/sources/schedule_import.h"
 #include "db/sources/source_tables.h"
 #include "db/sources/workbook.h"
@@ -652,6 +653,9 @@ std::shared_ptr<const Catalog> ReadSources(const fs::path& dir, Diagnostics& dia
   r.FloorPlan();
   r.Program();
   r.Strings();
+  // The routing mesh, from the plan just read (db/model/route_mesh.h): stored with the snapshot.
+  if (auto tiles = BuildRouteMesh(r.c)) r.c.route_tiles = std::move(tiles.value());
+  else diags.Error("floor plan", 0, "", tiles.error().message);
   if (sheets)
     for (auto& t : r.tables.sheets) sheets->push_back({t.file, std::move(t.header), {}, t.header_line});
   return Catalog::Make(std::move(r.c));

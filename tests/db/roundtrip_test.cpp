@@ -60,7 +60,7 @@ db::CatalogData Filled() {
   Values v;
   db::CatalogData c;
   auto& [info, forum, languages, countries, images, organizations, exhibitors, buildings, levels, locations, walkways,
-         openings, sources, agreements, rooms, tracks, people, sessions, ui_strings, search_index] = c;
+         openings, route_tiles, sources, agreements, rooms, tracks, people, sessions, ui_strings, search_index] = c;
   info = {};          // written by the writer, not taken from the catalog: checked on its own below
   search_index = {};  // made by the loader
 
@@ -117,6 +117,11 @@ db::CatalogData Filled() {
     id = v.S("opening"); category = v.S("pedestrian"); level = levels[0].ordinal; a = {v.D(), v.D()};
     b = {v.D(), v.D()}; accessible = false;
     origin = {};
+  }
+  for (int i = 1; i <= 2; ++i) {  // the writer stores the bytes as they are: any bytes round-trip
+    auto& [id, data] = route_tiles.emplace_back();
+    id = i;
+    data = {static_cast<unsigned char>(v.I()), 0, 0xff, static_cast<unsigned char>(i)};
   }
   {  // a hall (first: the writer puts halls first) and a booth in it
     auto& [id, kind, level, is_polygon, ring, holes, anchor, label, amenity, hall_id, sample, name, origin] =

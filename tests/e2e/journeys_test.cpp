@@ -549,3 +549,68 @@ TEST_CASE("real taps on the level switcher: the map opens on the kiosk's level, 
     CHECK(r.Get("map_level") == "0");
   }
 }
+
+namespace {
+
+// Pixels of the route's blue (app/theme.h kRoute, 0x1F5FBF) on the screen: the line as a visitor sees it.
+int RoutePixels(const e2e::Image& img) {
+  int n = 0;
+  for (int y = 0; y < img.h; ++y)
+    for (int x = 0; x < img.w; ++x) {
+      const unsigned char* p = img.At(x, y);
+      n += std::abs(p[0] - 0x1F) < 12 && std::abs(p[1] - 0x5F) < 12 && std::abs(p[2] - 0xBF) < 12;
+    }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("real taps on Route: from a booth's profile the map draws the way there from the kiosk; upstairs it takes the stairs, step-free the lift") {
+  for (auto [w, h] : {std::pair{1920, 1080}, {1080, 1920}}) {
+    std::string size = std::to_string(w) + "x" + std::to_string(h);
+    Journey j("map-route-" + size, {"--lang", "en"}, w, h);
+    REQUIRE(j.k.Settle());
+    Report r = TapOn(j.k, "map/nav");
+    CHECK(RoutePixels(j.k.Shot("map-before-route-" + size)) < 50);  // no route before one is asked for
+    r = TapOn(j.k, "booth/booth-a1");
+    REQUIRE_MESSAGE(r.Get("screen") == "exhibitors", size << ": " << r.Summary());
+    r = TapOn(j.k, "/route");  // the profile's Route, beside Show on map
+    CHECK_MESSAGE(r.Get("screen") == "map", size << ": " << r.Summary());
+    CHECK(r.Get("map_card") == "booth-a1");
+    CHECK(r.Get("map_level") == "0");
+    std::string route = r.Get("route");
+    CAPTURE(route);
+    CHECK(route.rfind("booth-a1 ", 0) == 0);
+    CHECK(route.find(" 0:") != std::string::npos);      // one leg, on the kiosk's level
+    CHECK(route.find("none") == std::string::npos);
+    CHECK(RoutePixels(j.k.Shot("map-route-booth-" + size)) > 400);  // the line is drawn
+    // Back returns to the profile the route was asked from.
+    r = TapOn(j.k, "chrome/back");
+    CHECK(r.Get("screen") == "exhibitors");
+
+    // A room upstairs, from its card on the map: the route starts downstairs and takes the stairs.
+    r = TapOn(j.k, "map/nav");
+    r = TapOn(j.k, "level/1");
+    r = TapOn(j.k, "place/room-press");
+    REQUIRE(r.Get("map_card") == "room-press");
+    r = TapOn(j.k, "card/route");
+    route = r.Get("route");
+    CHECK(route.find(" 0:") != std::string::npos);
+    CHECK(route.find(" 1:") != std::string::npos);
+    CHECK(route.find("step-free") == std::string::npos);
+    CHECK(r.Get("map_level") == "0");  // shown from where the walk starts
+    j.k.Shot("map-route-upstairs-" + size);
+    r = TapOn(j.k, "card/step-free");
+    CHECK(r.Get("route").find("step-free") != std::string::npos);
+    CHECK(r.Get("route").find(" 1:") != std::string::npos);
+    j.k.Shot("map-route-step-free-" + size);
+    // The rest of the way, upstairs: the card and its route stay.
+    r = TapOn(j.k, "level/1");
+    CHECK(r.Get("map_level") == "1");
+    CHECK(r.Get("map_card") == "room-press");
+    CHECK(RoutePixels(j.k.Shot("map-route-upstairs-level-2-" + size)) > 200);
+    // Closing the card closes the route.
+    r = TapOn(j.k, "card/close");
+    CHECK(r.Get("route").empty());
+  }
+}

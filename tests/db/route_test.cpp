@@ -1,0 +1,217 @@
+// Routes (db/model/route_mesh.h, db/model/router.h) on hand-made plans whose shortest walks are known: a
+// corridor, a U-turn around a wall, a room entered only through its door, two levels joined by stairs and a
+// lift (step-free takes the lift, and says so when there is none); then every place of the demo reached from
+// its kiosk, the mesh kept through a snapshot, and damaged tiles refused with their reason.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <filesystem>
+
+#include "db/model/catalog.h"
+#include "db/model/geometry.h"
+#include "db/model/route_mesh.h"
+#include "db/model/router.h"
+#include "db/snapshot/loader.h"
+#include "db/snapshot/validate.h"
+#include "db/sources/sources.h"
+#include "support.h"
+
+namespace {
+
+using db::LocationKind;
+using db::Point;
+
+db::Location Area(std::string id, LocationKind kind, double x0, double y0, double x1, double y1, int level = 0) {
+  db::Location l;
+  l.id = std::move(id);
+  l.kind = kind;
+  l.level = level;
+  l.is_polygon = true;
+  l.ring = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
+  l.anchor = db::Centroid(l.ring);
+  return l;
+}
+
+db::Location Spot(std::string id, double x, double y, int level = 0) {
+  db::Location l;
+  l.id = std::move(id);
+  l.kind = LocationKind::Amenity;
+  l.level = level;
+  l.anchor = {x, y};
+  return l;
+}
+
+std::shared_ptr<const db::Catalog> Plan(std::vector<db::Location> places, std::vector<db::Opening> openings = {}) {
+  db::CatalogData d;
+  d.locations = std::move(places);
+  d.openings = std::move(openings);
+  auto tiles = db::BuildRouteMesh(d);
+  REQUIRE(tiles.ok());
+  d.route_tiles = std::move(tiles.value());
+  return db::Catalog::Make(std::move(d));
+}
+
+std::optional<db::Route> Walk(const db::Catalog& c, Point from, int level, const std::string& to, bool step_free = false,
+                              db::NoRoute* why = nullptr) {
+  const db::Location* place = c.FindLocation(to);
+  REQUIRE(place);
+  return c.Routes().Find(from, level, *place, step_free, why);
+}
+
+// Whether the route's line on its first leg crosses the horizontal y = `y` between x0 and x1.
+bool Crosses(const db::RouteLeg& leg, double y, double x0, double x1) {
+  for (size_t i = 1; i < leg.points.size(); ++i) {
+    Point a = leg.points[i - 1], b = leg.points[i];
+    if ((a.y - y) * (b.y - y) > 0 || a.y == b.y) continue;
+    double x = a.x + (b.x - a.x) * (y - a.y) / (b.y - a.y);
+    if (x >= x0 && x <= x1) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("route: along a corridor, the walk is the straight line from start to place") {
+  auto c = Plan({Area("hall", LocationKind::Hall, 0, 0, 20, 2), Spot("desk", 19, 1)});
+  auto r = Walk(*c, {1, 1}, 0, "desk");
+  REQUIRE(r);
+  REQUIRE(r->legs.size() == 1);
+  CHECK(r->legs[0].points.size() == 2);  // no zig-zag
+  CHECK(r->length_m == doctest::Approx(18).epsilon(0.02));
+}
+
+TEST_CASE("route: a U-turn around a wall goes round its end, a clearance away, not through it") {
+  auto c = Plan({Area("hall", LocationKind::Hall, 0, 0, 10, 10), Area("wall", LocationKind::Service, 0, 4.9, 7, 5.1),
+                 Spot("desk", 2, 8)});
+  auto r = Walk(*c, {2, 2}, 0, "desk");
+  REQUIRE(r);
+  // Round the wall's end at (7, 5) with the clearance: 2 * |(2,2)-(7.3,5)| = 12.2 m; straight through, 6 m.
+  CHECK(r->length_m == doctest::Approx(12.2).epsilon(0.04));
+  CHECK(r->legs[0].points.size() >= 3);
+  bool round_the_end = false;
+  for (const auto& p : r->legs[0].points) round_the_end |= p.x > 7.1 && std::fabs(p.y - 5) < 0.6;
+  CHECK(round_the_end);
+  CHECK_FALSE(Crosses(r->legs[0], 5, 0, 7));
+}
+
+TEST_CASE("route: a room is entered through its door; without one it is reached at its edge") {
+  std::vector<db::Location> places = {Area("hall", LocationKind::Hall, 0, 0, 20, 3),
+                                      Area("room", LocationKind::Room, 5, 3, 15, 10)};
+  db::Opening door;
+  door.id = "door";
+  door.a = {12, 3};
+  door.b = {13, 3};
+  auto c = Plan(places, {door});
+  auto r = Walk(*c, {1, 1.5}, 0, "room");
+  REQUIRE(r);
+  CHECK(Crosses(r->legs[0], 3, 11.8, 13.2));   // through the door
+  CHECK_FALSE(Crosses(r->legs[0], 3, 5, 11.5));  // not through the wall
+  CHECK(r->end.y > 4);                          // inside the room
+  // (1,1.5) to the door and on to the room's middle (10, 6.5).
+  double least = std::hypot(11.85 - 1, 3 - 1.5) + std::hypot(10 - 11.85, 6.5 - 3);
+  CHECK(r->length_m >= least - 0.3);
+  CHECK(r->length_m <= least + 1.5);
+
+  auto closed = Plan(places);
+  auto edge = Walk(*closed, {1, 1.5}, 0, "room");
+  REQUIRE(edge);
+  CHECK(edge->end.y < 3);  // at its edge, from the hall
+  CHECK(edge->end.y > 2);
+}
+
+TEST_CASE("route: two levels joined by stairs and a lift; step-free takes the lift, and says when there is none") {
+  std::vector<db::Location> places = {
+      Area("floor-0", LocationKind::Floor, 0, 0, 30, 10, 0), Area("floor-1", LocationKind::Floor, 0, 0, 30, 10, 1),
+      Area("stairs-0", LocationKind::Stairs, 2, 2, 5, 6, 0), Area("stairs-1", LocationKind::Stairs, 2, 2, 5, 6, 1),
+      Area("lift-0", LocationKind::Elevator, 25, 2, 28, 5, 0), Area("lift-1", LocationKind::Elevator, 25, 2, 28, 5, 1),
+      Spot("upstairs", 8, 8, 1)};
+  auto c = Plan(places);
+  auto walk = Walk(*c, {10, 5}, 0, "upstairs");
+  REQUIRE(walk);
+  REQUIRE(walk->legs.size() == 2);
+  CHECK(walk->legs[0].level == 0);
+  CHECK(walk->legs[1].level == 1);
+  REQUIRE(walk->legs[0].then);
+  CHECK(*walk->legs[0].then == db::LevelChangeKind::Stairs);
+  CHECK(walk->end_level == 1);
+  // (10,5) to the stairs' middle (3.5, 4), then from there to (8, 8): about 6.6 + 6.0 m.
+  CHECK(walk->length_m == doctest::Approx(12.6).epsilon(0.05));
+
+  auto step_free = Walk(*c, {10, 5}, 0, "upstairs", true);
+  REQUIRE(step_free);
+  REQUIRE(step_free->legs.size() == 2);
+  REQUIRE(step_free->legs[0].then);
+  CHECK(*step_free->legs[0].then == db::LevelChangeKind::Lift);
+  CHECK(step_free->length_m > 30);  // to the lift at x = 26.5 and back to x = 8
+  for (const auto& leg : step_free->legs)
+    for (const auto& p : leg.points) CHECK_FALSE((p.x > 2 && p.x < 5 && p.y > 2 && p.y < 6));  // never on the stairs
+
+  places.erase(places.begin() + 4, places.begin() + 6);  // no lift
+  auto stairs_only = Plan(places);
+  db::NoRoute why{};
+  CHECK_FALSE(Walk(*stairs_only, {10, 5}, 0, "upstairs", true, &why));
+  CHECK(why == db::NoRoute::kNoStepFreeWay);
+  CHECK(Walk(*stairs_only, {10, 5}, 0, "upstairs", false));
+}
+
+TEST_CASE("route: places that no walk joins are said to be so, and a plan without walkable space has no routes") {
+  auto c = Plan({Area("hall", LocationKind::Hall, 0, 0, 10, 10), Area("island", LocationKind::Hall, 20, 0, 30, 10),
+                 Spot("far", 25, 5)});
+  db::NoRoute why{};
+  CHECK_FALSE(Walk(*c, {2, 2}, 0, "far", false, &why));
+  CHECK(why == db::NoRoute::kNoWay);
+  CHECK_FALSE(Walk(*c, {50, 50}, 0, "far", false, &why));
+  CHECK(why == db::NoRoute::kStartOff);
+
+  auto booths = Plan({Area("b1", LocationKind::Booth, 0, 0, 3, 3)});
+  CHECK(booths->route_tiles.empty());
+  CHECK(booths->Routes().empty());
+  CHECK_FALSE(Walk(*booths, {1, 1}, 0, "b1", false, &why));
+  CHECK(why == db::NoRoute::kNoMesh);
+}
+
+TEST_CASE("route: from the demo's kiosk every place on both levels is reached, step-free too, and no route is longer than 3x the straight line plus a level") {
+  db::Diagnostics diags;
+  auto c = db::ReadSources(test::SourceDir() / "assets" / "demo", diags);
+  REQUIRE_FALSE(c->route_tiles.empty());
+  const db::Location* kiosk = c->FindLocation("kiosk-1");
+  REQUIRE(kiosk);
+  int places = 0;
+  for (const auto& l : c->locations) {
+    if (!db::IsDestination(l.kind) || l.kind == LocationKind::Kiosk) continue;
+    ++places;
+    for (bool step_free : {false, true}) {
+      CAPTURE(l.id);
+      CAPTURE(step_free);
+      db::NoRoute why{};
+      auto r = c->Routes().Find(kiosk->anchor, kiosk->level, l, step_free, &why);
+      REQUIRE_MESSAGE(r, "no route, reason " << static_cast<int>(why));
+      CHECK(r->end_level == l.level);
+      double straight = std::hypot(l.anchor.x - kiosk->anchor.x, l.anchor.y - kiosk->anchor.y);
+      CHECK(r->length_m <= 3 * straight + 60);
+      if (step_free)
+        for (const auto& leg : r->legs) CHECK((!leg.then || *leg.then == db::LevelChangeKind::Lift));
+    }
+  }
+  CHECK(places > 30);
+}
+
+TEST_CASE("route: the mesh is kept through a snapshot, and a damaged tile is refused with its number") {
+  db::Diagnostics diags;
+  auto c = db::ReadSources(test::SourceDir() / "assets" / "demo", diags);
+  auto loaded = db::LoadCatalog(FORUM_DEMO_SNAPSHOT);
+  REQUIRE(loaded.ok());
+  CHECK(loaded.value()->route_tiles == c->route_tiles);
+  CHECK_FALSE(loaded.value()->Routes().empty());
+
+  auto tiles = c->route_tiles;
+  tiles[1].data.resize(tiles[1].data.size() / 2);
+  auto cut = db::Router::Make(tiles);
+  REQUIRE_FALSE(cut.ok());
+  CHECK(cut.error().message.find("route_tile 2: damaged") != std::string::npos);
+  tiles = c->route_tiles;
+  tiles[0].data[0] ^= 0xff;
+  auto foreign = db::Router::Make(tiles);
+  REQUIRE_FALSE(foreign.ok());
+  CHECK(foreign.error().message.find("route_tile 1: not a routing tile") != std::string::npos);
+}
