@@ -57,8 +57,9 @@ void Profile(AppState& s, const db::Organization& o, ImVec2 size) {
       Text(s.fonts.title, colors::kInk, label, width);
       if (Button(s, "show-on-map", s.Ui("map.show_on_map"), ButtonKind::Primary)) s.Do({.kind = Action::Kind::ShowOnMap, .id = e->booth_id});
       if (booth && Routable(s, *booth)) {
+        float beside = ImGui::GetItemRectSize().y;  // as tall as Show on map, beside it
         ImGui::SameLine(0, m.gap);
-        if (Button(s, "route", s.Ui("map.route"), ButtonKind::Secondary)) s.Do({.kind = Action::Kind::Route, .id = e->booth_id});
+        if (Button(s, "route", s.Ui("map.route"), ButtonKind::Secondary, 0, beside)) s.Do({.kind = Action::Kind::Route, .id = e->booth_id});
       }
     }
   };

@@ -29,8 +29,9 @@ void Detail(AppState& s, const db::Session& x, ImVec2 size) {
       if (!room->location_id.empty() && Button(s, "show-on-map", s.Ui("map.show_on_map"), ButtonKind::Primary))
         s.Do({.kind = Action::Kind::ShowOnMap, .id = room->location_id});
       if (const db::Location* place = c.FindLocation(room->location_id); place && Routable(s, *place)) {
+        float beside = ImGui::GetItemRectSize().y;  // as tall as Show on map, beside it
         ImGui::SameLine(0, m.gap);
-        if (Button(s, "route", s.Ui("map.route"), ButtonKind::Secondary)) s.Do({.kind = Action::Kind::Route, .id = place->id});
+        if (Button(s, "route", s.Ui("map.route"), ButtonKind::Secondary, 0, beside)) s.Do({.kind = Action::Kind::Route, .id = place->id});
       }
     }
     if (const db::Track* t = c.FindTrack(x.track_id)) Text(s.fonts.body, colors::kInk, s.Ui("schedule.track") + ": " + s.Tr(t->name), width);

@@ -306,7 +306,10 @@ void Apply(AppState& s, const Action& a) {
     case K::CloseChooser: CloseChooser(s); break;
     case K::SelectDay: s.day_index = a.number; break;
     case K::ZoomMap: ZoomMap(s.map, a.number > 0); break;
-    case K::MapLevel: s.map.level = a.number, s.map.level_chosen = true; break;
+    case K::MapLevel:
+      s.map.level = a.number, s.map.level_chosen = true;
+      if (s.map_route.route) s.map.zoom = 0;  // the route's part on that level, framed
+      break;
     case K::MapCard: s.map_card = a.id; break;
     case K::RouteStepFree:
       s.map_route.step_free = !s.map_route.step_free;

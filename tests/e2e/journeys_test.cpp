@@ -574,7 +574,7 @@ TEST_CASE("real taps on Route: from a booth's profile the map draws the way ther
     CHECK(RoutePixels(j.k.Shot("map-before-route-" + size)) < 50);  // no route before one is asked for
     r = TapOn(j.k, "booth/booth-a1");
     REQUIRE_MESSAGE(r.Get("screen") == "exhibitors", size << ": " << r.Summary());
-    r = TapOn(j.k, "/route");  // the profile's Route, beside Show on map
+    r = TapOn(j.k, "route");  // the profile's Route, beside Show on map
     CHECK_MESSAGE(r.Get("screen") == "map", size << ": " << r.Summary());
     CHECK(r.Get("map_card") == "booth-a1");
     CHECK(r.Get("map_level") == "0");
@@ -585,7 +585,7 @@ TEST_CASE("real taps on Route: from a booth's profile the map draws the way ther
     CHECK(route.find("none") == std::string::npos);
     CHECK(RoutePixels(j.k.Shot("map-route-booth-" + size)) > 400);  // the line is drawn
     // Back returns to the profile the route was asked from.
-    r = TapOn(j.k, "chrome/back");
+    r = TapOn(j.k, "back");
     CHECK(r.Get("screen") == "exhibitors");
 
     // A room upstairs, from its card on the map: the route starts downstairs and takes the stairs.
