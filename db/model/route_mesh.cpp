@@ -158,54 +158,49 @@ void AddTriangles(GEOSContextHandle_t h, const GEOSGeometry* g, float y, unsigne
 
 float LevelY(int ordinal) { return static_cast<float>(ordinal) * kLevelRise; }
 
-// The walkable floor of every level (area kAreaFloor) and, marked over it after the erosion, the stairs,
-// escalators and lifts (their own areas), as triangles.
+// The plan as Recast is given it: the floor every walkable place stands on (area kAreaFloor), what blocks
+// it (booths, stages and rooms without doors, service space, the walls of rooms with doors), marked
+// unwalkable before the erosion so that routes keep their clearance from it, and the stairs, escalators and
+// lifts marked over the floor after it. Each place is triangulated on its own (GEOS's constrained Delaunay
+// triangulation of one outline: the holes of a whole hall less its thousands of booths are what GEOS 3.11's
+// hole joiner cannot take).
 struct PlanTriangles {
-  std::vector<Triangle> floor, marks;
+  std::vector<Triangle> floor, blocked, marks;
 };
 
 PlanTriangles WalkableTriangles(GEOSContextHandle_t h, const CatalogData& plan) {
   PlanTriangles out;
-  std::set<int> levels;
-  for (const auto& l : plan.locations) levels.insert(l.level);
-  for (int level : levels) {
-    std::vector<Geom> walk, blocked, walls, doors;
-    for (const auto& l : plan.locations) {
-      if (l.level != level || !l.is_polygon) continue;
-      Geom g = Outline(h, l);
-      if (!g.get()) continue;
-      if (Walkable(l.kind)) {
-        if (l.kind != LocationKind::Hall && l.kind != LocationKind::Floor && l.kind != LocationKind::Corridor)
-          AddTriangles(h, g.get(), LevelY(level), AreaOf(l.kind), out.marks);
-        walk.push_back(std::move(g));
-        continue;
-      }
-      // A door on its edge makes the inside walkable and the edge a wall but for the doors.
-      std::vector<Geom> its_doors;
-      if (Enterable(l.kind)) {
-        Geom edge(h, GEOSBoundary_r(h, g.get()));
-        for (const auto& o : plan.openings) {
-          if (o.level != level) continue;
-          Geom s = Segment(h, o.a, o.b);
-          double d = 0;
-          if (s.get() && edge.get() && GEOSDistance_r(h, s.get(), edge.get(), &d) == 1 && d < 0.25)
-            // Widened by the clearance, so that the erosion leaves the door as wide as it is drawn.
-            its_doors.emplace_back(h, GEOSBuffer_r(h, s.get(), kClearance + 0.15, 4));
-        }
-        if (!its_doors.empty()) {
-          // Thicker than two cells, so that the rasterized floor has a gap along it for the erosion to widen.
-          walls.emplace_back(h, GEOSBuffer_r(h, edge.get(), 2 * kCellSize, 2));
-          for (auto& d : its_doors) doors.push_back(std::move(d));
-          walk.push_back(std::move(g));
-          continue;
-        }
-      }
-      blocked.push_back(std::move(g));
+  for (const auto& l : plan.locations) {
+    if (!l.is_polygon) continue;
+    Geom g = Outline(h, l);
+    if (!g.get()) continue;
+    const float y = LevelY(l.level);
+    if (Walkable(l.kind)) {
+      AddTriangles(h, g.get(), y, kAreaFloor, out.floor);
+      if (AreaOf(l.kind) != kAreaFloor) AddTriangles(h, g.get(), y, AreaOf(l.kind), out.marks);
+      continue;
     }
-    Geom space = UnionOf(h, walk);
-    Geom wall = Minus(h, UnionOf(h, walls), UnionOf(h, doors));
-    Geom free = Minus(h, Minus(h, space, UnionOf(h, blocked)), wall);
-    if (free.get() && GEOSisEmpty_r(h, free.get()) != 1) AddTriangles(h, free.get(), LevelY(level), kAreaFloor, out.floor);
+    // A door on its edge makes the inside walkable and the edge a wall but for the doors.
+    std::vector<Geom> doors;
+    Geom edge(h, Enterable(l.kind) ? GEOSBoundary_r(h, g.get()) : nullptr);
+    for (const auto& o : plan.openings) {
+      if (o.level != l.level || !edge.get()) continue;
+      Geom seg = Segment(h, o.a, o.b);
+      double d = 0;
+      if (seg.get() && GEOSDistance_r(h, seg.get(), edge.get(), &d) == 1 && d < 0.25)
+        // Widened by the clearance, so that the erosion leaves the door as wide as it is drawn.
+        doors.emplace_back(h, GEOSBuffer_r(h, seg.get(), kClearance + 0.15, 4));
+    }
+    if (doors.empty()) {
+      AddTriangles(h, g.get(), y, 0, out.blocked);
+      continue;
+    }
+    AddTriangles(h, g.get(), y, kAreaFloor, out.floor);
+    // Thicker than two cells, so that the wall covers whole cells for the marking.
+    Geom wall(h, GEOSBuffer_r(h, edge.get(), 2 * kCellSize, 2));
+    Geom open = UnionOf(h, doors);
+    Geom walls = Minus(h, wall, open);
+    if (walls.get() && GEOSisEmpty_r(h, walls.get()) != 1) AddTriangles(h, walls.get(), y, 0, out.blocked);
   }
   return out;
 }
@@ -371,11 +366,16 @@ std::vector<unsigned char> BuildTile(const Grid& grid, int tx, int tz, const Pla
   std::unique_ptr<rcCompactHeightfield, CompactFree> chf(rcAllocCompactHeightfield());
   if (!chf || !rcBuildCompactHeightfield(&ctx, cfg.walkableHeight, cfg.walkableClimb, *solid, *chf)) throw std::bad_alloc();
   solid.reset();
+  // Marks the spans under each triangle: unwalkable, or (marks) the triangle's own area.
+  auto mark = [&](const std::vector<Triangle>& tris, bool block) {
+    for (const auto& t : tris) {
+      if (t.max_x < cfg.bmin[0] || t.min_x > cfg.bmax[0] || t.max_z < cfg.bmin[2] || t.min_z > cfg.bmax[2]) continue;
+      rcMarkConvexPolyArea(&ctx, t.v, 3, t.v[1] - 1.0f, t.v[1] + 1.0f, block ? RC_NULL_AREA : t.area, *chf);
+    }
+  };
+  mark(tris.blocked, true);
   if (!rcErodeWalkableArea(&ctx, cfg.walkableRadius, *chf)) throw std::bad_alloc();
-  for (const auto& t : tris.marks) {
-    if (t.max_x < cfg.bmin[0] || t.min_x > cfg.bmax[0] || t.max_z < cfg.bmin[2] || t.min_z > cfg.bmax[2]) continue;
-    rcMarkConvexPolyArea(&ctx, t.v, 3, t.v[1] - 1.0f, t.v[1] + 1.0f, t.area, *chf);
-  }
+  mark(tris.marks, false);
   if (!rcBuildDistanceField(&ctx, *chf) ||
       !rcBuildRegions(&ctx, *chf, cfg.borderSize, cfg.minRegionArea, cfg.mergeRegionArea))
     throw std::bad_alloc();

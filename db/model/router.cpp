@@ -17,7 +17,7 @@ namespace {
 
 using namespace route;
 
-constexpr int kMaxNodes = 8192;   // Detour's A* node pool per query
+constexpr int kMaxNodes = 65535;  // Detour's A* node pool per query (its most: node indexes are 16 bits); a 5,000-booth hall needs tens of thousands
 constexpr int kMaxPath = 4096;    // polygons along one route
 constexpr int kMaxStraight = 1024;  // corners of one route
 

@@ -3,6 +3,7 @@
 #include <random>
 
 #include "db/base/text.h"
+#include "db/model/route_mesh.h"
 
 namespace db {
 
@@ -231,6 +232,9 @@ std::shared_ptr<const Catalog> SynthCatalog(size_t exhibitors, size_t sessions) 
   Agreements(c, w, exhibitors);
   Sessions(c, w, sessions, people, room_count);
   std::stable_sort(c.sessions.begin(), c.sessions.end(), [](const Session& a, const Session& b) { return a.starts_utc < b.starts_utc; });
+  // The routing mesh, as a staff build makes it (a synthetic plan always has its hall to walk in).
+  if (auto tiles = BuildRouteMesh(c)) c.route_tiles = std::move(tiles.value());
+  else throw std::runtime_error(tiles.error().message);
   return Catalog::Make(std::move(c));
 }
 

@@ -14,6 +14,7 @@
 #include "db/snapshot/loader.h"
 #include "db/snapshot/validate.h"
 #include "db/sources/sources.h"
+#include "db/tool/synth.h"
 #include "support.h"
 
 namespace {
@@ -214,4 +215,19 @@ TEST_CASE("route: the mesh is kept through a snapshot, and a damaged tile is ref
   auto foreign = db::Router::Make(tiles);
   REQUIRE_FALSE(foreign.ok());
   CHECK(foreign.error().message.find("route_tile 1: not a routing tile") != std::string::npos);
+}
+
+TEST_CASE("route: a synthetic venue of 5,000 booths in 1 m aisles gets routes from one corner to the far one, no longer than along the aisles") {
+  auto c = db::SynthCatalog(5000, 10);
+  REQUIRE_FALSE(c->route_tiles.empty());
+  const db::Location* far = c->FindLocation("booth-5000");
+  REQUIRE(far);
+  db::NoRoute why{};
+  auto r = c->Routes().Find({1, 1}, 0, *far, false, &why);
+  REQUIRE_MESSAGE(r, "no route, reason " << static_cast<int>(why));
+  // Between the straight line (through booths) and the walk along the aisles' grid, corner to corner.
+  double straight = std::hypot(far->anchor.x - 1, far->anchor.y - 1);
+  double along_aisles = std::fabs(far->anchor.x - 1) + std::fabs(far->anchor.y - 1);
+  CHECK(r->length_m >= straight - 3);
+  CHECK(r->length_m <= along_aisles);
 }
