@@ -92,24 +92,28 @@ float PathLength(const dtNavMeshQuery& query, const float* from, const float* to
 
 long Align(long n) { return (n + 3) & ~3L; }
 
+// `n` records of T copied out of the tile's bytes at `p` (the bytes need not be aligned for T).
+template <class T>
+std::vector<T> Records(const unsigned char* p, int n) {
+  std::vector<T> out(static_cast<size_t>(n));
+  if (n > 0) std::memcpy(out.data(), p, sizeof(T) * out.size());
+  return out;
+}
+
 // What in a tile whose parts all lie within its bytes would make Detour read outside them: a polygon's
 // corner or neighbour, a detail mesh's range, a bounding-volume node or a level change's polygon that is not
 // in the tile. Detour trusts its data; a snapshot is checked before it is shown.
 std::optional<std::string> TileProblem(const unsigned char* data, const dtMeshHeader& h) {
   const unsigned char* p = data + Align(sizeof(dtMeshHeader)) + Align(sizeof(float) * 3 * h.vertCount);
-  std::vector<dtPoly> polys(static_cast<size_t>(h.polyCount));
-  std::memcpy(polys.data(), p, sizeof(dtPoly) * polys.size());
+  std::vector<dtPoly> polys = Records<dtPoly>(p, h.polyCount);
   p += Align(sizeof(dtPoly) * h.polyCount) + Align(sizeof(dtLink) * h.maxLinkCount);
-  std::vector<dtPolyDetail> details(static_cast<size_t>(h.detailMeshCount));
-  std::memcpy(details.data(), p, sizeof(dtPolyDetail) * details.size());
+  std::vector<dtPolyDetail> details = Records<dtPolyDetail>(p, h.detailMeshCount);
   p += Align(sizeof(dtPolyDetail) * h.detailMeshCount) + Align(sizeof(float) * 3 * h.detailVertCount);
   const unsigned char* detail_tris = p;
   p += Align(4L * h.detailTriCount);
-  std::vector<dtBVNode> nodes(static_cast<size_t>(h.bvNodeCount));
-  std::memcpy(nodes.data(), p, sizeof(dtBVNode) * nodes.size());
+  std::vector<dtBVNode> nodes = Records<dtBVNode>(p, h.bvNodeCount);
   p += Align(sizeof(dtBVNode) * h.bvNodeCount);
-  std::vector<dtOffMeshConnection> cons(static_cast<size_t>(h.offMeshConCount));
-  std::memcpy(cons.data(), p, sizeof(dtOffMeshConnection) * cons.size());
+  std::vector<dtOffMeshConnection> cons = Records<dtOffMeshConnection>(p, h.offMeshConCount);
   for (size_t i = 0; i < polys.size(); ++i) {
     const dtPoly& poly = polys[i];
     if (poly.vertCount > DT_VERTS_PER_POLYGON) return "a polygon of " + std::to_string(poly.vertCount) + " corners";
