@@ -119,7 +119,7 @@ inline constexpr const Named* kAll[] = {
     &kLine,           &kAccent,      &kAccentDark, &kOnAccent,     &kOnColorDark,  &kOnColorLight,
     &kNoCountry,      &kScrim,       &kShade,       &kShadow,      &kPictureBack,  &kQrDark,       &kNavBar,
     &kNavText,        &kNavPressed,  &kNavSelected, &kNavSelectedPressed, &kNavSelectedText, &kToggleOn,
-    &kOnDark,         &kNow,         &kNext,       &kHighlight,    &kTileMap,      &kTileExhibitors,
+    &kOnDark,         &kNow,         &kNext,       &kHighlight,    &kRoute,        &kTileMap,      &kTileExhibitors,
     &kTileAgreements, &kTileSchedule, &kMapGround, &kMapHall,      &kMapStage,     &kMapRoom,
     &kMapArea,        &kMapFreeBooth, &kMapOutline, &kMapLabelBack, &kPoiInfo,     &kPoiWay,
     &kPoiCafe,        &kPoiFirstAid,

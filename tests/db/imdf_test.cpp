@@ -14,6 +14,7 @@
 
 #include "db/model/catalog.h"
 #include "db/model/geometry.h"
+#include "db/model/router.h"
 #include "db/snapshot/loader.h"
 #include "db/snapshot/validate.h"
 #include "db/sources/imdf.h"
@@ -884,4 +885,46 @@ TEST_CASE("levels.csv with an ordinal that is no whole number, or a building bui
   CHECK_FALSE(out.written);
   CHECK(HasError(out.diags, "levels.csv", 3, "ordinal", "'0.5' is not a whole number"));
   CHECK(HasError(out.diags, "levels.csv", 4, "building", "building 'annex' is not in buildings"));
+}
+
+TEST_CASE("IMDF: routes on the test venue go upstairs by escalator, stairs or lift, step-free by the lift only, and into a room through its door") {
+  test::TempDir dir;
+  auto r = ReadForum(ImdfForum(dir));
+  const db::Catalog& c = *r.catalog;
+  REQUIRE_FALSE(c.route_tiles.empty());
+  const db::Location* room = c.FindLocation("f14159dd-aee1-53f6-8f63-a988667e6823");  // Conference Room 1, upstairs
+  REQUIRE(room);
+  const db::Point lobby{35, -6};  // the Congress Centre's Main Lobby, ground floor
+  db::NoRoute why{};
+  auto walk = c.Routes().Find(lobby, 0, *room, false, &why);
+  REQUIRE_MESSAGE(walk, "reason " << static_cast<int>(why));
+  REQUIRE(walk->legs.size() == 2);
+  CHECK(walk->legs[0].level == 0);
+  CHECK(walk->legs[1].level == 1);
+  CHECK(walk->legs[0].then.has_value());
+  auto step_free = c.Routes().Find(lobby, 0, *room, true, &why);
+  REQUIRE_MESSAGE(step_free, "reason " << static_cast<int>(why));
+  REQUIRE(step_free->legs.size() == 2);
+  REQUIRE(step_free->legs[0].then);
+  CHECK(*step_free->legs[0].then == db::LevelChangeKind::Lift);
+  // The lift is Elevator C, at x 50..54, y 3..7: the first leg ends there.
+  const db::Point at = step_free->legs[0].points.back();
+  CHECK(at.x > 49);
+  CHECK(at.x < 55);
+  CHECK(at.y > 2);
+  CHECK(at.y < 8);
+  // Room A1 of Hall A (a door at x -56..-55 on its south wall, y 2) from the Main Corridor: in through the door.
+  const db::Location* a1 = c.FindLocation(kRoomA1);
+  REQUIRE(a1);
+  auto in = c.Routes().Find({-40, 0}, 0, *a1, false, &why);
+  REQUIRE_MESSAGE(in, "reason " << static_cast<int>(why));
+  CHECK(in->end.y > 3);  // inside the room
+  bool through_door = false;
+  const auto& pts = in->legs.back().points;
+  for (size_t i = 1; i < pts.size(); ++i)
+    if ((pts[i - 1].y - 2) * (pts[i].y - 2) <= 0 && pts[i].y != pts[i - 1].y) {
+      double x = pts[i - 1].x + (pts[i].x - pts[i - 1].x) * (2 - pts[i - 1].y) / (pts[i].y - pts[i - 1].y);
+      through_door |= x > -56.6 && x < -54.4;
+    }
+  CHECK(through_door);
 }
