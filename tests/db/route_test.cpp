@@ -95,7 +95,7 @@ TEST_CASE("route: a U-turn around a wall goes round its end, a clearance away, n
   CHECK_FALSE(Crosses(r->legs[0], 5, 0, 7));
 }
 
-TEST_CASE("route: a room is entered through its door; without one it is reached at its edge") {
+TEST_CASE("route: a room is entered through its door, and without one it is reached at its edge") {
   std::vector<db::Location> places = {Area("hall", LocationKind::Hall, 0, 0, 20, 3),
                                       Area("room", LocationKind::Room, 5, 3, 15, 10)};
   db::Opening door;
@@ -120,7 +120,7 @@ TEST_CASE("route: a room is entered through its door; without one it is reached 
   CHECK(edge->end.y > 2);
 }
 
-TEST_CASE("route: two levels joined by stairs and a lift; step-free takes the lift, and says when there is none") {
+TEST_CASE("route: two levels joined by stairs and a lift: step-free takes the lift, and says when there is none") {
   std::vector<db::Location> places = {
       Area("floor-0", LocationKind::Floor, 0, 0, 30, 10, 0), Area("floor-1", LocationKind::Floor, 0, 0, 30, 10, 1),
       Area("stairs-0", LocationKind::Stairs, 2, 2, 5, 6, 0), Area("stairs-1", LocationKind::Stairs, 2, 2, 5, 6, 1),

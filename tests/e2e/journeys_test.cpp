@@ -565,7 +565,7 @@ int RoutePixels(const e2e::Image& img) {
 
 }  // namespace
 
-TEST_CASE("real taps on Route: from a booth's profile the map draws the way there from the kiosk; upstairs it takes the stairs, step-free the lift") {
+TEST_CASE("real taps on Route: from a booth's profile the map draws the way there from the kiosk, upstairs it takes the stairs, step-free the lift") {
   for (auto [w, h] : {std::pair{1920, 1080}, {1080, 1920}}) {
     std::string size = std::to_string(w) + "x" + std::to_string(h);
     Journey j("map-route-" + size, {"--lang", "en"}, w, h);
