@@ -1,6 +1,5 @@
 #include "db/model/geometry.h"
 
-#include <geos_c.h>
 
 #include <cmath>
 #include <cstdio>
@@ -8,8 +7,57 @@
 #include <utility>
 
 #include "db/model/caps.h"
+#include "db/model/geos_shapes.h"
 
 namespace db {
+
+namespace geos {
+
+GEOSGeometry* MakeRing(GEOSContextHandle_t h, const std::vector<Point>& r) {
+  GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(r.size() + 1), 2);
+  if (!seq) return nullptr;
+  for (size_t i = 0; i <= r.size(); ++i)
+    GEOSCoordSeq_setXY_r(h, seq, static_cast<unsigned>(i), r[i % r.size()].x, r[i % r.size()].y);
+  return GEOSGeom_createLinearRing_r(h, seq);  // takes the sequence (null on failure, and frees it)
+}
+
+GEOSGeometry* MakePolygon(GEOSContextHandle_t h, const std::vector<Point>& r, const std::vector<Hole>& holes) {
+  GEOSGeometry* shell = MakeRing(h, r);
+  if (!shell) return nullptr;
+  std::vector<GEOSGeometry*> inner;
+  for (const auto& hole : holes) {
+    GEOSGeometry* g = hole.ring.size() >= 3 ? MakeRing(h, hole.ring) : nullptr;
+    if (!g) {
+      for (GEOSGeometry* x : inner) GEOSGeom_destroy_r(h, x);
+      GEOSGeom_destroy_r(h, shell);
+      return nullptr;
+    }
+    inner.push_back(g);
+  }
+  return GEOSGeom_createPolygon_r(h, shell, inner.data(), static_cast<unsigned>(inner.size()));  // takes the rings
+}
+
+std::vector<Point> Triangles(GEOSContextHandle_t h, const GEOSGeometry* g) {
+  std::vector<Point> out;
+  GEOSGeometry* tris = GEOSConstrainedDelaunayTriangulation_r(h, g);
+  if (!tris) return out;
+  int n = GEOSGetNumGeometries_r(h, tris);
+  for (int i = 0; i < n; ++i) {
+    const GEOSGeometry* t = GEOSGetGeometryN_r(h, tris, i);
+    const GEOSGeometry* shell = t ? GEOSGetExteriorRing_r(h, t) : nullptr;
+    const GEOSCoordSequence* cs = shell ? GEOSGeom_getCoordSeq_r(h, shell) : nullptr;
+    unsigned size = 0;
+    if (!cs || !GEOSCoordSeq_getSize_r(h, cs, &size) || size < 3) continue;
+    Point p[3];
+    for (unsigned k = 0; k < 3; ++k) GEOSCoordSeq_getXY_r(h, cs, k, &p[k].x, &p[k].y);
+    if (SignedArea({p[0], p[1], p[2]}) < 0) std::swap(p[1], p[2]);
+    out.insert(out.end(), {p[0], p[1], p[2]});
+  }
+  GEOSGeom_destroy_r(h, tris);
+  return out;
+}
+
+}  // namespace geos
 
 double SignedArea(const std::vector<Point>& r) {
   double a = 0;
@@ -52,32 +100,6 @@ struct ContextDeleter {
 };
 using Context = std::unique_ptr<std::remove_pointer_t<GEOSContextHandle_t>, ContextDeleter>;
 
-// A GEOS ring of `r` (closed here), or null.
-GEOSGeometry* MakeRing(GEOSContextHandle_t h, const std::vector<Point>& r) {
-  GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(r.size() + 1), 2);
-  if (!seq) return nullptr;
-  for (size_t i = 0; i <= r.size(); ++i)
-    GEOSCoordSeq_setXY_r(h, seq, static_cast<unsigned>(i), r[i % r.size()].x, r[i % r.size()].y);
-  return GEOSGeom_createLinearRing_r(h, seq);  // takes the sequence (null on failure, and frees it)
-}
-
-// The polygon of outline `r` with `holes`, or null.
-GEOSGeometry* MakePolygon(GEOSContextHandle_t h, const std::vector<Point>& r, const std::vector<Hole>& holes) {
-  GEOSGeometry* shell = MakeRing(h, r);
-  if (!shell) return nullptr;
-  std::vector<GEOSGeometry*> inner;
-  for (const auto& hole : holes) {
-    GEOSGeometry* g = hole.ring.size() >= 3 ? MakeRing(h, hole.ring) : nullptr;
-    if (!g) {
-      for (GEOSGeometry* x : inner) GEOSGeom_destroy_r(h, x);
-      GEOSGeom_destroy_r(h, shell);
-      return nullptr;
-    }
-    inner.push_back(g);
-  }
-  return GEOSGeom_createPolygon_r(h, shell, inner.data(), static_cast<unsigned>(inner.size()));  // takes the rings
-}
-
 // Where the outline crosses or touches itself (or a hole the outline or another hole), or nullopt when GEOS
 // finds the polygon valid. Throws nothing: GEOS's C API reports failures as return values (its error handler
 // is not set: messages are dropped).
@@ -86,7 +108,7 @@ std::optional<std::string> SelfIntersection(const std::vector<Point>& r, const s
   if (!ctx) return std::string("out of memory while checking the outline");
   GEOSContextHandle_t h = ctx.get();
   auto geom_deleter = [h](GEOSGeometry* g) { GEOSGeom_destroy_r(h, g); };
-  std::unique_ptr<GEOSGeometry, decltype(geom_deleter)> poly(MakePolygon(h, r, holes), geom_deleter);
+  std::unique_ptr<GEOSGeometry, decltype(geom_deleter)> poly(geos::MakePolygon(h, r, holes), geom_deleter);
   if (!poly) return std::string("the outline is not a polygon");
   char* reason = nullptr;
   GEOSGeometry* where = nullptr;
@@ -115,26 +137,10 @@ std::optional<std::string> SelfIntersection(const std::vector<Point>& r, const s
 namespace {
 
 std::vector<Point> TriangulateWith(GEOSContextHandle_t h, const std::vector<Point>& r, const std::vector<Hole>& holes) {
-  std::vector<Point> out;
-  if (r.size() < 3) return out;
+  if (r.size() < 3) return {};
   auto geom_deleter = [h](GEOSGeometry* g) { GEOSGeom_destroy_r(h, g); };
-  std::unique_ptr<GEOSGeometry, decltype(geom_deleter)> poly(MakePolygon(h, r, holes), geom_deleter);
-  if (!poly) return out;
-  std::unique_ptr<GEOSGeometry, decltype(geom_deleter)> tris(GEOSConstrainedDelaunayTriangulation_r(h, poly.get()), geom_deleter);
-  if (!tris) return out;
-  int n = GEOSGetNumGeometries_r(h, tris.get());
-  for (int i = 0; i < n; ++i) {
-    const GEOSGeometry* t = GEOSGetGeometryN_r(h, tris.get(), i);
-    const GEOSGeometry* shell = t ? GEOSGetExteriorRing_r(h, t) : nullptr;
-    const GEOSCoordSequence* cs = shell ? GEOSGeom_getCoordSeq_r(h, shell) : nullptr;
-    unsigned size = 0;
-    if (!cs || !GEOSCoordSeq_getSize_r(h, cs, &size) || size < 3) continue;
-    Point p[3];
-    for (unsigned k = 0; k < 3; ++k) GEOSCoordSeq_getXY_r(h, cs, k, &p[k].x, &p[k].y);
-    if (SignedArea({p[0], p[1], p[2]}) < 0) std::swap(p[1], p[2]);
-    out.insert(out.end(), {p[0], p[1], p[2]});
-  }
-  return out;
+  std::unique_ptr<GEOSGeometry, decltype(geom_deleter)> poly(geos::MakePolygon(h, r, holes), geom_deleter);
+  return poly ? geos::Triangles(h, poly.get()) : std::vector<Point>{};
 }
 
 }  // namespace

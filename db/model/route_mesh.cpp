@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "db/model/geometry.h"
+#include "db/model/geos_shapes.h"
 
 // Index of this file:
 // [SECTION] GEOS: each level's walkable space as triangles
@@ -55,23 +56,10 @@ class Geom {
   GEOSGeometry* g_;
 };
 
-GEOSGeometry* Ring(GEOSContextHandle_t h, const std::vector<Point>& r) {
-  GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(r.size() + 1), 2);
-  if (!seq) return nullptr;
-  for (size_t i = 0; i <= r.size(); ++i) GEOSCoordSeq_setXY_r(h, seq, static_cast<unsigned>(i), r[i % r.size()].x, r[i % r.size()].y);
-  return GEOSGeom_createLinearRing_r(h, seq);
-}
-
 // The place's outline less its holes; null for a point or an outline GEOS cannot take (validate reports it).
 Geom Outline(GEOSContextHandle_t h, const Location& l) {
   if (!l.is_polygon || l.ring.size() < 3) return {h, nullptr};
-  GEOSGeometry* shell = Ring(h, l.ring);
-  if (!shell) return {h, nullptr};
-  std::vector<GEOSGeometry*> inner;
-  for (const auto& hole : l.holes)
-    if (hole.ring.size() >= 3)
-      if (GEOSGeometry* g = Ring(h, hole.ring)) inner.push_back(g);
-  Geom poly(h, GEOSGeom_createPolygon_r(h, shell, inner.data(), static_cast<unsigned>(inner.size())));
+  Geom poly(h, geos::MakePolygon(h, l.ring, l.holes));
   if (poly.get() && GEOSisValid_r(h, poly.get()) != 1) return {h, nullptr};
   return poly;
 }
@@ -127,20 +115,11 @@ struct Triangle {
 };
 
 void AddTriangles(GEOSContextHandle_t h, const GEOSGeometry* g, float y, unsigned char area, std::vector<Triangle>& out) {
-  Geom tris(h, GEOSConstrainedDelaunayTriangulation_r(h, g));
-  if (!tris.get()) return;
-  int n = GEOSGetNumGeometries_r(h, tris.get());
-  for (int i = 0; i < n; ++i) {
-    const GEOSGeometry* t = GEOSGetGeometryN_r(h, tris.get(), i);
-    const GEOSGeometry* shell = t ? GEOSGetExteriorRing_r(h, t) : nullptr;
-    const GEOSCoordSequence* cs = shell ? GEOSGeom_getCoordSeq_r(h, shell) : nullptr;
-    unsigned size = 0;
-    if (!cs || !GEOSCoordSeq_getSize_r(h, cs, &size) || size < 3) continue;
-    Point p[3];
-    for (unsigned k = 0; k < 3; ++k) GEOSCoordSeq_getXY_r(h, cs, k, &p[k].x, &p[k].y);
+  std::vector<Point> pts = geos::Triangles(h, g);
+  for (size_t i = 0; i + 2 < pts.size(); i += 3) {
     // Recast takes a triangle as walkable when its normal points up: counter-clockwise seen from above in
-    // (x, z) is clockwise in the plan's (x, y).
-    if (SignedArea({p[0], p[1], p[2]}) > 0) std::swap(p[1], p[2]);
+    // (x, z), which is clockwise in the plan's (x, y): the second and third corners swapped.
+    const Point p[3] = {pts[i], pts[i + 2], pts[i + 1]};
     Triangle tri{};
     for (int k = 0; k < 3; ++k) {
       tri.v[k * 3] = static_cast<float>(p[k].x);
@@ -156,7 +135,6 @@ void AddTriangles(GEOSContextHandle_t h, const GEOSGeometry* g, float y, unsigne
   }
 }
 
-float LevelY(int ordinal) { return static_cast<float>(ordinal) * kLevelRise; }
 
 // The plan as Recast is given it: the floor every walkable place stands on (area kAreaFloor), what blocks
 // it (booths, stages and rooms without doors, service space, the walls of rooms with doors), marked

@@ -23,6 +23,7 @@ namespace db {
 // The mesh's fixed choices, which the builder and the router share.
 namespace route {
 inline constexpr float kLevelRise = 5.0f;     // metres between two ordinals in the mesh (y axis)
+inline float LevelY(int ordinal) { return static_cast<float>(ordinal) * kLevelRise; }  // a level's height in the mesh
 inline constexpr float kClearance = 0.3f;     // metres a route keeps from walls and booth edges
 inline constexpr float kCellSize = 0.15f;     // metres per Recast cell (grown for very large venues)
 inline constexpr int kTileCells = 128;        // cells per tile side

@@ -21,7 +21,6 @@ constexpr int kMaxNodes = 65535;  // Detour's A* node pool per query (its most: 
 constexpr int kMaxPath = 4096;    // polygons along one route
 constexpr int kMaxStraight = 1024;  // corners of one route
 
-float LevelY(int ordinal) { return static_cast<float>(ordinal) * kLevelRise; }
 int LevelOf(float y) { return static_cast<int>(std::lround(y / kLevelRise)); }
 
 void Filter(dtQueryFilter& f, bool step_free) {
