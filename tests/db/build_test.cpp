@@ -148,7 +148,7 @@ TEST_CASE("invalid UTF-8 anywhere is an error naming where") {
   CHECK(HasError(out.diags, "schedule.xml", 0, "", "UTF-8"));
 }
 
-TEST_CASE("a missing translation with no fallback is an error; one with a fallback is fine") {
+TEST_CASE("a missing translation with no fallback is an error, one with a fallback is fine") {
   test::TempDir dir;
   auto src = test::CopyFixture(dir);
   // ru falls back to en, so an org with only name_en is fine; one with only name_ru leaves en empty.
@@ -159,7 +159,7 @@ TEST_CASE("a missing translation with no fallback is an error; one with a fallba
   CHECK_FALSE(HasError(out.diags, "organizations.csv", 3, "name", ""));
 }
 
-TEST_CASE("images: a logo is decoded and stored; oversized and bomb images are refused before decoding") {
+TEST_CASE("images: a logo is decoded and stored, oversized and bomb images are refused before decoding") {
   test::TempDir dir;
   auto src = test::CopyFixture(dir);
   test::fs::create_directories(src / "logos");
@@ -199,7 +199,7 @@ TEST_CASE("images: a logo is decoded and stored; oversized and bomb images are r
   CHECK(c.value()->FindOrganization("astana-hub")->logo_image_id == "hub.png");
 }
 
-TEST_CASE("images: a JPEG logo is stored re-encoded as PNG with the same pixels; a truncated or CMYK one is refused") {
+TEST_CASE("images: a JPEG logo is stored re-encoded as PNG with the same pixels, a truncated or CMYK one is refused") {
   test::TempDir dir;
   auto src = test::CopyFixture(dir);
   test::fs::create_directories(src / "logos");
@@ -301,7 +301,7 @@ TEST_CASE("a place named in one language only (a venue's plan) builds with one w
   CHECK(loaded.value()->Tr(stage->name, "en") == "\xD0\x93\xD0\xBB\xD0\xB0\xD0\xB2\xD0\xBD\xD0\xB0\xD1\x8F");  // as written
 }
 
-TEST_CASE("a floor-plan polygon with a hole keeps it through the snapshot; a hole outside its outline or crossing it is an error") {
+TEST_CASE("a floor-plan polygon with a hole keeps it through the snapshot, a hole outside its outline or crossing it is an error") {
   const std::string outline = "[[20,20],[38,20],[38,28],[20,28],[20,20]]";
   for (auto [hole, error] : {std::pair<std::string, std::string>{"[[21,21],[21,24],[24,24],[24,21],[21,21]]", ""},
                              {"[[40,21],[40,24],[44,24],[44,21],[40,21]]", "a hole is not inside the outline"},

@@ -8,7 +8,7 @@
 
 #include "fonts/font_files.h"
 
-TEST_CASE("fonts: coverage is the main face or a fallback; private use and unassigned are not covered; an emoji above U+FFFF renders") {
+TEST_CASE("fonts: coverage is the main face or a fallback, private use and unassigned are not covered, an emoji above U+FFFF renders") {
   fonts::KioskFonts files = fonts::FindKioskFonts();
   REQUIRE_MESSAGE(!files.regular.empty(), "Noto Sans is not installed (fonts-noto-core)");
   fonts::FontCoverage coverage;

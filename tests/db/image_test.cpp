@@ -57,7 +57,7 @@ TEST_CASE("images: PNGs of every colour type and bit depth decode to the colours
   }
 }
 
-TEST_CASE("images: a truncated PNG is refused wherever the cut loses pixels; a missing IEND alone loses none") {
+TEST_CASE("images: a truncated PNG is refused wherever the cut loses pixels, a missing IEND alone loses none") {
   auto noise = test::NoiseRgb(64, 64);
   std::string png = test::RawPng(64, 64, 8, 2, std::string(noise.begin(), noise.end()));  // IDAT of ~12 KiB
   const size_t end_of_idat = png.size() - 12;                                             // IEND is 12 bytes
@@ -129,7 +129,7 @@ TEST_CASE("images: a corrupt or truncated JPEG is refused, not drawn with grey s
   }
 }
 
-TEST_CASE("images: a progressive JPEG decodes like the baseline one; greyscale too; CMYK is refused with a reason") {
+TEST_CASE("images: a progressive JPEG decodes like the baseline one, greyscale too, CMYK is refused with a reason") {
   std::vector<unsigned char> px;  // a gradient: smooth enough for JPEG to keep it within a few levels
   for (int y = 0; y < 32; ++y)
     for (int x = 0; x < 48; ++x) px.insert(px.end(), {static_cast<unsigned char>(x * 5), static_cast<unsigned char>(y * 7), 90});
@@ -199,7 +199,7 @@ TEST_CASE("images: the canonical PNG keeps every pixel exactly, opaque or not") 
   CHECK_FALSE(db::EncodePng(db::RgbaImage{}));
 }
 
-TEST_CASE("images: a stored picture must be one of our PNGs; a JPEG or text in the image table is refused") {
+TEST_CASE("images: a stored picture must be one of our PNGs, a JPEG or text in the image table is refused") {
   auto jpeg = db::CheckImage(Bytes(test::Jpeg(8, 8, std::vector<unsigned char>(8 * 8 * 3, 77), TJPF_RGB)));
   REQUIRE_FALSE(jpeg);
   CHECK(Contains(jpeg.error().message, "re-encoded as PNG"));

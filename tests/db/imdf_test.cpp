@@ -604,7 +604,7 @@ TEST_CASE("an IMDF archive without level.geojson is an error naming the file") {
   CHECK(HasError(out.diags, "imdf/level.geojson", 0, "", "an IMDF archive needs level.geojson"));
 }
 
-TEST_CASE("an IMDF unit on a level that is not in level.geojson is a warning naming it; the others are read") {
+TEST_CASE("an IMDF unit on a level that is not in level.geojson is a warning naming it, the others are read") {
   test::TempDir dir;
   auto src = ImdfForum(dir);
   json units = ReadJson(src / "imdf" / "unit.geojson");

@@ -192,7 +192,7 @@ TEST_CASE("install: one flipped bit in the data, the signature or the version is
   Refused(w, *in, "signature");
 }
 
-TEST_CASE("install: unknown key, no signature and older versions are refused with the reason; the installed one again is ignored") {
+TEST_CASE("install: unknown key, no signature and older versions are refused with the reason, the installed one again is ignored") {
   World w;
   auto in = w.Installed100();
   w.Drop("stranger.snapshot", w.Bytes(w.v200), &w.stranger_sec);
@@ -341,7 +341,7 @@ TEST_CASE("install: a full data disk while staging leaves the installed snapshot
   CHECK(got->version == 200);
 }
 
-TEST_CASE("install: an installed snapshot damaged on disk is set aside at start-up; the last-known-good opens") {
+TEST_CASE("install: an installed snapshot damaged on disk is set aside at start-up, the last-known-good opens") {
   World w;
   auto in = w.Installed100();
   w.Drop("v200.snapshot", w.Bytes(w.v200), &w.sec1);
@@ -410,7 +410,7 @@ TEST_CASE("install: killed with SIGKILL at every step, a restart shows the old o
   CHECK(new_seen > 0);
 }
 
-TEST_CASE("install: file names that are not valid UTF-8, or hold tabs and newlines, are refused or taken and shown escaped; status.json stays valid JSON") {
+TEST_CASE("install: file names that are not valid UTF-8, or hold tabs and newlines, are refused or taken and shown escaped, status.json stays valid JSON") {
   World w;
   auto in = w.Installed100();
   // A name of bytes (Latin-1 "é", a lone 0xFF), a tab and a newline: a stick formatted elsewhere can hold it.
@@ -515,7 +515,7 @@ TEST_CASE("install: a snapshot and its signature in either order are a pair that
   CHECK(in.status().refused == 1);
 }
 
-TEST_CASE("install: a snapshot just created and still empty (cp creates, then writes) waits; its signature's arrival does not make it complete") {
+TEST_CASE("install: a snapshot just created and still empty (cp creates, then writes) waits, its signature's arrival does not make it complete") {
   World w;
   auto opt = w.Options();
   opt.pair_grace_s = 60;
@@ -539,7 +539,7 @@ TEST_CASE("install: a snapshot just created and still empty (cp creates, then wr
   CHECK(in.status().refused == 0);
 }
 
-TEST_CASE("install: a file still being written waits for its writer; one its writer closed is taken at once") {
+TEST_CASE("install: a file still being written waits for its writer, one its writer closed is taken at once") {
   World w;
   auto opt = w.Options();
   opt.settle_s = 30;  // without word from inotify, a long settle
@@ -589,7 +589,7 @@ TEST_CASE("install: rejected/ keeps every reason but copies only up to its cap, 
   CHECK(!fs::exists(w.data / "rejected" / "bad0.snapshot"));
 }
 
-TEST_CASE("install: status.json keeps its history over a restart and says the state plainly; an unreadable inbox is a problem") {
+TEST_CASE("install: status.json keeps its history over a restart and says the state plainly, an unreadable inbox is a problem") {
   World w;
   auto opt = w.Options();
   fs::path blocked = w.dir.path() / "not-a-folder";
@@ -620,7 +620,7 @@ TEST_CASE("install: status.json keeps its history over a restart and says the st
   CHECK(j["refused"] == 1);
 }
 
-TEST_CASE("fleet: heartbeats say who is behind, silent, refusing or in trouble; a file that is no heartbeat is named") {
+TEST_CASE("fleet: heartbeats say who is behind, silent, refusing or in trouble, a file that is no heartbeat is named") {
   test::TempDir dir;
   db::Installer::Status ok, refused, trouble;
   ok.current_version = 300;

@@ -124,7 +124,7 @@ TEST_CASE("every string of a catalog is under the rule, visible or not") {
   CHECK(HasError(d, "location", 0, "name_en", "a line break at byte 4"));
 }
 
-TEST_CASE("build: a control character in a cell names file, line and column; a description may break lines") {
+TEST_CASE("build: a control character in a cell names file, line and column, a description may break lines") {
   test::TempDir dir;
   auto src = test::CopyFixture(dir);
   Edit(src / "organizations.csv", "Bilişim Vadisi,,", "Bili\x02sim Vadisi,,\"two\nlines\"");

@@ -329,7 +329,7 @@ TEST_CASE("an export that yields no event, or in a form the tool does not read, 
   CHECK(test::Has(x, db::Severity::Error, "schedule.xml", 1, "schedule", "the root element is <iCalendar>"));
 }
 
-TEST_CASE("an export in another time zone than the forum's is an error naming both; a wrong zone name alone warns") {
+TEST_CASE("an export in another time zone than the forum's is an error naming both, a wrong zone name alone warns") {
   // FOSDEM 2026 (+01:00, Europe/Brussels) into a forum that says Asia/Tokyo: every session would show eight
   // hours off.
   Export fosdem = kExports[2];

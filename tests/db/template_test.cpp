@@ -78,7 +78,7 @@ TEST_CASE("kiosk-snapshot new: every table, every column for the languages, exam
     }
 }
 
-TEST_CASE("kiosk-snapshot new: the workbook and the CSV files build the same snapshot; CLDR gives names and plurals") {
+TEST_CASE("kiosk-snapshot new: the workbook and the CSV files build the same snapshot, CLDR gives names and plurals") {
   test::TempDir dir;
   std::vector<std::string> langs{"kk", "ru", "en", "pl"};
   REQUIRE(db::WriteTemplate(dir.path() / "book", langs, db::TemplateFormat::Workbook));

@@ -48,7 +48,7 @@ TEST_CASE("dates, months, durations, colours, flags, ids") {
   CHECK(Slug("Главная сцена").size() > 1);  // never empty
 }
 
-TEST_CASE("LineIndex numbers lines as LineAt does; FindNear looks only a window ahead") {
+TEST_CASE("LineIndex numbers lines as LineAt does, FindNear looks only a window ahead") {
   const std::string data = "a\nbb\n\nccc\nd";
   db::LineIndex lines(data);
   for (size_t i = 0; i <= data.size() + 3; ++i) CHECK_MESSAGE(lines.At(i) == db::LineAt(data, i), "offset " << i);
@@ -92,7 +92,7 @@ TEST_CASE("Trim drops the spaces a reader does not see at the ends, Unicode's to
   CHECK(db::Trim("\xE2\xA0\x80") == "\xE2\xA0\x80");  // U+2800, blank but a character (braille)
 }
 
-TEST_CASE("StandIns: each character above U+FFFF gets a Private Use stand-in, the same in every text; others stay") {
+TEST_CASE("StandIns: each character above U+FFFF gets a Private Use stand-in, the same in every text, others stay") {
   const std::string text = "Hi \xF0\x9F\x99\x8A \xF0\x9F\x92\x8C and \xF0\x9F\x99\x8A again";  // 🙊 💌 🙊
   db::StandIns s(text);
   REQUIRE(s.characters().size() == 2);

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 using e2e::Read;
 using e2e::RealExportSnapshot;
 
-TEST_CASE("forum-kiosk --set-pin hashes the PIN into the configuration; a bad PIN is refused") {
+TEST_CASE("forum-kiosk --set-pin hashes the PIN into the configuration, a bad PIN is refused") {
   fs::path dir = SCREENSHOT_DIR "/cli";
   fs::remove_all(dir);
   fs::create_directories(dir);

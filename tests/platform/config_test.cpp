@@ -27,7 +27,7 @@ bool Has(const std::vector<std::string>& problems, const std::string& part) {
 
 }  // namespace
 
-TEST_CASE("config: every key read; two trusted keys, one as a line and one as a .pub file") {
+TEST_CASE("config: every key read, two trusted keys, one as a line and one as a .pub file") {
   db::PublicKey a, b;
   db::SecretKey sa, sb;
   db::GenerateKeyPair(a, sa);

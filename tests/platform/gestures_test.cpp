@@ -139,7 +139,7 @@ TEST_CASE("gestures: a second finger arriving during a drag turns it into a pinc
   CHECK_FALSE(r.TakeGesture().active);
 }
 
-TEST_CASE("gestures: a finger lifting during a pinch leaves the other panning from where it is; no tap after") {
+TEST_CASE("gestures: a finger lifting during a pinch leaves the other panning from where it is, no tap after") {
   GestureRecognizer r;
   Play(r, {{0.00, B, 1, 400, 500}, {0.01, B, 2, 600, 500}});
   Play(r, Move2(0.01, {400, 500}, {600, 500}, {350, 500}, {650, 500}));
@@ -194,7 +194,7 @@ TEST_CASE("gestures: a palm resting on the screen blocks neither a tap, nor a dr
   CHECK(r.contacts() == 0);
 }
 
-TEST_CASE("gestures: a third contact during a pinch makes no zoom; it takes over when a finger lifts") {
+TEST_CASE("gestures: a third contact during a pinch makes no zoom, it takes over when a finger lifts") {
   GestureRecognizer r;
   Play(r, {{0.00, B, 1, 400, 500}, {0.01, B, 2, 600, 500}});
   r.TakeGesture();
@@ -212,7 +212,7 @@ TEST_CASE("gestures: a third contact during a pinch makes no zoom; it takes over
   CHECK(g.scale < 1.1f);
 }
 
-TEST_CASE("gestures: jitter inside the dead zone moves nothing; past it, all of the movement comes") {
+TEST_CASE("gestures: jitter inside the dead zone moves nothing, past it, all of the movement comes") {
   GestureRecognizer r;
   Play(r, {{0.00, B, 1, 400, 500}, {0.01, B, 2, 600, 500}});
   r.TakeGesture();

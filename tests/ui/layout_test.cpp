@@ -104,7 +104,7 @@ float RightEdge(const test::Harness& h, const std::vector<app::AppState::Target>
 
 }  // namespace
 
-TEST_CASE("landscape detail pages use the width, with the QR code beside the text; portrait is one column") {
+TEST_CASE("landscape detail pages use the width, with the QR code beside the text, portrait is one column") {
   struct Page { Screen screen; const char* id; const char* caption; };
   const Page pages[] = {{Screen::Exhibitors, "astana-hub", "qr.save_contact"},
                         {Screen::Agreements, "technoparks-2022", "qr.save_agreement"},
@@ -161,7 +161,7 @@ TEST_CASE("a profile has a Contacts section only when the organization has conta
   CHECK(without > 0);
 }
 
-TEST_CASE("visitors see no sample tag or illustrative note; the staff panel names the sample rows") {
+TEST_CASE("visitors see no sample tag or illustrative note, the staff panel names the sample rows") {
   // What the old tags and notes said, in every language of the demo.
   const char* tags[] = {"Sample",        "sample",       "illustrative", "Пример данных", "Пример сессии",
                         "Үлгі деректер", "Үлгі сессия",  "Örnek veri",   "Örnek oturum",  "Nümunə məlumat",

@@ -55,7 +55,7 @@ TEST_CASE("typing 'аст' on the Cyrillic keyboard finds Astana Hub too") {
   CHECK(h.s.exhibitor_id == "astana-hub");
 }
 
-TEST_CASE("one key switches the layout; the Kazakh, Turkish and Uzbek letters are on the keys") {
+TEST_CASE("one key switches the layout, the Kazakh, Turkish and Uzbek letters are on the keys") {
   test::Harness h;
   h.s.lang = "tr";
   REQUIRE(h.Tap("search/nav"));
@@ -67,7 +67,7 @@ TEST_CASE("one key switches the layout; the Kazakh, Turkish and Uzbek letters ar
   for (const char* d : {"0", "5", "9"}) CHECK(h.Visible(std::string("kb/") + d + "/key"));
 }
 
-TEST_CASE("backspace, clear and space; backspace repeats while held") {
+TEST_CASE("backspace, clear and space, backspace repeats while held") {
   test::Harness h;
   h.s.lang = "en";
   REQUIRE(h.Tap("search/nav"));
@@ -201,7 +201,7 @@ std::vector<int> RowsShown(const test::Harness& h) {
 }
 }  // namespace
 
-TEST_CASE("\"Show all N\" opens a group's full list, drawn as it scrolls; Back returns to the groups with the query") {
+TEST_CASE("\"Show all N\" opens a group's full list, drawn as it scrolls, Back returns to the groups with the query") {
   test::Harness h;
   h.s.lang = "en";
   REQUIRE(h.Tap("search/nav"));

@@ -172,7 +172,7 @@ TEST_CASE("the track filter and day tabs of the schedule") {
   CHECK(h.s.day_index == 2);
 }
 
-TEST_CASE("the language picker switches the language; the idle reset returns home in the default language") {
+TEST_CASE("the language picker switches the language, the idle reset returns home in the default language") {
   test::Harness h;
   REQUIRE(h.Tap("language"));
   CHECK(h.s.language_picker);

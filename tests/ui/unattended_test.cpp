@@ -49,7 +49,7 @@ TEST_CASE("idle: a warning with a countdown of at least 20 s, dismissed by a tou
   CHECK(h.s.screen == Screen::Home);
 }
 
-TEST_CASE("staff mode: a 3 s hold on the corner, then the PIN; wrong PINs lock the pad for longer each time") {
+TEST_CASE("staff mode: a 3 s hold on the corner, then the PIN, wrong PINs lock the pad for longer each time") {
   std::string hash = platform::HashPin("2468");
   REQUIRE(!hash.empty());
   CHECK(hash.find("2468") == std::string::npos);
