@@ -264,6 +264,9 @@ void OpenStartScreen(Kiosk& k) {
   } else if (first == app::Screen::Map && detail.rfind("route/", 0) == 0) {
     s.Do({.kind = app::Action::Kind::Route, .id = detail.substr(6)});  // map/route/ID: the route from "you are here"
     app::ApplyActions(s);
+  } else if (first == app::Screen::Map && detail.rfind("nearest/", 0) == 0) {
+    s.Do({.kind = app::Action::Kind::RouteNearest, .id = detail.substr(8)});  // map/nearest/toilet
+    app::ApplyActions(s);
   } else if (!detail.empty()) {
     using K = app::Action::Kind;
     K kind = first == app::Screen::Exhibitors ? K::OpenExhibitor

@@ -17,7 +17,7 @@ int ParseOptions(int argc, char** argv, Options& o) {
   auto* snapshot_opt = cli.add_option("--snapshot", o.snapshot, "snapshot file to show (default: the demo forum)");
   cli.add_option("--windowed", windowed, "a window of WxH pixels instead of full screen (development)");
   cli.add_option("--screen", screen_name,
-                 "first screen: home, map, exhibitors, agreements, schedule, search; NAME/ID opens a detail, search/TEXT searches, map/route/ID shows the route to a place");
+                 "first screen: home, map, exhibitors, agreements, schedule, search; NAME/ID opens a detail, search/TEXT searches, map/route/ID shows the route to a place, map/nearest/NAME to the nearest toilet, accessible_toilet or exit");
   cli.add_option("--lang", o.lang, "language code to start in (default: the forum's)");
   cli.add_option("--now", o.now_text, "fixed clock in the venue's time, e.g. 2022-09-29T11:00");
   cli.add_option("--screenshot", o.screenshot, "render until settled, save the frame as PNG and exit");

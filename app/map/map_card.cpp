@@ -5,6 +5,8 @@
 #include "app/state/format.h"
 #include "app/map/map_marks.h"
 #include "app/map/map_route.h"
+#include "app/map/route_words.h"
+#include "app/widgets/qr_code.h"
 #include "app/screens/screens.h"
 #include "app/theme.h"
 #include "app/widgets/widgets.h"
@@ -19,6 +21,12 @@ const db::Location* HallAt(const db::Catalog& c, db::Point p) {
     if (l.kind == db::LocationKind::Hall && l.is_polygon && Inside(l, p)) return &l;
   return nullptr;
 }
+
+// A step of the directions as the card lists it: "2. Go 12 m, then turn left".
+std::string StepLine(size_t i, const std::string& step) { return std::to_string(i + 1) + ". " + step; }
+
+// The QR code's caption above it (a narrow card): what it holds, in one line where it can.
+float QrCaptionHeight(const AppState& s, float width) { return Measure(s.fonts.strong, s.Ui("map.steps.take"), width).y + s.metrics.gap * 0.5f; }
 
 float CloseSize(const AppState& s) { return std::max(s.metrics.touch * 1.15f, s.metrics.mm(12.5f)); }
 
@@ -45,6 +53,17 @@ float RowHeight(const AppState& s, const RowText& t, float width) {
 
 }  // namespace
 
+std::string PlaceTitle(const AppState& s, const db::Location& l) {
+  const db::Catalog& c = *s.catalog;
+  if (const db::Exhibitor* e = l.kind == db::LocationKind::Booth ? c.FindExhibitorAtBooth(l.id) : nullptr)
+    if (const db::Organization* o = c.FindOrganization(e->organization_id)) return DisplayName(s, *o);
+  std::string title = s.Tr(l.name);
+  if (!title.empty()) return title;
+  std::string kind_key = l.is_polygon ? "map.legend." + std::string(db::NameOf(l.kind)) : MarkLegendKey(MarkOf(l));
+  const std::string& kind = s.Ui(kind_key.c_str());
+  return l.label.empty() ? kind : kind + " " + l.label;
+}
+
 bool BuildPlaceCard(const AppState& s, const std::string& id, PlaceCard& card) {
   const db::Catalog& c = *s.catalog;
   card = PlaceCard{};
@@ -54,21 +73,21 @@ bool BuildPlaceCard(const AppState& s, const std::string& id, PlaceCard& card) {
     card.title = s.Ui("map.you_are_here");
     if (const db::Location* hall = HallAt(c, here)) card.kind = s.Tr(hall->name);
     if (c.LevelOrdinals().size() > 1) card.kind += (card.kind.empty() ? "" : " \xC2\xB7 ") + LevelName(s, HereLevel(s));
+    for (std::string_view n : kNearestNames)
+      if (HasNearest(s, n)) card.nearest.push_back(n);
     return true;
   }
   const db::Location* l = c.FindLocation(id);
   if (!l) return false;
   std::string kind_key = l->is_polygon ? "map.legend." + std::string(db::NameOf(l->kind)) : MarkLegendKey(MarkOf(*l));
   card.kind = s.Ui(kind_key.c_str());
-  card.title = s.Tr(l->name);
-  if (card.title.empty()) card.title = l->label.empty() ? card.kind : card.kind + " " + l->label;
-  if (card.title == card.kind) card.kind.clear();  // "Toilets" once, not twice
+  card.title = PlaceTitle(s, *l);
   // A booth's card (a route to it) is its exhibitor's: the name, and the booth ("Booth A1") as its kind.
-  if (const db::Exhibitor* e = l->kind == db::LocationKind::Booth ? c.FindExhibitorAtBooth(l->id) : nullptr)
-    if (const db::Organization* o = c.FindOrganization(e->organization_id)) {
-      card.kind = card.title;
-      card.title = DisplayName(s, *o);
-    }
+  if (c.FindExhibitorAtBooth(l->id) && l->kind == db::LocationKind::Booth) {
+    std::string booth = s.Tr(l->name);
+    card.kind = !booth.empty() ? booth : l->label.empty() ? card.kind : card.kind + " " + l->label;
+  }
+  if (card.title == card.kind) card.kind.clear();  // "Toilets" once, not twice
   if (c.LevelOrdinals().size() > 1) card.kind += (card.kind.empty() ? "" : " \xC2\xB7 ") + LevelName(s, l->level);
   card.routable = Routable(s, *l);
   card.routed = card.routable && s.map_route.to == l->id;
@@ -78,6 +97,8 @@ bool BuildPlaceCard(const AppState& s, const std::string& id, PlaceCard& card) {
     if (s.map_route.route) {
       card.route_summary = RouteSummary(s, *s.map_route.route);
       card.route_change = RouteLevelChange(s, *s.map_route.route);
+      card.steps = RouteWords(s, s.map_route.steps);
+      card.take_along = RouteText(s, *s.map_route.route, s.map_route.steps, *l);
     } else {
       card.route_none = NoRouteText(s, s.map_route.why);
     }
@@ -123,6 +144,34 @@ void LayoutPlaceCard(AppState& s, PlaceCard& card, float width, float max_height
     if (!card.route_none.empty()) h += m.gap + Measure(s.fonts.strong, card.route_none, inner).y;
   }
   if (card.routable) h += m.gap + m.touch;  // Route, or the step-free switch
+  h += static_cast<float>(card.nearest.size()) * (m.gap + m.touch);
+  // The directions, as many steps as fit (the last, where the place is, always when any do), then their QR
+  // code when it fits too.
+  // The directions with their QR code, in the body size or else smaller; the steps alone when both do not fit
+  // (reach mode's low card), in either size; else neither.
+  float qr = card.take_along.empty() ? 0 : TakeAlongHeight(s, card.take_along, inner);
+  card.take_along_beside = inner - qr - m.gap >= qr;  // its caption beside it when the card is wide enough, else above
+  if (qr > 0 && !card.take_along_beside) qr += QrCaptionHeight(s, inner);
+  auto steps_height = [&](ImFont* f) {
+    float all = m.gap;
+    for (size_t i = 0; i < card.steps.size(); ++i) all += Measure(f, StepLine(i, card.steps[i]), inner).y;
+    return card.steps.empty() ? 0.f : all;
+  };
+  bool fitted = false;
+  for (ImFont* f : {s.fonts.body, s.fonts.caption})
+    if (qr > 0 && h + steps_height(f) + m.gap + qr + m.pad <= max_height) {
+      card.steps_font = f, h += steps_height(f) + m.gap + qr, fitted = true;
+      break;
+    }
+  if (!fitted) {
+    card.take_along.clear();
+    for (ImFont* f : {s.fonts.body, s.fonts.caption})
+      if (h + steps_height(f) + m.pad <= max_height) {
+        card.steps_font = f, h += steps_height(f), fitted = true;
+        break;
+      }
+    if (!fitted) card.steps.clear();
+  }
   card.shown = 0;
   for (const auto& r : card.rows) {
     float rh = RowHeight(s, TextOf(s, r), inner);
@@ -132,6 +181,51 @@ void LayoutPlaceCard(AppState& s, PlaceCard& card, float width, float max_height
   }
   card.size = ImVec2(width, h + m.pad);
 }
+
+namespace {
+
+// The card's route part, from `y` down: the summary, the change of level or why there is none, Route or the
+// step-free switch, the directions and their QR code. Returns the y below it.
+float DrawRoutePart(AppState& s, const PlaceCard& card, ImDrawList* dl, float x, float y, float inner) {
+  const Metrics& m = s.metrics;
+  if (card.routed) {
+    if (!card.route_summary.empty()) y += m.gap + TextAt(dl, s.fonts.title, colors::kAccent, ImVec2(x, y + m.gap), card.route_summary, inner);
+    if (!card.route_change.empty()) y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(x, y), card.route_change, inner);
+    if (!card.route_none.empty()) y += m.gap + TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(x, y + m.gap), card.route_none, inner);
+  }
+  if (card.routable) {
+    y += m.gap;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (!card.routed) {
+      if (Button(s, "route", s.Ui("map.route"), ButtonKind::Primary, inner, m.touch))
+        s.Do({.kind = Action::Kind::Route, .id = s.map_card});
+    } else {
+      // A switch: the chip filled, with a check mark before its label, when on.
+      const std::string label = s.Ui("map.route.step_free");
+      float w = std::min(inner, Measure(s.fonts.strong, label).x + m.touch * 1.6f);
+      if (Button(s, "step-free", label, card.step_free ? ButtonKind::ChipSelected : ButtonKind::Chip, w, m.touch) && !card.step_free_fixed)
+        s.Do({.kind = Action::Kind::RouteStepFree});
+      if (card.step_free) CheckMark(dl, ImVec2(x + m.touch * 0.42f, y + m.touch * 0.5f), m.touch * 0.32f, m.bold_line, colors::kOnAccent);
+    }
+    y += m.touch;
+  }
+  if (!card.steps.empty()) {
+    y += m.gap;
+    for (size_t i = 0; i < card.steps.size(); ++i) y += TextAt(dl, card.steps_font, colors::kInk, ImVec2(x, y), StepLine(i, card.steps[i]), inner);
+  }
+  if (!card.take_along.empty()) {
+    y += m.gap;
+    if (!card.take_along_beside) {
+      y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(x, y), s.Ui("map.steps.take"), inner) + m.gap * 0.5f;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    TakeAlong(s, card.take_along, card.take_along_beside ? s.Ui("map.steps.take") : "", inner);
+    y += TakeAlongHeight(s, card.take_along, inner);
+  }
+  return y;
+}
+
+}  // namespace
 
 void DrawPlaceCard(AppState& s, const PlaceCard& card, ImVec2 at) {
   const Metrics& m = s.metrics;
@@ -160,25 +254,13 @@ void DrawPlaceCard(AppState& s, const PlaceCard& card, ImVec2 at) {
   if (!card.kind.empty()) y += TextAt(dl, s.fonts.caption, colors::kMuted, ImVec2(x, y), card.kind, text_w);
   y = std::max(y, head_y + close);
   if (!card.note.empty()) y += m.gap + TextAt(dl, s.fonts.body, colors::kMuted, ImVec2(x, y + m.gap), card.note, inner);
-  if (card.routed) {
-    if (!card.route_summary.empty()) y += m.gap + TextAt(dl, s.fonts.title, colors::kAccent, ImVec2(x, y + m.gap), card.route_summary, inner);
-    if (!card.route_change.empty()) y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(x, y), card.route_change, inner);
-    if (!card.route_none.empty()) y += m.gap + TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(x, y + m.gap), card.route_none, inner);
-  }
-  if (card.routable) {
+  y = DrawRoutePart(s, card, dl, x, y, inner);
+  for (std::string_view n : card.nearest) {
     y += m.gap;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (!card.routed) {
-      if (Button(s, "route", s.Ui("map.route"), ButtonKind::Primary, inner, m.touch))
-        s.Do({.kind = Action::Kind::Route, .id = s.map_card});
-    } else {
-      // A switch: the chip filled, with a check mark before its label, when on.
-      const std::string label = s.Ui("map.route.step_free");
-      float w = std::min(inner, Measure(s.fonts.strong, label).x + m.touch * 1.6f);
-      if (Button(s, "step-free", label, card.step_free ? ButtonKind::ChipSelected : ButtonKind::Chip, w, m.touch) && !card.step_free_fixed)
-        s.Do({.kind = Action::Kind::RouteStepFree});
-      if (card.step_free) CheckMark(dl, ImVec2(x + m.touch * 0.42f, y + m.touch * 0.5f), m.touch * 0.32f, m.bold_line, colors::kOnAccent);
-    }
+    const std::string name(n);
+    if (Button(s, ("nearest-" + name).c_str(), s.Ui(("map.nearest." + name).c_str()), ButtonKind::Secondary, inner, m.touch))
+      s.Do({.kind = Action::Kind::RouteNearest, .id = name});
     y += m.touch;
   }
   for (size_t i = 0; i < card.shown; ++i) {

@@ -98,7 +98,7 @@ MapLayout LayOutMap(const AppState& s, Box canvas, const std::vector<LegendItem>
 }
 
 // The whole plan, or the place "show on map" asked for, framed with "you are here" when both fit readably.
-void StartView(AppState& s, const MapLayout& L, const PlanRect& bounds, ImVec2 origin) {
+void StartView(AppState& s, const MapLayout& L, const PlanRect& bounds, ImVec2 origin, float card_h) {
   const db::Catalog& c = *s.catalog;
   const Metrics& m = s.metrics;
   db::Point home = bounds.Centre(), here;
@@ -116,10 +116,15 @@ void StartView(AppState& s, const MapLayout& L, const PlanRect& bounds, ImVec2 o
         for (const auto& p : leg.points) r.Grow(p);
     if (!r.Empty()) {
       r.Grow(db::Point{r.x0 - 3, r.y0 - 3}), r.Grow(db::Point{r.x1 + 3, r.y1 + 3});
-      float z = FitZoom(r, L.plan.w() - 2 * m.touch, L.plan.h() - 2 * m.touch, L.turn);
+      Box room = L.plan;
+      if (card_h > 0) room.y0 = std::min(L.plan.y1 - L.plan.h() * 0.3f, L.side.y0 + card_h + m.gap);
+      float z = FitZoom(r, room.w() - 2 * m.touch, room.h() - 2 * m.touch, L.turn);
       s.map.zoom = std::clamp(z, L.fit, L.fit * 8);
-      s.map.cx = float(r.Centre().x);
-      s.map.cy = float(r.Centre().y);
+      // The route's middle at the middle of that room.
+      PlanView v{origin, float(r.Centre().x), float(r.Centre().y), s.map.zoom, L.turn};
+      db::Point mid = v.ToPlan(ImVec2(2 * origin.x - (room.x0 + room.x1) / 2, 2 * origin.y - (room.y0 + room.y1) / 2));
+      s.map.cx = float(mid.x);
+      s.map.cy = float(mid.y);
       return;
     }
   }

@@ -33,7 +33,9 @@ struct MapLayout {
 MapLayout LayOutMap(const AppState& s, Box canvas, const std::vector<LegendItem>& legend, const PlanRect& bounds,
                     const std::string& back_label, const std::string& title);
 
-// Sets s.map to the view the map opens with, around `origin` (the centre of L.plan on screen).
-void StartView(AppState& s, const MapLayout& L, const PlanRect& bounds, ImVec2 origin);
+// Sets s.map to the view the map opens with, around `origin` (the centre of L.plan on screen). `card_h`: the
+// height of a place's card lying over the top of L.plan (the strip arrangement; 0: none, or beside the
+// plan): a route is framed below it, where the card does not hide it.
+void StartView(AppState& s, const MapLayout& L, const PlanRect& bounds, ImVec2 origin, float card_h = 0);
 
 }  // namespace app

@@ -206,6 +206,13 @@ void ApplyGesture(AppState& s, const MapLayout& L, ImVec2 origin) {
   s.map.cy += float(held.y - now.y);
 }
 
+// The open card's content and size (where it goes waits for the view: PlaceTheCard).
+void LayOutCard(AppState& s, MapFrame& f) {
+  const MapLayout& L = f.L;
+  f.card_open = !s.map_card.empty() && BuildPlaceCard(s, s.map_card, f.card);
+  if (f.card_open) LayoutPlaceCard(s, f.card, L.side.w(), L.column ? L.side.h() : L.side.h() * 0.6f);
+}
+
 // The arrangement of the screen and the view of the plan. Keeps s.map's fit and home in step, starts the
 // view afresh when the canvas changed size, and keeps the centre on the plan: a drag cannot lose it off screen.
 void LayOutView(AppState& s, ImVec2 size, MapFrame& f) {
@@ -224,7 +231,9 @@ void LayOutView(AppState& s, ImVec2 size, MapFrame& f) {
   if (s.map.canvas_w != size.x || s.map.canvas_h != size.y) s.map.zoom = 0;
   s.map.canvas_w = size.x, s.map.canvas_h = size.y;
   ImVec2 origin((L.plan.x0 + L.plan.x1) / 2, (L.plan.y0 + L.plan.y1) / 2);
-  if (s.map.zoom <= 0) StartView(s, L, f.bounds, origin);
+  LayOutCard(s, f);
+  // In the strip arrangement the card lies over the plan: a route is framed beside it.
+  if (s.map.zoom <= 0) StartView(s, L, f.bounds, origin, f.card_open && !L.column ? f.card.size.y : 0);
   ApplyGesture(s, L, origin);
   s.map.cx = std::clamp(s.map.cx, float(f.bounds.x0), float(f.bounds.x1));
   s.map.cy = std::clamp(s.map.cy, float(f.bounds.y0), float(f.bounds.y1));
@@ -237,9 +246,7 @@ void PlaceTheCard(AppState& s, MapFrame& f) {
   const db::Catalog& c = *s.catalog;
   const MapLayout& L = f.L;
   PlaceCard& card = f.card;
-  f.card_open = !s.map_card.empty() && BuildPlaceCard(s, s.map_card, card);
   if (!f.card_open) return;
-  LayoutPlaceCard(s, card, L.side.w(), L.column ? L.side.h() : L.side.h() * 0.6f);
   f.card_box = {L.side.x0, L.side.y0, L.side.x0 + card.size.x, L.side.y0 + card.size.y};
   if (L.column) return;
   Box bottom{L.side.x0, L.side.y1 - card.size.y, L.side.x0 + card.size.x, L.side.y1};

@@ -120,8 +120,8 @@ void KeepPlace(AppState& s, const Action& a) {
       a.kind == K::Back || a.kind == K::ResetVisit || a.kind == K::ShowAllResults)
     s.scroll_to_top = true;
   // A route asked for on the map keeps the page the map came from; asked for elsewhere, it is that page.
-  bool route_on_map = (a.kind == K::Route || a.kind == K::RouteStepFree) && s.screen == Screen::Map;
-  if (a.kind == K::ShowOnMap || (a.kind == K::Route && !route_on_map))  // remembered before the detail closes, for Back on the map
+  bool route_on_map = (a.kind == K::Route || a.kind == K::RouteStepFree || a.kind == K::RouteNearest) && s.screen == Screen::Map;
+  if (a.kind == K::ShowOnMap || ((a.kind == K::Route || a.kind == K::RouteNearest) && !route_on_map))  // remembered before the detail closes, for Back on the map
     s.map_return = {true, s.screen, s.exhibitor_id, s.agreement_id, s.session_id, s.back_to_search};
   else if (a.kind != K::Back && a.kind != K::ZoomMap && a.kind != K::SetLanguage && a.kind != K::Toggle &&
            a.kind != K::MapCard && a.kind != K::MapLevel && !route_on_map)
@@ -186,15 +186,22 @@ bool Navigate(AppState& s, const Action& a) {
       if (const db::Location* l = s.catalog ? s.catalog->FindLocation(a.id) : nullptr) s.map.level = l->level, s.map.level_chosen = true;
       else s.map.level_chosen = false;
       return true;
-    case K::Route:
+    case K::RouteNearest:
+    case K::Route: {
+      std::string to = a.id;
+      if (a.kind == K::RouteNearest) {
+        to = NearestPlace(s, a.id);
+        if (NearestStepFree(a.id)) s.map_route.step_free = true;
+      }
       CloseDetails(s);
       s.screen = Screen::Map;
-      s.map_focus = s.map_card = a.id;
-      s.map_route.to = a.id;
+      s.map_focus = s.map_card = to;
+      s.map_route.to = to;
       FindRoute(s);
       s.map.zoom = 0;  // framed around the route on the next draw
       s.map.level = HereLevel(s), s.map.level_chosen = true;  // where the walk starts
       return true;
+    }
     case K::Back: GoBack(s); return true;
     default: return false;
   }

@@ -18,6 +18,7 @@
 #include "app/state/schedule.h"
 #include "app/state/ui_strings.h"
 #include "db/model/catalog.h"
+#include "db/model/route_steps.h"
 #include "db/model/router.h"
 #include "db/snapshot/search.h"
 
@@ -91,6 +92,7 @@ struct Action {
     ShowAllResults,  // number = a db::SearchGroup: its full list of results ("show all N"); Back returns
     Route,           // id = location id: the map, on "you are here"'s level, with the route there drawn and its card
     RouteStepFree,   // the route shown again, with or without stairs and escalators (reach mode: always without)
+    RouteNearest,    // id = a kNearestNames name ("toilet"): Route to the nearest such place (app/map/map_route.h)
   };
   // On Open*, ShowOnMap and FilterCountry: number = kFromSearch when tapped in the search results, so that
   // Back returns to them.
@@ -174,6 +176,7 @@ struct MapRoute {
   bool step_free = false;  // asked for on the card; reach mode asks for it always
   bool found_step_free = false;  // what `route` was found for (step_free, or reach mode)
   std::optional<db::Route> route;
+  std::vector<db::RouteStep> steps;        // its directions (db/model/route_steps.h)
   db::NoRoute why = db::NoRoute::kNoMesh;  // without a route
 };
 

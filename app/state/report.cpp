@@ -1,5 +1,7 @@
 #include "app/state/report.h"
 
+#include "app/map/route_words.h"
+
 #include <cstdio>
 
 #include "app/map/map_geometry.h"
@@ -63,6 +65,9 @@ std::string DescribeScreen(const AppState& s, const std::vector<AppState::Target
       r += " none " + std::to_string(static_cast<int>(s.map_route.why));
     }
     line("route", r + (s.map_route.found_step_free ? " step-free" : ""));
+    // Its directions in the visitor's words, one line a step ("Go 12 m, then turn left").
+    if (s.map_route.route)
+      for (const std::string& w : RouteWords(s, s.map_route.steps)) line("route_step", w);
   }
   for (const auto& t : targets) {
     std::snprintf(buf, sizeof buf, " %.1f %.1f %.1f %.1f", t.x0, t.y0, t.x1, t.y1);

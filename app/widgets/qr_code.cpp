@@ -71,18 +71,40 @@ std::string AgreementText(const AppState& s, const db::Agreement& a) {
   return out;
 }
 
-bool TakeAlong(AppState& s, const std::string& payload, const std::string& caption, float width) {
+namespace {
+
+using Qr = std::unique_ptr<QRcode, void (*)(QRcode*)>;
+
+// The QR code of `payload` (null when too long), and its module size for `width`.
+Qr Encode(const AppState& s, const std::string& payload, float width, float& module) {
   // Byte mode carries no charset (libqrencode writes no ECI); a UTF-8 byte-order mark in front tells readers
   // the text is UTF-8, as phones and zbar expect, when it has letters beyond ASCII.
   bool ascii = std::all_of(payload.begin(), payload.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   std::string data = ascii ? payload : "\xEF\xBB\xBF" + payload;
-  std::unique_ptr<QRcode, void (*)(QRcode*)> qr(QRcode_encodeString8bit(data.c_str(), 0, QR_ECLEVEL_M), QRcode_free);
-  if (!qr) return false;
+  Qr qr(QRcode_encodeString8bit(data.c_str(), 0, QR_ECLEVEL_M), QRcode_free);
+  if (!qr) return qr;
   const Metrics& m = s.metrics;
   int n = qr->width, quiet = 4;
   // 1 mm modules where there is room (55 mm for a typical vCard), never under 0.8 mm.
-  float module = std::floor(std::max(m.mm(0.8f), std::min(m.mm(1.0f), width * 0.5f / (n + 2 * quiet))));
+  module = std::floor(std::max(m.mm(0.8f), std::min(m.mm(1.0f), width * 0.5f / (n + 2 * quiet))));
   module = std::max(module, 2.0f);  // device pixels: a module of one pixel blurs for a phone's camera
+  return qr;
+}
+
+}  // namespace
+
+float TakeAlongHeight(const AppState& s, const std::string& payload, float width) {
+  float module = 0;
+  Qr qr = Encode(s, payload, width, module);
+  return qr ? module * (qr->width + 8) : 0;
+}
+
+bool TakeAlong(AppState& s, const std::string& payload, const std::string& caption, float width) {
+  float module = 0;
+  Qr qr = Encode(s, payload, width, module);
+  if (!qr) return false;
+  const Metrics& m = s.metrics;
+  int n = qr->width, quiet = 4;
   float side = module * (n + 2 * quiet);
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -93,11 +115,13 @@ bool TakeAlong(AppState& s, const std::string& payload, const std::string& capti
         ImVec2 a(p.x + (x + quiet) * module, p.y + (y + quiet) * module);
         dl->AddRectFilled(a, ImVec2(a.x + module, a.y + module), colors::kQrDark);
       }
-  float tx = p.x + side + m.gap, tw = std::max(1.f, width - side - m.gap);
-  float y = p.y + m.gap;
-  y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(tx, y), caption, tw) + m.gap * 0.3f;
-  TextAt(dl, s.fonts.body, colors::kMuted, ImVec2(tx, y), s.Ui("qr.scan"), tw);
-  CheckFit(s, s.fonts.strong, caption, tw, side);
+  if (!caption.empty()) {
+    float tx = p.x + side + m.gap, tw = std::max(1.f, width - side - m.gap);
+    float y = p.y + m.gap;
+    y += TextAt(dl, s.fonts.strong, colors::kInk, ImVec2(tx, y), caption, tw) + m.gap * 0.3f;
+    TextAt(dl, s.fonts.body, colors::kMuted, ImVec2(tx, y), s.Ui("qr.scan"), tw);
+    CheckFit(s, s.fonts.strong, caption, tw, side);
+  }
   if (s.shown) s.shown->push_back({"qr/" + caption, p.x, p.y, p.x + side, p.y + side});
   ImGui::Dummy(ImVec2(width, side));
   return true;

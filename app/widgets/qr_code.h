@@ -14,7 +14,10 @@ std::string AgreementText(const AppState& s, const db::Agreement& a);    // titl
 // Draws the QR code of `payload` at the cursor with, beside it, `caption`: what the code holds, in the
 // visitor's words ("Save the contact", "Add to calendar"), and how to take it. Returns false (and draws
 // nothing) when the payload is too long for a QR code. Modules are whole pixels, at least 0.8 mm, with the
-// 4-module quiet zone, so an ordinary phone reads it from 40 cm.
+// 4-module quiet zone, so an ordinary phone reads it from 40 cm. An empty caption: the code alone (the caller
+// says what it holds, above it, say).
 bool TakeAlong(AppState& s, const std::string& payload, const std::string& caption, float width);
+// The height TakeAlong draws `payload` in at `width`; 0 when it is too long for a QR code.
+float TakeAlongHeight(const AppState& s, const std::string& payload, float width);
 
 }  // namespace app

@@ -37,6 +37,21 @@ GEOSGeometry* MakePolygon(GEOSContextHandle_t h, const std::vector<Point>& r, co
   return GEOSGeom_createPolygon_r(h, shell, inner.data(), static_cast<unsigned>(inner.size()));  // takes the rings
 }
 
+Geom Outline(GEOSContextHandle_t h, const Location& l) {
+  if (!l.is_polygon || l.ring.size() < 3) return {h, nullptr};
+  Geom poly(h, MakePolygon(h, l.ring, l.holes));
+  if (poly && GEOSisValid_r(h, poly.get()) != 1) return {h, nullptr};
+  return poly;
+}
+
+Geom Line(GEOSContextHandle_t h, const std::vector<Point>& points) {
+  if (points.size() < 2) return {h, nullptr};
+  GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(points.size()), 2);
+  if (!seq) return {h, nullptr};
+  for (size_t i = 0; i < points.size(); ++i) GEOSCoordSeq_setXY_r(h, seq, static_cast<unsigned>(i), points[i].x, points[i].y);
+  return {h, GEOSGeom_createLineString_r(h, seq)};  // takes the sequence
+}
+
 std::vector<Point> Triangles(GEOSContextHandle_t h, const GEOSGeometry* g) {
   std::vector<Point> out;
   GEOSGeometry* tris = GEOSConstrainedDelaunayTriangulation_r(h, g);
@@ -95,25 +110,22 @@ std::string Fmt(double x, double y) {
 
 // [SECTION] GEOS, through its reentrant C API (the C++ API is not stable across versions) ---------------
 
-struct ContextDeleter {
-  void operator()(GEOSContextHandle_t h) const { GEOS_finish_r(h); }
-};
-using Context = std::unique_ptr<std::remove_pointer_t<GEOSContextHandle_t>, ContextDeleter>;
+using geos::Context;
+using geos::Geom;
 
 // Where the outline crosses or touches itself (or a hole the outline or another hole), or nullopt when GEOS
 // finds the polygon valid. Throws nothing: GEOS's C API reports failures as return values (its error handler
 // is not set: messages are dropped).
 std::optional<std::string> SelfIntersection(const std::vector<Point>& r, const std::vector<Hole>& holes = {}) {
-  Context ctx(GEOS_init_r());
+  Context ctx = geos::NewContext();
   if (!ctx) return std::string("out of memory while checking the outline");
   GEOSContextHandle_t h = ctx.get();
-  auto geom_deleter = [h](GEOSGeometry* g) { GEOSGeom_destroy_r(h, g); };
-  std::unique_ptr<GEOSGeometry, decltype(geom_deleter)> poly(geos::MakePolygon(h, r, holes), geom_deleter);
+  Geom poly(h, geos::MakePolygon(h, r, holes));
   if (!poly) return std::string("the outline is not a polygon");
   char* reason = nullptr;
   GEOSGeometry* where = nullptr;
   char valid = GEOSisValidDetail_r(h, poly.get(), 0, &reason, &where);
-  std::unique_ptr<GEOSGeometry, decltype(geom_deleter)> where_owner(where, geom_deleter);
+  Geom where_owner(h, where);
   std::string why = reason ? reason : "";
   if (reason) GEOSFree_r(h, reason);
   if (valid == 1) return std::nullopt;
@@ -138,21 +150,20 @@ namespace {
 
 std::vector<Point> TriangulateWith(GEOSContextHandle_t h, const std::vector<Point>& r, const std::vector<Hole>& holes) {
   if (r.size() < 3) return {};
-  auto geom_deleter = [h](GEOSGeometry* g) { GEOSGeom_destroy_r(h, g); };
-  std::unique_ptr<GEOSGeometry, decltype(geom_deleter)> poly(geos::MakePolygon(h, r, holes), geom_deleter);
+  Geom poly(h, geos::MakePolygon(h, r, holes));
   return poly ? geos::Triangles(h, poly.get()) : std::vector<Point>{};
 }
 
 }  // namespace
 
 std::vector<Point> Triangulate(const std::vector<Point>& ring, const std::vector<Hole>& holes) {
-  Context ctx(GEOS_init_r());
+  Context ctx = geos::NewContext();
   return ctx ? TriangulateWith(ctx.get(), ring, holes) : std::vector<Point>{};
 }
 
 std::vector<std::vector<Point>> TriangulateAll(const std::vector<Location>& locations) {
   std::vector<std::vector<Point>> out(locations.size());
-  Context ctx(GEOS_init_r());  // one for all: a context costs more than a booth's triangles
+  Context ctx = geos::NewContext();  // one for all: a context costs more than a booth's triangles
   if (!ctx) return out;
   for (size_t i = 0; i < locations.size(); ++i)
     if (locations[i].is_polygon) out[i] = TriangulateWith(ctx.get(), locations[i].ring, locations[i].holes);

@@ -27,50 +27,10 @@ using namespace route;
 
 // [SECTION] GEOS: each level's walkable space as triangles ----------------------------------------------
 
-struct GeosContext {
-  GEOSContextHandle_t h = GEOS_init_r();
-  ~GeosContext() {
-    if (h) GEOS_finish_r(h);
-  }
-};
+using geos::Geom;
+using geos::Outline;
 
-// A GEOS geometry owned by this handle (null allowed).
-class Geom {
- public:
-  Geom(GEOSContextHandle_t h, GEOSGeometry* g) : h_(h), g_(g) {}
-  Geom(Geom&& o) noexcept : h_(o.h_), g_(o.g_) { o.g_ = nullptr; }
-  Geom& operator=(Geom&& o) noexcept {
-    std::swap(g_, o.g_);
-    h_ = o.h_;
-    return *this;
-  }
-  Geom(const Geom&) = delete;
-  ~Geom() {
-    if (g_) GEOSGeom_destroy_r(h_, g_);
-  }
-  GEOSGeometry* get() const { return g_; }
-  GEOSGeometry* release() { return std::exchange(g_, nullptr); }
-
- private:
-  GEOSContextHandle_t h_;
-  GEOSGeometry* g_;
-};
-
-// The place's outline less its holes; null for a point or an outline GEOS cannot take (validate reports it).
-Geom Outline(GEOSContextHandle_t h, const Location& l) {
-  if (!l.is_polygon || l.ring.size() < 3) return {h, nullptr};
-  Geom poly(h, geos::MakePolygon(h, l.ring, l.holes));
-  if (poly.get() && GEOSisValid_r(h, poly.get()) != 1) return {h, nullptr};
-  return poly;
-}
-
-Geom Segment(GEOSContextHandle_t h, const Point& a, const Point& b) {
-  GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, 2, 2);
-  if (!seq) return {h, nullptr};
-  GEOSCoordSeq_setXY_r(h, seq, 0, a.x, a.y);
-  GEOSCoordSeq_setXY_r(h, seq, 1, b.x, b.y);
-  return {h, GEOSGeom_createLineString_r(h, seq)};
-}
+Geom Segment(GEOSContextHandle_t h, const Point& a, const Point& b) { return geos::Line(h, {a, b}); }
 
 // The union of `parts` (taken), or an empty geometry.
 Geom UnionOf(GEOSContextHandle_t h, std::vector<Geom>& parts) {
@@ -377,11 +337,11 @@ std::vector<unsigned char> BuildTile(const Grid& grid, int tx, int tz, const Pla
 
 Result<std::vector<RouteTile>> BuildRouteMesh(const CatalogData& plan) {
   std::vector<RouteTile> tiles;
-  GeosContext geos;
-  if (!geos.h) return Error{"building the routes: out of memory"};
-  PlanTriangles tris = WalkableTriangles(geos.h, plan);
+  geos::Context geos = geos::NewContext();
+  if (!geos) return Error{"building the routes: out of memory"};
+  PlanTriangles tris = WalkableTriangles(geos.get(), plan);
   if (tris.floor.empty()) return tiles;
-  std::vector<Connection> changes = LevelChanges(geos.h, plan);
+  std::vector<Connection> changes = LevelChanges(geos.get(), plan);
 
   Grid grid{};
   for (int a = 0; a < 3; ++a) grid.bmin[a] = 1e30f, grid.bmax[a] = -1e30f;

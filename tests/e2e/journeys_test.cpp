@@ -277,7 +277,7 @@ TEST_CASE("a real long press: the top-left corner held 3 s opens the PIN pad, re
   j.k.Shot("staff-panel");
 }
 
-TEST_CASE("a real drag on a list scrolls it and opens nothing; a flick carries on after the finger lifts") {
+TEST_CASE("a real drag on a list scrolls it and opens nothing, a flick carries on after the finger lifts") {
   Journey j("scroll");
   REQUIRE(j.k.Settle());
   Report r = TapOn(j.k, "schedule/nav");
@@ -313,7 +313,7 @@ TEST_CASE("a real drag on a list scrolls it and opens nothing; a flick carries o
   CHECK_MESSAGE(shift > 260, "a 200 px flick moved the list by " << shift << " px");
 }
 
-TEST_CASE("xdotool taps along the navigation bar of a windowed kiosk reach every screen; a tap ends the attract loop") {
+TEST_CASE("xdotool taps along the navigation bar of a windowed kiosk reach every screen, a tap ends the attract loop") {
   REQUIRE(std::system("command -v xdotool >/dev/null") == 0);
   XServer x(1920, 1080);
   {
@@ -565,7 +565,7 @@ int RoutePixels(const e2e::Image& img) {
 
 }  // namespace
 
-TEST_CASE("real taps on Route: from a booth's profile the map draws the way there from the kiosk, upstairs it takes the stairs, step-free the lift") {
+TEST_CASE("real taps on Route: from a booth's profile the map draws the way there from the kiosk, upstairs it takes the stairs, step-free the lift, and you-are-here finds the nearest accessible toilet") {
   for (auto [w, h] : {std::pair{1920, 1080}, {1080, 1920}}) {
     std::string size = std::to_string(w) + "x" + std::to_string(h);
     Journey j("map-route-" + size, {"--lang", "en"}, w, h);
@@ -584,6 +584,7 @@ TEST_CASE("real taps on Route: from a booth's profile the map draws the way ther
     CHECK(route.find(" 0:") != std::string::npos);      // one leg, on the kiosk's level
     CHECK(route.find("none") == std::string::npos);
     CHECK(RoutePixels(j.k.Shot("map-route-booth-" + size)) > 400);  // the line is drawn
+    CHECK(!r.Get("route_step").empty());  // and told in words on the card
     // Back returns to the profile the route was asked from.
     r = TapOn(j.k, "back");
     CHECK(r.Get("screen") == "exhibitors");
@@ -612,5 +613,15 @@ TEST_CASE("real taps on Route: from a booth's profile the map draws the way ther
     // Closing the card closes the route.
     r = TapOn(j.k, "card/close");
     CHECK(r.Get("route").empty());
+    // "You are here" offers the nearest toilet, accessible toilet and exit: the accessible one, step-free.
+    r = TapOn(j.k, "level/0");
+    for (int i = 0; i < 4 && !r.Find("here"); ++i) r = TapOn(j.k, "zoom-out");  // back to where the kiosk is
+    r = TapOn(j.k, "here");
+    REQUIRE_MESSAGE(r.Get("map_card") == "here", size << ": " << r.Summary());
+    r = TapOn(j.k, "card/nearest-accessible_toilet");
+    route = r.Get("route");
+    CHECK(route.rfind("amenity-toilet-accessible ", 0) == 0);
+    CHECK(route.find("step-free") != std::string::npos);
+    CHECK(RoutePixels(j.k.Shot("map-route-nearest-accessible-toilet-" + size)) > 200);
   }
 }

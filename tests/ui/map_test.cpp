@@ -75,7 +75,7 @@ std::string LabelProblems(const test::Harness& h, const MapLayout& l) {
 
 }  // namespace
 
-TEST_CASE("map: every hall, room, stage and amenity opens its card; a booth still opens its exhibitor") {
+TEST_CASE("map: every hall, room, stage and amenity opens its card, a booth still opens its exhibitor") {
   test::Harness h;
   REQUIRE(h.Tap("map/nav"));
   int places = 0;
@@ -442,4 +442,52 @@ TEST_CASE("map: a pinch zooms about the fingers, the place under them stays ther
   h.s.map_gesture = {true, 0.0001f, bx, by, bx, by};
   Measure(h);
   CHECK(h.s.map.zoom == doctest::Approx(h.s.map.fit));
+}
+
+TEST_CASE("map: the you-are-here card routes to the nearest toilet, accessible toilet (step-free) and exit, by the walk") {
+  test::Harness h;
+  const db::Catalog& c = *h.s.catalog;
+  db::Point here;
+  int level = 0;
+  REQUIRE(app::HerePoint(h.s, here, &level));
+  // The shortest walk to a place that passes `is` (step-free when asked), as the kiosk's router finds it, a
+  // change of level counted as 15 m more (the demo's upstairs toilet is 39.5 m away by the stairs, the
+  // accessible one downstairs 50 m: the one downstairs is nearer).
+  auto shortest = [&](auto is, bool step_free) {
+    std::string best;
+    double best_m = 1e18;
+    for (const auto& l : c.locations)
+      if (is(l))
+        if (auto r = c.Routes().Find(here, level, l, step_free)) {
+          double m = r->length_m + 15.0 * static_cast<double>(r->legs.size() - 1);
+          if (m < best_m) best = l.id, best_m = m;
+        }
+    return best;
+  };
+  using K = db::LocationKind;
+  struct Case {
+    std::string name;
+    bool (*is)(const db::Location&);
+    bool step_free;
+  } cases[] = {
+      {"toilet", [](const db::Location& l) { return l.amenity == "toilet" || l.amenity == "accessible_toilet"; }, false},
+      {"accessible_toilet", [](const db::Location& l) { return l.amenity == "accessible_toilet"; }, true},
+      {"exit", [](const db::Location& l) { return l.kind == K::Exit; }, false},
+  };
+  for (const Case& k : cases) {
+    CAPTURE(k.name);
+    REQUIRE(h.Tap("map/nav"));
+    REQUIRE(h.Tap("here"));
+    REQUIRE(h.s.map_card == "here");
+    REQUIRE(h.Tap("card/nearest-" + k.name));
+    std::string expected = shortest(k.is, k.step_free);
+    REQUIRE(!expected.empty());
+    CHECK(h.s.map_card == expected);
+    CHECK(h.s.map_route.to == expected);
+    REQUIRE(h.s.map_route.route);
+    CHECK(h.s.map_route.found_step_free == k.step_free);
+    CHECK(h.Visible("card/step-free"));  // its card shows the route, with the switch
+    h.s.Do({.kind = Action::Kind::ResetVisit});
+    h.Settle();
+  }
 }
