@@ -32,6 +32,7 @@
 #include "app/kiosk/options.h"
 #include "app/kiosk/source_watcher.h"
 #include "app/kiosk/staff_tools.h"
+#include "app/map/map_geometry.h"
 #include "app/state/app_state.h"
 #include "app/state/format.h"
 #include "app/state/report.h"
@@ -92,6 +93,7 @@ struct Kiosk {
   std::optional<app::PreviewStatus> preview_pending;  // guarded by preview_mu
   std::unique_ptr<kiosk::SourceWatcher> preview;      // before the members its thread uses are destroyed
   std::future<void> reloading;  // a staff reload, loading off the UI thread
+  std::future<void> route_prep;  // the routes from "you are here" of the catalog shown, prepared off the UI thread
   platform::Watchdog watchdog;  // systemd: a hung loop stops the pings and gets restarted
   int64_t fixed_now = 0;        // --now, UTC; 0 = the system clock
   int settle = kSettleFrames;   // frames still to draw after the last change
@@ -248,6 +250,21 @@ void ShowLoaded(Kiosk& k, db::Result<std::shared_ptr<const db::Catalog>> loaded)
     };
 }
 
+// Floods the routing mesh from "you are here" on a worker (db::Router::Prepare: milliseconds, more at
+// thousands of booths), so that Route is ready within the frame it is tapped in; a route asked for before
+// that goes by A*, the same way, only slower. The previous catalog's flood, if still running, is waited for
+// first (it holds its catalog, not the shown one).
+void PrepareRoutes(Kiosk& k) {
+  db::Point here;
+  int level = 0;
+  if (!k.s.catalog || k.s.catalog->Routes().empty() || !app::HerePoint(k.s, here, &level)) return;
+  if (k.route_prep.valid()) k.route_prep.wait();
+  k.route_prep = std::async(std::launch::async, [c = k.s.catalog, here, level] {
+    if (auto failed = db::Guard("preparing the routes", [&] { c->Routes().Prepare(here, level); }))
+      std::cerr << "forum-kiosk: " << failed->message << "\n";  // routes then go by A*
+  });
+}
+
 // --a11y and --screen: the modes and the screen (and detail) to start on.
 void OpenStartScreen(Kiosk& k) {
   app::AppState& s = k.s;
@@ -375,6 +392,7 @@ int StartUp(Kiosk& k) {
     return 1;
   }
   ShowLoaded(k, loading.get());
+  PrepareRoutes(k);
   OpenStartScreen(k);
   if (!FixClock(k)) return 2;
   if (!LoadFonts(k)) return 1;
@@ -421,6 +439,7 @@ bool SwapInNewSnapshot(Kiosk& k) {
   if (!app::SwapIn(k.s, k.handover)) return false;
   RebuildFonts(k, "the fonts could not be rebuilt for the new snapshot", "; the previous ones are kept");
   k.textures = std::make_unique<platform::TextureCache>(k.s.catalog);
+  PrepareRoutes(k);
   k.settle = kSettleFrames;
   // The old snapshot's catalog, atlas and logos are freed by now: hand glibc's free pages back to the system,
   // or a kiosk that swaps all week keeps the high-water mark of every swap (the soak measured +32 MB in 5).

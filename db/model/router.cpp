@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <unordered_map>
 
 #include "db/model/geometry.h"
 #include "db/model/route_mesh.h"
@@ -171,6 +172,17 @@ Route LegsOf(const dtNavMesh& mesh, const float* straight, const unsigned char* 
 
 }  // namespace
 
+// The flood of Router::Prepare: the way back from every polygon reached to the start.
+struct Router::Flood {
+  Point from;
+  int level = 0;
+  dtPolyRef start = 0;
+  std::unordered_map<dtPolyRef, dtPolyRef> parent;  // each polygon reached: the one before it (0 at the start)
+  bool whole = false;                               // not cut short by the node pool or the result buffer
+};
+
+Router::Router(Key) {}
+
 Router::~Router() {
   if (mesh_) dtFreeNavMesh(mesh_);
 }
@@ -230,6 +242,40 @@ Result<std::shared_ptr<const Router>> Router::Make(const std::vector<RouteTile>&
   return std::shared_ptr<const Router>(r);
 }
 
+std::shared_ptr<const Router::Flood> Router::PreparedFor(Point from, int from_level, bool step_free) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  const auto& f = floods_[step_free ? 1 : 0];
+  return f && f->from == from && f->level == from_level ? f : nullptr;
+}
+
+void Router::Prepare(Point from, int from_level) const {
+  if (!mesh_) return;
+  for (bool step_free : {false, true}) {
+    if (PreparedFor(from, from_level, step_free)) continue;
+    dtNavMeshQuery query;
+    if (dtStatusFailed(query.init(mesh_, kMaxNodes))) return;
+    dtQueryFilter filter;
+    Filter(filter, step_free);
+    const float start_at[3] = {static_cast<float>(from.x), LevelY(from_level), static_cast<float>(from.y)};
+    const float near[3] = {2.0f, 1.5f, 2.0f};
+    auto flood = std::make_shared<Flood>();
+    flood->from = from, flood->level = from_level;
+    float start_pt[3];
+    if (dtStatusFailed(query.findNearestPoly(start_at, near, &filter, &flood->start, start_pt)) || !flood->start) return;
+    std::vector<dtPolyRef> refs(kMaxNodes), parents(kMaxNodes);
+    std::vector<float> costs(kMaxNodes);
+    int n = 0;
+    // A circle holding the whole plan: Detour's Dijkstra over every polygon the filter lets it walk.
+    dtStatus st = query.findPolysAroundCircle(flood->start, start_pt, 1e9f, &filter, refs.data(), parents.data(), costs.data(), &n, kMaxNodes);
+    if (dtStatusFailed(st)) return;
+    flood->whole = !dtStatusDetail(st, DT_BUFFER_TOO_SMALL) && !dtStatusDetail(st, DT_OUT_OF_NODES);
+    flood->parent.reserve(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) flood->parent.emplace(refs[i], parents[i]);
+    std::lock_guard<std::mutex> lock(mu_);
+    floods_[step_free ? 1 : 0] = std::move(flood);
+  }
+}
+
 std::optional<Route> Router::Find(Point from, int from_level, const Location& to, bool step_free, NoRoute* why) const {
   auto fail = [why](NoRoute r) -> std::optional<Route> {
     if (why) *why = r;
@@ -258,12 +304,25 @@ std::optional<Route> Router::Find(Point from, int from_level, const Location& to
   std::vector<std::pair<dtPolyRef, std::array<float, 3>>> ends = Ends(query, any, filter, to, step_free);
   if (ends.empty()) return none(NoRoute::kPlaceOff);
 
+  std::shared_ptr<const Flood> flood = PreparedFor(from, from_level, step_free);
+  if (flood && flood->start != start) flood = nullptr;
   std::vector<dtPolyRef> path(kMaxPath), best_path;
   float best = 1e30f, end_pt[3] = {0, 0, 0};
   for (const auto& [ref, at] : ends) {
     int npath = 0;
-    dtStatus st = query.findPath(start, ref, start_pt, at.data(), &filter, path.data(), &npath, kMaxPath);
-    if (dtStatusFailed(st) || npath == 0 || path[npath - 1] != ref) continue;
+    if (flood && flood->parent.count(ref)) {
+      // The flood's way back, start first.
+      for (auto it = flood->parent.find(ref); it != flood->parent.end() && npath < kMaxPath; it = flood->parent.find(it->second)) {
+        path[npath++] = it->first;
+        if (!it->second) break;  // the start
+      }
+      if (path[npath - 1] != start) continue;  // longer than kMaxPath
+      std::reverse(path.begin(), path.begin() + npath);
+    } else {
+      if (flood && flood->whole) continue;  // the flood reached all there is: no way to this end
+      dtStatus st = query.findPath(start, ref, start_pt, at.data(), &filter, path.data(), &npath, kMaxPath);
+      if (dtStatusFailed(st) || npath == 0 || path[npath - 1] != ref) continue;
+    }
     float cost = PathLength(query, start_pt, at.data(), path.data(), npath);
     if (cost < best) best = cost, best_path.assign(path.begin(), path.begin() + npath), std::copy(at.begin(), at.end(), end_pt);
   }

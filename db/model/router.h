@@ -2,10 +2,12 @@
 // way a person walks it (Detour's A* over the mesh's polygons, then its string pulling: straight lines that
 // turn only at corners, a clearance away from them), level by level.
 //
-// Thread rules: a Router is immutable once made; Find may be called from any number of threads at once (each
-// call has its own Detour query and node pool).
+// Thread rules: a Router's mesh is immutable once made; Find and Prepare may be called from any number of
+// threads at once (each call has its own Detour query and node pool; the prepared floods are guarded by a
+// mutex and shared, immutable, once made).
 #pragma once
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,16 +57,29 @@ class Router {
   bool empty() const { return mesh_ == nullptr; }
   // The route from `from` on level `from_level` to `to`. step_free: no stairs or escalators (lifts and
   // ramps only). When it is not found, `why` says why.
+  // From a prepared start (Prepare), only the way back through the flood and the string pulling; else
+  // Detour's A*, once for each side the place may be reached on.
   std::optional<Route> Find(Point from, int from_level, const Location& to, bool step_free, NoRoute* why = nullptr) const;
+
+  // Floods the mesh from `from` once, walking and step-free (Dijkstra: every polygon's way back to the start),
+  // so that later Finds from there cost a lookup and the string pulling: the kiosk's "you are here", prepared
+  // off the UI thread when a snapshot is loaded. A flood that does not reach the whole mesh within Detour's
+  // node pool (kMaxNodes) is kept for what it reached; places beyond go by A*. Calling it again for the same
+  // start does nothing; for another start, it replaces the first.
+  void Prepare(Point from, int from_level) const;
 
  private:
   struct Key {};
+  struct Flood;
+  std::shared_ptr<const Flood> PreparedFor(Point from, int from_level, bool step_free) const;
 
  public:
-  explicit Router(Key) {}
+  explicit Router(Key);
 
  private:
   dtNavMesh* mesh_ = nullptr;  // owned (dtFreeNavMesh)
+  mutable std::mutex mu_;
+  mutable std::shared_ptr<const Flood> floods_[2];  // guarded by mu_: [step_free], from the last Prepare
 };
 
 }  // namespace db

@@ -231,3 +231,38 @@ TEST_CASE("route: a synthetic venue of 5,000 booths in 1 m aisles gets routes fr
   CHECK(r->length_m >= straight - 3);
   CHECK(r->length_m <= along_aisles);
 }
+
+TEST_CASE("route: prepared from the demo's kiosk (one flood), every place gets the route A* finds, walking and step-free") {
+  db::Diagnostics d;
+  auto c = db::ReadSources(FORUM_SOURCE_DIR "/assets/demo", d);
+  REQUIRE(c);
+  const db::Location* kiosk = c->FindLocation("kiosk-1");
+  REQUIRE(kiosk);
+  // A* first (nothing prepared), then the same places from the flood.
+  std::vector<std::pair<const db::Location*, std::optional<db::Route>>> plain;
+  for (bool step_free : {false, true})
+    for (const auto& l : c->locations)
+      if (db::IsDestination(l.kind) && l.kind != LocationKind::Kiosk)
+        plain.push_back({&l, c->Routes().Find(kiosk->anchor, kiosk->level, l, step_free)});
+  c->Routes().Prepare(kiosk->anchor, kiosk->level);
+  size_t i = 0, compared = 0;
+  for (bool step_free : {false, true})
+    for (const auto& l : c->locations)
+      if (db::IsDestination(l.kind) && l.kind != LocationKind::Kiosk) {
+        CAPTURE(l.id);
+        CAPTURE(step_free);
+        auto flooded = c->Routes().Find(kiosk->anchor, kiosk->level, l, step_free);
+        const auto& a_star = plain[i++].second;
+        REQUIRE(flooded.has_value() == a_star.has_value());
+        if (!flooded) continue;
+        ++compared;
+        CHECK(flooded->length_m <= a_star->length_m * 1.05 + 0.5);  // as short, give or take the search's ties
+        CHECK(flooded->length_m >= a_star->length_m * 0.95 - 0.5);
+        CHECK(flooded->legs.size() == a_star->legs.size());
+        CHECK(flooded->end_level == a_star->end_level);
+      }
+  CHECK(compared >= 70);
+  // From another start the flood is not used: the route is A*'s from there.
+  auto other = c->Routes().Find({30, 30}, 0, *c->FindLocation("booth-a1"), false);
+  CHECK(other);
+}
