@@ -4,6 +4,7 @@
 
 #include "app/state/format.h"
 #include "app/widgets/qr_code.h"
+#include "app/map/map_route.h"
 #include "app/screens/screens.h"
 #include "app/theme.h"
 #include "app/widgets/widgets.h"
@@ -45,7 +46,18 @@ void Detail(AppState& s, const db::Agreement& a, ImVec2 size) {
       if (!signer.empty()) label += "\n" + s.Ui("agreements.signatories") + ": " + signer +
                                     (s.Tr(p.signatory_title).empty() ? "" : ", " + s.Tr(p.signatory_title));
       PushId(s, p.organization_id);
-      if (Button(s, "party", label, ButtonKind::Chip, std::min(width, m.mm(280)))) s.Do({.kind = Action::Kind::OpenExhibitor, .id = o->id});
+      // An exhibiting party: the way to its booth, beside it.
+      const db::Exhibitor* e = c.FindExhibitor(o->id);
+      const db::Location* booth = e && !e->booth_id.empty() ? c.FindLocation(e->booth_id) : nullptr;
+      bool route = booth && Routable(s, *booth);
+      float route_w = route ? Measure(s.fonts.strong, s.Ui("map.route")).x + 2 * m.pad : 0;
+      float chip_w = std::min(width - (route ? route_w + m.gap : 0), m.mm(280));
+      if (Button(s, "party", label, ButtonKind::Chip, chip_w)) s.Do({.kind = Action::Kind::OpenExhibitor, .id = o->id});
+      if (route) {
+        float beside = ImGui::GetItemRectSize().y;
+        ImGui::SameLine(0, m.gap);
+        if (Button(s, "route", s.Ui("map.route"), ButtonKind::Secondary, route_w, beside)) s.Do({.kind = Action::Kind::Route, .id = booth->id});
+      }
       PopId(s);
     }
   };

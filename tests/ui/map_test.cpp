@@ -491,3 +491,30 @@ TEST_CASE("map: the you-are-here card routes to the nearest toilet, accessible t
     h.Settle();
   }
 }
+
+TEST_CASE("map: Route beside an agreement's exhibiting party shows the way to its booth, and Back returns to the agreement") {
+  test::Harness h;
+  const db::Catalog& c = *h.s.catalog;
+  h.s.Do({.kind = Action::Kind::OpenAgreement, .id = "technoparks-2022"});
+  h.Settle();
+  const db::Agreement* a = c.FindAgreement("technoparks-2022");
+  REQUIRE(a);
+  int routed = 0;
+  for (const auto& p : a->parties) {
+    const db::Exhibitor* e = c.FindExhibitor(p.organization_id);
+    CAPTURE(p.organization_id);
+    if (!e || e->booth_id.empty()) {
+      CHECK_FALSE(h.Visible(p.organization_id + "/route"));
+      continue;
+    }
+    REQUIRE(h.Tap(p.organization_id + "/route"));
+    CHECK(h.s.screen == Screen::Map);
+    CHECK(h.s.map_route.to == e->booth_id);
+    CHECK(h.s.map_route.route);
+    REQUIRE(h.Tap("back"));
+    CHECK(h.s.screen == Screen::Agreements);
+    CHECK(h.s.agreement_id == "technoparks-2022");
+    ++routed;
+  }
+  CHECK(routed >= 3);
+}
