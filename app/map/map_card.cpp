@@ -175,7 +175,8 @@ void LayoutPlaceCard(AppState& s, PlaceCard& card, float width, float max_height
   card.shown = 0;
   for (const auto& r : card.rows) {
     float rh = RowHeight(s, TextOf(s, r), inner);
-    if (card.shown > 0 && h + m.gap * 0.5f + rh + m.pad > max_height) break;  // the first row always shows
+    // The first row always shows, but on a card showing a route (what was asked for: its steps come first).
+    if ((card.shown > 0 || card.routed) && h + m.gap * 0.5f + rh + m.pad > max_height) break;
     h += m.gap * 0.5f + rh;
     ++card.shown;
   }

@@ -119,7 +119,8 @@ void StartView(AppState& s, const MapLayout& L, const PlanRect& bounds, ImVec2 o
       Box room = L.plan;
       if (card_h > 0) room.y0 = std::min(L.plan.y1 - L.plan.h() * 0.3f, L.side.y0 + card_h + m.gap);
       float z = FitZoom(r, room.w() - 2 * m.touch, room.h() - 2 * m.touch, L.turn);
-      s.map.zoom = std::clamp(z, L.fit, L.fit * 8);
+      // Beside a card, smaller than the whole plan's fit if need be: start and end both in view.
+      s.map.zoom = std::clamp(z, card_h > 0 ? L.fit * 0.5f : L.fit, L.fit * 8);
       // The route's middle at the middle of that room.
       PlanView v{origin, float(r.Centre().x), float(r.Centre().y), s.map.zoom, L.turn};
       db::Point mid = v.ToPlan(ImVec2(2 * origin.x - (room.x0 + room.x1) / 2, 2 * origin.y - (room.y0 + room.y1) / 2));

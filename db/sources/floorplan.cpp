@@ -25,11 +25,11 @@ namespace {
 
 // [SECTION] Kinds, properties and positions
 
-// A feature is a Location of one of kLocationKindNames (db/model/catalog.h), or a walkway.
+// A feature is a Location of one of kLocationKindNames (db/model/catalog.h), a walkway, or a door.
 std::string KindsForMessage() {
   std::string out;
   for (auto name : kLocationKindNames) out += std::string(name) + ", ";
-  return out + "walkway";
+  return out + "walkway, door";
 }
 const std::set<std::string> kProperties = {"id", "kind", "level", "label", "amenity", "hall", "sample",
                                            "from", "to", "accessible"};
@@ -89,6 +89,11 @@ class FeatureReader {
       if (ReadWalkway(props, gtype, coords, w)) plan.walkways.push_back(std::move(w));
       return;
     }
+    if (kind_ == "door") {
+      Opening o;
+      if (ReadDoor(props, gtype, coords, o)) plan.openings.push_back(std::move(o));
+      return;
+    }
     Location loc = LocationProperties(props);
     loc.sample = sample.value_or(false);
     bool ok = gtype == "Point" ? ReadPoint(coords, loc) : gtype == "Polygon" ? ReadPolygon(coords, loc) : false;
@@ -124,7 +129,7 @@ class FeatureReader {
       return false;
     }
     kind_ = props.contains("kind") ? AsText(props["kind"]) : "";
-    if (kind_ != "walkway" && !LocationKindFromName(kind_, location_kind_)) {
+    if (kind_ != "walkway" && kind_ != "door" && !LocationKindFromName(kind_, location_kind_)) {
       diags_.Error(file_, line_, "kind", Feature() + ": kind '" + kind_ + "' is not one of " + KindsForMessage());
       return false;
     }
@@ -153,11 +158,33 @@ class FeatureReader {
     w.to_id = props.contains("to") ? AsText(props["to"]) : "";
     w.accessible = !props.contains("accessible") || AsText(props["accessible"]) != "0";
     if (w.from_id.empty() || w.to_id.empty()) diags_.Error(file_, line_, "from", "walkway '" + id_ + "' needs \"from\" and \"to\"");
+    std::vector<Point> pts;
+    if (!ReadLine(gtype, coords, pts)) return false;
+    for (size_t i = 1; i < pts.size(); ++i) w.length_m += std::hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y);
+    return true;
+  }
+
+  // A door or opening between two spaces (a room and the hall): a LineString across the doorway on its
+  // level, its ends the door's sides; "accessible": 0 for one with a step or a revolving door.
+  bool ReadDoor(const json& props, const std::string& gtype, const json* coords, Opening& o) {
+    o.id = id_;
+    o.category = "pedestrian";
+    o.origin = {file_, line_};
+    o.level = ReadLevel(props);
+    o.accessible = !props.contains("accessible") || AsText(props["accessible"]) != "0";
+    std::vector<Point> pts;
+    if (!ReadLine(gtype, coords, pts)) return false;
+    o.a = pts.front();
+    o.b = pts.back();
+    return true;
+  }
+
+  // A LineString's positions: at least two, each on the plan.
+  bool ReadLine(const std::string& gtype, const json* coords, std::vector<Point>& pts) {
     if (gtype != "LineString" || !coords || !coords->is_array()) {
-      diags_.Error(file_, line_, "geometry", "walkway '" + id_ + "' must be a LineString");
+      diags_.Error(file_, line_, "geometry", kind_ + " '" + id_ + "' must be a LineString");
       return false;
     }
-    std::vector<Point> pts;
     bool ok = true;
     for (const auto& p : *coords) {
       Point pt;
@@ -165,15 +192,27 @@ class FeatureReader {
       pts.push_back(pt);
     }
     if (!ok || pts.size() < 2) {
-      diags_.Error(file_, line_, "geometry", "walkway '" + id_ + "' needs at least two [x, y] positions");
+      diags_.Error(file_, line_, "geometry", kind_ + " '" + id_ + "' needs at least two [x, y] positions");
       return false;
     }
     if (auto problem = PositionsProblem(pts)) {
-      diags_.Error(file_, line_, "geometry", "walkway '" + id_ + "': " + *problem);
+      diags_.Error(file_, line_, "geometry", kind_ + " '" + id_ + "': " + *problem);
       return false;
     }
-    for (size_t i = 1; i < pts.size(); ++i) w.length_m += std::hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y);
     return true;
+  }
+
+  // The feature's level: a whole number within the caps, 0 when not given.
+  int ReadLevel(const json& props) {
+    if (!props.contains("level")) return 0;
+    const json& lv = props["level"];
+    bool in_range = lv.is_number_integer() && (lv.is_number_unsigned() ? lv.get<unsigned long long>() <= caps::kMaxLevel
+                                                                         : lv.get<long long>() >= caps::kMinLevel &&
+                                                                               lv.get<long long>() <= caps::kMaxLevel);
+    if (in_range) return lv.get<int>();
+    diags_.Error(file_, line_, "level", Feature() + ": level must be a whole number from " +
+                                            std::to_string(caps::kMinLevel) + " to " + std::to_string(caps::kMaxLevel));
+    return 0;
   }
 
   Location LocationProperties(const json& props) {
@@ -184,16 +223,7 @@ class FeatureReader {
     loc.label = props.contains("label") ? AsText(props["label"]) : "";
     loc.amenity = props.contains("amenity") ? AsText(props["amenity"]) : "";
     loc.hall_id = props.contains("hall") ? AsText(props["hall"]) : "";
-    if (props.contains("level")) {
-      const json& lv = props["level"];
-      bool in_range = lv.is_number_integer() && (lv.is_number_unsigned() ? lv.get<unsigned long long>() <= caps::kMaxLevel
-                                                                           : lv.get<long long>() >= caps::kMinLevel &&
-                                                                                 lv.get<long long>() <= caps::kMaxLevel);
-      if (in_range) loc.level = lv.get<int>();
-      else
-        diags_.Error(file_, line_, "level", Feature() + ": level must be a whole number from " +
-                                                std::to_string(caps::kMinLevel) + " to " + std::to_string(caps::kMaxLevel));
-    }
+    loc.level = ReadLevel(props);
     for (const auto& lang : languages_) {
       std::string key = "name_" + lang;
       if (props.contains(key))
@@ -289,7 +319,7 @@ class FeatureReader {
   std::set<std::string> warned_properties_;
   bool stop_ = false;
   // The feature being read.
-  std::string id_, kind_;  // kind_: as written ("walkway" or a location kind's name)
+  std::string id_, kind_;  // kind_: as written ("walkway", "door" or a location kind's name)
   LocationKind location_kind_ = LocationKind::Booth;
   int line_ = 0;
 };

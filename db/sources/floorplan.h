@@ -12,6 +12,7 @@ namespace db {
 struct Floorplan {
   std::vector<Location> locations;
   std::vector<Walkway> walkways;
+  std::vector<Opening> openings;  // features of kind "door"
 };
 
 // Problems (bad JSON, unknown kinds, broken geometry) go to `diags` with the line of the feature.

@@ -376,6 +376,7 @@ struct Reader {
     auto plan = ReadFloorplan(p, "floorplan.geojson", langs, diags);
     c.locations = std::move(plan.locations);
     c.walkways = std::move(plan.walkways);
+    c.openings = std::move(plan.openings);
   }
 
   void Levels() {

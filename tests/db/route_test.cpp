@@ -13,6 +13,7 @@
 #include "db/model/router.h"
 #include "db/snapshot/loader.h"
 #include "db/snapshot/validate.h"
+#include "db/sources/floorplan.h"
 #include "db/sources/sources.h"
 #include "db/tool/synth.h"
 #include "support.h"
@@ -265,4 +266,33 @@ TEST_CASE("route: prepared from the demo's kiosk (one flood), every place gets t
   // From another start the flood is not used: the route is A*'s from there.
   auto other = c->Routes().Find({30, 30}, 0, *c->FindLocation("booth-a1"), false);
   CHECK(other);
+}
+
+TEST_CASE("route: a door drawn in floorplan.geojson makes its room enterable, and a door that is no line is an error naming it") {
+  const std::string plan = R"({"type": "FeatureCollection", "features": [
+    {"type": "Feature", "properties": {"id": "hall", "kind": "hall"}, "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [20, 0], [20, 3], [0, 3], [0, 0]]]}},
+    {"type": "Feature", "properties": {"id": "room", "kind": "room"}, "geometry": {"type": "Polygon", "coordinates": [[[5, 3], [15, 3], [15, 10], [5, 10], [5, 3]]]}},
+    {"type": "Feature", "properties": {"id": "door", "kind": "door", "level": 0, "accessible": 0}, "geometry": {"type": "LineString", "coordinates": [[12, 3], [13, 3]]}}
+  ]})";
+  db::Diagnostics d;
+  db::Floorplan f = db::ParseFloorplan(plan, "floorplan.geojson", {"en"}, d);
+  CHECK(d.error_count() == 0);
+  REQUIRE(f.openings.size() == 1);
+  CHECK(f.openings[0].id == "door");
+  CHECK_FALSE(f.openings[0].accessible);
+  CHECK(f.openings[0].a.x == 12);
+  CHECK(f.openings[0].b.x == 13);
+  auto c = Plan(f.locations, f.openings);
+  auto r = Walk(*c, {1, 1.5}, 0, "room");
+  REQUIRE(r);
+  CHECK(Crosses(r->legs[0], 3, 11.8, 13.2));  // through the door
+  CHECK(r->end.y > 4);                        // inside the room
+
+  db::Diagnostics bad;
+  db::ParseFloorplan(R"({"type": "FeatureCollection", "features": [
+    {"type": "Feature", "properties": {"id": "door-1", "kind": "door"}, "geometry": {"type": "Point", "coordinates": [1, 1]}}]})",
+                     "floorplan.geojson", {"en"}, bad);
+  REQUIRE(bad.error_count() == 1);
+  CHECK(db::Format(bad.items()[0]).find("door 'door-1' must be a LineString") != std::string::npos);
+  CHECK(bad.items()[0].line == 2);
 }
