@@ -125,9 +125,13 @@ PlanTriangles WalkableTriangles(GEOSContextHandle_t h, const CatalogData& plan) 
       if (o.level != l.level || !edge.get()) continue;
       Geom seg = Segment(h, o.a, o.b);
       double d = 0;
-      if (seg.get() && GEOSDistance_r(h, seg.get(), edge.get(), &d) == 1 && d < 0.25)
+      if (seg.get() && GEOSDistance_r(h, seg.get(), edge.get(), &d) == 1 && d < 0.25) {
         // Widened by the clearance, so that the erosion leaves the door as wide as it is drawn.
-        doors.emplace_back(h, GEOSBuffer_r(h, seg.get(), kClearance + 0.15, 4));
+        Geom door(h, GEOSBuffer_r(h, seg.get(), kClearance + 0.15, 4));
+        // A door with a step (or revolving) is walked like stairs: step-free routes keep out of it.
+        if (!o.accessible && door.get()) AddTriangles(h, door.get(), y, kAreaStairs, out.marks);
+        doors.push_back(std::move(door));
+      }
     }
     if (doors.empty()) {
       AddTriangles(h, g.get(), y, 0, out.blocked);

@@ -268,7 +268,7 @@ TEST_CASE("route: prepared from the demo's kiosk (one flood), every place gets t
   CHECK(other);
 }
 
-TEST_CASE("route: a door drawn in floorplan.geojson makes its room enterable, and a door that is no line is an error naming it") {
+TEST_CASE("route: a door drawn in floorplan.geojson makes its room enterable, step-free only when the door is, and a door that is no line is an error naming it") {
   const std::string plan = R"({"type": "FeatureCollection", "features": [
     {"type": "Feature", "properties": {"id": "hall", "kind": "hall"}, "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [20, 0], [20, 3], [0, 3], [0, 0]]]}},
     {"type": "Feature", "properties": {"id": "room", "kind": "room"}, "geometry": {"type": "Polygon", "coordinates": [[[5, 3], [15, 3], [15, 10], [5, 10], [5, 3]]]}},
@@ -287,6 +287,10 @@ TEST_CASE("route: a door drawn in floorplan.geojson makes its room enterable, an
   REQUIRE(r);
   CHECK(Crosses(r->legs[0], 3, 11.8, 13.2));  // through the door
   CHECK(r->end.y > 4);                        // inside the room
+  // The door has a step, and it is the only way in: step-free, the kiosk says there is no step-free way.
+  db::NoRoute why{};
+  CHECK_FALSE(Walk(*c, {1, 1.5}, 0, "room", true, &why));
+  CHECK(why == db::NoRoute::kNoStepFreeWay);
 
   db::Diagnostics bad;
   db::ParseFloorplan(R"({"type": "FeatureCollection", "features": [
