@@ -106,8 +106,14 @@ struct PlanTriangles {
   std::vector<Triangle> floor, blocked, marks;
 };
 
-PlanTriangles WalkableTriangles(GEOSContextHandle_t h, const CatalogData& plan) {
+PlanTriangles WalkableTriangles(GEOSContextHandle_t h, const CatalogData& plan, const std::vector<WalkwayLine>& walkways) {
   PlanTriangles out;
+  // Walkways first: the stairs, lifts and stepped doors marked after them win where they cross.
+  for (const auto& w : walkways) {
+    Geom line = geos::Line(h, w.points);
+    Geom lane(h, line ? GEOSBuffer_r(h, line.get(), kWalkwayHalfWidth, 2) : nullptr);
+    if (lane) AddTriangles(h, lane.get(), LevelY(w.level), w.accessible ? kAreaWalkway : kAreaWalkwaySteps, out.marks);
+  }
   for (const auto& l : plan.locations) {
     if (!l.is_polygon) continue;
     Geom g = Outline(h, l);
@@ -329,7 +335,7 @@ std::vector<unsigned char> BuildTile(const Grid& grid, int tx, int tz, const Pla
   if (pmesh->npolys == 0 || pmesh->nverts >= 0xffff) return {};
   if (pmesh->npolys > kMaxTilePolys) throw std::runtime_error("a tile of the plan needs more than " + std::to_string(kMaxTilePolys) + " polygons");
   for (int i = 0; i < pmesh->npolys; ++i) {
-    pmesh->flags[i] = pmesh->areas[i] == kAreaStairs || pmesh->areas[i] == kAreaEscalator
+    pmesh->flags[i] = pmesh->areas[i] == kAreaStairs || pmesh->areas[i] == kAreaEscalator || pmesh->areas[i] == kAreaWalkwaySteps
                           ? static_cast<unsigned short>(kFlagWalk | kFlagSteps)
                           : static_cast<unsigned short>(kFlagWalk);
   }
@@ -339,11 +345,11 @@ std::vector<unsigned char> BuildTile(const Grid& grid, int tx, int tz, const Pla
 
 }  // namespace
 
-Result<std::vector<RouteTile>> BuildRouteMesh(const CatalogData& plan) {
+Result<std::vector<RouteTile>> BuildRouteMesh(const CatalogData& plan, const std::vector<WalkwayLine>& walkways) {
   std::vector<RouteTile> tiles;
   geos::Context geos = geos::NewContext();
   if (!geos) return Error{"building the routes: out of memory"};
-  PlanTriangles tris = WalkableTriangles(geos.get(), plan);
+  PlanTriangles tris = WalkableTriangles(geos.get(), plan, walkways);
   if (tris.floor.empty()) return tiles;
   std::vector<Connection> changes = LevelChanges(geos.get(), plan);
 

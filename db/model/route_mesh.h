@@ -30,13 +30,26 @@ inline constexpr int kTileCells = 128;        // cells per tile side
 // Detour's references hold a tile and a polygon in 22 bits: 2^12 tiles of at most 2^10 polygons each.
 inline constexpr int kMaxTiles = 1 << 12, kMaxTilePolys = 1 << 10;
 // Detour area ids (a polygon's or a level change's kind) and the flags a query filters on.
-enum Area : unsigned char { kAreaFloor = 1, kAreaStairs = 2, kAreaEscalator = 3, kAreaLift = 4 };
+enum Area : unsigned char { kAreaFloor = 1, kAreaStairs = 2, kAreaEscalator = 3, kAreaLift = 4, kAreaWalkway = 5,
+                           kAreaWalkwaySteps = 6 };  // a walkway with steps: preferred, but not step-free
+// How much a metre along a staff-drawn walkway costs against a metre of open floor: routes keep to the
+// walkways staff drew (the aisles they want visitors in) unless leaving one saves more than 40 %.
+inline constexpr float kWalkwayCost = 0.6f;
+inline constexpr float kWalkwayHalfWidth = 0.75f;  // metres each side of a walkway's line
 enum Flag : unsigned short { kFlagWalk = 1, kFlagSteps = 2 };  // kFlagSteps: stairs and escalators
 }  // namespace route
 
-// Builds the mesh of `plan`'s locations, openings and levels: its tiles, in order. None when the plan has no
+// A walkway as staff drew it (floorplan.geojson `kind: walkway`): its line on a level. Routes prefer it
+// (kWalkwayCost); one that is not accessible is walked like stairs (never step-free).
+struct WalkwayLine {
+  int level = 0;
+  bool accessible = true;
+  std::vector<Point> points;
+};
+
+// Builds the mesh of `plan`'s locations, openings and levels, with `walkways` preferred: its tiles, in order. None when the plan has no
 // walkable space (no halls, floors or corridors: a plan of booths only); then the kiosk offers no routes.
 // Errors only when Recast or Detour fail (out of memory).
-Result<std::vector<RouteTile>> BuildRouteMesh(const CatalogData& plan);
+Result<std::vector<RouteTile>> BuildRouteMesh(const CatalogData& plan, const std::vector<WalkwayLine>& walkways = {});
 
 }  // namespace db

@@ -27,11 +27,16 @@ int LevelOf(float y) { return static_cast<int>(std::lround(y / kLevelRise)); }
 void Filter(dtQueryFilter& f, bool step_free) {
   f.setIncludeFlags(kFlagWalk);
   f.setExcludeFlags(step_free ? kFlagSteps : 0);
-  // Costs per metre: a level change by stairs is walked, a lift is waited for.
-  f.setAreaCost(kAreaFloor, 1.0f);
-  f.setAreaCost(kAreaStairs, 1.5f);
-  f.setAreaCost(kAreaEscalator, 1.2f);
-  f.setAreaCost(kAreaLift, 3.0f);
+  // Costs per metre: a level change by stairs is walked, a lift is waited for, a walkway is preferred. All
+  // divided by the walkway's, so that none is under 1: Detour's A* estimates the rest of a way as its
+  // straight length (times 0.999), which must not be more than it can cost, or A* misses the best way.
+  const float unit = 1.0f / kWalkwayCost;
+  f.setAreaCost(kAreaFloor, 1.0f * unit);
+  f.setAreaCost(kAreaStairs, 1.5f * unit);
+  f.setAreaCost(kAreaEscalator, 1.2f * unit);
+  f.setAreaCost(kAreaLift, 3.0f * unit);
+  f.setAreaCost(kAreaWalkway, 1.0f);
+  f.setAreaCost(kAreaWalkwaySteps, 1.0f);
 }
 
 double Distance(const Point& a, const Point& b) { return std::hypot(a.x - b.x, a.y - b.y); }

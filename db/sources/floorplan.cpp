@@ -86,7 +86,8 @@ class FeatureReader {
     if (!sample) diags_.Error(file_, line_, "sample", Feature() + ": sample must be 0 or 1");
     if (kind_ == "walkway") {
       Walkway w;
-      if (ReadWalkway(props, gtype, coords, w)) plan.walkways.push_back(std::move(w));
+      WalkwayLine line;
+      if (ReadWalkway(props, gtype, coords, w, line)) plan.walkways.push_back(std::move(w)), plan.walkway_lines.push_back(std::move(line));
       return;
     }
     if (kind_ == "door") {
@@ -151,7 +152,7 @@ class FeatureReader {
         diags_.Error(file_, line_, it.key(), "not valid UTF-8");
   }
 
-  bool ReadWalkway(const json& props, const std::string& gtype, const json* coords, Walkway& w) {
+  bool ReadWalkway(const json& props, const std::string& gtype, const json* coords, Walkway& w, WalkwayLine& line) {
     w.id = id_;
     w.origin = {file_, line_};
     w.from_id = props.contains("from") ? AsText(props["from"]) : "";
@@ -161,6 +162,7 @@ class FeatureReader {
     std::vector<Point> pts;
     if (!ReadLine(gtype, coords, pts)) return false;
     for (size_t i = 1; i < pts.size(); ++i) w.length_m += std::hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y);
+    line = {ReadLevel(props), w.accessible, std::move(pts)};
     return true;
   }
 

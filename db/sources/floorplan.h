@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "db/model/catalog.h"
+#include "db/model/route_mesh.h"
 #include "db/base/diagnostics.h"
 
 namespace db {
@@ -13,6 +14,7 @@ struct Floorplan {
   std::vector<Location> locations;
   std::vector<Walkway> walkways;
   std::vector<Opening> openings;  // features of kind "door"
+  std::vector<WalkwayLine> walkway_lines;  // the walkways' lines, for the routing mesh (not stored)
 };
 
 // Problems (bad JSON, unknown kinds, broken geometry) go to `diags` with the line of the feature.

@@ -133,6 +133,7 @@ struct Reader {
   CatalogData c;
   std::vector<std::string> langs;   // offered language codes
   std::string schedule_language = "en";
+  std::vector<WalkwayLine> walkway_lines = {};  // floorplan.geojson's walkways, preferred by the routing mesh
 
   // `file` as db/sources/source_tables.h describes it: opened (an error when it is required and missing),
   // its date columns read day first, its header checked; nullopt when it is not there.
@@ -377,6 +378,7 @@ struct Reader {
     c.locations = std::move(plan.locations);
     c.walkways = std::move(plan.walkways);
     c.openings = std::move(plan.openings);
+    walkway_lines = std::move(plan.walkway_lines);
   }
 
   void Levels() {
@@ -655,7 +657,7 @@ std::shared_ptr<const Catalog> ReadSources(const fs::path& dir, Diagnostics& dia
   r.Program();
   r.Strings();
   // The routing mesh, from the plan just read (db/model/route_mesh.h): stored with the snapshot.
-  if (auto tiles = BuildRouteMesh(r.c)) r.c.route_tiles = std::move(tiles.value());
+  if (auto tiles = BuildRouteMesh(r.c, r.walkway_lines)) r.c.route_tiles = std::move(tiles.value());
   else diags.Error("floor plan", 0, "", tiles.error().message);
   if (sheets)
     for (auto& t : r.tables.sheets) sheets->push_back({t.file, std::move(t.header), {}, t.header_line});

@@ -300,3 +300,35 @@ TEST_CASE("route: a door drawn in floorplan.geojson makes its room enterable, st
   CHECK(db::Format(bad.items()[0]).find("door 'door-1' must be a LineString") != std::string::npos);
   CHECK(bad.items()[0].line == 2);
 }
+
+TEST_CASE("route: a staff-drawn walkway is followed where it is not much longer than the open floor, and one with steps is not walked step-free") {
+  for (bool accessible : {true, false}) {
+    CAPTURE(accessible);
+    db::CatalogData d;
+    d.locations = {Area("hall", LocationKind::Hall, 0, 0, 30, 30), Spot("desk", 28, 28)};
+    // Along two sides of the hall: 52 m against the 36.8 m diagonal (at 0.6 a metre, 31.2).
+    std::vector<db::WalkwayLine> walkways = {{0, accessible, {{2, 2}, {28, 2}, {28, 28}}}};
+    auto tiles = db::BuildRouteMesh(d, walkways);
+    REQUIRE(tiles.ok());
+    d.route_tiles = std::move(tiles.value());
+    auto c = db::Catalog::Make(std::move(d));
+    auto along = [](const db::Route& r) {
+      for (const auto& p : r.legs[0].points)
+        if (p.x > 26 && p.y < 4) return true;  // the walkway's corner
+      return false;
+    };
+    auto walk = Walk(*c, {2, 2}, 0, "desk");
+    REQUIRE(walk);
+    auto step_free = Walk(*c, {2, 2}, 0, "desk", true);
+    REQUIRE(step_free);
+    if (accessible) {
+      CHECK(along(*walk));
+      CHECK(walk->length_m == doctest::Approx(52).epsilon(0.05));
+      CHECK(along(*step_free));  // an accessible walkway is step-free too
+    } else {
+      CHECK(along(*walk));  // walked, it is still the way staff drew
+      CHECK_FALSE(along(*step_free));
+      CHECK(step_free->length_m == doctest::Approx(36.8).epsilon(0.05));
+    }
+  }
+}
