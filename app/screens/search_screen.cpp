@@ -108,7 +108,10 @@ void Open(AppState& s, const db::SearchHit& h) {
         s.Do({.kind = K::OpenExhibitor, .id = p->organization_id, .number = from});
       break;
     }
-    case Kind::Place: s.Do({.kind = K::ShowOnMap, .id = h.ref, .number = from}); break;
+    case Kind::Place:  // the map on it, with its card (what is on there, the way there)
+      s.Do({.kind = K::ShowOnMap, .id = h.ref, .number = from});
+      s.Do({.kind = K::MapCard, .id = h.ref});
+      break;
   }
 }
 

@@ -8,6 +8,7 @@
 #include "db/model/route_mesh.h"
 #include "db/model/route_steps.h"
 #include "db/model/router.h"
+#include "route_plans.h"
 
 namespace {
 
@@ -16,34 +17,9 @@ using db::RouteStep;
 using db::Side;
 using Kind = db::RouteStep::Kind;
 
-db::Location Area(std::string id, LocationKind kind, double x0, double y0, double x1, double y1, int level = 0) {
-  db::Location l;
-  l.id = std::move(id);
-  l.kind = kind;
-  l.level = level;
-  l.is_polygon = true;
-  l.ring = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
-  l.anchor = db::Centroid(l.ring);
-  return l;
-}
-
-db::Location Spot(std::string id, double x, double y, int level = 0) {
-  db::Location l;
-  l.id = std::move(id);
-  l.kind = LocationKind::Amenity;
-  l.level = level;
-  l.anchor = {x, y};
-  return l;
-}
-
-std::shared_ptr<const db::Catalog> Plan(std::vector<db::Location> places) {
-  db::CatalogData d;
-  d.locations = std::move(places);
-  auto tiles = db::BuildRouteMesh(d);
-  REQUIRE(tiles.ok());
-  d.route_tiles = std::move(tiles.value());
-  return db::Catalog::Make(std::move(d));
-}
+using test::Area;
+using test::Plan;
+using test::Spot;
 
 std::vector<RouteStep> Steps(const db::Catalog& c, db::Point from, int level, const std::string& to, bool step_free = false) {
   const db::Location* place = c.FindLocation(to);

@@ -11,6 +11,7 @@
 #include "db/model/geometry.h"
 #include "db/model/route_mesh.h"
 #include "db/model/router.h"
+#include "route_plans.h"
 #include "db/snapshot/loader.h"
 #include "db/snapshot/validate.h"
 #include "db/sources/floorplan.h"
@@ -23,35 +24,9 @@ namespace {
 using db::LocationKind;
 using db::Point;
 
-db::Location Area(std::string id, LocationKind kind, double x0, double y0, double x1, double y1, int level = 0) {
-  db::Location l;
-  l.id = std::move(id);
-  l.kind = kind;
-  l.level = level;
-  l.is_polygon = true;
-  l.ring = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
-  l.anchor = db::Centroid(l.ring);
-  return l;
-}
-
-db::Location Spot(std::string id, double x, double y, int level = 0) {
-  db::Location l;
-  l.id = std::move(id);
-  l.kind = LocationKind::Amenity;
-  l.level = level;
-  l.anchor = {x, y};
-  return l;
-}
-
-std::shared_ptr<const db::Catalog> Plan(std::vector<db::Location> places, std::vector<db::Opening> openings = {}) {
-  db::CatalogData d;
-  d.locations = std::move(places);
-  d.openings = std::move(openings);
-  auto tiles = db::BuildRouteMesh(d);
-  REQUIRE(tiles.ok());
-  d.route_tiles = std::move(tiles.value());
-  return db::Catalog::Make(std::move(d));
-}
+using test::Area;
+using test::Plan;
+using test::Spot;
 
 std::optional<db::Route> Walk(const db::Catalog& c, Point from, int level, const std::string& to, bool step_free = false,
                               db::NoRoute* why = nullptr) {
@@ -304,14 +279,9 @@ TEST_CASE("route: a door drawn in floorplan.geojson makes its room enterable, st
 TEST_CASE("route: a staff-drawn walkway is followed where it is not much longer than the open floor, and one with steps is not walked step-free") {
   for (bool accessible : {true, false}) {
     CAPTURE(accessible);
-    db::CatalogData d;
-    d.locations = {Area("hall", LocationKind::Hall, 0, 0, 30, 30), Spot("desk", 28, 28)};
     // Along two sides of the hall: 52 m against the 36.8 m diagonal (at 0.6 a metre, 31.2).
-    std::vector<db::WalkwayLine> walkways = {{0, accessible, {{2, 2}, {28, 2}, {28, 28}}}};
-    auto tiles = db::BuildRouteMesh(d, walkways);
-    REQUIRE(tiles.ok());
-    d.route_tiles = std::move(tiles.value());
-    auto c = db::Catalog::Make(std::move(d));
+    auto c = Plan({Area("hall", LocationKind::Hall, 0, 0, 30, 30), Spot("desk", 28, 28)}, {},
+                  {{0, accessible, {{2, 2}, {28, 2}, {28, 28}}}});
     auto along = [](const db::Route& r) {
       for (const auto& p : r.legs[0].points)
         if (p.x > 26 && p.y < 4) return true;  // the walkway's corner

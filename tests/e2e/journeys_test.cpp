@@ -502,7 +502,7 @@ TEST_CASE("real taps at FOSDEM 2026's size: \"rust\", then \"Show all\" on the s
   CHECK(e2e::Spread(e2e::Load(png)) > 10);
 }
 
-TEST_CASE("real taps on the level switcher: the map opens on the kiosk's level, shows one level at a time, and a place found upstairs is shown there") {
+TEST_CASE("real taps on the level switcher: the map opens on the kiosk's level, shows one level at a time, and a place found upstairs is shown there with its card and Route") {
   for (auto [w, h] : {std::pair{1920, 1080}, {1080, 1920}}) {
     std::string size = std::to_string(w) + "x" + std::to_string(h);
     Journey j("map-levels-" + size, {"--lang", "en"}, w, h);
@@ -543,7 +543,10 @@ TEST_CASE("real taps on the level switcher: the map opens on the kiosk's level, 
     CHECK(r.Get("focus") == "room-press");
     CHECK(r.Get("map_level") == "1");
     CHECK(r.Find("place/room-press"));
+    CHECK(r.Get("map_card") == "room-press");  // with its card, and the way there on it
     j.k.Shot("map-show-upstairs-" + size);
+    r = TapOn(j.k, "card/route");
+    CHECK(r.Get("route").rfind("room-press ", 0) == 0);
     // Opened again from the navigation bar, the map is back on the kiosk's level.
     r = TapOn(j.k, "map/nav");
     CHECK(r.Get("map_level") == "0");
