@@ -55,7 +55,13 @@ std::string RouteText(const AppState& s, const db::Route& r, const std::vector<d
   std::string text = PlaceTitle(s, to) + "\n" + RouteSummary(s, r) + "\n" + s.Ui("map.steps.from_here") + "\n";
   int n = 0;
   for (const std::string& line : RouteWords(s, steps)) text += std::to_string(++n) + ". " + line + "\n";
-  if (!s.catalog->forum.title.by_lang.empty()) text += s.Tr(s.catalog->forum.title);
+  if (!s.catalog->forum.title.by_lang.empty()) text += s.Tr(s.catalog->forum.title) + "\n";
+  // The venue's web map, on this place (its id percent-encoded: ids are letters, digits and - _ . ;).
+  if (std::string url = s.catalog->forum.map_url; !url.empty()) {
+    std::string id;
+    for (char ch : to.id) id += ch == ';' ? std::string("%3B") : std::string(1, ch);
+    text += Fill(url, {{"place", id}}) + "\n";
+  }
   return text;
 }
 

@@ -18,7 +18,8 @@ long RoundedMetres(double metres);
 std::vector<std::string> RouteWords(const AppState& s, const std::vector<db::RouteStep>& steps);
 
 // What the route's QR code holds, as plain text in the visitor's language: where to, the distance and time,
-// from where, the numbered steps. (No link to a venue's web map yet: the snapshot has no field for one.)
+// from where, the numbered steps, the forum; then the venue's web map on the place (forum.csv map_url) when
+// the snapshot gives one.
 std::string RouteText(const AppState& s, const db::Route& r, const std::vector<db::RouteStep>& steps, const db::Location& to);
 
 // "Take the lift to Conference level".

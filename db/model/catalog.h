@@ -70,6 +70,9 @@ struct Forum {
   std::string default_language;
   int idle_timeout_s = 60;
   std::string website;
+  // The venue's web map, with {place} where a place's id goes ("https://map.example.org/?to={place}"); the
+  // route's QR code links to it. Empty: no link.
+  std::string map_url;
   Text title, venue, city;
   Origin origin;
   bool operator==(const Forum&) const = default;

@@ -215,7 +215,8 @@ class Checker {
     one(kNowhere, "meta", "generator", "value", c_.info.generator);
     const db::Forum& f = c_.forum;
     for (auto [field, v] : {std::pair{"id", &f.code}, {"start_date", &f.start_date}, {"end_date", &f.end_date},
-                            {"time_zone", &f.time_zone}, {"default_language", &f.default_language}, {"website", &f.website}})
+                            {"time_zone", &f.time_zone}, {"default_language", &f.default_language}, {"website", &f.website},
+                            {"map_url", &f.map_url}})
       one(f.origin, "forum", f.code, field, *v);
     for (const auto& x : c_.languages) {
       one(x.origin, "language", x.code, "code", x.code), one(x.origin, "language", x.code, "english_name", x.english_name);
@@ -306,6 +307,9 @@ class Checker {
     if (f.idle_timeout_s < caps::kMinIdleTimeoutS || f.idle_timeout_s > caps::kMaxIdleTimeoutS)
       Err(f.origin, "forum", "idle_timeout_s", std::to_string(f.idle_timeout_s) + " is not a number of seconds between " +
                                                    std::to_string(caps::kMinIdleTimeoutS) + " and " + std::to_string(caps::kMaxIdleTimeoutS));
+    if (!f.map_url.empty() && ((f.map_url.rfind("http://", 0) != 0 && f.map_url.rfind("https://", 0) != 0) ||
+                               f.map_url.find("{place}") == std::string::npos))
+      Err(f.origin, "forum", "map_url", "'" + f.map_url + "' is not a web address with {place} in it (like https://map.example.org/?to={place})");
     Required(f.title, f.origin, "forum", f.code, "title");
     TextValid(f.venue, f.origin, "forum", f.code, "venue");
     TextValid(f.city, f.origin, "forum", f.code, "city");

@@ -388,7 +388,8 @@ std::vector<TableDescription> MakeTables() {
       Req("utc_offset_min", &Forum::utc_offset_min),
       Req("default_language", &Forum::default_language),
       Req("idle_timeout_s", &Forum::idle_timeout_s),
-      Opt("website", &Forum::website)}));
+      Opt("website", &Forum::website),
+      Opt("map_url", &Forum::map_url)}));
   Owners<Forum> forum{"forum", {},
                       [](const C& c, const auto& fn) { fn(Keys{}, c.forum); },
                       [](C& c, const auto& fn) { fn(Keys{}, c.forum); },

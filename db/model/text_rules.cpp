@@ -30,7 +30,7 @@ TextKind KindOfField(std::string_view f) {
   for (std::string_view x : {"description", "summary", "scope", "biography", "note", "value"})
     if (f == x) return TextKind::LongText;
   if (f == "text") return TextKind::UiText;
-  for (std::string_view x : {"website", "url", "email", "phone"})
+  for (std::string_view x : {"website", "url", "map_url", "email", "phone"})
     if (f == x) return TextKind::Link;
   for (std::string_view x : {"name", "short_name", "title", "subtitle", "venue", "city", "place", "signatory_name",
                              "signatory_title", "label", "native_name", "english_name", "publisher"})

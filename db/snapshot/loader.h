@@ -13,7 +13,7 @@ namespace db {
 class Database;
 
 // The schema version this build reads and writes (PRAGMA user_version of db/snapshot/schema.sql).
-inline constexpr int kSchemaVersion = 4;  // 4: route_tile; 3: building, level, opening, new location kinds; 2: rich descriptions
+inline constexpr int kSchemaVersion = 5;  // 5: forum.map_url; 4: route_tile; 3: building, level, opening, new location kinds; 2: rich descriptions
 
 // Reads a snapshot into a Catalog: checks that it is a Forum Kiosk snapshot of kSchemaVersion that passes
 // SQLite's quick_check, and loads it. Does not verify the content checksum nor the rules: the kiosk opens

@@ -19,7 +19,7 @@
 -- db/snapshot/checksum.cpp), so a changed value that SQLite's own quick_check cannot notice is still caught.
 
 PRAGMA application_id = 1179341646;  -- 0x464B534E, 'FKSN': marks the file as a Forum Kiosk snapshot
-PRAGMA user_version = 4;             -- schema_version (4: the routing mesh; 3: buildings, levels, openings, more place kinds)
+PRAGMA user_version = 5;             -- schema_version (5: forum.map_url; 4: the routing mesh; 3: buildings, levels, openings, more place kinds)
 
 -- [SECTION] Snapshot metadata ---------------------------------------------------------------------------
 -- Keys: schema_version, content_version (integer, grows with every published snapshot), content_checksum,
@@ -51,7 +51,8 @@ CREATE TABLE forum (
   utc_offset_min    INTEGER NOT NULL,    -- the venue's offset during the forum, minutes east of UTC (+06:00 = 360)
   default_language  TEXT NOT NULL REFERENCES language(code),  -- the idle reset returns to this language
   idle_timeout_s    INTEGER NOT NULL DEFAULT 60,
-  website           TEXT
+  website           TEXT,
+  map_url           TEXT                 -- the venue's web map, {place} standing for a location id
 ) STRICT;
 
 CREATE TABLE forum_i18n (

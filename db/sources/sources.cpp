@@ -176,6 +176,7 @@ struct Reader {
     f.time_zone = r.Get("time_zone");
     f.default_language = r.Get("default_language");
     f.website = r.Get("website");
+    f.map_url = r.Get("map_url");
     f.title = r.GetText("title", langs);
     f.venue = r.GetText("venue", langs);
     f.city = r.GetText("city", langs);

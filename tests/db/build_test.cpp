@@ -333,3 +333,21 @@ TEST_CASE("a floor-plan polygon with a hole keeps it through the snapshot, a hol
     CHECK(db::ValidateSnapshot(dir / "out.snapshot").error_count() == 0);
   }
 }
+
+TEST_CASE("forum.csv map_url: the venue's web map is kept in the snapshot, and one that is no web address with {place} is an error") {
+  test::TempDir dir;
+  auto src = test::CopyFixture(dir);
+  Edit(src / "forum.csv", "idle_timeout_s,website,", "idle_timeout_s,website,map_url,");
+  Edit(src / "forum.csv", ",60,,", ",60,,https://map.example.org/?to={place},");
+  auto out = test::Build(src, dir);
+  INFO(test::Dump(out.diags));
+  REQUIRE(out.written);
+  auto c = db::LoadCatalog(dir / "out.snapshot");
+  REQUIRE(c);
+  CHECK(c.value()->forum.map_url == "https://map.example.org/?to={place}");
+
+  Edit(src / "forum.csv", "https://map.example.org/?to={place}", "map.example.org");
+  auto bad = test::Build(src, dir);
+  CHECK_FALSE(bad.written);
+  CHECK(HasError(bad.diags, "forum.csv", 2, "map_url", "'map.example.org' is not a web address with {place}"));
+}

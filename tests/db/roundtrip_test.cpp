@@ -74,9 +74,10 @@ db::CatalogData Filled() {
   }
   {
     auto& [code, start_date, end_date, time_zone, utc_offset_min, default_language, idle_timeout_s, website,
-           title, venue, city, origin] = forum;
+           map_url, title, venue, city, origin] = forum;
     code = v.S("forum"); start_date = "2022-09-28"; end_date = "2022-09-30"; time_zone = "Asia/Almaty";
     utc_offset_min = 360; default_language = "kk"; idle_timeout_s = 75; website = v.S("https://forum");
+    map_url = v.S("https://map/?to={place}");
     title = v.T("title"); venue = v.T("venue"); city = v.T("city");
     origin = {};
   }

@@ -6,6 +6,8 @@
 #include <stdexcept>
 
 #include "app/map/map_geometry.h"
+#include "app/map/map_card.h"
+#include "app/map/route_words.h"
 #include "app/theme.h"
 #include "app/ui.h"
 #include "harness.h"
@@ -517,4 +519,30 @@ TEST_CASE("map: Route beside an agreement's exhibiting party shows the way to it
     ++routed;
   }
   CHECK(routed >= 3);
+}
+
+TEST_CASE("map: the route's QR text names the place and the walk, numbers every step, and links the venue's web map when the snapshot gives one") {
+  test::Harness h;
+  db::CatalogData d = *h.s.catalog;
+  d.forum.map_url = "https://map.example.org/?to={place}";
+  h.Swap(db::Catalog::Make(std::move(d)));
+  h.s.Do({.kind = Action::Kind::Route, .id = "booth-a1"});
+  h.Settle();
+  REQUIRE(h.s.map_route.route);
+  const db::Location* booth = h.s.catalog->FindLocation("booth-a1");
+  REQUIRE(booth);
+  std::string text = app::RouteText(h.s, *h.s.map_route.route, h.s.map_route.steps, *booth);
+  CAPTURE(text);
+  CHECK(text.rfind(app::PlaceTitle(h.s, *booth) + "\n", 0) == 0);  // Astana Hub, in the visitor's language
+  size_t from = 0;
+  int n = 0;
+  for (const std::string& w : app::RouteWords(h.s, h.s.map_route.steps)) {
+    size_t at = text.find(std::to_string(++n) + ". " + w + "\n", from);
+    CHECK_MESSAGE(at != std::string::npos, w);
+    if (at != std::string::npos) from = at;
+  }
+  CHECK(n >= 3);
+  const std::string link = "https://map.example.org/?to=booth-a1\n";
+  CHECK(text.size() > link.size());
+  CHECK(text.compare(text.size() - link.size(), link.size(), link) == 0);
 }
