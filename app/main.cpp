@@ -27,6 +27,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <thread>
 #include <utility>
 
 #include "app/kiosk/options.h"
@@ -99,6 +100,9 @@ struct Kiosk {
   int settle = kSettleFrames;   // frames still to draw after the last change
   int frames = 0;
   double started_s = 0, frame_ms = 0, info_at = -1;
+  double frame_begin_s = 0;   // when the wait for work ended: the frame's own work starts here
+  double next_frame_s = 0;    // the earliest start of the next frame drawn back to back (the refresh rate)
+  std::ofstream frame_log;    // --frame-log
   bool quitting = false;        // staff asked to quit
   // --report: the touch targets of each frame, and the last report written.
   std::vector<app::AppState::Target> targets;
@@ -379,6 +383,10 @@ void OpenStartView(Kiosk& k) {
   if (k.opt.start_staff) s.staff.open = true;
   if (k.opt.start_pin) s.staff.pin_pad = true;  // the PIN pad as staff see it (nothing can be unlocked without the PIN)
   if (!k.opt.report.empty()) s.targets = &k.targets;
+  if (!k.opt.frame_log.empty()) {
+    k.frame_log.open(k.opt.frame_log, std::ios::app);
+    if (!k.frame_log) std::cerr << "forum-kiosk: cannot write the frame log " << k.opt.frame_log << "\n";
+  }
 }
 
 // Everything before the first frame. Returns kiosk::kRun, or the exit code to stop with.
@@ -413,6 +421,13 @@ void WaitForWork(Kiosk& k) {
   if (k.watchdog.interval() > 0) timeout = std::min(timeout, k.watchdog.interval() / 2);
   if (s.staff.open) timeout = std::min(timeout, 1.0);  // the staff panel's figures, once a second
   if (k.settle > 0 || s.animating || !k.opt.screenshot.empty()) timeout = 0;
+  // Frames back to back (a finger dragging, an animation) come at most at the display's refresh rate: where
+  // the swap does not wait for the display (Xvfb, a driver without vsync) the loop would otherwise redraw as
+  // fast as it can and take every core for frames nobody sees. Input that comes meanwhile waits in the queue.
+  if (timeout == 0 && k.opt.screenshot.empty()) {
+    double early = k.next_frame_s - k.window->Now();
+    if (early > 0) std::this_thread::sleep_for(std::chrono::duration<double>(early));
+  }
   if (k.window->Wait(timeout)) {
     s.last_input_s = k.window->Now();
     k.settle = kSettleFrames;
@@ -505,22 +520,40 @@ int AuditScreenshot() {
   return 0;
 }
 
+// --frame-log: "frame N T OWN_MS FRAME_MS SCREEN VERTICES" per frame drawn (T: seconds since the window
+// opened; VERTICES: what ImGui gave the renderer, the software renderer's main cost). OWN
+// is the kiosk's own work: what BeforeFrame does at the boundary (a swap, a font rebuild), the screens, and
+// ImGui's Render; FRAME adds the GL backend, the driver's rasterizing and the swap. Buffered: flushed when
+// the loop comes to rest, so a benchmark reads whole lines once the screen is still.
+void LogFrame(Kiosk& k, double done_s) {
+  if (!k.frame_log.is_open()) return;
+  char line[160];
+  const ImDrawData* d = ImGui::GetDrawData();
+  std::snprintf(line, sizeof line, "frame %d %.3f %.3f %.3f %s %d\n", k.frames, k.frame_begin_s - k.started_s,
+                (k.window->RenderedAt() - k.frame_begin_s) * 1000, (done_s - k.frame_begin_s) * 1000,
+                app::ScreenName(k.s.screen), d ? d->TotalVtxCount : 0);
+  k.frame_log << line;
+  if (k.settle <= 1 && !k.s.animating) k.frame_log.flush();
+}
+
 // hello_imgui's ShowGui and swap: one frame drawn and presented. An exit code when the program ends here
 // (a screenshot taken once the screen has settled: a few frames drawn, nothing animating; or a GL error).
 std::optional<int> Frame(Kiosk& k) {
   app::AppState& s = k.s;
   bool capture = !k.opt.screenshot.empty() && k.frames >= 8 && !s.animating && !k.textures->Busy();
-  double frame_start = k.window->Now();
   k.targets.clear();
   k.window->BeginFrame();
   app::DrawFrame(s);
   auto high_contrast = [&s](ImDrawData* d) { app::ApplyHighContrast(d, s.catalog.get()); };
   if (!k.window->EndFrame(capture ? k.opt.screenshot : std::string(), k.error,
-                          s.high_contrast ? std::function<void(ImDrawData*)>(high_contrast) : nullptr)) {
+                          s.high_contrast ? std::function<void(ImDrawData*)>(high_contrast) : nullptr,
+                          s.high_contrast ? app::HighContrast(s.backdrop) : s.backdrop)) {
     std::cerr << "forum-kiosk: " << k.error << "\n";
     return 1;
   }
-  k.frame_ms = (k.window->Now() - frame_start) * 1000;
+  double done_s = k.window->Now();
+  k.frame_ms = (done_s - k.frame_begin_s) * 1000;
+  LogFrame(k, done_s);
   if (k.frames == 0) k.watchdog.Ready();
   k.watchdog.Ping(k.window->Now());
   if (capture) return AuditScreenshot();
@@ -623,6 +656,8 @@ int main(int argc, char** argv) {
   if (int rc = StartUp(k); rc != kiosk::kRun) return rc;
   while (!k.window->CloseRequested()) {
     WaitForWork(k);
+    k.frame_begin_s = k.window->Now();
+    k.next_frame_s = k.frame_begin_s + k.window->RefreshPeriod();
     BeforeFrame(k);
     if (std::optional<int> rc = Frame(k)) return *rc;
     if (!AfterRender(k)) break;

@@ -199,7 +199,8 @@ void DrawFrame(AppState& s) {
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
   }
-  ImGui::Begin("kiosk", nullptr, flags);
+  ImGui::Begin("kiosk", nullptr, flags | ImGuiWindowFlags_NoBackground);  // the backdrop is its background
+  s.backdrop = colors::kPaper;
   ImVec2 size = ImGui::GetWindowSize();
   s.animating = false;
   if (!s.catalog) {

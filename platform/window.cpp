@@ -94,6 +94,9 @@ std::unique_ptr<Window> Window::Create(const WindowOptions& opt, std::string& er
   }
   glfwMakeContextCurrent(win->w_);
   glfwSwapInterval(1);
+  if (GLFWmonitor* m = monitor ? monitor : glfwGetPrimaryMonitor())
+    if (const GLFWvidmode* mode = glfwGetVideoMode(m); mode && mode->refreshRate >= 24 && mode->refreshRate <= 500)
+      win->refresh_period_s_ = 1.0 / mode->refreshRate - 0.001;
   if (opt.kiosk) glfwSetInputMode(win->w_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
   glfwSetWindowUserPointer(win->w_, &win->input_);  // ImGui 1.86's GLFW backend does not use it
   glfwSetCursorPosCallback(win->w_, OnCursor);
@@ -286,14 +289,16 @@ void Rotate(ImDrawData* d, int rotation, float pw, float ph) {
 }  // namespace
 
 bool Window::EndFrame(const std::string& capture_png, std::string& error,
-                      const std::function<void(ImDrawData*)>& filter) {
+                      const std::function<void(ImDrawData*)>& filter, uint32_t clear) {
   ImGui::Render();
+  rendered_s_ = Now();
   int w, h;
   glfwGetFramebufferSize(w_, &w, &h);
   if (filter) filter(ImGui::GetDrawData());
   if (rotation_) Rotate(ImGui::GetDrawData(), rotation_, static_cast<float>(w), static_cast<float>(h));
   glViewport(0, 0, w, h);
-  glClearColor(0.957f, 0.945f, 0.918f, 1.0f);
+  ImVec4 c = ImGui::ColorConvertU32ToFloat4(clear);
+  glClearColor(c.x, c.y, c.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   bool ok = true;

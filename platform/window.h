@@ -37,9 +37,13 @@ class Window {
   // ImGui::Render + draw + swap. With `capture_png`, the finished frame is also read back (before the swap,
   // from the back buffer, which is defined on every driver) and written there as PNG; false and `error` if
   // that fails.
-  // `filter` (optional) may change the draw data before it is rendered (the high-contrast theme).
+  // `filter` (optional) may change the draw data before it is rendered (the high-contrast theme). `clear`:
+  // the colour (IM_COL32) the frame starts from (default: the kiosk's paper).
   bool EndFrame(const std::string& capture_png, std::string& error,
-                const std::function<void(ImDrawData*)>& filter = nullptr);
+                const std::function<void(ImDrawData*)>& filter = nullptr, uint32_t clear = 0xFFEAF1F4);
+  // When the last EndFrame's ImGui::Render() returned (Now()'s clock): the end of the app's own work on a
+  // frame; what follows is the GL backend, the driver and the swap (--frame-log splits the two).
+  double RenderedAt() const { return rendered_s_; }
   // The screen as mounted: 0, 90, 180 or 270 degrees clockwise. The app then lays out for the rotated size
   // (a landscape monitor on its side gets the portrait layout) and touches are turned to match.
   void SetRotation(int degrees);
@@ -75,6 +79,9 @@ class Window {
   // when the monitor does not report a plausible size (as under Xvfb).
   float PxPerMm() const;
   double Now() const;  // seconds, monotonic
+  // The display's frame period less a millisecond of slack, so that pacing never makes a vsynced swap miss
+  // its refresh (1/60 s when the monitor reports no rate, as under Xvfb). Read once, at Create.
+  double RefreshPeriod() const { return refresh_period_s_; }
   // Wakes Wait() from another thread (a new snapshot is ready). Thread-safe.
   static void Wake();
   // Re-uploads ImGui's font atlas after it was rebuilt (a new snapshot brings new characters).
@@ -86,6 +93,8 @@ class Window {
   bool kiosk_ = true;
   bool imgui_ready_ = false;
   int rotation_ = 0;
+  double rendered_s_ = 0;
+  double refresh_period_s_ = 1.0 / 60 - 0.001;
   Input input_;
   int frames_up_ = 2;  // frames since the finger lifted (BeginFrame); 2 = long enough to forget where
   // A touchscreen (X11, XInput 2.2): its touches come here instead of the server's emulated pointer; the

@@ -28,6 +28,10 @@ int ParseOptions(int argc, char** argv, Options& o) {
   cli.add_option("--report", o.report,
                  "after every frame that changed it, write what is on the screen (screen, detail, language, touch "
                  "targets; app/state/report.h) to this file: for end-to-end tests and staff checks");
+  cli.add_option("--frame-log", o.frame_log,
+                 "append one line per frame drawn to this file: the kiosk's own work (from the end of the wait for "
+                 "input to the end of ImGui::Render) and the whole frame (to the swap), in ms, and the screen; for "
+                 "benchmarks (bench/frames.sh)");
   auto* sources_opt = cli.add_option("--sources", o.sources,
                                      "live preview for staff: build this source folder, show it, and build again "
                                      "whenever a file in it is saved, listing its errors on top (windowed)");

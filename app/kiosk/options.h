@@ -28,6 +28,7 @@ struct Options {
   std::string a11y;          // --a11y reach,large_text,high_contrast: modes on at start
   std::string report;        // --report FILE: what is on the screen after each frame (app/state/report.h)
   std::string sources;       // --sources DIR: the live preview of a source folder (app/kiosk/source_watcher.h)
+  std::string frame_log;     // --frame-log FILE: one line per frame drawn, its times (bench/frames.sh reads it)
 };
 
 // ParseOptions returns it when the program should go on; any other value is the exit code to stop with

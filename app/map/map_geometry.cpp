@@ -139,6 +139,46 @@ bool Overlaps(const std::vector<ImVec2>& pts, const Box& b) {
   return false;
 }
 
+bool InsetConvex(const std::vector<ImVec2>& pts, float d, std::vector<ImVec2>& out) {
+  const size_t n = pts.size();
+  if (n < 3) return false;
+  float area = 0;
+  for (size_t i = 0, j = n - 1; i < n; j = i++) area += pts[j].x * pts[i].y - pts[i].x * pts[j].y;
+  if (std::fabs(area) < 1e-3f) return false;
+  const float sign = area > 0 ? 1.f : -1.f;  // the inward normal of an edge (dx, dy) is sign * (-dy, dx)
+  std::vector<ImVec2> normals(n);
+  for (size_t i = 0; i < n; ++i) {
+    ImVec2 a = pts[i], b = pts[(i + 1) % n];
+    float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
+    if (len < 1e-3f) return false;
+    normals[i] = ImVec2(-dy / len * sign, dx / len * sign);
+  }
+  out.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const ImVec2 n1 = normals[(i + n - 1) % n], n2 = normals[i];
+    float cross = n1.x * n2.y - n1.y * n2.x, dot = n1.x * n2.x + n1.y * n2.y;
+    if (cross * sign < -1e-4f || dot < 0.f) return false;  // a reflex corner, or one sharper than a right angle
+    float k = d / (1 + dot);
+    out[i] = ImVec2(pts[i].x + (n1.x + n2.x) * k, pts[i].y + (n1.y + n2.y) * k);
+  }
+  for (size_t i = 0; i < n; ++i) {  // an edge that turned round: the polygon was thinner than 2 d
+    ImVec2 a = pts[i], b = pts[(i + 1) % n], p = out[i], q = out[(i + 1) % n];
+    if ((b.x - a.x) * (q.x - p.x) + (b.y - a.y) * (q.y - p.y) <= 0) return false;
+  }
+  return true;
+}
+
+bool Covers(const std::vector<ImVec2>& pts, const Box& b) {
+  if (pts.size() < 3 || !InsideScreen(pts, ImVec2(b.x0, b.y0))) return false;
+  ImVec2 corners[4] = {{b.x0, b.y0}, {b.x1, b.y0}, {b.x1, b.y1}, {b.x0, b.y1}};
+  for (const auto& p : pts)
+    if (p.x >= b.x0 && p.x <= b.x1 && p.y >= b.y0 && p.y <= b.y1) return false;
+  for (size_t i = 0, j = pts.size() - 1; i < pts.size(); j = i++)
+    for (int k = 0; k < 4; ++k)
+      if (SegmentsCross(pts[j], pts[i], corners[k], corners[(k + 1) % 4])) return false;
+  return true;
+}
+
 void LabelSpace::Avoid(std::vector<ImVec2> shape) {
   shape_boxes_.push_back(BoxOf(shape));
   shapes_.push_back(std::move(shape));

@@ -63,6 +63,13 @@ bool Inside(const std::vector<db::Point>& ring, db::Point p);  // point in polyg
 bool Inside(const db::Location& l, db::Point p);  // in its outline and in none of its holes
 // True when the screen polygon `pts` and the box overlap (any shape, convex or not).
 bool Overlaps(const std::vector<ImVec2>& pts, const Box& b);
+// A convex screen polygon moved `d` pixels inwards along every edge (each corner where its two edges'
+// inward parallels meet), into `out`. False when the polygon is not convex, has a repeated corner or a
+// corner sharper than a right angle, or is thinner than 2 d.
+bool InsetConvex(const std::vector<ImVec2>& pts, float d, std::vector<ImVec2>& out);
+// True when the screen polygon `pts` covers the whole box (a corner of the box inside it, no edge of it
+// inside or across the box): nothing drawn beneath it shows there.
+bool Covers(const std::vector<ImVec2>& pts, const Box& b);
 
 // The rectangles the labels of a frame have taken (and the shapes, marks and controls they must keep off).
 // A label goes to the first candidate spot that is inside `canvas` and free.

@@ -290,9 +290,30 @@ void PlaceControls(AppState& s, MapFrame& f) {
 
 // Halls, then rooms and stages, then booths on top, each filled (a booth in its exhibitor's country colour),
 // edged, highlighted when focused, and recorded as a touch target. The areas off screen are left out.
+//
+// The software renderers of kiosks without a GPU pay for every pixel of every layer: when a hall or floor
+// covers the whole canvas, the ground and the floors under it are not filled, and it is not filled either
+// but becomes the frame's backdrop (AppState::backdrop, what the frame is cleared to; else the ground is
+// the backdrop); a convex booth on the light plan is one fill inset by half an edge instead of a fill and
+// an outline (the same look: the edge is the hall's white) — a third of the vertices.
 void DrawAreas(AppState& s, ImDrawList* dl, MapFrame& f) {
   const db::Catalog& c = *s.catalog;
   const Metrics& m = s.metrics;
+  size_t cover = c.locations.size();  // the last floor or hall that covers the canvas; size(): none
+  for (size_t i = 0; i < c.locations.size(); ++i) {
+    const db::Location& l = c.locations[i];
+    if (!l.is_polygon || l.ring.size() < 3 || Layer(l) != 0 || l.level != f.level || !l.holes.empty()) continue;
+    std::vector<ImVec2> pts;
+    for (const auto& p : l.ring) pts.push_back(f.v.ToScreen(p));
+    if (Covers(pts, f.canvas)) cover = i;
+  }
+  // The map is the whole screen above the bar, so its ground (or the area covering it) is the backdrop;
+  // but reach mode's band above the map keeps the paper, and the ground is drawn.
+  const bool covered = cover < c.locations.size();
+  if (!s.reach) s.backdrop = covered ? AreaFill(c.locations[cover].kind) : ImU32(colors::kMapGround);
+  else if (!covered)
+    dl->AddRectFilled(ImVec2(f.canvas.x0, f.canvas.y0), ImVec2(f.canvas.x1, f.canvas.y1), colors::kMapGround);
+  std::vector<ImVec2> inset;
   for (int pass = 0; pass < kLayers; ++pass)
     for (const auto& l : c.locations) {
       if (!l.is_polygon || l.ring.size() < 3 || Layer(l) != pass || l.level != f.level) continue;
@@ -310,12 +331,18 @@ void DrawAreas(AppState& s, ImDrawList* dl, MapFrame& f) {
         const db::Country* country = o ? c.FindCountry(o->country_code) : nullptr;
         fill = country ? Rgb(country->color) : ImU32(colors::kMapFreeBooth);
       }
-      FillTriangles(dl, f.v, c.Triangles(size_t(&l - c.locations.data())), fill);
+      const size_t index = size_t(&l - c.locations.data());
       // Edges: white gaps between areas on the light plan; in high contrast, where every area turns black or
       // white, an edge in the ink colour (white there) keeps neighbouring booths and rooms apart.
       const bool outer = Layer(l) == 0;  // a hall's or a level's outline: the building's walls
       ImU32 edge = outer ? ImU32(colors::kMuted) : s.high_contrast ? ImU32(colors::kInk) : ImU32(colors::kMapOutline);
-      dl->AddPolyline(a.pts.data(), int(a.pts.size()), edge, ImDrawFlags_Closed, outer || s.high_contrast ? m.bold_line : m.line);
+      if (l.kind == db::LocationKind::Booth && !s.high_contrast && l.holes.empty() && InsetConvex(a.pts, m.line / 2, inset)) {
+        dl->AddConvexPolyFilled(inset.data(), int(inset.size()), fill);
+      } else {
+        const bool hidden = pass == 0 && covered && (index < cover || (index == cover && !s.reach));
+        if (!hidden) FillTriangles(dl, f.v, c.Triangles(index), fill);
+        dl->AddPolyline(a.pts.data(), int(a.pts.size()), edge, ImDrawFlags_Closed, outer || s.high_contrast ? m.bold_line : m.line);
+      }
       for (const db::Hole& hole : l.holes) {  // a hole's edge, as the outline's
         std::vector<ImVec2> hp;
         for (const auto& p : hole.ring) hp.push_back(f.v.ToScreen(p));
@@ -447,6 +474,9 @@ void DrawAreaLabels(AppState& s, ImDrawList* dl, MapFrame& f) {
   for (const Area& a : f.areas) {
     const db::Location& l = *a.l;
     if (!db::IsDestination(l.kind)) continue;  // halls are named by the legend; corridors and floors not at all
+    // Too small for a line of the smallest type (FitInside's last try): the common case with thousands of
+    // booths in view, decided before any text is looked up or measured.
+    if (a.box.h() - m.inset < s.fonts.caption->FontSize || a.box.w() <= 2 * m.inset) continue;
     std::string label = s.Tr(l.name);
     ImU32 text = l.kind == db::LocationKind::Stage ? ImU32(colors::kOnAccent) : ImU32(colors::kInk);
     if (l.kind == db::LocationKind::Booth) {
@@ -647,7 +677,6 @@ void DrawMapScreen(AppState& s, ImVec2 size) {
   PlaceTheCard(s, f);
   PlaceControls(s, f);
   dl->PushClipRect(ImVec2(f.canvas.x0, f.canvas.y0), ImVec2(f.canvas.x1, f.canvas.y1), true);
-  dl->AddRectFilled(ImVec2(f.canvas.x0, f.canvas.y0), ImVec2(f.canvas.x1, f.canvas.y1), colors::kMapGround);
   DrawAreas(s, dl, f);
   DrawRoute(s, dl, f);
   PlacePoints(s, f);

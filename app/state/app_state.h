@@ -299,6 +299,10 @@ struct AppState {
   double time_s = 0;          // seconds since start, monotonic, for animation
   double last_input_s = 0;    // when the visitor last touched the screen
   bool animating = false;     // a screen asks for another frame (inertia, a transition)
+  // The colour the frame is cleared to before anything is drawn, set every frame (DrawFrame: the paper; the
+  // map: the hall that fills its whole canvas): the screens' largest fill, which is then not drawn, because a
+  // software renderer pays for every pixel of every layer.
+  uint32_t backdrop = 0;  // an ImU32 (ImGui's packed colour): app/state has no ImGui
   bool language_picker = false;  // the language list is open over the screen
   bool scroll_to_top = false;    // set by navigation: lists start at the top on the next frame
 
