@@ -29,6 +29,7 @@
 #include <optional>
 #include <thread>
 #include <utility>
+#include <vector>
 
 #include "app/kiosk/options.h"
 #include "app/kiosk/source_watcher.h"
@@ -46,6 +47,7 @@
 #include "db/field/stats.h"
 #include "db/model/catalog.h"
 #include "db/snapshot/validate.h"
+#include "platform/background.h"
 #include "platform/config.h"
 #include "fonts/font_files.h"
 #include "platform/fonts.h"
@@ -67,6 +69,15 @@ int64_t SystemNow() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+// The atlas for `catalog` prepared on a worker (platform::FontSet::Prepare: the text gathered, FreeType,
+// the packing: 100-200 ms at 20,000 exhibitors). `ready` holds it; `worker` is the thread (waited for when
+// the job is destroyed). `background`: at a lower priority than the frames, and the loop is woken once
+// `ready` is set (a swap); else the start-up, which waits on `ready`.
+struct FontJob {
+  std::future<platform::PreparedFonts> ready;
+  std::future<void> worker;
+  bool valid() const { return ready.valid(); }
+};
 // The kiosk's long-lived state, owned by main for the life of the program. Members are destroyed in
 // reverse order: the reload and the watcher (whose threads offer snapshots to `handover`) go before it,
 // the logo textures and fonts before the window and its GL context.
@@ -95,6 +106,12 @@ struct Kiosk {
   std::unique_ptr<kiosk::SourceWatcher> preview;      // before the members its thread uses are destroyed
   std::future<void> reloading;  // a staff reload, loading off the UI thread
   std::future<void> route_prep;  // the routes from "you are here" of the catalog shown, prepared off the UI thread
+  // A swap in two steps: the snapshot taken from the hand-over waits here while its font atlas is prepared
+  // on a worker; both are adopted at the boundary after that (SwapInNewSnapshot). Null: no swap under way.
+  std::shared_ptr<const db::Catalog> incoming;
+  FontJob incoming_fonts;
+  bool incoming_large = false;    // the type scale incoming_fonts is built for
+  std::future<void> releasing;    // the catalog swapped out, freed off the UI thread
   platform::Watchdog watchdog;  // systemd: a hung loop stops the pings and gets restarted
   int64_t fixed_now = 0;        // --now, UTC; 0 = the system clock
   int settle = kSettleFrames;   // frames still to draw after the last change
@@ -200,20 +217,24 @@ std::future<db::Result<std::shared_ptr<const db::Catalog>>> StartPreview(Kiosk& 
     std::cerr << "forum-kiosk: preview build " << b.number << " of " << dir << ": "
               << (b.catalog ? "shown" : db::ErrorSummary(d) + ", the screen keeps build " + std::to_string(shown)) << " ("
               << d.warning_count() << " warning(s), " << b.seconds << " s)\n";
-    {
-      std::lock_guard<std::mutex> lock(k.preview_mu);
-      k.preview_pending = app::PreviewStatus{dir, b.number, shown, !b.catalog, b.seconds, std::move(b.problems)};
-    }
+    app::PreviewStatus status{dir, b.number, shown, !b.catalog, b.seconds, std::move(b.problems)};
+    const bool opening = first != nullptr;
     if (first) {  // the window does not exist yet: nothing to wake
       first->set_value(b.catalog ? db::Result<std::shared_ptr<const db::Catalog>>(b.catalog)
                                  : db::Error{"the sources in " + dir + " have errors: " + db::ErrorSummary(d)});
       first.reset();
-      return;
+    } else {
+      // Offered before its status is posted: the status of a build waits for that build's swap
+      // (BeforeFrame), so the panel never says a build is shown before it is.
+      std::string why;
+      if (b.catalog && !k.handover.Offer(std::move(b.catalog), app::SwapOrigin::Update, 0, &why))
+        std::cerr << "forum-kiosk: preview build " << b.number << " is not shown: " << why << "\n";
     }
-    std::string why;
-    if (b.catalog && !k.handover.Offer(std::move(b.catalog), app::SwapOrigin::Update, 0, &why))
-      std::cerr << "forum-kiosk: preview build " << b.number << " is not shown: " << why << "\n";
-    platform::Window::Wake();
+    {
+      std::lock_guard<std::mutex> lock(k.preview_mu);
+      k.preview_pending = std::move(status);
+    }
+    if (!opening) platform::Window::Wake();  // (while the window opens, GLFW must not be called from here)
   });
   return opened;
 }
@@ -264,6 +285,7 @@ void PrepareRoutes(Kiosk& k) {
   if (!k.s.catalog || k.s.catalog->Routes().empty() || !app::HerePoint(k.s, here, &level)) return;
   if (k.route_prep.valid()) k.route_prep.wait();
   k.route_prep = std::async(std::launch::async, [c = k.s.catalog, here, level] {
+    platform::RunInBackground();
     if (auto failed = db::Guard("preparing the routes", [&] { c->Routes().Prepare(here, level); }))
       std::cerr << "forum-kiosk: " << failed->message << "\n";  // routes then go by A*
   });
@@ -315,25 +337,77 @@ bool FixClock(Kiosk& k) {
   return true;
 }
 
-// The font atlas for the catalog's text; the type scale follows the screen's density, 1.3 times larger in
-// the larger-text mode. False (and k.error) when it cannot be built.
-bool BuildFonts(Kiosk& k) {
-  k.fonts_large = k.s.large_text;
-  std::string text = app::TextForGlyphs(k.s.catalog.get());
+// The font atlas is built for every character the catalog's text and the preview's messages hold, at a type
+// scale that follows the screen's density, 1.3 times larger in the larger-text mode.
+float FontScale(float ppmm, bool large) { return ppmm / 3.6f * (large ? 1.3f : 1.0f); }
+std::string PreviewText(const Kiosk& k) {
+  std::string text;
   if (k.s.preview)  // the preview's messages quote the sources: names, cells
     for (const auto& d : k.s.preview->problems) text += d.file + d.field + d.message + k.s.preview->sources;
-  return k.fonts.Build(text, k.ppmm / 3.6f * (k.s.large_text ? 1.3f : 1.0f), app::TypeScale(), k.s.fonts, k.error);
+  return text;
 }
 
-// hello_imgui's LoadAdditionalFonts: the screen's density, the metrics, the fonts and the theme.
-bool LoadFonts(Kiosk& k) {
+// The atlas for `catalog` prepared on a worker (FontJob).
+FontJob PrepareFonts(std::shared_future<db::Result<std::shared_ptr<const db::Catalog>>> catalog, std::string extra, float scale,
+                     std::vector<platform::FontFace> faces, bool background) {
+  auto result = std::make_shared<std::promise<platform::PreparedFonts>>();
+  FontJob job{result->get_future(), {}};
+  job.worker = std::async(std::launch::async, [result, catalog = std::move(catalog), extra = std::move(extra), scale,
+                                               faces = std::move(faces), background] {
+    if (background) platform::RunInBackground();
+    platform::PreparedFonts prepared;
+    if (auto failed = db::Guard("preparing the fonts", [&] {
+          const auto& c = catalog.get();
+          prepared = platform::FontSet::Prepare(app::TextForGlyphs(c ? c.value().get() : nullptr) + extra, scale, faces);
+        }))
+      std::cerr << "forum-kiosk: " << failed->message << "\n";
+    result->set_value(std::move(prepared));
+    if (background) platform::Window::Wake();  // after the value is set: a loop woken before would sleep on
+  });
+  return job;
+}
+FontJob PrepareFonts(Kiosk& k, std::shared_ptr<const db::Catalog> catalog) {
+  std::promise<db::Result<std::shared_ptr<const db::Catalog>>> ready;
+  ready.set_value(std::move(catalog));
+  return PrepareFonts(ready.get_future().share(), PreviewText(k), FontScale(k.ppmm, k.s.large_text),
+                      platform::FontSet::Faces(app::TypeScale(), k.s.fonts), true);
+}
+
+// A prepared atlas made ImGui's and uploaded; a failed one keeps the previous atlas, and staff are told
+// (`failed` and `after` frame the reason).
+void AdoptFonts(Kiosk& k, platform::PreparedFonts prepared, bool large, const char* failed, const char* after) {
+  k.fonts_large = large;  // tried for this scale: a failure is not retried every frame
+  if (k.fonts.Adopt(std::move(prepared), platform::FontSet::Faces(app::TypeScale(), k.s.fonts), k.error)) {
+    if (k.frames > 0) k.window->ReloadFontTexture();  // the first frame uploads it
+    return;
+  }
+  k.font_problem = failed + (" (" + k.error + ")") + after;
+  std::cerr << "forum-kiosk: " << k.font_problem << "\n";
+}
+
+// The atlas for the catalog shown, built at once on the UI thread: a change of type scale, the preview's
+// messages.
+void RebuildFonts(Kiosk& k, const char* failed, const char* after) {
+  AdoptFonts(k, platform::FontSet::Prepare(app::TextForGlyphs(k.s.catalog.get()) + PreviewText(k), FontScale(k.ppmm, k.s.large_text),
+                                           platform::FontSet::Faces(app::TypeScale(), k.s.fonts)),
+             k.s.large_text, failed, after);
+}
+
+// hello_imgui's LoadAdditionalFonts: the screen's density, the metrics, the fonts (prepared while the
+// window opened) and the theme. False when no font could be built.
+bool LoadFonts(Kiosk& k, FontJob prepared, float prepared_ppmm) {
   k.window->SetRotation(k.config.rotation);
   k.ppmm = k.window->PxPerMm();
   k.s.metrics = app::MetricsFor(k.ppmm);
-  if (!BuildFonts(k)) {
+  platform::PreparedFonts fonts = prepared.ready.get();
+  if (prepared_ppmm != k.ppmm || k.s.large_text)  // prepared for another scale (the window's screen, --a11y)
+    fonts = platform::FontSet::Prepare(app::TextForGlyphs(k.s.catalog.get()), FontScale(k.ppmm, k.s.large_text),
+                                       platform::FontSet::Faces(app::TypeScale(), k.s.fonts));
+  if (!k.fonts.Adopt(std::move(fonts), platform::FontSet::Faces(app::TypeScale(), k.s.fonts), k.error)) {
     std::cerr << "forum-kiosk: " << k.error << "\n";
     return false;
   }
+  k.fonts_large = k.s.large_text;
   for (ImWchar c : k.fonts.missing())  // `kiosk-snapshot validate` names the strings
     std::cerr << "forum-kiosk: warning: no glyph for " << fonts::DescribeCodepoint(c) << " in the fonts\n";
   app::ApplyTheme(k.ppmm / 3.6f);
@@ -393,7 +467,15 @@ void OpenStartView(Kiosk& k) {
 int StartUp(Kiosk& k) {
   OpenConfiguration(k);
   if (!k.opt.export_stats.empty()) return ExportStats(k);
-  auto loading = k.opt.sources.empty() ? StartLoading(k) : StartPreview(k);
+  auto loading = (k.opt.sources.empty() ? StartLoading(k) : StartPreview(k)).share();
+  // The font atlas is prepared for the snapshot's text as soon as it is loaded, while the window and its GL
+  // context come up (most of the start-up): for the screen's density, which the display tells first.
+  if (!platform::Window::OpenDisplay(k.error)) {
+    std::cerr << "forum-kiosk: " << k.error << "\n";
+    return 1;
+  }
+  const float ppmm = platform::Window::ScreenPxPerMm();
+  auto fonts = PrepareFonts(loading, "", FontScale(ppmm, false), platform::FontSet::Faces(app::TypeScale(), k.s.fonts), false);
   k.window = platform::Window::Create(k.opt.window, k.error);
   if (!k.window) {
     std::cerr << "forum-kiosk: " << k.error << "\n";
@@ -403,7 +485,7 @@ int StartUp(Kiosk& k) {
   PrepareRoutes(k);
   OpenStartScreen(k);
   if (!FixClock(k)) return 2;
-  if (!LoadFonts(k)) return 1;
+  if (!LoadFonts(k, std::move(fonts), ppmm)) return 1;
   StartWatching(k);
   OpenStartView(k);
   return kiosk::kRun;
@@ -436,29 +518,43 @@ void WaitForWork(Kiosk& k) {
 
 // [SECTION] BeforeFrame ------------------------------------------------------------------------------
 
-// A rebuilt atlas replaces the GL font texture; a failed one keeps the previous atlas, and staff are told
-// (`failed` and `after` frame the platform's reason).
-void RebuildFonts(Kiosk& k, const char* failed, const char* after) {
-  if (BuildFonts(k)) {
-    k.window->ReloadFontTexture();
-    return;
-  }
-  k.font_problem = failed + (" (" + k.error + ")") + after;
-  std::cerr << "forum-kiosk: " << k.font_problem << "\n";
+// The catalog swapped out, freed on a worker with glibc's free pages handed back to the system (a kiosk
+// that swaps all week would otherwise keep the high-water mark of every swap: the soak measured +32 MB in
+// 5): at 20,000 exhibitors the freeing alone would hold up a frame.
+void ReleaseOffThread(Kiosk& k, std::shared_ptr<const db::Catalog> old) {
+  if (k.releasing.valid()) k.releasing.wait();
+  k.releasing = std::async(std::launch::async, [old = std::move(old)]() mutable {
+    platform::RunInBackground();
+    if (auto failed = db::Guard("freeing the previous snapshot", [&] {
+          old.reset();
+          ::malloc_trim(0);
+        }))
+      std::cerr << "forum-kiosk: " << failed->message << "\n";
+  });
 }
 
-// A new snapshot: swapped in at this frame boundary keeping the visitor's place (app/state/swap.h), with
-// fonts and logos for its text. A failed font rebuild keeps the previous atlas: texts the new snapshot
-// adds may lack glyphs until the next rebuild, which staff are told about.
+// A new snapshot, in two steps so that no frame waits for it. First it is taken from the hand-over and its
+// font atlas prepared on a worker while the old one stays on screen; at the first boundary after that, it is
+// swapped in keeping the visitor's place (app/state/swap.h) with its fonts and logos. A failed font build
+// keeps the previous atlas: texts the new snapshot adds may lack glyphs until the next rebuild, which staff
+// are told about. A snapshot offered meanwhile waits in the hand-over for the next swap.
 bool SwapInNewSnapshot(Kiosk& k) {
-  if (!app::SwapIn(k.s, k.handover)) return false;
-  RebuildFonts(k, "the fonts could not be rebuilt for the new snapshot", "; the previous ones are kept");
-  k.textures = std::make_unique<platform::TextureCache>(k.s.catalog);
+  if (!k.incoming) {
+    k.incoming = k.handover.Take();
+    if (k.incoming) {
+      k.incoming_large = k.s.large_text;
+      k.incoming_fonts = PrepareFonts(k, k.incoming);
+    }
+    return false;
+  }
+  if (k.incoming_fonts.ready.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+  std::shared_ptr<const db::Catalog> old = app::AdoptCatalog(k.s, std::move(k.incoming));
+  k.incoming = nullptr;
+  AdoptFonts(k, k.incoming_fonts.ready.get(), k.incoming_large, "the fonts could not be rebuilt for the new snapshot", "; the previous ones are kept");
+  k.textures = std::make_unique<platform::TextureCache>(k.s.catalog);  // the old logos' textures go here
   PrepareRoutes(k);
   k.settle = kSettleFrames;
-  // The old snapshot's catalog, atlas and logos are freed by now: hand glibc's free pages back to the system,
-  // or a kiosk that swaps all week keeps the high-water mark of every swap (the soak measured +32 MB in 5).
-  ::malloc_trim(0);
+  ReleaseOffThread(k, std::move(old));
   return true;
 }
 
@@ -495,8 +591,10 @@ void TakeGesture(Kiosk& k) {
 
 // hello_imgui's PreNewFrame: everything that changes what the frame shows, outside the frame.
 void BeforeFrame(Kiosk& k) {
-  bool listed = TakePreview(k);
-  if (!SwapInNewSnapshot(k) && listed) RebuildFonts(k, "the fonts could not be rebuilt for the preview's messages", "");
+  SwapInNewSnapshot(k);
+  // The preview's status after the swap of its build (its catalog offered first), with the glyphs of its
+  // messages (a staff tool: built at once).
+  if (!k.incoming && TakePreview(k)) RebuildFonts(k, "the fonts could not be rebuilt for the preview's messages", "");
   if (k.s.large_text != k.fonts_large) {  // the larger-text mode was switched: a new type scale
     RebuildFonts(k, "the larger text could not be built", "");
     k.settle = kSettleFrames;
@@ -569,6 +667,7 @@ void StartReload(Kiosk& k) {
   std::string path = k.watcher ? k.watcher->status().current_file : k.opt.snapshot;
   if (path.empty()) path = k.opt.snapshot;
   k.reloading = std::async(std::launch::async, [path, ticket = k.handover.Ticket(), &handover = k.handover] {
+    platform::RunInBackground();
     auto failed = db::Guard("reloading " + db::Printable(path), [&] {
       auto again = db::OpenSnapshot(path);
       std::string why;

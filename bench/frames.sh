@@ -92,7 +92,7 @@ settled() {  # settled LOG: waits until the log stops growing (the kiosk at rest
 
 rows=()
 bare_log=$work/bare.log
-SWAP_PROBE_LOG=$bare_log LD_PRELOAD=$work/swap_probe.so "$work/imgui-bare" >/dev/null 2>&1 &
+(cd "$work" && SWAP_PROBE_LOG=$bare_log LD_PRELOAD=$work/swap_probe.so exec "$work/imgui-bare" >/dev/null 2>&1) &  # in $work: it writes imgui.ini
 bp=$!; sleep 6; kill $bp; wait $bp 2>/dev/null
 bare=$(python3 -c "
 import sys, statistics

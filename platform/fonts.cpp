@@ -23,7 +23,8 @@ namespace {
 // The glyph ranges of every character of `text`, plus Basic Latin, Latin-1 and U+FFFD.
 ImVector<ImWchar> RangesOf(const std::string& text) {
   ImFontGlyphRangesBuilder b;
-  b.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());  // Basic Latin + Latin-1
+  static const ImWchar kLatin1[] = {0x0020, 0x00FF, 0};  // Basic Latin + Latin-1 (ImGui's default ranges,
+  b.AddRanges(kLatin1);                                    // without asking its context: any thread)
   b.AddChar(0xFFFD);  // the fallback glyph: ImGui draws it for a character the atlas lacks
   // Without NUL: ImGui reads a range list up to its first 0, so a NUL in any text (validate refuses them)
   // would leave the atlas without a single glyph.
@@ -138,26 +139,24 @@ FontSet::~FontSet() {
 }
 
 bool FontSet::Build(const std::string& text, float scale, const std::vector<FontFace>& faces, std::string& error) {
+  return Adopt(Prepare(text, scale, faces), faces, error);
+}
+
+PreparedFonts FontSet::Prepare(const std::string& text, float scale, const std::vector<FontFace>& faces) {
+  PreparedFonts out;
   fonts::KioskFonts files = fonts::FindKioskFonts();
   if (files.regular.empty()) {
-    error = "font Noto Sans not found (install fonts-noto-core)";
-    return false;
+    out.error_ = "font Noto Sans not found (install fonts-noto-core)";
+    return out;
   }
   fonts::FontCoverage coverage;
-  if (!coverage.Open(files, error)) return false;
+  if (!coverage.Open(files, out.error_)) return out;
   ImVector<ImWchar> ranges = RangesOf(text);
   std::vector<ImVector<ImWchar>> fallback_ranges = FallbackRanges(ranges, coverage, files.fallbacks.size());
 
-  // Built into a new atlas that replaces ImGui's only once it is complete: if the build fails (a font
-  // file gone, out of memory), the fonts on screen stay as they were. ImGui's context owns io.Fonts and
-  // deletes whichever atlas it points to at the end.
-  struct Pending {  // deleted unless adopted
-    ImFontAtlas* atlas = IM_NEW(ImFontAtlas)();
-    ~Pending() {
-      if (atlas) IM_DELETE(atlas);
-    }
-  } pending;
-  ImFontAtlas* atlas = pending.atlas;
+  // Built into a new atlas that replaces ImGui's only once it is complete (Adopt): if the build fails (a
+  // font file gone, out of memory), the fonts on screen stay as they were.
+  std::unique_ptr<ImFontAtlas, PreparedFonts::DeleteAtlas> atlas(IM_NEW(ImFontAtlas)());
   db::StandIns stand_ins(text);
   std::vector<StandInGlyph> drawn;
   atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
@@ -168,11 +167,11 @@ bool FontSet::Build(const std::string& text, float scale, const std::vector<Font
     // The main face with every character, then each fallback that supplies some, merged into it (a merged
     // face adds only the characters the font lacks so far). Bold text takes the fallback's bold face.
     const std::string& main = face.italic ? (face.bold ? files.bold_italic : files.italic) : (face.bold ? files.bold : files.regular);
-    ImFont* f = AddFace(atlas, data, main, 0, face.px * scale, ranges.Data, false);
+    ImFont* f = AddFace(atlas.get(), data, main, 0, face.px * scale, ranges.Data, false);
     for (size_t i = 0; f && i < files.fallbacks.size(); ++i) {
       const fonts::FallbackFont& fb = files.fallbacks[i];
       const fonts::FontFile& file = face.bold ? fb.bold : fb.regular;
-      if (!fallback_ranges[i].empty() && !AddFace(atlas, data, file.path, file.index, face.px * scale, fallback_ranges[i].Data, true))
+      if (!fallback_ranges[i].empty() && !AddFace(atlas.get(), data, file.path, file.index, face.px * scale, fallback_ranges[i].Data, true))
         f = nullptr;
     }
     if (!f) break;
@@ -187,23 +186,40 @@ bool FontSet::Build(const std::string& text, float scale, const std::vector<Font
     built.push_back(f);
   }
   bool ok = !faces.empty() && built.size() == faces.size() && atlas->Build();
-  if (ok) PaintStandIns(atlas, drawn);
-  FontData::Disown(atlas);  // before anything can free the input data; the mappings go with this function
+  if (ok) PaintStandIns(atlas.get(), drawn);
+  FontData::Disown(atlas.get());  // before anything can free the input data; the mappings go with this function
   atlas->ClearInputData();  // the glyphs are in the texture
   if (!ok) {
-    error = "cannot load the fonts from " + files.regular;
+    out.error_ = "cannot load the fonts from " + files.regular;
+    return out;
+  }
+  // The RGBA copy the GL backend uploads, made here rather than on the UI thread at the upload.
+  unsigned char* px;
+  int w, h;
+  atlas->GetTexDataAsRGBA32(&px, &w, &h);
+  out.atlas_ = std::move(atlas);
+  out.built_ = std::move(built);
+  out.ranges_.swap(ranges);
+  out.stand_ins_ = std::move(stand_ins);
+  return out;
+}
+
+bool FontSet::Adopt(PreparedFonts p, const std::vector<FontFace>& faces, std::string& error) {
+  if (!p.ok() || p.built_.size() != faces.size()) {
+    error = p.ok() ? "the fonts were prepared for other faces" : p.error_;
     return false;
   }
+  // ImGui's context owns io.Fonts and deletes whichever atlas it points to at the end.
   ImGuiIO& io = ImGui::GetIO();
   IM_DELETE(io.Fonts);
-  io.Fonts = std::exchange(pending.atlas, nullptr);
-  ranges_.swap(ranges);
-  stand_ins_ = std::move(stand_ins);
+  io.Fonts = p.atlas_.release();
+  ranges_.swap(p.ranges_);
+  stand_ins_ = std::move(p.stand_ins_);
   io.UserData = &stand_ins_;
-  for (size_t i = 0; i < faces.size(); ++i) *faces[i].out = built[i];
+  for (size_t i = 0; i < faces.size(); ++i) *faces[i].out = p.built_[i];
   FindMissing(faces);
-  unsigned char* px;
-  io.Fonts->GetTexDataAsAlpha8(&px, &atlas_w_, &atlas_h_);
+  atlas_w_ = io.Fonts->TexWidth;
+  atlas_h_ = io.Fonts->TexHeight;
   return true;
 }
 

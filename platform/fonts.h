@@ -8,6 +8,7 @@
 
 #include "db/base/text.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,28 @@ struct FontFace {
   bool italic = false;     // Noto Sans Italic / Bold Italic, else the upright face of that weight
 };
 
+// An atlas built by FontSet::Prepare, off the UI thread, waiting to be adopted (FontSet::Adopt) at a frame
+// boundary. Owns its atlas until then. Movable, not copyable.
+class PreparedFonts {
+ public:
+  PreparedFonts() = default;
+  PreparedFonts(PreparedFonts&&) noexcept = default;
+  PreparedFonts& operator=(PreparedFonts&&) noexcept = default;
+  bool ok() const { return atlas_ != nullptr; }
+  const std::string& error() const { return error_; }  // why not ok()
+
+ private:
+  friend class FontSet;
+  struct DeleteAtlas {
+    void operator()(ImFontAtlas* a) const { IM_DELETE(a); }
+  };
+  std::unique_ptr<ImFontAtlas, DeleteAtlas> atlas_;
+  std::vector<ImFont*> built_;  // one per face, in the atlas
+  ImVector<ImWchar> ranges_;
+  db::StandIns stand_ins_;
+  std::string error_;
+};
+
 class FontSet {
  public:
   FontSet() = default;
@@ -33,14 +56,27 @@ class FontSet {
   // when no usable font is installed; the atlas and every `out` are then left as they were (a rebuild that
   // fails keeps the fonts on screen).
   bool Build(const std::string& text, float scale, const std::vector<FontFace>& faces, std::string& error);
+  // Build in two steps. Prepare does all the work (fontconfig, FreeType, packing) and touches neither
+  // ImGui's context nor its atlas: any thread may call it while frames are drawn (a swap, the start-up).
+  // Adopt, on the UI thread, makes a prepared atlas ImGui's and sets every `out` of `faces` (which must be
+  // the faces it was prepared with); the caller then uploads its texture. False and `error` when the
+  // preparation failed: the fonts on screen stay.
+  static PreparedFonts Prepare(const std::string& text, float scale, const std::vector<FontFace>& faces);
+  bool Adopt(PreparedFonts prepared, const std::vector<FontFace>& faces, std::string& error);
+  // The faces of a type scale given as a table of {member, px, bold, italic} over a struct of ImFont*
+  // members (app::TypeScale() over app::Fonts), written into the members of `out`.
+  template <class Table, class Fonts>
+  static std::vector<FontFace> Faces(const Table& type_scale, Fonts& out) {
+    std::vector<FontFace> faces;
+    for (const auto& f : type_scale) faces.push_back({f.px, f.bold, &(out.*f.font), f.italic});
+    return faces;
+  }
   // The same for a type scale given as a table of {member, px, bold} over a struct of ImFont* members
   // (app::TypeScale() over app::Fonts), writing the members of `out`: the platform builds the sizes the app
   // chose without including the app.
   template <class Table, class Fonts>
   bool Build(const std::string& text, float scale, const Table& type_scale, Fonts& out, std::string& error) {
-    std::vector<FontFace> faces;
-    for (const auto& f : type_scale) faces.push_back({f.px, f.bold, &(out.*f.font), f.italic});
-    return Build(text, scale, faces, error);
+    return Build(text, scale, Faces(type_scale, out), error);
   }
   int atlas_width() const { return atlas_w_; }
   int atlas_height() const { return atlas_h_; }

@@ -1,5 +1,7 @@
 #include "platform/inbox_watcher.h"
 
+#include "platform/background.h"
+
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <fcntl.h>
@@ -34,6 +36,7 @@ InboxWatcher::InboxWatcher(std::unique_ptr<db::Installer> installer, std::vector
       thread_([this] { Supervise(); }) {}
 
 void InboxWatcher::Supervise() {
+  RunInBackground();  // an install (copy, hash, every check) yields the cores to the frames
   // Run returns only when asked to stop; if it ever fails outside a scan (inotify, memory), the failure is
   // reported and the watcher starts again after a second.
   for (;;) {

@@ -1,5 +1,7 @@
 #include "platform/textures.h"
 
+#include "platform/background.h"
+
 #define GLFW_INCLUDE_NONE
 #include <GL/gl.h>
 #include <GLFW/glfw3.h>
@@ -16,6 +18,7 @@ namespace platform {
 TextureCache::TextureCache(std::shared_ptr<const db::Catalog> catalog) : catalog_(std::move(catalog)) {
   if (!catalog_ || catalog_->images.empty()) return;
   worker_ = std::thread([this] {
+    RunInBackground();  // the monograms show meanwhile
     // Nothing leaves this thread (an exception here would end the kiosk): db::Guard is the boundary of each
     // picture and of the loop. A picture that fails for any reason counts as processed (Busy() must end),
     // keeps its monogram and is reported (the log, the staff panel through problem()).

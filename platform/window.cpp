@@ -61,7 +61,7 @@ void Window::Input::Press(double t, float x, float y) {
   last_press_x = x, last_press_y = y;
 }
 
-std::unique_ptr<Window> Window::Create(const WindowOptions& opt, std::string& error) {
+bool Window::OpenDisplay(std::string& error) {
   glfwSetErrorCallback(nullptr);
   // Started by systemd before the session exported its display (forum-kiosk.service takes it from the
   // session's import-environment): the kiosk's own display, :0 (cage's Xwayland, a single X server).
@@ -69,10 +69,15 @@ std::unique_ptr<Window> Window::Create(const WindowOptions& opt, std::string& er
     ::setenv("DISPLAY", ":0", 0);
     std::fprintf(stderr, "forum-kiosk: DISPLAY is not set; using :0\n");
   }
-  if (!glfwInit()) {
+  if (!glfwInit()) {  // a second call, once it succeeded, does nothing
     error = "cannot open the display (GLFW init failed; is DISPLAY set and an X server running?)";
-    return nullptr;
+    return false;
   }
+  return true;
+}
+
+std::unique_ptr<Window> Window::Create(const WindowOptions& opt, std::string& error) {
+  if (!OpenDisplay(error)) return nullptr;
   std::unique_ptr<Window> win(new Window());
   win->kiosk_ = opt.kiosk;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -158,6 +163,7 @@ void Window::Wake() {
 void Window::ReloadFontTexture() {
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
+  ImGui::GetIO().Fonts->ClearTexData();  // uploaded: the CPU's copy (4 bytes a pixel, 8 MB at 1024x2048) goes
 }
 
 bool Window::Wait(double timeout_s) {
@@ -226,7 +232,9 @@ GestureStep Window::TakeGesture() {
 }
 
 void Window::BeginFrame() {
-  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplOpenGL3_NewFrame();  // the first one uploads the font atlas
+  if (ImFontAtlas* atlas = ImGui::GetIO().Fonts; atlas->TexID && (atlas->TexPixelsAlpha8 || atlas->TexPixelsRGBA32))
+    atlas->ClearTexData();  // uploaded: the CPU's copy goes (ReloadFontTexture is given a new atlas)
   ImGui_ImplGlfw_NewFrame();
   // A finger that lifted leaves the X pointer where it was: without forgetting it, the last touched item would
   // keep looking hovered until the next touch. But a tap is a release over the item that was pressed, so
@@ -331,7 +339,9 @@ int Window::height() const {
   return h;
 }
 
-float Window::PxPerMm() const {
+float Window::PxPerMm() const { return ScreenPxPerMm(); }
+
+float Window::ScreenPxPerMm() {
   GLFWmonitor* m = glfwGetPrimaryMonitor();
   const GLFWvidmode* mode = m ? glfwGetVideoMode(m) : nullptr;
   int mm_w = 0, mm_h = 0;

@@ -27,6 +27,9 @@ class Window {
   // Creates the window, the GL context and the ImGui context with its backends. nullptr and `error` set on
   // failure (no display, no OpenGL 3).
   static std::unique_ptr<Window> Create(const WindowOptions& opt, std::string& error);
+  // Connects to the display (GLFW), as Create does first: the screen can then be asked about
+  // (ScreenPxPerMm) before the window and its GL context exist, which takes most of the start-up. UI thread.
+  static bool OpenDisplay(std::string& error);
   ~Window();
   Window(const Window&) = delete;
   Window& operator=(const Window&) = delete;
@@ -78,6 +81,7 @@ class Window {
   // Pixels per millimetre of the monitor, from its reported physical size; 3.6 (a 24-inch 1080p screen)
   // when the monitor does not report a plausible size (as under Xvfb).
   float PxPerMm() const;
+  static float ScreenPxPerMm();  // the same, after OpenDisplay, before the window exists
   double Now() const;  // seconds, monotonic
   // The display's frame period less a millisecond of slack, so that pacing never makes a vsynced swap miss
   // its refresh (1/60 s when the monitor reports no rate, as under Xvfb). Read once, at Create.

@@ -44,10 +44,11 @@ std::shared_ptr<const db::Catalog> CatalogHandOver::Take() {
   return std::move(pending_);
 }
 
-void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog) {
+std::shared_ptr<const db::Catalog> AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog) {
   s.exhibitor_layout = {};  // these point into the old catalog (whose address a later one may reuse)
   s.schedule_view = {};
-  s.catalog = std::move(catalog);
+  s.load_error.clear();
+  std::shared_ptr<const db::Catalog> previous = std::exchange(s.catalog, std::move(catalog));
   const db::Catalog& c = *s.catalog;
   if (!c.FindOrganization(s.exhibitor_id)) s.exhibitor_id.clear();
   if (!c.FindAgreement(s.agreement_id)) s.agreement_id.clear();
@@ -65,12 +66,12 @@ void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog) {
   s.search_list = {};
   s.search_error.clear();
   if (s.screen == Screen::Search) UpdateSearch(s);
+  return previous;
 }
 
 bool SwapIn(AppState& s, CatalogHandOver& h) {
   std::shared_ptr<const db::Catalog> next = h.Take();
   if (!next) return false;
-  s.load_error.clear();
   AdoptCatalog(s, std::move(next));
   return true;
 }

@@ -1,7 +1,8 @@
 // A new snapshot swapped in while the kiosk runs. Snapshots are loaded on worker threads (the inbox watcher
 // installing one, a staff reload of the file shown); the UI thread swaps them in at a frame boundary, so no
-// frame ever sees two catalogs. The kiosk's loop (app/main.cpp) and the UI tests' harness (tests/ui) both
-// swap through SwapIn, so the tests exercise the kiosk's own swap.
+// frame ever sees two catalogs. The kiosk's loop (app/main.cpp) takes a snapshot from the hand-over, has
+// its font atlas prepared on a worker and then adopts both at one boundary (AdoptCatalog); the UI tests'
+// harness (tests/ui) does the same at once through SwapIn.
 // May include db/model and app/state only.
 #pragma once
 #include <cstdint>
@@ -62,7 +63,9 @@ class CatalogHandOver {
 // Swaps in a new snapshot's catalog, keeping the visitor's place where it still exists: an open exhibitor,
 // agreement or session stays open if the new snapshot has it (else its list), filters and the map focus
 // stay if they still make sense, the language stays if it is still offered. Call at a frame boundary.
-void AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog);
+// Clears a load error. Returns the catalog it replaces, for the caller to let go of where freeing it does
+// not hold up a frame (tens of milliseconds at 20,000 exhibitors).
+std::shared_ptr<const db::Catalog> AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog);
 
 // The frame-boundary step of a swap: the snapshot waiting in `h`, if any, adopted (AdoptCatalog) and the
 // staff message cleared. True when a catalog was swapped in: the caller then rebuilds what is made from
