@@ -38,6 +38,7 @@
 #include "app/state/app_state.h"
 #include "app/state/format.h"
 #include "app/state/report.h"
+#include "app/state/search_runner.h"
 #include "app/state/swap.h"
 #include "app/theme.h"
 #include "app/ui.h"
@@ -92,6 +93,7 @@ struct Kiosk {
   std::unique_ptr<db::UsageStats> stats;     // null: usage is not counted
   std::unique_ptr<platform::Window> window;
   app::AppState s;
+  std::unique_ptr<app::SearchRunner> searcher;  // s.searcher: the visitor's searches, off the UI thread
   platform::FontSet fonts;
   float ppmm = 3.6f;          // the screen's pixels per millimetre
   bool fonts_large = false;   // the type scale the fonts were built for (AppState::large_text)
@@ -457,6 +459,9 @@ void OpenStartView(Kiosk& k) {
   if (k.opt.start_staff) s.staff.open = true;
   if (k.opt.start_pin) s.staff.pin_pad = true;  // the PIN pad as staff see it (nothing can be unlocked without the PIN)
   if (!k.opt.report.empty()) s.targets = &k.targets;
+  // From here searches run on their own thread (--screen search/QUERY was answered at once, for its first frame).
+  k.searcher = std::make_unique<app::SearchRunner>([] { platform::Window::Wake(); });
+  s.searcher = k.searcher.get();
   if (!k.opt.frame_log.empty()) {
     k.frame_log.open(k.opt.frame_log, std::ios::app);
     if (!k.frame_log) std::cerr << "forum-kiosk: cannot write the frame log " << k.opt.frame_log << "\n";
@@ -600,6 +605,7 @@ void BeforeFrame(Kiosk& k) {
     k.settle = kSettleFrames;
   }
   RefreshStaffInfo(k);
+  if (app::TakeSearchAnswer(k.s)) k.settle = kSettleFrames;
   TakeGesture(k);
   if (k.textures->Upload()) k.settle = kSettleFrames;  // a logo is ready: draw it
   double now_s = k.window->Now();
@@ -705,7 +711,7 @@ void CarryOutStaffRequests(Kiosk& k) {
 }
 
 // --report: what the screen shows and the touch targets of the frame, with what only the platform knows,
-// written when it changed. `buttons` counts the presses and releases received, `rest` says that no frame
+// written when it changed. `buttons` counts the presses and releases received, `rest` says that no frame (and no search)
 // is pending: a test that sent a tap waits for a report with all its button events counted, at rest.
 void WriteReport(Kiosk& k) {
   if (k.opt.report.empty()) return;
@@ -716,7 +722,7 @@ void WriteReport(Kiosk& k) {
                      " " + std::to_string(w.width()) + " " + std::to_string(w.height()) + "\n" +
                      "rotation " + std::to_string(w.rotation()) + "\n" + "buttons " + std::to_string(k.window->ButtonEvents()) +
                      "\n" + "pointer " + (ImGui::IsMousePosValid() ? "over" : "none") + "\n" +
-                     "rest " + (k.settle == 0 && !k.s.animating ? "1" : "0") + "\n";
+                     "rest " + (k.settle == 0 && !k.s.animating && k.s.search_asked.empty() ? "1" : "0") + "\n";
   if (text == k.last_report) return;
   std::string tmp = k.opt.report + ".tmp";  // a temporary beside it, renamed: the reader never sees half a report
   std::ofstream(tmp, std::ios::binary | std::ios::trunc) << text;

@@ -304,7 +304,7 @@ void DrawFullList(AppState& s, float width) {
   const Metrics& m = s.metrics;
   const db::SearchResults::Group* g = s.search_results.Find(static_cast<db::SearchGroup>(s.search_group));
   if (!g) {
-    Text(s.fonts.title, colors::kInk, s.Ui("search.nothing_found"), width);
+    if (s.search_asked.empty()) Text(s.fonts.title, colors::kInk, s.Ui("search.nothing_found"), width);  // else: still asked
     return;
   }
   const std::vector<float>& top = LayOutFullList(s, *g, width);
@@ -336,7 +336,7 @@ void DrawResults(AppState& s, const SearchLayout& L, ImVec2 size) {
   BeginTouchList(s, "results", ImVec2(L.beside ? width + m.pad : size.x - m.pad * 2, std::max(list_h, m.touch)));
   if (full) {
     DrawFullList(s, width);
-  } else if (!s.search_query.empty() && s.search_results.empty()) {
+  } else if (!s.search_query.empty() && s.search_results.empty() && s.search_asked.empty()) {  // (not while asked)
     ImGui::Dummy(ImVec2(1, m.gap));
     Text(s.fonts.title, colors::kInk, s.Ui(s.search_error.empty() ? "search.nothing_found" : "search.unavailable"), width);
     ImGui::Dummy(ImVec2(1, m.gap * 0.5f));

@@ -1,6 +1,7 @@
 // Applying what visitors asked for, at the frame boundary (the idle timers: idle.cpp; the catalog swap:
 // swap.cpp).
 #include "app/state/app_state.h"
+#include "app/state/search_runner.h"
 
 #include <algorithm>
 #include <cmath>
@@ -83,8 +84,17 @@ constexpr size_t kMaxQueryBytes = 200;
 // docs/PERFORMANCE.md). The full list of a group asks for every hit.
 void UpdateSearch(AppState& s) {
   std::string key = s.search_query + "\n" + s.lang + "\n" + std::to_string(s.search_group);
-  if (!s.catalog || key == s.search_results_for) return;
-  auto found = db::Search(*s.catalog, s.search_query, s.lang, s.search_group < 0 ? AppState::kResultsPerGroup : db::kAllHits);
+  if (!s.catalog || key == s.search_results_for) {
+    s.search_asked.clear();  // typed back to what is shown: nothing to wait for
+    return;
+  }
+  const size_t per_group = s.search_group < 0 ? AppState::kResultsPerGroup : db::kAllHits;
+  if (s.searcher) {  // answered on its thread; TakeSearchAnswer puts it in at a frame boundary
+    if (key != s.search_asked) s.searcher->Ask({s.catalog, s.search_query, s.lang, per_group, key});
+    s.search_asked = key;
+    return;
+  }
+  auto found = db::Search(*s.catalog, s.search_query, s.lang, per_group);
   s.search_results = found ? std::move(found.value()) : db::SearchResults{};
   s.search_error = found ? std::string() : found.error().message;
   s.search_results_for = key;

@@ -26,6 +26,8 @@ struct ImFont;
 
 namespace app {
 
+class SearchRunner;  // app/state/search_runner.h
+
 // Each enum below has one name table, in the enum's order, kept in step by a static_assert on its size
 // (Tracy's way); the names are what the command line, the report (app/state/report.h), usage counts and the
 // touch targets' keys say, so they never change.
@@ -217,6 +219,10 @@ struct AppState {
   static constexpr size_t kResultsPerGroup = 8;
   db::SearchResults search_results;  // in the full list: every hit of every group
   std::string search_results_for;  // query + "\n" + lang + "\n" + group that `search_results` answer
+  // With a searcher (the kiosk's: app/state/search_runner.h), the question asked and not yet answered (the
+  // same key as search_results_for); empty when none. The results shown meanwhile are the last answer's.
+  SearchRunner* searcher = nullptr;  // not owned; null: UpdateSearch searches at once
+  std::string search_asked;
   // The full list as laid out: the top of each row (and the end), for a catalog, query, language, group,
   // width and type size. Measuring hundreds of titles every frame would cost milliseconds, so it is redone
   // only when one of them changes; only the rows in view are drawn.

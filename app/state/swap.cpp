@@ -62,6 +62,7 @@ std::shared_ptr<const db::Catalog> AdoptCatalog(AppState& s, std::shared_ptr<con
   if (s.day_index && std::none_of(days.begin(), days.end(), [&](const auto& d) { return d.first == s.day_index; })) s.day_index = 0;
   if (!c.FindLanguage(s.lang)) s.lang = c.forum.default_language;
   s.search_results_for.clear();
+  s.search_asked.clear();  // asked of the old catalog: asked again below
   s.search_results = {};
   s.search_list = {};
   s.search_error.clear();

@@ -2,10 +2,13 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 #include <tuple>
 
 #include "app/state/format.h"
+#include "app/state/search_runner.h"
 #include "db/snapshot/sqlite.h"
 #include "harness.h"
 
@@ -268,4 +271,40 @@ TEST_CASE("\"Show all N\" says N in every language, with the language's plural")
   }
   h.s.lang = "ru";
   CHECK(app::Count(h.s, "count.results", 3) == "3 результата");
+}
+
+TEST_CASE("with the kiosk's search runner the keystroke does not wait, a newer question replaces an older one, and only the last answer is shown") {
+  test::Harness h;
+  h.s.lang = "en";
+  app::SearchRunner runner(nullptr);
+  h.s.searcher = &runner;
+  REQUIRE(h.Tap("search/nav"));
+  // Two keystrokes' questions in a row: "a" (matches much) and then "sabah".
+  h.s.search_query = "a";
+  app::UpdateSearch(h.s);
+  CHECK(h.s.search_asked == "a\nen\n-1");
+  CHECK(h.s.search_results.empty());  // not answered within the keystroke
+  h.s.search_query = "sabah";
+  app::UpdateSearch(h.s);
+  CHECK(h.s.search_asked == "sabah\nen\n-1");
+  // While it is asked, the screen does not say "nothing found".
+  h.Frame();
+  CHECK_FALSE(h.Visible("browse"));
+  // Answers come at frame boundaries; one for "a", if it was started, is dropped.
+  bool answered = false;
+  for (int i = 0; i < 500 && !answered; ++i) {
+    answered = app::TakeSearchAnswer(h.s);
+    if (!answered) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  REQUIRE(answered);
+  CHECK(h.s.search_asked.empty());
+  CHECK(h.s.search_results_for == "sabah\nen\n-1");
+  const db::SearchResults::Group* g = h.s.search_results.Find(db::SearchGroup::Exhibitors);
+  REQUIRE(g);
+  CHECK(g->hits.front().ref == "sabah-lab");
+  CHECK_FALSE(app::TakeSearchAnswer(h.s));  // taken once
+  // Typed back to what is shown: nothing is asked.
+  h.s.search_query = "sabah";
+  app::UpdateSearch(h.s);
+  CHECK(h.s.search_asked.empty());
 }
