@@ -189,6 +189,28 @@ const db::Organization* BoothOrganization(const db::Catalog& c, const db::Locati
   return e ? c.FindOrganization(e->organization_id) : nullptr;
 }
 
+// AppState::map_cache for the catalog shown, made on the first map frame after a swap.
+const AppState::MapCache& MapCacheOf(AppState& s) {
+  const db::Catalog& c = *s.catalog;
+  AppState::MapCache& m = s.map_cache;
+  if (m.catalog == &c && m.extent.size() == c.locations.size()) return m;
+  m = {&c, {}, {}};
+  m.extent.reserve(c.locations.size());
+  m.fill.reserve(c.locations.size());
+  for (const auto& l : c.locations) {
+    PlanRect r = LocationBounds(l, 0);
+    m.extent.push_back({r.x0, r.y0, r.x1, r.y1});
+    ImU32 fill = AreaFill(l.kind);
+    if (l.kind == db::LocationKind::Booth) {
+      const db::Organization* o = BoothOrganization(c, l);
+      const db::Country* country = o ? c.FindCountry(o->country_code) : nullptr;
+      fill = country ? Rgb(country->color) : ImU32(colors::kMapFreeBooth);
+    }
+    m.fill.push_back(fill);
+  }
+  return m;
+}
+
 // [SECTION] Layout, view and the card
 
 // Two fingers' pinch and pan (AppState::map_gesture): the zoom within the buttons' limits (the whole plan to
@@ -314,9 +336,16 @@ void DrawAreas(AppState& s, ImDrawList* dl, MapFrame& f) {
   else if (!covered)
     dl->AddRectFilled(ImVec2(f.canvas.x0, f.canvas.y0), ImVec2(f.canvas.x1, f.canvas.y1), colors::kMapGround);
   std::vector<ImVec2> inset;
+  // The part of the plan on screen: the view turns only by quarters, so the canvas's corners bound it. An
+  // area outside it is left before its corners are turned into pixels (unless the tests record every shape).
+  const AppState::MapCache& cache = MapCacheOf(s);
+  PlanRect seen;
+  for (ImVec2 q : {ImVec2(f.canvas.x0, f.canvas.y0), ImVec2(f.canvas.x1, f.canvas.y1)}) seen.Grow(f.v.ToPlan(q));
   for (int pass = 0; pass < kLayers; ++pass)
     for (const auto& l : c.locations) {
       if (!l.is_polygon || l.ring.size() < 3 || Layer(l) != pass || l.level != f.level) continue;
+      const std::array<double, 4>& e = cache.extent[size_t(&l - c.locations.data())];
+      if (!s.map_layout && (e[2] < seen.x0 || e[0] > seen.x1 || e[3] < seen.y0 || e[1] > seen.y1)) continue;
       Area a{&l, {}, {1e9f, 1e9f, -1e9f, -1e9f}};
       for (const auto& p : l.ring) {
         ImVec2 q = f.v.ToScreen(p);
@@ -325,13 +354,8 @@ void DrawAreas(AppState& s, ImDrawList* dl, MapFrame& f) {
       }
       Record(s, "shape/" + l.id, a.box);
       if (!a.box.Overlaps(f.canvas)) continue;  // off screen: nothing to draw, label or tap (a forum of thousands of booths)
-      ImU32 fill = AreaFill(l.kind);
-      if (l.kind == db::LocationKind::Booth) {
-        const db::Organization* o = BoothOrganization(c, l);
-        const db::Country* country = o ? c.FindCountry(o->country_code) : nullptr;
-        fill = country ? Rgb(country->color) : ImU32(colors::kMapFreeBooth);
-      }
       const size_t index = size_t(&l - c.locations.data());
+      const ImU32 fill = cache.fill[index];
       // Edges: white gaps between areas on the light plan; in high contrast, where every area turns black or
       // white, an edge in the ink colour (white there) keeps neighbouring booths and rooms apart.
       const bool outer = Layer(l) == 0;  // a hall's or a level's outline: the building's walls

@@ -4,6 +4,7 @@
 // Beside it in app/state: the idle timers (idle.h), the catalog swap (swap.h), the UI strings
 // (ui_strings.h), formatting (format.h) and the --report text (report.h).
 #pragma once
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <iterator>
@@ -254,6 +255,14 @@ struct AppState {
     std::vector<const db::Exhibitor*> list;
     std::vector<float> row_h;
   } exhibitor_layout;
+  // What the map works out once per catalog for every location (app/screens/map_screen.cpp): its extent in
+  // plan metres (x0, y0, x1, y1), to leave out what is off screen before anything is computed for it, and
+  // its fill (a booth: its exhibitor's country colour), which three lookups by id found every frame.
+  struct MapCache {
+    const db::Catalog* catalog = nullptr;
+    std::vector<std::array<double, 4>> extent;
+    std::vector<uint32_t> fill;  // an ImU32
+  } map_cache;
   // Descriptions as laid out in mixed fonts (app/widgets/rich_text.h): the last few, by text, type size and
   // width, so a detail page lays its text out once, not every frame.
   struct RichLayouts;

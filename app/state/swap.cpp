@@ -46,6 +46,7 @@ std::shared_ptr<const db::Catalog> CatalogHandOver::Take() {
 
 std::shared_ptr<const db::Catalog> AdoptCatalog(AppState& s, std::shared_ptr<const db::Catalog> catalog) {
   s.exhibitor_layout = {};  // these point into the old catalog (whose address a later one may reuse)
+  s.map_cache = {};
   s.schedule_view = {};
   s.load_error.clear();
   std::shared_ptr<const db::Catalog> previous = std::exchange(s.catalog, std::move(catalog));
