@@ -77,7 +77,6 @@ int64_t SystemNow() {
 struct FontJob {
   std::future<platform::PreparedFonts> ready;
   std::future<void> worker;
-  bool valid() const { return ready.valid(); }
 };
 // The kiosk's long-lived state, owned by main for the life of the program. Members are destroyed in
 // reverse order: the reload and the watcher (whose threads offer snapshots to `handover`) go before it,
@@ -342,6 +341,14 @@ bool FixClock(Kiosk& k) {
 // The font atlas is built for every character the catalog's text and the preview's messages hold, at a type
 // scale that follows the screen's density, 1.3 times larger in the larger-text mode.
 float FontScale(float ppmm, bool large) { return ppmm / 3.6f * (large ? 1.3f : 1.0f); }
+// The one recipe of every atlas: `c`'s text and `extra` at the type scale of `ppmm` and the larger-text mode.
+// Any thread.
+platform::PreparedFonts PrepareFor(const db::Catalog* c, const std::string& extra, float ppmm, bool large,
+                                   const std::vector<platform::FontFace>& faces) {
+  return platform::FontSet::Prepare(app::TextForGlyphs(c) + extra, FontScale(ppmm, large), faces);
+}
+// The faces of the app's type scale, adopted into k.s.fonts.
+std::vector<platform::FontFace> Faces(Kiosk& k) { return platform::FontSet::Faces(app::TypeScale(), k.s.fonts); }
 std::string PreviewText(const Kiosk& k) {
   std::string text;
   if (k.s.preview)  // the preview's messages quote the sources: names, cells
@@ -350,17 +357,17 @@ std::string PreviewText(const Kiosk& k) {
 }
 
 // The atlas for `catalog` prepared on a worker (FontJob).
-FontJob PrepareFonts(std::shared_future<db::Result<std::shared_ptr<const db::Catalog>>> catalog, std::string extra, float scale,
-                     std::vector<platform::FontFace> faces, bool background) {
+FontJob PrepareFonts(std::shared_future<db::Result<std::shared_ptr<const db::Catalog>>> catalog, std::string extra, float ppmm,
+                     bool large, std::vector<platform::FontFace> faces, bool background) {
   auto result = std::make_shared<std::promise<platform::PreparedFonts>>();
   FontJob job{result->get_future(), {}};
-  job.worker = std::async(std::launch::async, [result, catalog = std::move(catalog), extra = std::move(extra), scale,
+  job.worker = std::async(std::launch::async, [result, catalog = std::move(catalog), extra = std::move(extra), ppmm, large,
                                                faces = std::move(faces), background] {
     if (background) platform::RunInBackground();
     platform::PreparedFonts prepared;
     if (auto failed = db::Guard("preparing the fonts", [&] {
           const auto& c = catalog.get();
-          prepared = platform::FontSet::Prepare(app::TextForGlyphs(c ? c.value().get() : nullptr) + extra, scale, faces);
+          prepared = PrepareFor(c ? c.value().get() : nullptr, extra, ppmm, large, faces);
         }))
       std::cerr << "forum-kiosk: " << failed->message << "\n";
     result->set_value(std::move(prepared));
@@ -371,15 +378,14 @@ FontJob PrepareFonts(std::shared_future<db::Result<std::shared_ptr<const db::Cat
 FontJob PrepareFonts(Kiosk& k, std::shared_ptr<const db::Catalog> catalog) {
   std::promise<db::Result<std::shared_ptr<const db::Catalog>>> ready;
   ready.set_value(std::move(catalog));
-  return PrepareFonts(ready.get_future().share(), PreviewText(k), FontScale(k.ppmm, k.s.large_text),
-                      platform::FontSet::Faces(app::TypeScale(), k.s.fonts), true);
+  return PrepareFonts(ready.get_future().share(), PreviewText(k), k.ppmm, k.s.large_text, Faces(k), true);
 }
 
 // A prepared atlas made ImGui's and uploaded; a failed one keeps the previous atlas, and staff are told
 // (`failed` and `after` frame the reason).
 void AdoptFonts(Kiosk& k, platform::PreparedFonts prepared, bool large, const char* failed, const char* after) {
   k.fonts_large = large;  // tried for this scale: a failure is not retried every frame
-  if (k.fonts.Adopt(std::move(prepared), platform::FontSet::Faces(app::TypeScale(), k.s.fonts), k.error)) {
+  if (k.fonts.Adopt(std::move(prepared), Faces(k), k.error)) {
     if (k.frames > 0) k.window->ReloadFontTexture();  // the first frame uploads it
     return;
   }
@@ -390,9 +396,7 @@ void AdoptFonts(Kiosk& k, platform::PreparedFonts prepared, bool large, const ch
 // The atlas for the catalog shown, built at once on the UI thread: a change of type scale, the preview's
 // messages.
 void RebuildFonts(Kiosk& k, const char* failed, const char* after) {
-  AdoptFonts(k, platform::FontSet::Prepare(app::TextForGlyphs(k.s.catalog.get()) + PreviewText(k), FontScale(k.ppmm, k.s.large_text),
-                                           platform::FontSet::Faces(app::TypeScale(), k.s.fonts)),
-             k.s.large_text, failed, after);
+  AdoptFonts(k, PrepareFor(k.s.catalog.get(), PreviewText(k), k.ppmm, k.s.large_text, Faces(k)), k.s.large_text, failed, after);
 }
 
 // hello_imgui's LoadAdditionalFonts: the screen's density, the metrics, the fonts (prepared while the
@@ -403,9 +407,8 @@ bool LoadFonts(Kiosk& k, FontJob prepared, float prepared_ppmm) {
   k.s.metrics = app::MetricsFor(k.ppmm);
   platform::PreparedFonts fonts = prepared.ready.get();
   if (prepared_ppmm != k.ppmm || k.s.large_text)  // prepared for another scale (the window's screen, --a11y)
-    fonts = platform::FontSet::Prepare(app::TextForGlyphs(k.s.catalog.get()), FontScale(k.ppmm, k.s.large_text),
-                                       platform::FontSet::Faces(app::TypeScale(), k.s.fonts));
-  if (!k.fonts.Adopt(std::move(fonts), platform::FontSet::Faces(app::TypeScale(), k.s.fonts), k.error)) {
+    fonts = PrepareFor(k.s.catalog.get(), "", k.ppmm, k.s.large_text, Faces(k));
+  if (!k.fonts.Adopt(std::move(fonts), Faces(k), k.error)) {
     std::cerr << "forum-kiosk: " << k.error << "\n";
     return false;
   }
@@ -480,7 +483,7 @@ int StartUp(Kiosk& k) {
     return 1;
   }
   const float ppmm = platform::Window::ScreenPxPerMm();
-  auto fonts = PrepareFonts(loading, "", FontScale(ppmm, false), platform::FontSet::Faces(app::TypeScale(), k.s.fonts), false);
+  auto fonts = PrepareFonts(loading, "", ppmm, false, Faces(k), false);
   k.window = platform::Window::Create(k.opt.window, k.error);
   if (!k.window) {
     std::cerr << "forum-kiosk: " << k.error << "\n";

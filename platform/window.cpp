@@ -162,8 +162,7 @@ void Window::Wake() {
 
 void Window::ReloadFontTexture() {
   ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
-  ImGui::GetIO().Fonts->ClearTexData();  // uploaded: the CPU's copy (4 bytes a pixel, 8 MB at 1024x2048) goes
+  ImGui_ImplOpenGL3_CreateFontsTexture();  // the next BeginFrame releases the CPU's copy
 }
 
 bool Window::Wait(double timeout_s) {
@@ -234,7 +233,7 @@ GestureStep Window::TakeGesture() {
 void Window::BeginFrame() {
   ImGui_ImplOpenGL3_NewFrame();  // the first one uploads the font atlas
   if (ImFontAtlas* atlas = ImGui::GetIO().Fonts; atlas->TexID && (atlas->TexPixelsAlpha8 || atlas->TexPixelsRGBA32))
-    atlas->ClearTexData();  // uploaded: the CPU's copy goes (ReloadFontTexture is given a new atlas)
+    atlas->ClearTexData();  // uploaded (here or by ReloadFontTexture): the CPU's copy (8 MB at 1024x2048) goes
   ImGui_ImplGlfw_NewFrame();
   // A finger that lifted leaves the X pointer where it was: without forgetting it, the last touched item would
   // keep looking hovered until the next touch. But a tap is a release over the item that was pressed, so
