@@ -3,11 +3,13 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <mutex>
 #include <unordered_map>
 
 #include "db/snapshot/search_fold.h"
+#include "db/snapshot/search_postings.h"
 #include "db/snapshot/sqlite.h"
 #include "db/base/text.h"
 
@@ -46,6 +48,29 @@ std::string Cut(std::string w) {
   if (w.size() <= kMaxWordBytes) return w;
   return w.substr(0, PrevCodepoint(w, kMaxWordBytes + 1));
 }
+
+// The words as FTS5 terms: what FTS5's ascii tokenizer would not keep inside a quoted term is dropped
+// (folded words never hold quotes or spaces; a guard all the same), and a word left empty is no word.
+std::vector<std::string> Terms(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (const auto& w : words) {
+    std::string clean;
+    for (char ch : w)
+      if (ch != '"' && ch != ' ') clean += ch;
+    if (!clean.empty()) out.push_back(std::move(clean));
+  }
+  return out;
+}
+
+// The FTS5 expression of those terms: each a quoted prefix term, all of them required.
+std::string Expression(const std::vector<std::string>& terms) {
+  std::string expr;
+  for (const auto& t : terms) expr += (expr.empty() ? "\"" : " \"") + t + "\"*";
+  return expr;
+}
+
+// FTS5's bm25 with the weights SearchPostings ranks with (kind, ref and lang are not indexed).
+const std::string kBm25Sql = "bm25(search, 0.0, 0.0, 0.0, " + std::to_string(kNameWeight) + ", " + std::to_string(kBodyWeight) + ")";
 
 }  // namespace
 
@@ -154,48 +179,42 @@ void WriteSearchIndex(Database& db, const Catalog& c) {
 struct SearchIndex::Impl {
   std::mutex mu;  // guards everything below: one search at a time
   Database db;
-  // What each row is, read on the first Find (rowid -> thing) and kept: reading `kind` and `ref` of every
-  // match from the content table would cost more than the whole FTS5 query (2 ms for "a" at FOSDEM's size).
+  // What each row is (rowid -> thing), read on the first Find and kept.
   struct Thing {
     SearchHit::Kind kind;
     std::string ref;
   };
   bool read = false;
+  std::optional<Error> broken;  // why this index cannot answer, found on the first Find; every Find then says it
   std::vector<Thing> things;
   static constexpr uint32_t kNoThing = UINT32_MAX;
   std::vector<uint32_t> thing_of_row;  // by rowid (the writer's rowids run from 1): a hash lookup per row cost more
   uint32_t ThingOf(int64_t rowid) const {
     return rowid >= 0 && static_cast<uint64_t>(rowid) < thing_of_row.size() ? thing_of_row[static_cast<size_t>(rowid)] : kNoThing;
   }
-  std::vector<int32_t> slot;  // per thing: its index in the current Find's or Score's answer, or -1 (scratch)
-  // bm25 is evaluated only where kiosk_scored(rowid) is true (SQL's CASE is lazy): the rows of the things
-  // Score was asked for. The same MATCH expression as Find's, so the scores are those of the whole query.
-  Statement rowids, scored, table;
-  explicit Impl(Database d)
-      : db(std::move(d)),
-        rowids(db.Prepare("SELECT rowid FROM search WHERE search MATCH ?1")),
-        scored(Register(db).Prepare("SELECT rowid, CASE WHEN kiosk_scored(rowid) THEN bm25(search, 0.0, 0.0, 0.0, 10.0, 1.0) END"
-                                    " FROM search WHERE search MATCH ?1")),
-        table(db.Prepare("SELECT rowid, kind, ref FROM search")) {}
+  SearchPostings postings;
+  std::vector<SearchPostings::Row> rows;  // scratch of one Find
+  std::vector<int32_t> slot;  // per thing: its index in the current answer, or -1 (scratch)
 
-  // kiosk_scored(rowid): whether the row's thing has a slot in the current Score.
-  Database& Register(Database& d) {
-    auto fn = [](sqlite3_context* ctx, int, sqlite3_value** argv) {
-      const Impl& x = *static_cast<const Impl*>(sqlite3_user_data(ctx));
-      uint32_t thing = x.ThingOf(sqlite3_value_int64(argv[0]));
-      sqlite3_result_int(ctx, thing != kNoThing && x.slot[thing] >= 0);
-    };
-    if (sqlite3_create_function_v2(d.handle(), "kiosk_scored", 1, SQLITE_UTF8, this, fn, nullptr, nullptr, nullptr) != SQLITE_OK)
-      throw SqliteError(std::string("kiosk_scored: ") + sqlite3_errmsg(d.handle()));
-    return d;
+  explicit Impl(Database d) : db(std::move(d)) {}
+
+  // Reads the table of things and the postings once; nullopt when the index can answer.
+  const std::optional<Error>& Ready() {
+    if (read) return broken;
+    read = true;
+    try {
+      ReadTable();
+      postings = SearchPostings::Read(db);
+      CheckStatistics();
+    } catch (const SqliteError& e) {
+      broken = Error{std::string("search failed: ") + e.what()};
+    }
+    return broken;
   }
 
   void ReadTable() {
-    if (read) return;
-    things.clear();
-    thing_of_row.clear();
     std::map<std::pair<SearchHit::Kind, std::string>, uint32_t> at;
-    table.Reset();
+    Statement table = db.Prepare("SELECT rowid, kind, ref FROM search");
     while (table.Step()) {
       SearchHit::Kind kind;
       if (!KindFromName(table.Text(1), kind)) continue;  // the writer writes none; a row of no kind is never found
@@ -206,137 +225,123 @@ struct SearchIndex::Impl {
       if (static_cast<size_t>(rowid) >= thing_of_row.size()) thing_of_row.resize(static_cast<size_t>(rowid) + 1, kNoThing);
       thing_of_row[static_cast<size_t>(rowid)] = it->second;
     }
-    table.Reset();
     slot.assign(things.size(), -1);
-    read = true;
   }
-  // The thing of the current row of `st` (column 0, a rowid) and its slot; null when it has none.
-  int32_t* SlotOf(Statement& st, uint32_t& thing) {
-    thing = ThingOf(st.Int(0));
-    if (thing == kNoThing) return nullptr;
-    return &slot[thing];
-  }
-  // Runs `body` on the statements of one call; a SqliteError becomes an Error. `touched` holds the things
-  // given a slot, set back to -1 in any case.
-  template <typename F>
-  std::optional<Error> Guarded(std::vector<uint32_t>& touched, F&& body) {
-    Statement* running = &table;
-    std::optional<Error> failed;
-    try {
-      ReadTable();
-      body(running);
-    } catch (const SqliteError& e) {
-      try {
-        running->Reset();
-      } catch (const SqliteError&) {  // Reset reports the failed step again; the statement is reusable anyway
-      }
-      failed = Error{std::string("search failed: ") + e.what()};
+
+  // FTS5's own bm25 of the rows of one term against the postings': the statistics bm25 ranks with (the
+  // averages record, the rows' sizes) are read by FTS5 only when it ranks, and its integrity-check does not
+  // look at them. One term, the last: a rare one, so this costs little.
+  void CheckStatistics() {
+    const std::string& term = postings.last_term();
+    if (term.empty()) return;
+    postings.Match({term}, rows);
+    std::unordered_map<uint32_t, double> ours;
+    for (const auto& r : rows) ours[r.rowid] = r.bm25;
+    Statement fts = db.Prepare(std::string("SELECT rowid, ") + kBm25Sql + " FROM search WHERE search MATCH ?1");
+    fts.Bind(1, std::string_view(Expression({term})));
+    size_t n = 0;
+    while (fts.Step()) {
+      auto it = ours.find(static_cast<uint32_t>(fts.Int(0)));
+      if (it == ours.end() || it->second != fts.Real(1)) throw SqliteError("the index's statistics do not match its rows");
+      ++n;
     }
-    for (uint32_t t : touched) slot[t] = -1;  // the scratch back to -1, touching only what this call set
-    return failed;
+    if (n != ours.size()) throw SqliteError("the index's statistics do not match its rows");
   }
 };
 
 SearchIndex::SearchIndex(Database db) : impl_(std::make_unique<Impl>(std::move(db))) {}
 SearchIndex::~SearchIndex() = default;
 
-namespace {
-// The FTS5 expression of folded words: each a quoted prefix term, all of them required.
-std::string Expression(const std::vector<std::string>& words) {
-  std::string expr;
-  for (const auto& w : words) {
-    std::string clean;
-    for (char ch : w)
-      if (ch != '"' && ch != ' ') clean += ch;  // folded words never hold these; a guard all the same
-    if (!clean.empty()) expr += (expr.empty() ? "\"" : " \"") + clean + "\"*";
-  }
-  return expr;
-}
-}  // namespace
-
 Result<std::vector<SearchIndex::Match>> SearchIndex::Find(const std::vector<std::string>& words) {
   std::vector<Match> out;
-  const std::string expr = Expression(words);
+  const std::vector<std::string> terms = Terms(words);
+  if (terms.empty()) return out;
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  Impl& x = *impl_;
+  if (const auto& broken = x.Ready()) return *broken;
+  x.postings.Match(terms, x.rows);
+  // One Match per thing: where its best row has the words, and the best bm25 of its rows.
+  for (const auto& r : x.rows) {
+    uint32_t thing = x.ThingOf(r.rowid);
+    if (thing == Impl::kNoThing) continue;
+    int32_t& at = x.slot[thing];
+    auto where = static_cast<SearchHit::Where>(r.where);
+    if (at < 0) {
+      at = static_cast<int32_t>(out.size());
+      out.push_back({x.things[thing].kind, &x.things[thing].ref, where, r.bm25, thing});
+    } else {
+      Match& m = out[static_cast<size_t>(at)];
+      m.where = std::min(m.where, where);
+      m.bm25 = std::min(m.bm25, r.bm25);
+    }
+  }
+  for (const auto& m : out) x.slot[m.thing] = -1;
+  return out;
+}
+
+Result<std::vector<SearchIndex::Match>> SearchIndex::FindWithFts5(const std::vector<std::string>& words) {
+  std::vector<Match> out;
+  const std::string expr = Expression(Terms(words));
   if (expr.empty()) return out;
   std::lock_guard<std::mutex> lock(impl_->mu);
   Impl& x = *impl_;
-  std::vector<uint32_t> touched;  // the things of `out`, in its order
-  auto failed = x.Guarded(touched, [&](Statement*& running) {
-    // Every match (one Match per thing), then where the words are: every one in the name column, and the
-    // name starting with the first.
-    running = &x.rowids;
-    for (auto [where, filter] : {std::pair{SearchHit::Where::Text, ""}, std::pair{SearchHit::Where::Name, "name : ("},
-                                 std::pair{SearchHit::Where::NameStart, "name : (^"}}) {
-      x.rowids.Reset();
-      x.rowids.Bind(1, *filter ? std::string_view(filter + expr + ")") : std::string_view(expr));
-      while (x.rowids.Step()) {
-        uint32_t thing;
-        int32_t* at = x.SlotOf(x.rowids, thing);
-        if (!at) continue;
-        if (where == SearchHit::Where::Text && *at < 0) {
-          *at = static_cast<int32_t>(out.size());
-          touched.push_back(thing);
-          out.push_back({x.things[thing].kind, x.things[thing].ref, where, 0, thing});
-        } else if (*at >= 0) {
-          out[*at].where = where;
-        }
+  if (const auto& broken = x.Ready()) return *broken;
+  try {
+    // Every match with its bm25, then where the words are: every one in the name column, and the name
+    // starting with the first.
+    Statement all = x.db.Prepare(std::string("SELECT rowid, ") + kBm25Sql + " FROM search WHERE search MATCH ?1");
+    all.Bind(1, std::string_view(expr));
+    while (all.Step()) {
+      uint32_t thing = x.ThingOf(all.Int(0));
+      if (thing == Impl::kNoThing) continue;
+      int32_t& at = x.slot[thing];
+      if (at < 0) {
+        at = static_cast<int32_t>(out.size());
+        out.push_back({x.things[thing].kind, &x.things[thing].ref, SearchHit::Where::Text, all.Real(1), thing});
+      } else {
+        out[static_cast<size_t>(at)].bm25 = std::min(out[static_cast<size_t>(at)].bm25, all.Real(1));
       }
-      x.rowids.Reset();
     }
-  });
-  if (failed) return *failed;
+    Statement rowids = x.db.Prepare("SELECT rowid FROM search WHERE search MATCH ?1");
+    for (auto [where, filter] : {std::pair{SearchHit::Where::Name, "name : ("}, std::pair{SearchHit::Where::NameStart, "name : (^"}}) {
+      rowids.Reset();
+      rowids.Bind(1, std::string_view(filter + expr + ")"));
+      while (rowids.Step()) {
+        uint32_t thing = x.ThingOf(rowids.Int(0));
+        if (thing != Impl::kNoThing && x.slot[thing] >= 0) out[static_cast<size_t>(x.slot[thing])].where = where;
+      }
+    }
+  } catch (const SqliteError& e) {
+    for (const auto& m : out) x.slot[m.thing] = -1;
+    return Error{std::string("search failed: ") + e.what()};
+  }
+  for (const auto& m : out) x.slot[m.thing] = -1;
   return out;
 }
 
-Result<std::vector<double>> SearchIndex::Score(const std::vector<std::string>& words, const std::vector<uint32_t>& things) {
-  std::vector<double> out(things.size(), 0);
-  const std::string expr = Expression(words);
-  if (expr.empty() || things.empty()) return out;
-  std::lock_guard<std::mutex> lock(impl_->mu);
-  Impl& x = *impl_;
-  std::vector<uint32_t> touched;
-  std::vector<bool> seen(things.size(), false);
-  auto failed = x.Guarded(touched, [&](Statement*& running) {
-    for (size_t i = 0; i < things.size(); ++i)
-      if (things[i] < x.slot.size() && x.slot[things[i]] < 0) x.slot[things[i]] = static_cast<int32_t>(i), touched.push_back(things[i]);
-    running = &x.scored;
-    x.scored.Reset();
-    x.scored.Bind(1, std::string_view(expr));
-    while (x.scored.Step()) {
-      if (x.scored.IsNull(1)) continue;
-      uint32_t thing;
-      int32_t* at = x.SlotOf(x.scored, thing);
-      if (!at || *at < 0) continue;
-      double bm25 = x.scored.Real(1);
-      if (!seen[*at] || bm25 < out[*at]) out[*at] = bm25, seen[*at] = true;
-    }
-    x.scored.Reset();
-  });
-  if (failed) return *failed;
-  return out;
-}
-
-std::string HitTitle(const Catalog& c, const SearchHit& h, std::string_view lang) {
+namespace {
+// HitTitle without a copy: every name is the catalog's own string.
+std::string_view TitleOf(const Catalog& c, SearchHit::Kind kind, const std::string& ref, std::string_view lang) {
   using K = SearchHit::Kind;
-  switch (h.kind) {
+  switch (kind) {
     case K::Exhibitor:
     case K::Organization:
-      if (const Organization* o = c.FindOrganization(h.ref)) return c.Tr(o->name, lang);
+      if (const Organization* o = c.FindOrganization(ref)) return c.Tr(o->name, lang);
       break;
     case K::Country:
-      if (const Country* x = c.FindCountry(h.ref)) return c.Tr(x->name, lang);
+      if (const Country* x = c.FindCountry(ref)) return c.Tr(x->name, lang);
       break;
     case K::Agreement:
-      if (const Agreement* a = c.FindAgreement(h.ref)) return c.Tr(a->title, lang);
+      if (const Agreement* a = c.FindAgreement(ref)) return c.Tr(a->title, lang);
       break;
     case K::Session:
-      if (const Session* x = c.FindSession(h.ref)) return c.Tr(x->title, lang);
+      if (const Session* x = c.FindSession(ref)) return c.Tr(x->title, lang);
       break;
     case K::Person:
-      if (const Person* p = c.FindPerson(h.ref)) return c.Tr(p->name, lang);
+      if (const Person* p = c.FindPerson(ref)) return c.Tr(p->name, lang);
       break;
     case K::Place:
-      if (const Location* l = c.FindLocation(h.ref)) {
+      if (const Location* l = c.FindLocation(ref)) {
         for (const auto& r : c.rooms)
           if (r.location_id == l->id && !c.Tr(r.name, lang).empty()) return c.Tr(r.name, lang);
         return c.Tr(l->name, lang).empty() ? l->label : c.Tr(l->name, lang);
@@ -345,6 +350,9 @@ std::string HitTitle(const Catalog& c, const SearchHit& h, std::string_view lang
   }
   return {};
 }
+}  // namespace
+
+std::string HitTitle(const Catalog& c, const SearchHit& h, std::string_view lang) { return std::string(TitleOf(c, h.kind, h.ref, lang)); }
 
 const SearchResults::Group* SearchResults::Find(SearchGroup g) const {
   for (const auto& x : groups)
@@ -354,56 +362,73 @@ const SearchResults::Group* SearchResults::Find(SearchGroup g) const {
 
 namespace {
 
-// A hit with what breaks its ties (rule 3): a session's start; the name shown is looked up only when all
-// else is equal (rare: hundreds of names per keystroke would cost more than the FTS5 queries).
+// A match with what breaks its ties (rule 3): a session's start; the name shown is looked up only when all
+// else is equal (rare: thousands of names per keystroke would cost more than finding the matches). Its id is
+// the index's (SearchIndex::Match::ref): copied only for the hits shown.
 struct Ranked {
-  SearchHit hit;
+  SearchHit::Kind kind;
+  const std::string* ref;
+  SearchHit::Where where;
+  double bm25;
   int64_t starts = 0;
-  uint32_t thing = 0;  // SearchIndex::Match::thing, to score it
+  SearchHit Hit() const { return SearchHit{kind, *ref, where, bm25}; }
 };
-
-// Rule 1 and the exhibitors first, as one number: the hits of a lower tier come before any of a higher one,
-// whatever their bm25.
-size_t Tier(const SearchHit& h) { return static_cast<size_t>(h.where) * 2 + (h.kind == SearchHit::Kind::Exhibitor ? 0 : 1); }
-constexpr size_t kTiers = (static_cast<size_t>(SearchHit::Where::Text) + 1) * 2;
-
-// The things bm25 has to order: in each group, the tiers that reach into its first `per_group` (the rest
-// come after them whatever their score, and are only counted).
-std::vector<uint32_t> ToScore(const std::vector<std::vector<Ranked>>& groups, size_t per_group) {
-  std::vector<uint32_t> out;
-  for (const auto& list : groups) {
-    size_t in_tier[kTiers] = {};
-    for (const auto& r : list) ++in_tier[Tier(r.hit)];
-    size_t before = 0, scored = 0;  // tiers [0, scored) are scored
-    while (scored < kTiers && before < std::min(per_group, list.size())) before += in_tier[scored++];
-    for (const auto& r : list)
-      if (Tier(r.hit) < scored) out.push_back(r.thing);
-  }
-  return out;
-}
 
 struct Before {
   const Catalog& c;
   std::string_view lang;
+  // Everything but the name shown: -1, 0 or 1.
+  static int Key(const Ranked& a, const Ranked& b) {
+    if (a.where != b.where) return a.where < b.where ? -1 : 1;
+    bool a_exhibits = a.kind == SearchHit::Kind::Exhibitor, b_exhibits = b.kind == SearchHit::Kind::Exhibitor;
+    if (a_exhibits != b_exhibits) return a_exhibits ? -1 : 1;  // what most visitors look for
+    if (a.bm25 != b.bm25) return a.bm25 < b.bm25 ? -1 : 1;
+    if (a.starts != b.starts) return a.starts < b.starts ? -1 : 1;
+    return 0;
+  }
+  // Sessions at one time are not ordered by their titles (a group holds sessions only, or none).
+  static bool ByTitle(const Ranked& a, const Ranked& b) { return a.kind != b.kind || a.kind != SearchHit::Kind::Session; }
   bool operator()(const Ranked& a, const Ranked& b) const {
-    if (a.hit.where != b.hit.where) return a.hit.where < b.hit.where;
-    bool a_exhibits = a.hit.kind == SearchHit::Kind::Exhibitor, b_exhibits = b.hit.kind == SearchHit::Kind::Exhibitor;
-    if (a_exhibits != b_exhibits) return a_exhibits;  // what most visitors look for
-    if (a.hit.bm25 != b.hit.bm25) return a.hit.bm25 < b.hit.bm25;
-    if (a.starts != b.starts) return a.starts < b.starts;
-    if (a.hit.kind != b.hit.kind || a.hit.kind != SearchHit::Kind::Session) {
-      std::string x = HitTitle(c, a.hit, lang), y = HitTitle(c, b.hit, lang);
+    if (int k = Key(a, b)) return k < 0;
+    if (ByTitle(a, b)) {
+      std::string_view x = TitleOf(c, a.kind, *a.ref, lang), y = TitleOf(c, b.kind, *b.ref, lang);
       if (x != y) return x < y;
     }
-    return a.hit.ref < b.hit.ref;
+    return *a.ref < *b.ref;
   }
 };
 
+// Puts the first `shown` of one group's `list` in the order of `before` at its front. The names shown are
+// looked up only for the hits tied with the last one shown, once each: a common word gives thousands of
+// hits with the same bm25, and looking names up in every comparison took most of a keystroke's time.
+void TakeFirst(std::vector<Ranked>& list, size_t shown, const Before& before) {
+  if (shown == 0) return;
+  if (shown == list.size()) return std::sort(list.begin(), list.end(), before);  // a full list: every hit shown
+  auto key_less = [](const Ranked& a, const Ranked& b) { return Before::Key(a, b) < 0; };
+  auto last = list.begin() + static_cast<std::ptrdiff_t>(shown - 1);
+  std::nth_element(list.begin(), last, list.end(), key_less);
+  const Ranked edge = *last;
+  auto tied = std::partition(list.begin(), list.end(), [&](const Ranked& r) { return key_less(r, edge); });
+  auto after = std::partition(tied, list.end(), [&](const Ranked& r) { return !key_less(edge, r); });
+  std::sort(list.begin(), tied, before);  // fewer than `shown`
+  // The tied ones by the name shown (when names order them), then id.
+  const bool by_title = Before::ByTitle(edge, edge);
+  std::vector<std::pair<std::string_view, Ranked>> ties;
+  ties.reserve(static_cast<size_t>(after - tied));
+  for (auto it = tied; it != after; ++it) ties.emplace_back(by_title ? TitleOf(before.c, it->kind, *it->ref, before.lang) : std::string_view(), *it);
+  const size_t need = shown - static_cast<size_t>(tied - list.begin());
+  std::partial_sort(ties.begin(), ties.begin() + static_cast<std::ptrdiff_t>(need), ties.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return *a.second.ref < *b.second.ref;
+  });
+  for (size_t i = 0; i < need; ++i) *(tied + static_cast<std::ptrdiff_t>(i)) = ties[i].second;
+}
+
 // An exhibitor's or organization's short name in `lang` ("HTP", "ПВТ") that starts with the typed words
 // counts as its name starting with them: the index's name column holds the full name first.
-bool ShortNameStarts(const Catalog& c, const SearchHit& h, std::string_view lang, const std::string& typed) {
-  if (h.kind != SearchHit::Kind::Exhibitor && h.kind != SearchHit::Kind::Organization) return false;
-  const Organization* o = c.FindOrganization(h.ref);
+bool ShortNameStarts(const Catalog& c, const Ranked& r, std::string_view lang, const std::string& typed) {
+  if (r.kind != SearchHit::Kind::Exhibitor && r.kind != SearchHit::Kind::Organization) return false;
+  const Organization* o = c.FindOrganization(*r.ref);
   return o && FoldForSearch(c.Tr(o->short_name, lang)).rfind(typed, 0) == 0;
 }
 
@@ -429,22 +454,13 @@ Result<SearchResults> Search(const Catalog& c, std::string_view query, std::stri
 
   // Each match into its group, with what breaks its ties.
   std::vector<std::vector<Ranked>> groups(static_cast<size_t>(SearchGroup::Places) + 1);
-  for (auto& m : found.value()) {
-    Ranked r{SearchHit{m.kind, std::move(m.ref), m.where, 0}, 0, m.thing};
-    if (r.hit.where == SearchHit::Where::Name && ShortNameStarts(c, r.hit, lang, typed)) r.hit.where = SearchHit::Where::NameStart;
-    if (r.hit.kind == SearchHit::Kind::Session)
-      if (const Session* x = c.FindSession(r.hit.ref)) r.starts = x->starts_utc;
-    groups[static_cast<size_t>(GroupOf(r.hit.kind))].push_back(std::move(r));
+  for (const auto& m : found.value()) {
+    Ranked r{m.kind, m.ref, m.where, m.bm25};
+    if (r.where == SearchHit::Where::Name && ShortNameStarts(c, r, lang, typed)) r.where = SearchHit::Where::NameStart;
+    if (r.kind == SearchHit::Kind::Session)
+      if (const Session* x = c.FindSession(*r.ref)) r.starts = x->starts_utc;
+    groups[static_cast<size_t>(GroupOf(r.kind))].push_back(r);
   }
-  // bm25 only where it decides what is shown; the hits not scored keep 0 and sort after every scored one.
-  const std::vector<uint32_t> scored = ToScore(groups, per_group);
-  auto scores = c.search_index->Score(words, scored);
-  if (!scores) return scores.error();
-  std::unordered_map<uint32_t, double> score_of;
-  for (size_t i = 0; i < scored.size(); ++i) score_of[scored[i]] = scores.value()[i];
-  for (auto& list : groups)
-    for (auto& r : list)
-      if (auto it = score_of.find(r.thing); it != score_of.end()) r.hit.bm25 = it->second;
   const Before before{c, lang};
   // Within a group the first per_group in order (the rest only counted); groups in the order of their best.
   std::vector<std::pair<Ranked, SearchResults::Group>> ordered;
@@ -452,15 +468,32 @@ Result<SearchResults> Search(const Catalog& c, std::string_view query, std::stri
     auto& list = groups[g];
     if (list.empty()) continue;
     size_t shown = std::min(per_group, list.size());
-    std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(shown), list.end(), before);
+    TakeFirst(list, shown, before);
     SearchResults::Group group{static_cast<SearchGroup>(g), list.size(), {}};
-    for (size_t i = 0; i < shown; ++i) group.hits.push_back(list[i].hit);
+    for (size_t i = 0; i < shown; ++i) group.hits.push_back(list[i].Hit());
     if (group.hits.empty()) continue;  // per_group 0: nothing to show, nothing to order
-    ordered.emplace_back(std::move(list[0]), std::move(group));
+    ordered.emplace_back(list[0], std::move(group));
   }
   std::stable_sort(ordered.begin(), ordered.end(), [&](const auto& a, const auto& b) { return before(a.first, b.first); });
   for (auto& [best, group] : ordered) out.groups.push_back(std::move(group));
   return out;
+}
+
+std::optional<std::string> SameMatches(std::vector<SearchIndex::Match> a, std::vector<SearchIndex::Match> b) {
+  auto by_thing = [](const SearchIndex::Match& x, const SearchIndex::Match& y) { return x.thing < y.thing; };
+  std::sort(a.begin(), a.end(), by_thing), std::sort(b.begin(), b.end(), by_thing);
+  if (a.size() != b.size()) return std::to_string(a.size()) + " matches against " + std::to_string(b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    const std::string what = std::string(KindName(a[i].kind)) + " '" + *a[i].ref + "'";
+    if (a[i].thing != b[i].thing) return what + " is not among FTS5's matches";
+    if (a[i].where != b[i].where) return what + ": " + WhereName(a[i].where) + " against " + WhereName(b[i].where);
+    if (a[i].bm25 != b[i].bm25) {
+      char scores[64];
+      std::snprintf(scores, sizeof scores, "%.17g against %.17g", a[i].bm25, b[i].bm25);
+      return what + ": bm25 " + scores;
+    }
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> CheckSearchQueries(const Catalog& c) {
@@ -469,7 +502,9 @@ std::optional<std::string> CheckSearchQueries(const Catalog& c) {
   // only queries use: the averages and sizes bm25 ranks with, and the prefix and column-filter paths. So:
   // the three letters most words start with (in the texts the index was built from, folded as the writer
   // folds them), each alone (a prefix query over many rows; ranking it scores every one) and its longest
-  // word, each through every query Find steps. Half a dozen Finds: this runs every time the kiosk opens a snapshot.
+  // word, each asked of the postings (Find) and of FTS5 (FindWithFts5, every query of the reference path),
+  // and the answers compared: the postings are what the kiosk searches. Half a dozen questions: this runs
+  // every time the kiosk opens a snapshot (about 2 s at 20,000 exhibitors, 15 ms for the demo, off the UI thread).
   struct Letter {
     size_t words = 0;
     std::string longest;
@@ -493,10 +528,9 @@ std::optional<std::string> CheckSearchQueries(const Catalog& c) {
     for (const std::string& probe : {letter, l.longest}) {
       auto found = c.search_index->Find({probe});
       if (!found) return found.error().message + " (for \"" + probe + "\")";
-      std::vector<uint32_t> every;  // and bm25 of every match: what a full list scores
-      for (const auto& m : found.value()) every.push_back(m.thing);
-      auto scored = c.search_index->Score({probe}, every);
-      if (!scored) return scored.error().message + " (for \"" + probe + "\")";
+      auto reference = c.search_index->FindWithFts5({probe});
+      if (!reference) return reference.error().message + " (for \"" + probe + "\")";
+      if (auto differs = SameMatches(found.value(), reference.value())) return "FTS5 and its postings disagree for \"" + probe + "\": " + *differs;
     }
   return std::nullopt;
 }

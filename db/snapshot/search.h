@@ -69,12 +69,15 @@ inline constexpr size_t kAllHits = static_cast<size_t>(-1);
 inline constexpr size_t kMaxQueryWords = 8;
 inline constexpr size_t kMaxWordBytes = 64;
 
-// The index of one loaded snapshot. Owns a read-only connection (in memory, see LoadCatalog), the prepared
-// statements every search steps and the kind and id of every row (read on the first Find). Thread rules: Find may be called from any thread; calls are
-// serialized by a mutex, because the connection is opened SQLITE_OPEN_NOMUTEX and the statements are shared
-// by every caller (a catalog and the variants copied from it share one index). In practice the kiosk's UI
+// The index of one loaded snapshot. Owns a read-only connection (in memory, see LoadCatalog) and, from the
+// first Find on, the kind and id of every row and the index's postings in memory (search_postings.h): a
+// keystroke is answered from those, without stepping SQLite per match (a letter matches most rows of a large
+// forum). FTS5 stays the reference: FindWithFts5 asks FTS5 itself the same question, and CheckSearchQueries
+// compares the two on every snapshot the kiosk opens. Thread rules: Find may be called from any thread;
+// calls are serialized by a mutex (the connection is opened SQLITE_OPEN_NOMUTEX and the scratch is shared by
+// every caller: a catalog and the variants copied from it share one index). In practice the kiosk's search
 // thread searches, and the loading thread runs CheckSearchQueries before it hands the catalog over. Find is
-// not `const`: it steps those statements. Not copyable (the connection is one).
+// not `const`: it uses that scratch. Not copyable (the connection is one).
 class SearchIndex {
  public:
   explicit SearchIndex(Database db);
@@ -82,29 +85,31 @@ class SearchIndex {
   SearchIndex(const SearchIndex&) = delete;
   SearchIndex& operator=(const SearchIndex&) = delete;
 
-  // One thing whose rows hold every one of the words: where they were found in its best row and, once
-  // Score has been asked, the best bm25 of its rows (lower is better; names weigh 10 times the rest).
+  // One thing whose rows hold every one of the words: where they were found in its best row and the best
+  // bm25 of its rows (FTS5's bm25, lower is better; names weigh 10 times the rest).
   struct Match {
     SearchHit::Kind kind;
-    std::string ref;
+    const std::string* ref;  // the thing's id, owned by the index (valid while it lives)
     SearchHit::Where where;
-    double bm25 = 0;    // 0 until scored
-    uint32_t thing = 0;  // which thing, for Score
+    double bm25 = 0;
+    uint32_t thing = 0;  // which thing (the index's number for it)
   };
-  // Everything whose words start with every one of `words` (already folded), in index order, not scored:
-  // three FTS5 queries of rowids only (every match, the name matches, the names that start with the words);
-  // the kind and id of each row come from a table read once, on the first call. An Error when the index
-  // cannot answer (a damaged index that `validate` did not catch): never an exception.
+  // Everything whose words start with every one of `words` (already folded), one Match per thing, in no
+  // particular order. An Error when the index cannot answer (a damaged index that `validate` did not catch):
+  // never an exception; the first call reads the postings (at 20,000 exhibitors about half a second).
   Result<std::vector<Match>> Find(const std::vector<std::string>& words);
-  // The bm25 of each of `things` (Match::thing of the same words' Find), in that order: one more FTS5 query
-  // over every match, which scores only the rows of those things (scoring every row of a single letter at
-  // the synthetic forum's size cost 85 ms at p99).
-  Result<std::vector<double>> Score(const std::vector<std::string>& words, const std::vector<uint32_t>& things);
+  // The same answer, from FTS5's own queries (`MATCH` with bm25(), the name column filter and `^`): the
+  // reference Find is checked against. Slow on a large forum (every match is a step of SQLite).
+  Result<std::vector<Match>> FindWithFts5(const std::vector<std::string>& words);
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Whether two answers to one question are the same things, each found where and ranked as in the other
+// (bm25 to the last bit); nullopt when they are, else the first difference in words.
+std::optional<std::string> SameMatches(std::vector<SearchIndex::Match> a, std::vector<SearchIndex::Match> b);
 
 // Fills the `search` table for `c` (the writer calls it inside its transaction).
 void WriteSearchIndex(Database& db, const Catalog& c);
@@ -114,9 +119,9 @@ void WriteSearchIndex(Database& db, const Catalog& c);
 // index; an Error when the index cannot answer.
 Result<SearchResults> Search(const Catalog& c, std::string_view query, std::string_view lang, size_t per_group = 8);
 
-// Runs the kiosk's queries (every one Find steps) on `c`'s index for a probe of the words it holds: the
-// letters most words start with, alone and as their longest word. A damaged index can pass FTS5's
-// integrity-check and still fail these. nullopt when every query answered.
+// Asks `c`'s index, through Find and through FTS5 (FindWithFts5), for a probe of the words it holds: the
+// letters most words start with, alone and as their longest word, and compares the answers. A damaged index
+// can pass FTS5's integrity-check and still fail these. nullopt when every query answered the same.
 std::optional<std::string> CheckSearchQueries(const Catalog& c);
 
 // The name a hit is shown under, in `lang` ("" when the thing is gone).
