@@ -195,6 +195,7 @@ struct SearchIndex::Impl {
   SearchPostings postings;
   std::vector<SearchPostings::Row> rows;  // scratch of one Find
   std::vector<int32_t> slot;  // per thing: its index in the current answer, or -1 (scratch)
+  std::map<std::string, Names, std::less<>> names;  // by language; never erased (NamesIn hands out references)
 
   explicit Impl(Database d) : db(std::move(d)) {}
 
@@ -354,6 +355,32 @@ std::string_view TitleOf(const Catalog& c, SearchHit::Kind kind, const std::stri
 
 std::string HitTitle(const Catalog& c, const SearchHit& h, std::string_view lang) { return std::string(TitleOf(c, h.kind, h.ref, lang)); }
 
+const SearchIndex::Names& SearchIndex::NamesIn(const Catalog& c, std::string_view lang) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  Impl& x = *impl_;
+  if (auto it = x.names.find(lang); it != x.names.end()) return it->second;
+  x.Ready();  // the things (empty when the index is broken: Find has said so)
+  const size_t n = x.things.size();
+  Names out;
+  out.name_rank.assign(n, 0), out.starts.assign(n, 0), out.short_at.assign(n + 1, 0);
+  std::vector<std::string_view> titles(n);
+  for (uint32_t t = 0; t < n; ++t) {
+    const Impl::Thing& th = x.things[t];
+    titles[t] = TitleOf(c, th.kind, th.ref, lang);
+    if (th.kind == SearchHit::Kind::Session)
+      if (const Session* s = c.FindSession(th.ref)) out.starts[t] = s->starts_utc;
+    if (th.kind == SearchHit::Kind::Exhibitor || th.kind == SearchHit::Kind::Organization)
+      if (const Organization* o = c.FindOrganization(th.ref)) out.short_names += FoldForSearch(c.Tr(o->short_name, lang));
+    out.short_at[t + 1] = static_cast<uint32_t>(out.short_names.size());
+  }
+  std::vector<uint32_t> order(n);
+  for (uint32_t t = 0; t < n; ++t) order[t] = t;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return titles[a] < titles[b]; });
+  for (size_t i = 1; i < n; ++i)
+    out.name_rank[order[i]] = out.name_rank[order[i - 1]] + (titles[order[i]] != titles[order[i - 1]] ? 1 : 0);
+  return x.names.emplace(std::string(lang), std::move(out)).first->second;
+}
+
 const SearchResults::Group* SearchResults::Find(SearchGroup g) const {
   for (const auto& x : groups)
     if (x.group == g) return &x;
@@ -362,75 +389,31 @@ const SearchResults::Group* SearchResults::Find(SearchGroup g) const {
 
 namespace {
 
-// A match with what breaks its ties (rule 3): a session's start; the name shown is looked up only when all
-// else is equal (rare: thousands of names per keystroke would cost more than finding the matches). Its id is
-// the index's (SearchIndex::Match::ref): copied only for the hits shown.
+// A match with what orders it. Its id is the index's (SearchIndex::Match::ref): copied only for the hits shown.
 struct Ranked {
   SearchHit::Kind kind;
   const std::string* ref;
   SearchHit::Where where;
   double bm25;
-  int64_t starts = 0;
+  uint32_t thing;
   SearchHit Hit() const { return SearchHit{kind, *ref, where, bm25}; }
 };
 
+// The order of search.h (rules 1 to 3), from the index's answer and the language's Names.
 struct Before {
-  const Catalog& c;
-  std::string_view lang;
-  // Everything but the name shown: -1, 0 or 1.
-  static int Key(const Ranked& a, const Ranked& b) {
-    if (a.where != b.where) return a.where < b.where ? -1 : 1;
-    bool a_exhibits = a.kind == SearchHit::Kind::Exhibitor, b_exhibits = b.kind == SearchHit::Kind::Exhibitor;
-    if (a_exhibits != b_exhibits) return a_exhibits ? -1 : 1;  // what most visitors look for
-    if (a.bm25 != b.bm25) return a.bm25 < b.bm25 ? -1 : 1;
-    if (a.starts != b.starts) return a.starts < b.starts ? -1 : 1;
-    return 0;
-  }
-  // Sessions at one time are not ordered by their titles (a group holds sessions only, or none).
-  static bool ByTitle(const Ranked& a, const Ranked& b) { return a.kind != b.kind || a.kind != SearchHit::Kind::Session; }
+  const SearchIndex::Names& n;
   bool operator()(const Ranked& a, const Ranked& b) const {
-    if (int k = Key(a, b)) return k < 0;
-    if (ByTitle(a, b)) {
-      std::string_view x = TitleOf(c, a.kind, *a.ref, lang), y = TitleOf(c, b.kind, *b.ref, lang);
-      if (x != y) return x < y;
-    }
+    if (a.where != b.where) return a.where < b.where;
+    bool a_exhibits = a.kind == SearchHit::Kind::Exhibitor, b_exhibits = b.kind == SearchHit::Kind::Exhibitor;
+    if (a_exhibits != b_exhibits) return a_exhibits;  // what most visitors look for
+    if (a.bm25 != b.bm25) return a.bm25 < b.bm25;
+    if (n.starts[a.thing] != n.starts[b.thing]) return n.starts[a.thing] < n.starts[b.thing];
+    // Sessions at one time are not ordered by their titles.
+    if ((a.kind != b.kind || a.kind != SearchHit::Kind::Session) && n.name_rank[a.thing] != n.name_rank[b.thing])
+      return n.name_rank[a.thing] < n.name_rank[b.thing];
     return *a.ref < *b.ref;
   }
 };
-
-// Puts the first `shown` of one group's `list` in the order of `before` at its front. The names shown are
-// looked up only for the hits tied with the last one shown, once each: a common word gives thousands of
-// hits with the same bm25, and looking names up in every comparison took most of a keystroke's time.
-void TakeFirst(std::vector<Ranked>& list, size_t shown, const Before& before) {
-  if (shown == 0) return;
-  if (shown == list.size()) return std::sort(list.begin(), list.end(), before);  // a full list: every hit shown
-  auto key_less = [](const Ranked& a, const Ranked& b) { return Before::Key(a, b) < 0; };
-  auto last = list.begin() + static_cast<std::ptrdiff_t>(shown - 1);
-  std::nth_element(list.begin(), last, list.end(), key_less);
-  const Ranked edge = *last;
-  auto tied = std::partition(list.begin(), list.end(), [&](const Ranked& r) { return key_less(r, edge); });
-  auto after = std::partition(tied, list.end(), [&](const Ranked& r) { return !key_less(edge, r); });
-  std::sort(list.begin(), tied, before);  // fewer than `shown`
-  // The tied ones by the name shown (when names order them), then id.
-  const bool by_title = Before::ByTitle(edge, edge);
-  std::vector<std::pair<std::string_view, Ranked>> ties;
-  ties.reserve(static_cast<size_t>(after - tied));
-  for (auto it = tied; it != after; ++it) ties.emplace_back(by_title ? TitleOf(before.c, it->kind, *it->ref, before.lang) : std::string_view(), *it);
-  const size_t need = shown - static_cast<size_t>(tied - list.begin());
-  std::partial_sort(ties.begin(), ties.begin() + static_cast<std::ptrdiff_t>(need), ties.end(), [](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first < b.first;
-    return *a.second.ref < *b.second.ref;
-  });
-  for (size_t i = 0; i < need; ++i) *(tied + static_cast<std::ptrdiff_t>(i)) = ties[i].second;
-}
-
-// An exhibitor's or organization's short name in `lang` ("HTP", "ПВТ") that starts with the typed words
-// counts as its name starting with them: the index's name column holds the full name first.
-bool ShortNameStarts(const Catalog& c, const Ranked& r, std::string_view lang, const std::string& typed) {
-  if (r.kind != SearchHit::Kind::Exhibitor && r.kind != SearchHit::Kind::Organization) return false;
-  const Organization* o = c.FindOrganization(*r.ref);
-  return o && FoldForSearch(c.Tr(o->short_name, lang)).rfind(typed, 0) == 0;
-}
 
 }  // namespace
 
@@ -452,23 +435,25 @@ Result<SearchResults> Search(const Catalog& c, std::string_view query, std::stri
   std::string typed;
   for (const auto& w : words) typed += (typed.empty() ? "" : " ") + w;
 
-  // Each match into its group, with what breaks its ties.
+  const SearchIndex::Names& names = c.search_index->NamesIn(c, lang);
+
+  // Each match into its group. An exhibitor's or organization's short name in the visitor's language ("HTP",
+  // "ПВТ") that starts with the typed words counts as its name starting with them (the index's name column
+  // holds the full name first).
   std::vector<std::vector<Ranked>> groups(static_cast<size_t>(SearchGroup::Places) + 1);
   for (const auto& m : found.value()) {
-    Ranked r{m.kind, m.ref, m.where, m.bm25};
-    if (r.where == SearchHit::Where::Name && ShortNameStarts(c, r, lang, typed)) r.where = SearchHit::Where::NameStart;
-    if (r.kind == SearchHit::Kind::Session)
-      if (const Session* x = c.FindSession(*r.ref)) r.starts = x->starts_utc;
+    Ranked r{m.kind, m.ref, m.where, m.bm25, m.thing};
+    if (r.where == SearchHit::Where::Name && names.ShortName(r.thing).substr(0, typed.size()) == typed) r.where = SearchHit::Where::NameStart;
     groups[static_cast<size_t>(GroupOf(r.kind))].push_back(r);
   }
-  const Before before{c, lang};
+  const Before before{names};
   // Within a group the first per_group in order (the rest only counted); groups in the order of their best.
   std::vector<std::pair<Ranked, SearchResults::Group>> ordered;
   for (size_t g = 0; g < groups.size(); ++g) {
     auto& list = groups[g];
     if (list.empty()) continue;
     size_t shown = std::min(per_group, list.size());
-    TakeFirst(list, shown, before);
+    std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(shown), list.end(), before);
     SearchResults::Group group{static_cast<SearchGroup>(g), list.size(), {}};
     for (size_t i = 0; i < shown; ++i) group.hits.push_back(list[i].Hit());
     if (group.hits.empty()) continue;  // per_group 0: nothing to show, nothing to order
@@ -532,6 +517,8 @@ std::optional<std::string> CheckSearchQueries(const Catalog& c) {
       if (!reference) return reference.error().message + " (for \"" + probe + "\")";
       if (auto differs = SameMatches(found.value(), reference.value())) return "FTS5 and its postings disagree for \"" + probe + "\": " + *differs;
     }
+  // Each language's Names, made here rather than on a visitor's first keystroke in it.
+  for (const Language& l : c.languages) c.search_index->NamesIn(c, l.code);
   return std::nullopt;
 }
 

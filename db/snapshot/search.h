@@ -102,6 +102,20 @@ class SearchIndex {
   // reference Find is checked against. Slow on a large forum (every match is a step of SQLite).
   Result<std::vector<Match>> FindWithFts5(const std::vector<std::string>& words);
 
+  // What orders one language's hits beyond the index, by thing (Match::thing): rule 1's short names and rule
+  // 3's times and names. Made from `c` on the first search in `lang` (about 40 ms at 20,000 exhibitors;
+  // CheckSearchQueries makes every language's on the loading thread) and kept: a variant made from a loaded
+  // catalog shares its index, so its texts are the index's. Then a keystroke reads arrays instead of looking
+  // each of thousands of hits up in the catalog.
+  struct Names {
+    std::vector<uint32_t> name_rank;  // the rank of the name shown in the language; equal names, equal ranks
+    std::vector<int64_t> starts;      // a session's start (UTC seconds); 0 for other things
+    std::string short_names;          // the short names of exhibitors and organizations, folded, one after another
+    std::vector<uint32_t> short_at;   // thing t's is short_names[short_at[t], short_at[t + 1])
+    std::string_view ShortName(uint32_t t) const { return std::string_view(short_names).substr(short_at[t], short_at[t + 1] - short_at[t]); }
+  };
+  const Names& NamesIn(const Catalog& c, std::string_view lang);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
