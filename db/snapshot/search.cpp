@@ -261,12 +261,19 @@ Result<std::vector<SearchIndex::Match>> SearchIndex::Find(const std::vector<std:
   Impl& x = *impl_;
   if (const auto& broken = x.Ready()) return *broken;
   x.postings.Match(terms, x.rows);
-  // One Match per thing: where its best row has the words, and the best bm25 of its rows.
+  // One Match per thing: where its best row has the words, and the best bm25 of its rows. A thing's rows
+  // are written one after another, so they mostly come one after another.
+  out.reserve(x.rows.size() / 4);
   for (const auto& r : x.rows) {
     uint32_t thing = x.ThingOf(r.rowid);
     if (thing == Impl::kNoThing) continue;
-    int32_t& at = x.slot[thing];
     auto where = static_cast<SearchHit::Where>(r.where);
+    if (!out.empty() && out.back().thing == thing) {
+      out.back().where = std::min(out.back().where, where);
+      out.back().bm25 = std::min(out.back().bm25, r.bm25);
+      continue;
+    }
+    int32_t& at = x.slot[thing];
     if (at < 0) {
       at = static_cast<int32_t>(out.size());
       out.push_back({x.things[thing].kind, &x.things[thing].ref, where, r.bm25, thing});

@@ -10,7 +10,7 @@
 
 namespace db {
 
-SearchPostings SearchPostings::Read(Database& db) {
+SearchPostings SearchPostings::Read(Database& db, size_t prefix_list_min) {
   SearchPostings p;
   p.rows_ = static_cast<size_t>(db.QueryInt("SELECT count(*) FROM search"));
   db.Exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_instance USING fts5vocab(main, search, 'instance')");
@@ -50,7 +50,63 @@ SearchPostings SearchPostings::Read(Database& db) {
   for (size_t i = 1; i < p.terms_.size(); ++i)
     if (!(p.terms_[i - 1] < p.terms_[i])) throw SqliteError("the search index lists its terms out of order");
   p.terms_.shrink_to_fit(), p.postings_.shrink_to_fit();
+  p.MakePrefixLists(prefix_list_min);
   return p;
+}
+
+namespace {
+// One posting's counts added to another's (the name's first-token bit kept when either has it).
+void Add(uint32_t& name, uint32_t& body, uint32_t more_name, uint32_t more_body, uint32_t first_bit) {
+  name = ((name & ~first_bit) + (more_name & ~first_bit)) | ((name | more_name) & first_bit);
+  body += more_body;
+}
+}  // namespace
+
+void SearchPostings::MakePrefixLists(size_t min_postings) {
+  std::vector<uint32_t> seen(length_.size(), 0), rows;
+  std::vector<Posting> sum(length_.size());
+  uint32_t stamp = 0;
+  prefix_begin_.push_back(0);
+  for (size_t len : {size_t{1}, size_t{2}})  // prefixes_ stays sorted: a one-byte prefix sorts before its two-byte ones
+    for (size_t lo = 0; lo < terms_.size();) {
+      if (terms_[lo].size() < len) {
+        ++lo;
+        continue;
+      }
+      const std::string prefix = terms_[lo].substr(0, len);
+      size_t hi = lo + 1;
+      while (hi < terms_.size() && terms_[hi].compare(0, len, prefix) == 0) ++hi;
+      const size_t count = term_begin_[hi] - term_begin_[lo];
+      if (hi - lo > 1 && count >= min_postings) {
+        ++stamp, rows.clear();
+        for (uint32_t i = term_begin_[lo]; i < term_begin_[hi]; ++i) {
+          const Posting& q = postings_[i];
+          if (seen[q.rowid] != stamp) {
+            seen[q.rowid] = stamp, sum[q.rowid] = q, rows.push_back(q.rowid);
+          } else {
+            Add(sum[q.rowid].name, sum[q.rowid].body, q.name, q.body, kFirst);
+          }
+        }
+        std::sort(rows.begin(), rows.end());
+        for (uint32_t r : rows) prefix_postings_.push_back(sum[r]);
+        prefixes_.push_back(prefix);
+        prefix_begin_.push_back(static_cast<uint32_t>(prefix_postings_.size()));
+      }
+      lo = hi;
+    }
+  // Sorted for lower_bound: one-byte prefixes were added before the two-byte ones.
+  std::vector<size_t> order(prefixes_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return prefixes_[a] < prefixes_[b]; });
+  std::vector<std::string> sorted;
+  std::vector<uint32_t> begin{0};
+  std::vector<Posting> lists;
+  for (size_t i : order) {
+    sorted.push_back(prefixes_[i]);
+    lists.insert(lists.end(), prefix_postings_.begin() + prefix_begin_[i], prefix_postings_.begin() + prefix_begin_[i + 1]);
+    begin.push_back(static_cast<uint32_t>(lists.size()));
+  }
+  prefixes_.swap(sorted), prefix_begin_.swap(begin), prefix_postings_.swap(lists);
 }
 
 uint32_t SearchPostings::NextStamp() {
@@ -62,6 +118,23 @@ uint32_t SearchPostings::NextStamp() {
   return stamp_;
 }
 
+// fts5_aux.c's constants and arithmetic, in its order, so that the doubles are FTS5's to the last bit.
+double SearchPostings::Idf(int64_t hits) const {
+  const auto nRow = static_cast<int64_t>(rows_);
+  double idf = log((nRow - hits + 0.5) / (hits + 0.5));
+  if (idf <= 0.0) idf = 1e-6;
+  return idf;
+}
+
+double SearchPostings::Saturated(uint32_t name, uint32_t body, uint32_t rowid) const {
+  const double k1 = 1.2;
+  const double b = 0.75;
+  // FTS5 adds the weight of each instance; the weights are whole numbers, so the sum is exact either way.
+  const double f = static_cast<double>(name) * kNameWeight + static_cast<double>(body) * kBodyWeight;
+  const auto D = static_cast<double>(length_[rowid]);
+  return (f * (k1 + 1.0)) / (f + k1 * (1 - b + b * D / avgdl_));
+}
+
 void SearchPostings::Match(const std::vector<std::string>& words, std::vector<Row>& out) {
   out.clear();
   if (words.empty() || rows_ == 0 || words.size() > 255) return;  // held_ counts words in a byte (SearchIndex asks 8 at most)
@@ -70,18 +143,36 @@ void SearchPostings::Match(const std::vector<std::string>& words, std::vector<Ro
     word_stamp_.assign(n, 0), call_stamp_.assign(n, 0), acc_name_.assign(n, 0), acc_body_.assign(n, 0);
     held_.assign(n, 0), in_name_.assign(n, 0), first_.assign(n, 0), score_.assign(n, 0);
   }
-  // fts5_aux.c's constants and arithmetic, in its order, so the doubles are the same.
-  const double k1 = 1.2;
-  const double b = 0.75;
   const uint32_t call = NextStamp();
   std::vector<uint32_t> next;
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
     const uint32_t word = NextStamp();
-    auto lo = std::lower_bound(terms_.begin(), terms_.end(), w);
-    auto hi = std::partition_point(lo, terms_.end(), [&](const std::string& t) { return t.compare(0, w.size(), w) == 0; });
-    const Posting* from = postings_.data() + term_begin_[static_cast<size_t>(lo - terms_.begin())];
-    const Posting* to = postings_.data() + term_begin_[static_cast<size_t>(hi - terms_.begin())];
+    const Posting* from;
+    const Posting* to;
+    bool one_list;  // every row at most once between from and to
+    if (auto pl = std::lower_bound(prefixes_.begin(), prefixes_.end(), w); pl != prefixes_.end() && *pl == w) {
+      const auto i = static_cast<size_t>(pl - prefixes_.begin());
+      from = prefix_postings_.data() + prefix_begin_[i], to = prefix_postings_.data() + prefix_begin_[i + 1];
+      one_list = true;
+    } else {
+      auto lo = std::lower_bound(terms_.begin(), terms_.end(), w);
+      auto hi = std::partition_point(lo, terms_.end(), [&](const std::string& t) { return t.compare(0, w.size(), w) == 0; });
+      from = postings_.data() + term_begin_[static_cast<size_t>(lo - terms_.begin())];
+      to = postings_.data() + term_begin_[static_cast<size_t>(hi - terms_.begin())];
+      one_list = hi - lo <= 1;
+    }
+    if (words.size() == 1 && one_list) {
+      // One word from one list (most of a visitor's first letters): each row is answered as it is read.
+      const double idf = Idf(to - from);
+      out.reserve(static_cast<size_t>(to - from));
+      for (const Posting* p = from; p != to; ++p) {
+        const uint32_t name = p->name & ~kFirst;
+        const double term = idf * Saturated(name, p->body, p->rowid);
+        out.push_back({p->rowid, Where(name > 0, (p->name & kFirst) != 0), -1.0 * (0.0 + term)});
+      }
+      return;
+    }
     int64_t hits = 0;  // rows holding the word anywhere: FTS5's nHit, for the IDF
     next.clear();
     for (const Posting* p = from; p != to; ++p) {
@@ -94,19 +185,13 @@ void SearchPostings::Match(const std::vector<std::string>& words, std::vector<Ro
         acc_name_[r] = p->name, acc_body_[r] = p->body;
         next.push_back(r);
       } else if (alive) {
-        acc_name_[r] = ((acc_name_[r] & ~kFirst) + (p->name & ~kFirst)) | ((acc_name_[r] | p->name) & kFirst);
-        acc_body_[r] += p->body;
+        Add(acc_name_[r], acc_body_[r], p->name, p->body, kFirst);
       }
     }
-    const auto nRow = static_cast<int64_t>(rows_);
-    double idf = log((nRow - hits + 0.5) / (hits + 0.5));
-    if (idf <= 0.0) idf = 1e-6;
+    const double idf = Idf(hits);
     for (uint32_t r : next) {
       const uint32_t name = acc_name_[r] & ~kFirst;
-      // FTS5 adds the weight of each instance; the weights are whole numbers, so the sum is exact either way.
-      const double f = static_cast<double>(name) * kNameWeight + static_cast<double>(acc_body_[r]) * kBodyWeight;
-      const auto D = static_cast<double>(length_[r]);
-      const double term = idf * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * D / avgdl_)));
+      const double term = idf * Saturated(name, acc_body_[r], r);
       if (i == 0) {
         call_stamp_[r] = call;
         score_[r] = 0.0 + term;
@@ -121,7 +206,7 @@ void SearchPostings::Match(const std::vector<std::string>& words, std::vector<Ro
     next.swap(touched_);
   }
   out.reserve(touched_.size());
-  for (uint32_t r : touched_) out.push_back({r, static_cast<uint8_t>(in_name_[r] ? (first_[r] ? 0 : 1) : 2), -1.0 * score_[r]});
+  for (uint32_t r : touched_) out.push_back({r, Where(in_name_[r], first_[r]), -1.0 * score_[r]});
 }
 
 }  // namespace db
