@@ -92,7 +92,10 @@ CheckedSnapshot CheckSnapshot(const std::string& path) {
     d.Add(std::move(item));
   }
   if (auto problem = CheckSearchQueries(*loaded)) d.Error(path, 0, "search", "the search index is damaged: " + *problem);
-  if (!d.has_errors()) out.catalog = std::move(loaded);
+  if (!d.has_errors()) {
+    if (loaded->search_index) loaded->search_index->CloseFts5();  // checked: only the postings are searched now
+    out.catalog = std::move(loaded);
+  }
   return out;
 }
 

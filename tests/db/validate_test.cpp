@@ -40,6 +40,14 @@ TEST_CASE("a freshly built snapshot validates, and the kiosk's way in opens it")
   REQUIRE_MESSAGE(opened, opened.error().message);
   CHECK(opened.value()->FindOrganization("astana-hub"));
   CHECK_FALSE(db::CheckSearchQueries(*opened.value()).has_value());
+  // Checked, the kiosk's catalog keeps only the postings (the snapshot's copy in memory is freed), and its
+  // search still answers.
+  CHECK_FALSE(opened.value()->search_index->Fts5Open());
+  auto hits = db::Search(*opened.value(), "astana", "en");
+  REQUIRE(bool(hits));
+  const db::SearchResults::Group* exhibitors = hits.value().Find(db::SearchGroup::Exhibitors);
+  REQUIRE(exhibitors);
+  CHECK(exhibitors->hits.front().ref == "astana-hub");
 }
 
 TEST_CASE("a missing, empty or random file fails with a reason") {
