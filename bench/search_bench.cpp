@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "the search index is damaged: %s\n", problem->c_str());
     return 1;
   }
+  db::PrepareSearch(c);
   double check_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 
   // What visitors type: names of exhibitors, people and sessions in several languages, country names, and a

@@ -229,24 +229,69 @@ struct SearchIndex::Impl {
     slot.assign(things.size(), -1);
   }
 
-  // FTS5's own bm25 of the rows of one term against the postings': the statistics bm25 ranks with (the
-  // averages record, the rows' sizes) are read by FTS5 only when it ranks, and its integrity-check does not
-  // look at them. One term, the last: a rare one, so this costs little.
+  // FTS5's own answer for one term against the postings': the statistics bm25 ranks with (the averages
+  // record, the rows' sizes) are read by FTS5 only when it ranks, and its integrity-check does not look at
+  // them. One term, the last: a rare one, so this costs little.
   void CheckStatistics() {
     const std::string& term = postings.last_term();
     if (term.empty()) return;
-    postings.Match({term}, rows);
-    std::unordered_map<uint32_t, double> ours;
-    for (const auto& r : rows) ours[r.rowid] = r.bm25;
-    Statement fts = db->Prepare(std::string("SELECT rowid, ") + kBm25Sql + " FROM search WHERE search MATCH ?1");
-    fts.Bind(1, std::string_view(Expression({term})));
-    size_t n = 0;
-    while (fts.Step()) {
-      auto it = ours.find(static_cast<uint32_t>(fts.Int(0)));
-      if (it == ours.end() || it->second != fts.Real(1)) throw SqliteError("the index's statistics do not match its rows");
-      ++n;
+    if (auto differs = SameMatches(FromPostings({term}), FromFts5({term})))
+      throw SqliteError("the index's statistics do not match its rows (" + *differs + ")");
+  }
+
+  // A matching row into `out`, one Match per thing: where its best row has the words, and its best bm25.
+  // A thing's rows are written one after another, so they mostly come one after another.
+  void Gather(std::vector<Match>& out, int64_t rowid, SearchHit::Where where, double bm25) {
+    const uint32_t thing = ThingOf(rowid);
+    if (thing == kNoThing) return;
+    Match* m = !out.empty() && out.back().thing == thing ? &out.back() : slot[thing] >= 0 ? &out[static_cast<size_t>(slot[thing])] : nullptr;
+    if (!m) {
+      slot[thing] = static_cast<int32_t>(out.size());
+      out.push_back({things[thing].kind, &things[thing].ref, where, bm25, thing});
+      return;
     }
-    if (n != ours.size()) throw SqliteError("the index's statistics do not match its rows");
+    m->where = std::min(m->where, where);
+    m->bm25 = std::min(m->bm25, bm25);
+  }
+  // The slots Gather gave back to -1.
+  void Done(const std::vector<Match>& out) {
+    for (const auto& m : out) slot[m.thing] = -1;
+  }
+
+  // Find's answer, from the postings.
+  std::vector<Match> FromPostings(const std::vector<std::string>& terms) {
+    std::vector<Match> out;
+    postings.Match(terms, rows);
+    out.reserve(rows.size() / 4);
+    for (const auto& r : rows) Gather(out, r.rowid, static_cast<SearchHit::Where>(r.where), r.bm25);
+    Done(out);
+    return out;
+  }
+
+  // The same answer from FTS5's own queries: every match with its bm25, then where the words are (every one
+  // in the name column, and the name starting with the first). Throws SqliteError.
+  std::vector<Match> FromFts5(const std::vector<std::string>& terms) {
+    std::vector<Match> out;
+    const std::string expr = Expression(terms);
+    try {
+      Statement all = db->Prepare(std::string("SELECT rowid, ") + kBm25Sql + " FROM search WHERE search MATCH ?1");
+      all.Bind(1, std::string_view(expr));
+      while (all.Step()) Gather(out, all.Int(0), SearchHit::Where::Text, all.Real(1));
+      Statement rowids = db->Prepare("SELECT rowid FROM search WHERE search MATCH ?1");
+      for (auto [where, filter] : {std::pair{SearchHit::Where::Name, "name : ("}, std::pair{SearchHit::Where::NameStart, "name : (^"}}) {
+        rowids.Reset();
+        rowids.Bind(1, std::string_view(filter + expr + ")"));
+        while (rowids.Step()) {
+          const uint32_t thing = ThingOf(rowids.Int(0));
+          if (thing != kNoThing && slot[thing] >= 0) out[static_cast<size_t>(slot[thing])].where = where;
+        }
+      }
+    } catch (const SqliteError&) {
+      Done(out);
+      throw;
+    }
+    Done(out);
+    return out;
   }
 };
 
@@ -265,78 +310,24 @@ void SearchIndex::CloseFts5() {
 SearchIndex::~SearchIndex() = default;
 
 Result<std::vector<SearchIndex::Match>> SearchIndex::Find(const std::vector<std::string>& words) {
-  std::vector<Match> out;
   const std::vector<std::string> terms = Terms(words);
-  if (terms.empty()) return out;
+  if (terms.empty()) return std::vector<Match>{};
   std::lock_guard<std::mutex> lock(impl_->mu);
-  Impl& x = *impl_;
-  if (const auto& broken = x.Ready()) return *broken;
-  x.postings.Match(terms, x.rows);
-  // One Match per thing: where its best row has the words, and the best bm25 of its rows. A thing's rows
-  // are written one after another, so they mostly come one after another.
-  out.reserve(x.rows.size() / 4);
-  for (const auto& r : x.rows) {
-    uint32_t thing = x.ThingOf(r.rowid);
-    if (thing == Impl::kNoThing) continue;
-    auto where = static_cast<SearchHit::Where>(r.where);
-    if (!out.empty() && out.back().thing == thing) {
-      out.back().where = std::min(out.back().where, where);
-      out.back().bm25 = std::min(out.back().bm25, r.bm25);
-      continue;
-    }
-    int32_t& at = x.slot[thing];
-    if (at < 0) {
-      at = static_cast<int32_t>(out.size());
-      out.push_back({x.things[thing].kind, &x.things[thing].ref, where, r.bm25, thing});
-    } else {
-      Match& m = out[static_cast<size_t>(at)];
-      m.where = std::min(m.where, where);
-      m.bm25 = std::min(m.bm25, r.bm25);
-    }
-  }
-  for (const auto& m : out) x.slot[m.thing] = -1;
-  return out;
+  if (const auto& broken = impl_->Ready()) return *broken;
+  return impl_->FromPostings(terms);
 }
 
 Result<std::vector<SearchIndex::Match>> SearchIndex::FindWithFts5(const std::vector<std::string>& words) {
-  std::vector<Match> out;
-  const std::string expr = Expression(Terms(words));
-  if (expr.empty()) return out;
+  const std::vector<std::string> terms = Terms(words);
+  if (terms.empty()) return std::vector<Match>{};
   std::lock_guard<std::mutex> lock(impl_->mu);
-  Impl& x = *impl_;
-  if (const auto& broken = x.Ready()) return *broken;
-  if (!x.db) return Error{"search failed: FTS5 is closed (the index keeps only its postings)"};
+  if (const auto& broken = impl_->Ready()) return *broken;
+  if (!impl_->db) return Error{"search failed: FTS5 is closed (the index keeps only its postings)"};
   try {
-    // Every match with its bm25, then where the words are: every one in the name column, and the name
-    // starting with the first.
-    Statement all = x.db->Prepare(std::string("SELECT rowid, ") + kBm25Sql + " FROM search WHERE search MATCH ?1");
-    all.Bind(1, std::string_view(expr));
-    while (all.Step()) {
-      uint32_t thing = x.ThingOf(all.Int(0));
-      if (thing == Impl::kNoThing) continue;
-      int32_t& at = x.slot[thing];
-      if (at < 0) {
-        at = static_cast<int32_t>(out.size());
-        out.push_back({x.things[thing].kind, &x.things[thing].ref, SearchHit::Where::Text, all.Real(1), thing});
-      } else {
-        out[static_cast<size_t>(at)].bm25 = std::min(out[static_cast<size_t>(at)].bm25, all.Real(1));
-      }
-    }
-    Statement rowids = x.db->Prepare("SELECT rowid FROM search WHERE search MATCH ?1");
-    for (auto [where, filter] : {std::pair{SearchHit::Where::Name, "name : ("}, std::pair{SearchHit::Where::NameStart, "name : (^"}}) {
-      rowids.Reset();
-      rowids.Bind(1, std::string_view(filter + expr + ")"));
-      while (rowids.Step()) {
-        uint32_t thing = x.ThingOf(rowids.Int(0));
-        if (thing != Impl::kNoThing && x.slot[thing] >= 0) out[static_cast<size_t>(x.slot[thing])].where = where;
-      }
-    }
+    return impl_->FromFts5(terms);
   } catch (const SqliteError& e) {
-    for (const auto& m : out) x.slot[m.thing] = -1;
     return Error{std::string("search failed: ") + e.what()};
   }
-  for (const auto& m : out) x.slot[m.thing] = -1;
-  return out;
 }
 
 namespace {
@@ -537,9 +528,13 @@ std::optional<std::string> CheckSearchQueries(const Catalog& c) {
       if (!reference) return reference.error().message + " (for \"" + probe + "\")";
       if (auto differs = SameMatches(found.value(), reference.value())) return "FTS5 and its postings disagree for \"" + probe + "\": " + *differs;
     }
-  // Each language's Names, made here rather than on a visitor's first keystroke in it.
-  for (const Language& l : c.languages) c.search_index->NamesIn(c, l.code);
   return std::nullopt;
+}
+
+void PrepareSearch(const Catalog& c) {
+  if (!c.search_index) return;
+  for (const Language& l : c.languages) c.search_index->NamesIn(c, l.code);
+  c.search_index->CloseFts5();
 }
 
 }  // namespace db

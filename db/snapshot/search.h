@@ -104,7 +104,7 @@ class SearchIndex {
 
   // What orders one language's hits beyond the index, by thing (Match::thing): rule 1's short names and rule
   // 3's times and names. Made from `c` on the first search in `lang` (about 40 ms at 20,000 exhibitors;
-  // CheckSearchQueries makes every language's on the loading thread) and kept: a variant made from a loaded
+  // PrepareSearch makes every language's on the loading thread) and kept: a variant made from a loaded
   // catalog shares its index, so its texts are the index's. Then a keystroke reads arrays instead of looking
   // each of thousands of hits up in the catalog.
   struct Names {
@@ -118,8 +118,7 @@ class SearchIndex {
 
   // Reads the postings if not yet read, then closes the connection and frees the snapshot's copy in memory
   // (at 20,000 exhibitors 100 MB; the kiosk's catalog holds everything else it shows): Find goes on,
-  // FindWithFts5 is an Error from then on. The kiosk's way in (OpenSnapshot) calls it once the snapshot has
-  // passed every check, CheckSearchQueries included.
+  // FindWithFts5 is an Error from then on. PrepareSearch calls it.
   void CloseFts5();
   bool Fts5Open();
 
@@ -145,6 +144,11 @@ Result<SearchResults> Search(const Catalog& c, std::string_view query, std::stri
 // can pass FTS5's integrity-check and still fail these. nullopt when every query answered the same. On an
 // index whose FTS5 is closed (a catalog from OpenSnapshot, already checked) only Find is asked.
 std::optional<std::string> CheckSearchQueries(const Catalog& c);
+
+// What the kiosk's way in (CheckSnapshot, behind OpenSnapshot and every install) does once a snapshot has
+// passed every check, CheckSearchQueries included: every language's NamesIn made, then CloseFts5, so that
+// no visitor's keystroke pays for either and the snapshot's copy in memory is freed.
+void PrepareSearch(const Catalog& c);
 
 // The name a hit is shown under, in `lang` ("" when the thing is gone).
 std::string HitTitle(const Catalog& c, const SearchHit& h, std::string_view lang);

@@ -10,6 +10,14 @@
 
 namespace db {
 
+namespace {
+// One posting's counts added to another's (the name's first-token bit kept when either has it).
+void Add(uint32_t& name, uint32_t& body, uint32_t more_name, uint32_t more_body, uint32_t first_bit) {
+  name = ((name & ~first_bit) + (more_name & ~first_bit)) | ((name | more_name) & first_bit);
+  body += more_body;
+}
+}  // namespace
+
 SearchPostings SearchPostings::Read(Database& db, size_t prefix_list_min) {
   SearchPostings p;
   p.rows_ = static_cast<size_t>(db.QueryInt("SELECT count(*) FROM search"));
@@ -34,10 +42,7 @@ SearchPostings SearchPostings::Read(Database& db, size_t prefix_list_min) {
       const auto r = static_cast<uint32_t>(rowid);
       if (p.postings_.size() == p.term_begin_.back() || p.postings_.back().rowid != r) p.postings_.push_back({r, 0, 0});
       Posting& at = p.postings_.back();
-      if (in_name)
-        at.name = ((at.name & ~kFirst) + 1) | (at.name & kFirst) | (first ? kFirst : 0);
-      else
-        ++at.body;
+      Add(at.name, at.body, in_name ? 1 | (first ? kFirst : 0) : 0, in_name ? 0 : 1, kFirst);
       if (r >= p.length_.size()) p.length_.resize(r + 1, 0);
       ++p.length_[r];
       ++tokens;
@@ -54,59 +59,52 @@ SearchPostings SearchPostings::Read(Database& db, size_t prefix_list_min) {
   return p;
 }
 
-namespace {
-// One posting's counts added to another's (the name's first-token bit kept when either has it).
-void Add(uint32_t& name, uint32_t& body, uint32_t more_name, uint32_t more_body, uint32_t first_bit) {
-  name = ((name & ~first_bit) + (more_name & ~first_bit)) | ((name | more_name) & first_bit);
-  body += more_body;
-}
-}  // namespace
-
 void SearchPostings::MakePrefixLists(size_t min_postings) {
   std::vector<uint32_t> seen(length_.size(), 0), rows;
   std::vector<Posting> sum(length_.size());
   uint32_t stamp = 0;
+  // The terms [lo, hi) sharing terms_[lo]'s first `len` bytes.
+  auto end = [&](size_t lo, size_t len) {
+    size_t hi = lo + 1;
+    while (hi < terms_.size() && terms_[hi].compare(0, len, terms_[lo], 0, len) == 0) ++hi;
+    return hi;
+  };
+  // Their rows merged into one list, when they are busy enough to need one.
+  auto add = [&](size_t lo, size_t hi, size_t len) {
+    if (hi - lo < 2 || term_begin_[hi] - term_begin_[lo] < min_postings) return;
+    ++stamp, rows.clear();
+    for (uint32_t i = term_begin_[lo]; i < term_begin_[hi]; ++i) {
+      const Posting& q = postings_[i];
+      if (seen[q.rowid] != stamp)
+        seen[q.rowid] = stamp, sum[q.rowid] = q, rows.push_back(q.rowid);
+      else
+        Add(sum[q.rowid].name, sum[q.rowid].body, q.name, q.body, kFirst);
+    }
+    std::sort(rows.begin(), rows.end());
+    for (uint32_t r : rows) prefix_postings_.push_back(sum[r]);
+    prefixes_.push_back(terms_[lo].substr(0, len));
+    prefix_begin_.push_back(static_cast<uint32_t>(prefix_postings_.size()));
+  };
+  // A one-byte prefix, then its two-byte ones: prefixes_ comes out sorted ("t" < "ta" < "tb" < "u").
   prefix_begin_.push_back(0);
-  for (size_t len : {size_t{1}, size_t{2}})  // prefixes_ stays sorted: a one-byte prefix sorts before its two-byte ones
-    for (size_t lo = 0; lo < terms_.size();) {
-      if (terms_[lo].size() < len) {
-        ++lo;
+  for (size_t lo = 0; lo < terms_.size();) {
+    if (terms_[lo].empty()) {
+      ++lo;
+      continue;
+    }
+    const size_t hi = end(lo, 1);
+    add(lo, hi, 1);
+    for (size_t two = lo; two < hi;) {
+      if (terms_[two].size() < 2) {
+        ++two;
         continue;
       }
-      const std::string prefix = terms_[lo].substr(0, len);
-      size_t hi = lo + 1;
-      while (hi < terms_.size() && terms_[hi].compare(0, len, prefix) == 0) ++hi;
-      const size_t count = term_begin_[hi] - term_begin_[lo];
-      if (hi - lo > 1 && count >= min_postings) {
-        ++stamp, rows.clear();
-        for (uint32_t i = term_begin_[lo]; i < term_begin_[hi]; ++i) {
-          const Posting& q = postings_[i];
-          if (seen[q.rowid] != stamp) {
-            seen[q.rowid] = stamp, sum[q.rowid] = q, rows.push_back(q.rowid);
-          } else {
-            Add(sum[q.rowid].name, sum[q.rowid].body, q.name, q.body, kFirst);
-          }
-        }
-        std::sort(rows.begin(), rows.end());
-        for (uint32_t r : rows) prefix_postings_.push_back(sum[r]);
-        prefixes_.push_back(prefix);
-        prefix_begin_.push_back(static_cast<uint32_t>(prefix_postings_.size()));
-      }
-      lo = hi;
+      const size_t two_hi = end(two, 2);
+      add(two, two_hi, 2);
+      two = two_hi;
     }
-  // Sorted for lower_bound: one-byte prefixes were added before the two-byte ones.
-  std::vector<size_t> order(prefixes_.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return prefixes_[a] < prefixes_[b]; });
-  std::vector<std::string> sorted;
-  std::vector<uint32_t> begin{0};
-  std::vector<Posting> lists;
-  for (size_t i : order) {
-    sorted.push_back(prefixes_[i]);
-    lists.insert(lists.end(), prefix_postings_.begin() + prefix_begin_[i], prefix_postings_.begin() + prefix_begin_[i + 1]);
-    begin.push_back(static_cast<uint32_t>(lists.size()));
+    lo = hi;
   }
-  prefixes_.swap(sorted), prefix_begin_.swap(begin), prefix_postings_.swap(lists);
 }
 
 uint32_t SearchPostings::NextStamp() {

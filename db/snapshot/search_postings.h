@@ -50,7 +50,6 @@ class SearchPostings {
   // time (SearchIndex holds a mutex).
   void Match(const std::vector<std::string>& words, std::vector<Row>& out);
 
-  size_t rows() const { return rows_; }
   const std::string& last_term() const { return terms_.empty() ? kNone : terms_.back(); }
 
  private:

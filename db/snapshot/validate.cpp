@@ -93,7 +93,7 @@ CheckedSnapshot CheckSnapshot(const std::string& path) {
   }
   if (auto problem = CheckSearchQueries(*loaded)) d.Error(path, 0, "search", "the search index is damaged: " + *problem);
   if (!d.has_errors()) {
-    if (loaded->search_index) loaded->search_index->CloseFts5();  // checked: only the postings are searched now
+    PrepareSearch(*loaded);  // checked: only the postings are searched from now on
     out.catalog = std::move(loaded);
   }
   return out;
