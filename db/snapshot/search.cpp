@@ -214,6 +214,12 @@ struct SearchIndex::Impl {
   }
 
   void ReadTable() {
+    // The writer numbers the rows 1 to N in the order it adds them; everything by rowid below (this table,
+    // the postings' arrays) is sized by N, so a damaged file claiming a rowid of 2^40 costs nothing.
+    const int64_t n = db->QueryInt("SELECT count(*) FROM search");
+    if (n > 0 && (db->QueryInt("SELECT min(rowid) FROM search") != 1 || db->QueryInt("SELECT max(rowid) FROM search") != n))
+      throw SqliteError("its rows are not numbered 1 to " + std::to_string(n) + " as the staff tool numbers them");
+    thing_of_row.assign(static_cast<size_t>(n) + 1, kNoThing);
     std::map<std::pair<SearchHit::Kind, std::string>, uint32_t> at;
     Statement table = db->Prepare("SELECT rowid, kind, ref FROM search");
     while (table.Step()) {
@@ -221,10 +227,7 @@ struct SearchIndex::Impl {
       if (!KindFromName(table.Text(1), kind)) continue;  // the writer writes none; a row of no kind is never found
       auto [it, added] = at.try_emplace({kind, table.Text(2)}, static_cast<uint32_t>(things.size()));
       if (added) things.push_back({kind, it->first.second});
-      int64_t rowid = table.Int(0);
-      if (rowid < 0 || rowid > (int64_t{1} << 28)) continue;  // not the writer's rowids: never found
-      if (static_cast<size_t>(rowid) >= thing_of_row.size()) thing_of_row.resize(static_cast<size_t>(rowid) + 1, kNoThing);
-      thing_of_row[static_cast<size_t>(rowid)] = it->second;
+      thing_of_row[static_cast<size_t>(table.Int(0))] = it->second;
     }
     slot.assign(things.size(), -1);
   }

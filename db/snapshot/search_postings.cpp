@@ -21,6 +21,7 @@ void Add(uint32_t& name, uint32_t& body, uint32_t more_name, uint32_t more_body,
 SearchPostings SearchPostings::Read(Database& db, size_t prefix_list_min) {
   SearchPostings p;
   p.rows_ = static_cast<size_t>(db.QueryInt("SELECT count(*) FROM search"));
+  p.length_.assign(p.rows_ + 1, 0);  // rowids 1 to rows_ (SearchIndex refuses a table numbered otherwise)
   db.Exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_instance USING fts5vocab(main, search, 'instance')");
   {
     // One row per token of the index, in FTS5's order: by term, then row, then column and offset.
@@ -31,7 +32,7 @@ SearchPostings SearchPostings::Read(Database& db, size_t prefix_list_min) {
       const auto* term = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
       const size_t term_size = static_cast<size_t>(sqlite3_column_bytes(s, 0));
       const int64_t rowid = sqlite3_column_int64(s, 1);
-      if (rowid < 0 || rowid > (int64_t{1} << 28)) continue;  // not the writer's rowids: never found
+      if (rowid < 1 || static_cast<uint64_t>(rowid) > p.rows_) continue;  // not a row of the table: never found (the opening probes compare with FTS5)
       const auto* col = reinterpret_cast<const char*>(sqlite3_column_text(s, 2));
       const bool in_name = col && std::strcmp(col, "name") == 0;
       const bool first = in_name && sqlite3_column_int64(s, 3) == 0;
@@ -43,7 +44,6 @@ SearchPostings SearchPostings::Read(Database& db, size_t prefix_list_min) {
       if (p.postings_.size() == p.term_begin_.back() || p.postings_.back().rowid != r) p.postings_.push_back({r, 0, 0});
       Posting& at = p.postings_.back();
       Add(at.name, at.body, in_name ? 1 | (first ? kFirst : 0) : 0, in_name ? 0 : 1, kFirst);
-      if (r >= p.length_.size()) p.length_.resize(r + 1, 0);
       ++p.length_[r];
       ++tokens;
     }

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <random>
 
+#include <sys/resource.h>
+
 #include <turbojpeg.h>
 
 #include "db/model/catalog.h"
@@ -174,6 +176,28 @@ TEST_CASE("a damaged search index is refused by validate and by the kiosk's way 
   REQUIRE_FALSE(hits);
   CHECK(hits.error().message.find("search failed") != std::string::npos);
   CHECK(db::CheckSearchQueries(*raw.value()).has_value());
+}
+
+TEST_CASE("a search row renumbered by hand is refused, and its far rowid costs the kiosk no memory") {
+  test::TempDir dir;
+  std::string path = GoodSnapshot(dir);
+  // FTS5 moves the row and its postings together, so its integrity-check passes; the writer numbers rows
+  // 1 to N, and arrays by rowid would grow to the rowid (2^28 - 1: gigabytes) if they trusted it.
+  test::EditSnapshot(path, "UPDATE search SET rowid = 268435455 WHERE rowid = 3");
+  struct rusage before {};
+  getrusage(RUSAGE_SELF, &before);
+  auto d = db::ValidateSnapshot(path);
+  INFO(Reasons(d));
+  CHECK(test::HasError(d, "", 0, "", "the search index is damaged"));
+  CHECK(test::HasError(d, "", 0, "", "not numbered 1 to"));
+  auto raw = db::LoadCatalog(path);
+  REQUIRE(bool(raw));
+  auto hits = db::Search(*raw.value(), "a", "en");
+  REQUIRE_FALSE(bool(hits));
+  CHECK(hits.error().message.find("not numbered 1 to") != std::string::npos);
+  struct rusage after {};
+  getrusage(RUSAGE_SELF, &after);
+  CHECK(after.ru_maxrss - before.ru_maxrss < 200 * 1024);  // KB; the demo's index is a few MB
 }
 
 TEST_CASE("WriteSnapshot refuses a catalog with a broken reference and leaves no file") {
