@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <thread>
 
@@ -291,6 +292,13 @@ Report LiveKiosk::Drag(float x0, float y0, float x1, float y1, double seconds, d
 
 Image LiveKiosk::Shot(const std::string& name) {
   return x_.Grab((fs::path(SCREENSHOT_DIR) / "journeys" / (name + ".png")).string());
+}
+
+long RssKb(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  return -1;
 }
 
 Image Expected(const std::string& screen, int width, int height, const std::string& extra, const std::string& png) {

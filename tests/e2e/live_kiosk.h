@@ -109,4 +109,7 @@ class LiveKiosk {
 // screen that a journey reaches). `extra` are further arguments, e.g. "--lang kk".
 Image Expected(const std::string& screen, int width, int height, const std::string& extra, const std::string& png);
 
+// The process's resident memory (VmRSS of /proc/PID/status) in KB, -1 when it cannot be read.
+long RssKb(pid_t pid);
+
 }  // namespace e2e

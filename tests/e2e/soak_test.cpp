@@ -26,6 +26,7 @@
 #include "live_kiosk.h"
 
 namespace fs = std::filesystem;
+using e2e::RssKb;
 using e2e::LiveKiosk;
 using e2e::Read;
 using e2e::Report;
@@ -48,13 +49,6 @@ struct Sample {
   long rss_kb;
   long fds;
 };
-
-long RssKb(pid_t pid) {
-  std::istringstream in(Read("/proc/" + std::to_string(pid) + "/status"));
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
-  return -1;
-}
 
 long OpenFiles(pid_t pid) {
   std::error_code ec;
@@ -136,6 +130,9 @@ TEST_CASE("soak: random taps, drags and typing through X with snapshot swaps: no
   sample();
 
   long actions = 0;
+  // FORUM_SOAK_TRACE=FILE: one line per action (time, RSS, the screen after it), to find what memory grew with.
+  std::ofstream trace;
+  if (const char* t = std::getenv("FORUM_SOAK_TRACE")) trace.open(t);
   double next_sample = sample_s, next_swap = swap_s;
   while (Now() - start < seconds) {
     Report r = k.Now();
@@ -164,6 +161,7 @@ TEST_CASE("soak: random taps, drags and typing through X with snapshot swaps: no
       k.DoubleTapAt(static_cast<float>(uniform(0, w)), static_cast<float>(uniform(0, h)));
     }
     ++actions;
+    if (trace) trace << static_cast<int>(Now() - start) << " s, " << RssKb(pid) << " KB, dice " << dice << ": " << k.Now().Summary() << " large_text=" << k.Now().Get("large_text") << "\n" << std::flush;
     REQUIRE_MESSAGE(k.Alive(), "the kiosk died after " << actions << " actions (FORUM_SOAK_SEED=" << seed << "):\n" << k.Log());
     if (Now() - start >= next_swap) deliver(), next_swap += swap_s;
     if (Now() - start >= next_sample) sample(), next_sample += sample_s;
