@@ -123,9 +123,12 @@ TEST_CASE("soak: random taps, drags and typing through X with snapshot swaps: no
   const double start = Now();
   std::vector<Sample> samples;
   auto sample = [&] {
+    // Large text holds a larger atlas and texture while it is on (journeys_test checks that they are handed
+    // back): each sample is taken with it off, so that early and late samples hold the same fonts.
+    if (k.Now().Get("large_text") == "1" && k.Tap("large_text/toggle")) Wait(0.5);
     samples.push_back({Now() - start, RssKb(pid), OpenFiles(pid)});
     MESSAGE("t " << static_cast<int>(samples.back().t) << " s: RSS " << samples.back().rss_kb << " KB, " << samples.back().fds
-                 << " open files, content version " << version);
+                 << " open files, content version " << version << ", large text " << k.Now().Get("large_text"));
   };
   sample();
 
