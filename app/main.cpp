@@ -78,6 +78,11 @@ struct FontJob {
   std::future<platform::PreparedFonts> ready;
   std::future<void> worker;
 };
+// The start-up's snapshot and its atlas, when the window came up before they were ready (StartLoadingView).
+struct Opened {
+  db::Result<std::shared_ptr<const db::Catalog>> catalog = db::Error{"not loaded"};
+  platform::PreparedFonts fonts;
+};
 // The kiosk's long-lived state, owned by main for the life of the program. Members are destroyed in
 // reverse order: the reload and the watcher (whose threads offer snapshots to `handover`) go before it,
 // the logo textures and fonts before the window and its GL context.
@@ -112,6 +117,12 @@ struct Kiosk {
   std::shared_ptr<const db::Catalog> incoming;
   FontJob incoming_fonts;
   bool incoming_large = false;    // the type scale incoming_fonts is built for
+  // A snapshot still being opened when the window came up (thousands of exhibitors): the loading view shows
+  // until its catalog and atlas are ready here, then both are taken at one boundary (FinishOpening).
+  // Invalid once taken, or when the snapshot was ready in time.
+  std::future<Opened> opening;
+  std::future<void> opening_worker;  // the waiter that fulfils `opening`
+  float opening_ppmm = 0;            // the density opening's atlas is made for
   std::future<void> releasing;    // the catalog swapped out, freed off the UI thread
   platform::Watchdog watchdog;  // systemd: a hung loop stops the pings and gets restarted
   int64_t fixed_now = 0;        // --now, UTC; 0 = the system clock
@@ -240,8 +251,8 @@ std::future<db::Result<std::shared_ptr<const db::Catalog>>> StartPreview(Kiosk& 
   return opened;
 }
 
-// The loaded snapshot as is (the built-in UI strings are a fallback the lookups consult, not a copy), the
-// language, and what the configuration says about visits, staff mode and where this kiosk stands.
+// The loaded snapshot as is (the built-in UI strings are a fallback the lookups consult, not a copy) and the
+// language (--lang, else the configuration's, else the forum's), or why it could not be opened.
 void ShowLoaded(Kiosk& k, db::Result<std::shared_ptr<const db::Catalog>> loaded) {
   app::AppState& s = k.s;
   const platform::Config& config = k.config;
@@ -257,11 +268,17 @@ void ShowLoaded(Kiosk& k, db::Result<std::shared_ptr<const db::Catalog>> loaded)
     s.load_error = loaded.error().message;
     std::cerr << "forum-kiosk: " << s.load_error << "\n";
   }
-  k.handover.Showing(s.catalog.get());
-  s.idle_timeout_s = config.idle_timeout_s;
-  s.default_language = config.default_language;
   if (s.catalog && s.lang == s.catalog->forum.default_language && s.catalog->FindLanguage(config.default_language) && lang.empty())
     s.lang = config.default_language;
+  k.handover.Showing(s.catalog.get());
+}
+
+// What the configuration says about visits, staff mode and where this kiosk stands (no catalog needed).
+void ApplyConfiguration(Kiosk& k) {
+  app::AppState& s = k.s;
+  const platform::Config& config = k.config;
+  s.idle_timeout_s = config.idle_timeout_s;
+  s.default_language = config.default_language;
   s.has_position = config.has_position;
   s.here_x = float(config.here_x);
   s.here_y = float(config.here_y);
@@ -400,18 +417,18 @@ void RebuildFonts(Kiosk& k, const char* failed, const char* after) {
 }
 
 // hello_imgui's LoadAdditionalFonts: the screen's density, the metrics, the fonts (prepared while the
-// window opened) and the theme. False when no font could be built.
-bool LoadFonts(Kiosk& k, FontJob prepared, float prepared_ppmm) {
+// window opened, for the catalog shown) and the theme. False when no font could be built.
+bool LoadFonts(Kiosk& k, platform::PreparedFonts fonts, float prepared_ppmm) {
   k.window->SetRotation(k.config.rotation);
   k.ppmm = k.window->PxPerMm();
   k.s.metrics = app::MetricsFor(k.ppmm);
-  platform::PreparedFonts fonts = prepared.ready.get();
   if (prepared_ppmm != k.ppmm || k.s.large_text)  // prepared for another scale (the window's screen, --a11y)
     fonts = PrepareFor(k.s.catalog.get(), "", k.ppmm, k.s.large_text, Faces(k));
   if (!k.fonts.Adopt(std::move(fonts), Faces(k), k.error)) {
     std::cerr << "forum-kiosk: " << k.error << "\n";
     return false;
   }
+  if (k.frames > 0) k.window->ReloadFontTexture();  // after the loading view; else the first frame uploads it
   k.fonts_large = k.s.large_text;
   for (ImWchar c : k.fonts.missing())  // `kiosk-snapshot validate` names the strings
     std::cerr << "forum-kiosk: warning: no glyph for " << fonts::DescribeCodepoint(c) << " in the fonts\n";
@@ -435,11 +452,15 @@ std::function<void(const db::Installer::Status&)> HeartbeatWriter(const Kiosk& k
   };
 }
 
-// The logos (decoded on a worker while the first frames draw) and the inbox watcher, whose thread offers
-// the snapshots it installs to the hand-over.
-void StartWatching(Kiosk& k) {
+// The logos of the catalog shown (decoded on a worker while the first frames draw).
+void ShowLogos(Kiosk& k) {
   k.textures = std::make_unique<platform::TextureCache>(k.s.catalog);
   k.s.texture = [&k](const std::string& id) { return k.textures->Get(id); };
+}
+
+// The logos, and the inbox watcher, whose thread offers the snapshots it installs to the hand-over.
+void StartWatching(Kiosk& k) {
+  ShowLogos(k);
   if (!k.installer) return;
   k.watcher = std::make_unique<platform::InboxWatcher>(
       std::move(k.installer), k.config.inboxes, k.config.rescan_s, k.config.settle_s,
@@ -471,6 +492,36 @@ void OpenStartView(Kiosk& k) {
   }
 }
 
+// How long the window, once up, waits for the snapshot before it shows the loading view instead: the demo
+// opens within it (no flash of the loading view), 5,000 exhibitors do not.
+constexpr auto kLoadingGrace = std::chrono::milliseconds(100);
+
+// The start-up when the snapshot is not open yet: the loading view from the first frame, with an atlas for
+// its own text (the UI's, no catalog), while a waiter takes the snapshot and its atlas as they come and wakes
+// the loop (FinishOpening takes them). The inbox watcher starts after that: the loading thread uses the
+// installer until then. Returns kiosk::kRun, or the exit code to stop with.
+int StartLoadingView(Kiosk& k, std::shared_future<db::Result<std::shared_ptr<const db::Catalog>>> loading, FontJob fonts, float ppmm) {
+  k.s.loading = true;
+  if (!FixClock(k)) return 2;  // --now's text (the venue's offset comes with the snapshot: set again then)
+  if (!LoadFonts(k, PrepareFor(nullptr, "", ppmm, false, Faces(k)), ppmm)) return 1;
+  ShowLogos(k);  // none yet
+  k.opening_ppmm = ppmm;
+  auto result = std::make_shared<std::promise<Opened>>();
+  k.opening = result->get_future();
+  k.opening_worker = std::async(std::launch::async, [result, loading = std::move(loading), fonts = std::move(fonts)]() mutable {
+    Opened opened;
+    if (auto failed = db::Guard("opening the snapshot", [&] {
+          opened.catalog = loading.get();
+          opened.fonts = fonts.ready.get();
+        }))
+      opened.catalog = *failed;
+    result->set_value(std::move(opened));
+    platform::Window::Wake();  // after the value is set: a loop woken before would sleep on
+  });
+  OpenStartView(k);
+  return kiosk::kRun;
+}
+
 // Everything before the first frame. Returns kiosk::kRun, or the exit code to stop with.
 int StartUp(Kiosk& k) {
   OpenConfiguration(k);
@@ -489,14 +540,35 @@ int StartUp(Kiosk& k) {
     std::cerr << "forum-kiosk: " << k.error << "\n";
     return 1;
   }
+  ApplyConfiguration(k);
+  // A snapshot not open by now (thousands of exhibitors: the checks take seconds) does not hold up the first
+  // frame: the loading view shows until it is (a screenshot waits for the screen it was asked for).
+  if (k.opt.screenshot.empty() && loading.wait_for(kLoadingGrace) != std::future_status::ready)
+    return StartLoadingView(k, std::move(loading), std::move(fonts), ppmm);
   ShowLoaded(k, loading.get());
   PrepareRoutes(k);
   OpenStartScreen(k);
   if (!FixClock(k)) return 2;
-  if (!LoadFonts(k, std::move(fonts), ppmm)) return 1;
+  if (!LoadFonts(k, fonts.ready.get(), ppmm)) return 1;
   StartWatching(k);
   OpenStartView(k);
   return kiosk::kRun;
+}
+
+// The rest of the start-up once the loading view's snapshot is open (BeforeFrame): the catalog and its atlas
+// at this one boundary, then what StartUp does after them. A snapshot that could not be opened shows the
+// staff message, as at any start-up.
+void FinishOpening(Kiosk& k) {
+  if (k.opening.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  Opened opened = k.opening.get();
+  k.s.loading = false;
+  ShowLoaded(k, std::move(opened.catalog));
+  PrepareRoutes(k);
+  OpenStartScreen(k);
+  FixClock(k);  // its text was checked before the window opened
+  if (!LoadFonts(k, std::move(opened.fonts), k.opening_ppmm)) k.font_problem = "the fonts for the snapshot could not be built (" + k.error + ")";
+  StartWatching(k);
+  k.settle = kSettleFrames;
 }
 
 // [SECTION] WaitForWork ------------------------------------------------------------------------------
@@ -547,6 +619,7 @@ void ReleaseOffThread(Kiosk& k, std::shared_ptr<const db::Catalog> old) {
 // keeps the previous atlas: texts the new snapshot adds may lack glyphs until the next rebuild, which staff
 // are told about. A snapshot offered meanwhile waits in the hand-over for the next swap.
 bool SwapInNewSnapshot(Kiosk& k) {
+  if (k.opening.valid()) return false;  // the start-up's snapshot first (offers wait in the hand-over)
   if (!k.incoming) {
     k.incoming = k.handover.Take();
     if (k.incoming) {
@@ -599,10 +672,11 @@ void TakeGesture(Kiosk& k) {
 
 // hello_imgui's PreNewFrame: everything that changes what the frame shows, outside the frame.
 void BeforeFrame(Kiosk& k) {
+  if (k.opening.valid()) FinishOpening(k);
   SwapInNewSnapshot(k);
   // The preview's status after the swap of its build (its catalog offered first), with the glyphs of its
   // messages (a staff tool: built at once).
-  if (!k.incoming && TakePreview(k)) RebuildFonts(k, "the fonts could not be rebuilt for the preview's messages", "");
+  if (!k.incoming && !k.opening.valid() && TakePreview(k)) RebuildFonts(k, "the fonts could not be rebuilt for the preview's messages", "");
   if (k.s.large_text != k.fonts_large) {  // the larger-text mode was switched: a new type scale
     RebuildFonts(k, "the larger text could not be built", "");
     k.settle = kSettleFrames;
@@ -725,7 +799,7 @@ void WriteReport(Kiosk& k) {
                      " " + std::to_string(w.width()) + " " + std::to_string(w.height()) + "\n" +
                      "rotation " + std::to_string(w.rotation()) + "\n" + "buttons " + std::to_string(k.window->ButtonEvents()) +
                      "\n" + "pointer " + (ImGui::IsMousePosValid() ? "over" : "none") + "\n" +
-                     "rest " + (k.settle == 0 && !k.s.animating && k.s.search_asked.empty() ? "1" : "0") + "\n";
+                     "rest " + (k.settle == 0 && !k.s.animating && k.s.search_asked.empty() && !k.s.loading ? "1" : "0") + "\n";
   if (text == k.last_report) return;
   std::string tmp = k.opt.report + ".tmp";  // a temporary beside it, renamed: the reader never sees half a report
   std::ofstream(tmp, std::ios::binary | std::ios::trunc) << text;

@@ -204,7 +204,8 @@ void DrawFrame(AppState& s) {
   ImVec2 size = ImGui::GetWindowSize();
   s.animating = false;
   if (!s.catalog) {
-    DrawErrorScreen(s, size);
+    if (s.loading) DrawLoadingScreen(s, size);
+    else DrawErrorScreen(s, size);
     ImGui::End();
     return;
   }
@@ -263,6 +264,7 @@ std::string TextForGlyphs(const db::Catalog* c) {
   std::string out = "\xE2\x80\x93\xC2\xB7\xE2\x80\xB9\xE2\x80\xA2\xE2\x80\x94\xE2\x80\xBA\xE2\x80\x9C\xE2\x80\x9D"
                     "0123456789:";
   out += kSetupTitleRu;
+  out += kLoadingTitleRu;
   out += KeyboardText();
   if (!c) return out;
   db::ForEachText(*c, [&](const db::TextRef& t) { out += t.text; });

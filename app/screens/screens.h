@@ -28,6 +28,7 @@ void DrawPinPad(AppState& s, ImVec2 size);
 void DrawNavBar(AppState& s, ImVec2 size);
 float NavBarHeight(const AppState& s, float width);  // one or two rows of buttons, as the labels need
 void DrawErrorScreen(AppState& s, ImVec2 size);
+void DrawLoadingScreen(AppState& s, ImVec2 size);
 
 // Shared pieces of several screens.
 // A session row: time, title, room and track, with a badge ("Now") when given; a past one dimmed. Tapping

@@ -186,6 +186,7 @@ struct MapRoute {
 struct AppState {
   std::shared_ptr<const db::Catalog> catalog;  // the current snapshot; swapped as a whole between frames
   std::string load_error;                      // non-empty: show the staff message instead of the screens
+  bool loading = false;                        // the start-up's snapshot is still being opened: the loading view
   std::optional<PreviewStatus> preview;        // forum-kiosk --sources: the live preview's last build
   std::string lang;                            // current language code
 

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "app/state/app_state.h"
+#include "app/state/setup_message.h"
 
 namespace app {
 
@@ -44,6 +45,7 @@ bool Tick(AppState& s, double now_s) {
 }
 
 double NextTimer(const AppState& s, double now_s) {
+  if (s.loading) return kLoadingStepS - std::fmod(now_s, kLoadingStepS);  // the loading view's next dot
   if (s.attract) {
     double in_slide = std::fmod(now_s - s.attract_since, kAttractSlideS);
     return in_slide < kAttractFadeS ? kAttractFadeS / 3 : kAttractSlideS - in_slide;

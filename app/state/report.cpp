@@ -20,7 +20,10 @@ std::string DescribeScreen(const AppState& s, const std::vector<AppState::Target
   line("focus", s.map_focus);
   line("map_card", s.map_card);
   line("lang", s.lang);
-  if (!s.catalog) {  // no snapshot could be shown: the staff message, each line as drawn
+  if (!s.catalog && s.loading) {  // the snapshot is being opened: the loading view's lines
+    line("overlay", "loading");
+    for (const char* text : {kLoadingTitle, kLoadingTitleRu}) line("message", text);
+  } else if (!s.catalog) {  // no snapshot could be shown: the staff message, each line as drawn
     line("overlay", "setup");
     for (const char* text : {kSetupTitle, kSetupTitleRu, kSetupForStaff}) line("message", text);
     line("message", s.load_error);

@@ -170,7 +170,7 @@ Image XServer::Grab(const std::string& png) {
 
 // [SECTION] The kiosk
 
-LiveKiosk::LiveKiosk(XServer& x, const std::vector<std::string>& args, const std::string& name) : x_(x) {
+LiveKiosk::LiveKiosk(XServer& x, const std::vector<std::string>& args, const std::string& name, bool wait) : x_(x) {
   fs::path dir = fs::path(SCREENSHOT_DIR) / "journeys";
   fs::create_directories(dir);
   report_ = (dir / (name + ".report")).string();
@@ -191,13 +191,18 @@ LiveKiosk::LiveKiosk(XServer& x, const std::vector<std::string>& args, const std
     ::execv(argv[0], argv.data());
     ::_exit(127);
   }
+  if (wait) WaitUntilReady(20);
+}
+
+bool LiveKiosk::WaitUntilReady(double seconds) {
   // Ready when the first report at rest is written; its window (place, size) and rotation map targets onto
   // the screen.
-  if (auto r = Settle(nullptr, 20)) {
-    wx_ = static_cast<int>(r->Number("window")), wy_ = static_cast<int>(r->Number("window", 1));
-    ww_ = static_cast<float>(r->Number("window", 2)), wh_ = static_cast<float>(r->Number("window", 3));
-    rotation_ = static_cast<int>(r->Number("rotation"));
-  }
+  auto r = Settle(nullptr, seconds);
+  if (!r) return false;
+  wx_ = static_cast<int>(r->Number("window")), wy_ = static_cast<int>(r->Number("window", 1));
+  ww_ = static_cast<float>(r->Number("window", 2)), wh_ = static_cast<float>(r->Number("window", 3));
+  rotation_ = static_cast<int>(r->Number("rotation"));
+  return true;
 }
 
 LiveKiosk::~LiveKiosk() {

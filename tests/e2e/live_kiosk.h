@@ -67,11 +67,15 @@ class XServer {
 // forum-kiosk on an XServer. Its arguments are given as they are typed; --report is added.
 class LiveKiosk {
  public:
-  LiveKiosk(XServer& x, const std::vector<std::string>& args, const std::string& name);
+  // Starts forum-kiosk with `args` and, when `wait`, waits (20 s at most) until it is ready for input.
+  LiveKiosk(XServer& x, const std::vector<std::string>& args, const std::string& name, bool wait = true);
   ~LiveKiosk();
   LiveKiosk(const LiveKiosk&) = delete;
   LiveKiosk& operator=(const LiveKiosk&) = delete;
 
+  // Waits until the first report at rest and takes the window's place from it (what the constructor does
+  // unless told not to wait). False after `seconds` without one.
+  bool WaitUntilReady(double seconds);
   // The kiosk's latest report (an empty one before the first frame).
   Report Now() const;
   // Waits until the kiosk has received every button event sent so far and its screen is at rest, then
