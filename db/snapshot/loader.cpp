@@ -56,12 +56,10 @@ Result<std::shared_ptr<const Catalog>> LoadCatalog(const std::string& path) {
     if (auto problem = CheckSnapshotFile(path)) return Error{path + ": " + *problem};
     // Read once, then work in memory: later searches never touch the disk, and a file replaced or removed
     // after this point cannot change what is shown.
-    auto bytes = ReadWholeFile(path);
-    if (!bytes) return Error{path + ": cannot read the file"};
-    Database db = Database::FromBytes(*bytes, path);
-    bytes.reset();
-    if (auto problem = CheckSnapshotHeader(db)) return Error{path + ": " + *problem};
-    return LoadCatalogFrom(std::move(db), path);
+    std::optional<Database> db = Database::FromFile(path);
+    if (!db) return Error{path + ": cannot read the file"};
+    if (auto problem = CheckSnapshotHeader(*db)) return Error{path + ": " + *problem};
+    return LoadCatalogFrom(std::move(*db), path);
   } catch (const SqliteError& e) {
     return Error{path + ": cannot read the snapshot: " + e.what()};
   } catch (const std::bad_alloc&) {

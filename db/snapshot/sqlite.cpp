@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <fstream>
 
 namespace db {
 
@@ -24,19 +25,41 @@ Database::Database(const std::string& path, Mode mode) {
   sqlite3_extended_result_codes(db_, 1);
 }
 
-Database Database::FromBytes(const std::string& bytes, const std::string& name, bool writable) {
+Database Database::Adopt(unsigned char* owned, int64_t size, const std::string& name, bool writable) {
   Database d;
-  if (sqlite3_open_v2(":memory:", &d.db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+  if (sqlite3_open_v2(":memory:", &d.db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    sqlite3_free(owned);
     throw SqliteError("cannot open a database in memory for " + name);
+  }
   sqlite3_extended_result_codes(d.db_, 1);
-  auto size = static_cast<sqlite3_int64>(bytes.size());
+  // FREEONCLOSE: SQLite owns `owned` from here on, also when deserializing fails.
+  int rc = sqlite3_deserialize(d.db_, "main", owned, size, size, SQLITE_DESERIALIZE_FREEONCLOSE | (writable ? SQLITE_DESERIALIZE_RESIZEABLE : SQLITE_DESERIALIZE_READONLY));
+  if (rc != SQLITE_OK) throw SqliteError("cannot read " + name + ": " + sqlite3_errmsg(d.db_));
+  return d;
+}
+
+Database Database::FromBytes(const std::string& bytes, const std::string& name, bool writable) {
   auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(bytes.empty() ? 1 : bytes.size()));
   if (!copy) throw SqliteError("out of memory reading " + name);
   std::copy(bytes.begin(), bytes.end(), copy);
-  // FREEONCLOSE: SQLite owns `copy` from here on, also when deserializing fails.
-  int rc = sqlite3_deserialize(d.db_, "main", copy, size, size, SQLITE_DESERIALIZE_FREEONCLOSE | (writable ? SQLITE_DESERIALIZE_RESIZEABLE : SQLITE_DESERIALIZE_READONLY));
-  if (rc != SQLITE_OK) throw SqliteError("cannot read " + name + ": " + sqlite3_errmsg(d.db_));
-  return d;
+  return Adopt(copy, static_cast<int64_t>(bytes.size()), name, writable);
+}
+
+std::optional<Database> Database::FromFile(const std::string& path, bool writable) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : -1;
+  if (size < 0) return std::nullopt;  // no length (not a regular file): snapshots are files
+  in.seekg(0);
+  auto* owned = static_cast<unsigned char*>(sqlite3_malloc64(size > 0 ? static_cast<sqlite3_uint64>(size) : 1));
+  if (!owned) throw SqliteError("out of memory reading " + path);
+  in.read(reinterpret_cast<char*>(owned), size);
+  if (in.gcount() != size) {  // shorter than it said: changed while read
+    sqlite3_free(owned);
+    return std::nullopt;
+  }
+  return Adopt(owned, size, path, writable);
 }
 
 Database::~Database() {

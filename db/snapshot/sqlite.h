@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <stdexcept>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,9 @@ class Database {
   // A database in memory holding a copy of `bytes` (a whole snapshot file): what the kiosk reads then never
   // touches the disk. Read-only unless `writable` (a private copy: nothing reaches the file). Throws SqliteError.
   static Database FromBytes(const std::string& bytes, const std::string& name, bool writable = false);
+  // The same for the file at `path`, read straight into SQLite's buffer (one copy of a 100 MB snapshot, not
+  // two). nullopt when the file cannot be opened or read whole; throws SqliteError when SQLite refuses it.
+  static std::optional<Database> FromFile(const std::string& path, bool writable = false);
   ~Database();
   Database(Database&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
   Database& operator=(Database&&) = delete;
@@ -42,6 +46,8 @@ class Database {
 
  private:
   Database() = default;
+  // A connection in memory on `owned` (from sqlite3_malloc64), which SQLite frees, also when this throws.
+  static Database Adopt(unsigned char* owned, int64_t size, const std::string& name, bool writable);
   sqlite3* db_ = nullptr;
 };
 

@@ -37,10 +37,9 @@ CheckedSnapshot CheckSnapshot(const std::string& path) {
     if (auto problem = CheckSnapshotFile(path)) return fail(*problem);
     // Read once; every check and the catalog work on this copy, so a file replaced after this point cannot
     // change what was checked. Writable: FTS5's integrity-check needs it (nothing is written).
-    std::optional<std::string> bytes = ReadWholeFile(path);
-    if (!bytes) return fail("cannot read the file");
-    Database db = Database::FromBytes(*bytes, path, true);
-    bytes.reset();
+    std::optional<Database> opened = Database::FromFile(path, true);
+    if (!opened) return fail("cannot read the file");
+    Database db = std::move(*opened);
     if (auto problem = CheckSnapshotHeader(db)) return fail(*problem);
     {
       auto st = db.Prepare("PRAGMA integrity_check");

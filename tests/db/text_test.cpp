@@ -2,6 +2,14 @@
 
 #include "db/base/text.h"
 
+#include <sys/stat.h>
+
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "support.h"
+
 using namespace db;
 
 TEST_CASE("UTF-8 validation accepts the letters of the seven languages and rejects broken bytes") {
@@ -105,4 +113,24 @@ TEST_CASE("StandIns: each character above U+FFFF gets a Private Use stand-in, th
   CHECK(s.Apply("\xF0\x9F\x98\x80 unknown") == "\xF0\x9F\x98\x80 unknown");  // none assigned: as it is
   CHECK(s.Apply("cut \xF0\x9F") == "cut \xF0\x9F");  // broken bytes kept for the checks to refuse
   CHECK(db::StandIns("").characters().empty());
+}
+
+TEST_CASE("ReadWholeFile gives every byte of a file, an empty one, a pipe's, and nullopt for a missing one") {
+  test::TempDir dir;
+  std::string bytes(3 * 1024 * 1024 + 7, '\0');  // NULs and every byte value, over a few MB
+  for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 2654435761u >> 13);
+  const std::string file = dir / "blob", empty = dir / "empty", fifo = dir / "fifo";
+  test::WriteFile(file, bytes);
+  test::WriteFile(empty, "");
+  auto read = db::ReadWholeFile(file);
+  REQUIRE(read.has_value());
+  CHECK(read->size() == bytes.size());
+  CHECK(*read == bytes);
+  CHECK(db::ReadWholeFile(empty) == std::optional<std::string>(""));
+  CHECK_FALSE(db::ReadWholeFile(dir / "missing").has_value());
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);  // no length to read by: read to its end
+  std::thread writer([&] { test::WriteFile(fifo, "through a pipe"); });
+  auto piped = db::ReadWholeFile(fifo);
+  writer.join();
+  CHECK(piped == std::optional<std::string>("through a pipe"));
 }
