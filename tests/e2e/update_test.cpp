@@ -492,7 +492,13 @@ TEST_CASE("a damaged file on a real FAT stick is refused once with its reason, t
     return;
   }
   fs::path dir = SCREENSHOT_DIR "/update-damaged";
-  Run("fusermount -u " + (dir / "media").string());
+  // Whatever happens below (a failed REQUIRE, a kiosk still reading the stick), the stick is unmounted at the
+  // end: lazily (-z) when busy, so no mount is left behind to block the next run's clean-up.
+  struct Unmount {
+    fs::path media;
+    ~Unmount() { Run("fusermount -u -z " + media.string()); }
+  } unmount{dir / "media"};
+  Run("fusermount -u -z " + (dir / "media").string());
   fs::remove_all(dir);
   fs::create_directories(dir / "media");
   const std::string pub = MakeKeys(dir);
