@@ -39,9 +39,9 @@ for snap in "${snapshots[@]}"; do
         t=$(now)
         if [ -z "$first" ]; then
           first=$(grep -q "^overlay loading" "$report" && echo loading || sed -n 's/^screen //p' "$report")
-          first_s=$(echo "$t - $t0" | bc)
+          first_s=$(awk -v a="$t" -v b="$t0" 'BEGIN { printf "%.3f", a - b }')
         fi
-        if ! grep -q "^overlay loading" "$report" && grep -q "^screen home" "$report"; then home_s=$(echo "$t - $t0" | bc); break; fi
+        if ! grep -q "^overlay loading" "$report" && grep -q "^screen home" "$report"; then home_s=$(awk -v a="$t" -v b="$t0" 'BEGIN { printf "%.3f", a - b }'); break; fi
       fi
       sleep 0.01
     done
