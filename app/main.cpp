@@ -492,14 +492,26 @@ void OpenStartView(Kiosk& k) {
   }
 }
 
+// The snapshot the kiosk starts with, its --screen and --now, its fonts and then the inbox watcher (the
+// loading thread uses the installer until the snapshot is open). Returns kiosk::kRun, or the exit code: 2 for
+// a --now that does not read, 1 when no font could be built.
+int ShowFirstSnapshot(Kiosk& k, db::Result<std::shared_ptr<const db::Catalog>> loaded, platform::PreparedFonts fonts, float ppmm) {
+  ShowLoaded(k, std::move(loaded));
+  PrepareRoutes(k);
+  OpenStartScreen(k);
+  if (!FixClock(k)) return 2;
+  if (!LoadFonts(k, std::move(fonts), ppmm)) return 1;
+  StartWatching(k);
+  return kiosk::kRun;
+}
+
 // How long the window, once up, waits for the snapshot before it shows the loading view instead: the demo
 // opens within it (no flash of the loading view), 5,000 exhibitors do not.
 constexpr auto kLoadingGrace = std::chrono::milliseconds(100);
 
 // The start-up when the snapshot is not open yet: the loading view from the first frame, with an atlas for
 // its own text (the UI's, no catalog), while a waiter takes the snapshot and its atlas as they come and wakes
-// the loop (FinishOpening takes them). The inbox watcher starts after that: the loading thread uses the
-// installer until then. Returns kiosk::kRun, or the exit code to stop with.
+// the loop (FinishOpening takes them). Returns kiosk::kRun, or the exit code to stop with.
 int StartLoadingView(Kiosk& k, std::shared_future<db::Result<std::shared_ptr<const db::Catalog>>> loading, FontJob fonts, float ppmm) {
   k.s.loading = true;
   if (!FixClock(k)) return 2;  // --now's text (the venue's offset comes with the snapshot: set again then)
@@ -545,29 +557,20 @@ int StartUp(Kiosk& k) {
   // frame: the loading view shows until it is (a screenshot waits for the screen it was asked for).
   if (k.opt.screenshot.empty() && loading.wait_for(kLoadingGrace) != std::future_status::ready)
     return StartLoadingView(k, std::move(loading), std::move(fonts), ppmm);
-  ShowLoaded(k, loading.get());
-  PrepareRoutes(k);
-  OpenStartScreen(k);
-  if (!FixClock(k)) return 2;
-  if (!LoadFonts(k, fonts.ready.get(), ppmm)) return 1;
-  StartWatching(k);
+  if (int rc = ShowFirstSnapshot(k, loading.get(), fonts.ready.get(), ppmm); rc != kiosk::kRun) return rc;
   OpenStartView(k);
   return kiosk::kRun;
 }
 
 // The rest of the start-up once the loading view's snapshot is open (BeforeFrame): the catalog and its atlas
-// at this one boundary, then what StartUp does after them. A snapshot that could not be opened shows the
-// staff message, as at any start-up.
+// at this one boundary, as StartUp shows them. A snapshot that could not be opened shows the staff message,
+// as at any start-up; fonts that could not be built keep the loading view's, and staff are told.
 void FinishOpening(Kiosk& k) {
   if (k.opening.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
   Opened opened = k.opening.get();
   k.s.loading = false;
-  ShowLoaded(k, std::move(opened.catalog));
-  PrepareRoutes(k);
-  OpenStartScreen(k);
-  FixClock(k);  // its text was checked before the window opened
-  if (!LoadFonts(k, std::move(opened.fonts), k.opening_ppmm)) k.font_problem = "the fonts for the snapshot could not be built (" + k.error + ")";
-  StartWatching(k);
+  if (ShowFirstSnapshot(k, std::move(opened.catalog), std::move(opened.fonts), k.opening_ppmm) == 1)
+    k.font_problem = "the fonts for the snapshot could not be built (" + k.error + ")";
   k.settle = kSettleFrames;
 }
 
