@@ -3,14 +3,14 @@
 # private Xvfb screen, read from its --report file (written after every frame; polled every 10 ms, so the
 # figures are 10-20 ms late at most). A benchmark, not a test: compare runs of one sitting only.
 #
-#   bash bench/startup.sh [RUNS] [SNAPSHOT...]     default: 3 runs of the demo and of the synthetic forums
+#   [KIOSK=BINARY] bash bench/startup.sh [RUNS] [SNAPSHOT...]     default: 3 runs of the demo and of the synthetic forums
 #                                                   in $FRAMES_CACHE (bench/frames.sh makes them)
 #
 # Prints one line per run: what the first frame showed ("home" or "loading": the loading view of a snapshot
 # not open 100 ms after the window is up) and when, and when home was on screen.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
-kiosk=$root/build/app/forum-kiosk
+kiosk=${KIOSK:-$root/build/app/forum-kiosk}  # KIOSK=FILE: another build, to compare two in one sitting
 cache=${FRAMES_CACHE:-/tmp/forum-frames}
 runs=${1:-3}
 shift || true

@@ -4,16 +4,27 @@
 
 #include <algorithm>
 #include <fstream>
+#include <mutex>
 
 namespace db {
 
 namespace {
+// Once per process, before SQLite's first call (sqlite3_malloc64 included): no count of SQLite's memory in
+// use (nothing reads it), which costs a global mutex on every allocation of every connection, the checking
+// threads' two among them. Where something set SQLite up before, sqlite3_config refuses and the counting
+// stays: slower, not wrong.
+void ConfigureSqlite() {
+  static std::once_flag once;
+  std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 [[noreturn]] void Fail(sqlite3* db, const std::string& what) {
   throw SqliteError(what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 }  // namespace
 
 Database::Database(const std::string& path, Mode mode) {
+  ConfigureSqlite();
   int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   flags |= SQLITE_OPEN_NOMUTEX;  // one connection per thread
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
@@ -39,6 +50,7 @@ Database Database::Adopt(unsigned char* owned, int64_t size, const std::string& 
 }
 
 Database Database::FromBytes(const std::string& bytes, const std::string& name, bool writable) {
+  ConfigureSqlite();
   auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(bytes.empty() ? 1 : bytes.size()));
   if (!copy) throw SqliteError("out of memory reading " + name);
   std::copy(bytes.begin(), bytes.end(), copy);
@@ -46,6 +58,7 @@ Database Database::FromBytes(const std::string& bytes, const std::string& name, 
 }
 
 std::optional<Database> Database::FromFile(const std::string& path, bool writable) {
+  ConfigureSqlite();
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   in.seekg(0, std::ios::end);
@@ -60,6 +73,17 @@ std::optional<Database> Database::FromFile(const std::string& path, bool writabl
     return std::nullopt;
   }
   return Adopt(owned, size, path, writable);
+}
+
+Database Database::Copy(const std::string& name, bool writable) {
+  sqlite3_int64 size = 0;
+  // NOCOPY: a database in memory hands out its own buffer (null for one on disk, or one not yet written).
+  const unsigned char* data = sqlite3_serialize(db_, "main", &size, SQLITE_SERIALIZE_NOCOPY);
+  if (!data) throw SqliteError("cannot copy " + name + ": not a database in memory");
+  auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(size > 0 ? static_cast<sqlite3_uint64>(size) : 1));
+  if (!copy) throw SqliteError("out of memory copying " + name);
+  std::copy(data, data + size, copy);
+  return Adopt(copy, size, name, writable);
 }
 
 Database::~Database() {

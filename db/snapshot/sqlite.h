@@ -32,6 +32,9 @@ class Database {
   // The same for the file at `path`, read straight into SQLite's buffer (one copy of a 100 MB snapshot, not
   // two). nullopt when the file cannot be opened or read whole; throws SqliteError when SQLite refuses it.
   static std::optional<Database> FromFile(const std::string& path, bool writable = false);
+  // A second connection on a copy of this in-memory database (FromBytes or FromFile), for another thread:
+  // a connection serves one thread at a time. Throws SqliteError.
+  Database Copy(const std::string& name, bool writable = false);
   ~Database();
   Database(Database&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
   Database& operator=(Database&&) = delete;

@@ -24,6 +24,10 @@ struct CheckedSnapshot {
 // schema, foreign keys, FTS5's integrity-check, the content checksum, then the forum's own rules
 // (CheckCatalog) on the loaded content, and finally the kiosk's own search queries on its index (a damaged
 // index can pass FTS5's check and still fail a query). Stops early when a later check could not mean anything.
+// The catalog is loaded and its search checked on a second thread, from a second copy, while the database's
+// checks run (half the time on two cores, one more copy of the file in memory meanwhile); what that thread
+// finds is reported only once the database's checks have passed, so the diagnostics are what checking in
+// order would give.
 CheckedSnapshot CheckSnapshot(const std::string& path);
 
 // CheckSnapshot's diagnostics (`kiosk-snapshot validate`).
