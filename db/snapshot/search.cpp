@@ -320,6 +320,12 @@ Result<std::vector<SearchIndex::Match>> SearchIndex::Find(const std::vector<std:
   return impl_->FromPostings(terms);
 }
 
+Result<std::vector<SearchPostings::Letter>> SearchIndex::CommonLetters(size_t n) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  if (const auto& broken = impl_->Ready()) return *broken;
+  return impl_->postings.CommonLetters(n);
+}
+
 Result<std::vector<SearchIndex::Match>> SearchIndex::FindWithFts5(const std::vector<std::string>& words) {
   const std::vector<std::string> terms = Terms(words);
   if (terms.empty()) return std::vector<Match>{};
@@ -498,32 +504,16 @@ std::optional<std::string> CheckSearchQueries(const Catalog& c) {
   if (!c.search_index) return std::nullopt;
   // FTS5's integrity-check has already read every doclist against the rows; what it does not read is what
   // only queries use: the averages and sizes bm25 ranks with, and the prefix and column-filter paths. So:
-  // the three letters most words start with (in the texts the index was built from, folded as the writer
-  // folds them), each alone (a prefix query over many rows; ranking it scores every one) and its longest
-  // word, each asked of the postings (Find) and of FTS5 (FindWithFts5, every query of the reference path),
-  // and the answers compared: the postings are what the kiosk searches. Half a dozen questions: this runs
-  // every time the kiosk opens a snapshot (about 2 s at 20,000 exhibitors, 15 ms for the demo, off the UI thread).
-  struct Letter {
-    size_t words = 0;
-    std::string longest;
-  };
-  std::map<std::string, Letter> letters;
-  ForEachText(c, [&](const TextRef& t) {
-    for (const auto& w : SearchWords(t.text)) {
-      std::string word = Cut(w);
-      size_t end = 0;
-      char32_t cp;
-      if (!NextCodepoint(word, end, cp)) continue;
-      Letter& l = letters[word.substr(0, end)];
-      ++l.words;
-      if (word.size() > l.longest.size()) l.longest = word;
-    }
-  });
-  std::vector<std::pair<std::string, Letter>> common(letters.begin(), letters.end());
-  std::sort(common.begin(), common.end(), [](const auto& a, const auto& b) { return a.second.words > b.second.words; });
-  if (common.size() > 3) common.resize(3);
-  for (const auto& [letter, l] : common)
-    for (const std::string& probe : {letter, l.longest}) {
+  // the three letters most of the index's words start with (its terms are the writer's folded words of the
+  // texts; FTS5's integrity-check has proved them the rows'), each alone (a prefix query over many rows;
+  // ranking it scores every one) and its longest word, each asked of the postings (Find) and of FTS5
+  // (FindWithFts5, every query of the reference path), and the answers compared: the postings are what the
+  // kiosk searches. Half a dozen questions: this runs every time the kiosk opens a snapshot (about 2 s at
+  // 20,000 exhibitors, most of it reading the postings; 15 ms for the demo, off the UI thread).
+  auto common = c.search_index->CommonLetters(3);
+  if (!common) return common.error().message;
+  for (const SearchPostings::Letter& l : common.value())
+    for (const std::string& probe : {l.letter, l.longest}) {
       auto found = c.search_index->Find({probe});
       if (!found) return found.error().message + " (for \"" + probe + "\")";
       if (!c.search_index->Fts5Open()) continue;  // closed once checked (OpenSnapshot): the postings alone answer

@@ -27,6 +27,7 @@
 
 #include "db/model/catalog.h"
 #include "db/base/result.h"
+#include "db/snapshot/search_postings.h"
 
 namespace db {
 
@@ -101,6 +102,9 @@ class SearchIndex {
   // The same answer, from FTS5's own queries (`MATCH` with bm25(), the name column filter and `^`): the
   // reference Find is checked against. Slow on a large forum (every match is a step of SQLite).
   Result<std::vector<Match>> FindWithFts5(const std::vector<std::string>& words);
+  // The `n` letters most of the index's words start with, each with its longest word (from the postings:
+  // SearchPostings::CommonLetters); an Error when the index cannot answer, as Find.
+  Result<std::vector<SearchPostings::Letter>> CommonLetters(size_t n);
 
   // What orders one language's hits beyond the index, by thing (Match::thing): rule 1's short names and rule
   // 3's times and names. Made from `c` on the first search in `lang` (about 40 ms at 20,000 exhibitors;
@@ -140,7 +144,8 @@ void WriteSearchIndex(Database& db, const Catalog& c);
 Result<SearchResults> Search(const Catalog& c, std::string_view query, std::string_view lang, size_t per_group = 8);
 
 // Asks `c`'s index, through Find and through FTS5 (FindWithFts5), for a probe of the words it holds: the
-// letters most words start with, alone and as their longest word, and compares the answers. A damaged index
+// letters most of its words start with, alone and as their longest word (SearchIndex::CommonLetters), and
+// compares the answers. A damaged index
 // can pass FTS5's integrity-check and still fail these. nullopt when every query answered the same. On an
 // index whose FTS5 is closed (a catalog from OpenSnapshot, already checked) only Find is asked.
 std::optional<std::string> CheckSearchQueries(const Catalog& c);

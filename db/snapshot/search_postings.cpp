@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "db/base/text.h"
 #include "db/snapshot/sqlite.h"
 
 namespace db {
@@ -205,6 +206,23 @@ void SearchPostings::Match(const std::vector<std::string>& words, std::vector<Ro
   }
   out.reserve(touched_.size());
   for (uint32_t r : touched_) out.push_back({r, Where(in_name_[r], first_[r]), -1.0 * score_[r]});
+}
+
+std::vector<SearchPostings::Letter> SearchPostings::CommonLetters(size_t n) const {
+  std::vector<Letter> letters;
+  for (size_t t = 0; t < terms_.size(); ++t) {  // sorted by bytes: one letter's terms come together
+    size_t end = 0;
+    char32_t cp;
+    if (!NextCodepoint(terms_[t], end, cp)) continue;
+    std::string_view letter(terms_[t].data(), end);
+    if (letters.empty() || letters.back().letter != letter) letters.push_back({std::string(letter), terms_[t], 0});
+    Letter& l = letters.back();
+    if (terms_[t].size() > l.longest.size()) l.longest = terms_[t];
+    for (uint32_t p = term_begin_[t]; p < term_begin_[t + 1]; ++p) l.words += (postings_[p].name & ~kFirst) + postings_[p].body;
+  }
+  std::stable_sort(letters.begin(), letters.end(), [](const Letter& a, const Letter& b) { return a.words > b.words; });
+  if (letters.size() > n) letters.resize(n);
+  return letters;
 }
 
 }  // namespace db

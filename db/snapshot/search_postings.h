@@ -51,6 +51,13 @@ class SearchPostings {
   void Match(const std::vector<std::string>& words, std::vector<Row>& out);
 
   const std::string& last_term() const { return terms_.empty() ? kNone : terms_.back(); }
+  // The `n` letters (a term's first character) most of the index's words start with, each with its longest
+  // term: what CheckSearchQueries asks about. Most words first, then by the letter's bytes.
+  struct Letter {
+    std::string letter, longest;
+    uint64_t words = 0;  // the instances of its terms
+  };
+  std::vector<Letter> CommonLetters(size_t n) const;
 
  private:
   struct Posting {
