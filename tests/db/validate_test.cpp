@@ -327,3 +327,15 @@ TEST_CASE("a stored picture that does not decode cleanly, is over the caps or no
     CHECK(test::HasError(d, "", 0, "", c.reason));
   }
 }
+
+// Every installed snapshot carries the checksum its builder computed; a kiosk whose checksum changed would
+// refuse them all after an upgrade. Pinned: the value the checksum had when snapshots were first built
+// (every kind of value, a text in Cyrillic, an empty picture and one larger than the hasher's buffer).
+TEST_CASE("the content checksum of a known database is the one snapshots were built with") {
+  db::Database d(":memory:", db::Database::Mode::ReadWriteCreate);
+  d.Exec("PRAGMA application_id = 1179603275; PRAGMA user_version = 7;"
+         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); CREATE TABLE thing (a, b, c);"
+         "INSERT INTO meta VALUES ('content_checksum', 'not hashed'), ('content_version', '3');"
+         "INSERT INTO thing VALUES (NULL, 42, 1.5), ('тест', x'', x'00ff'), (zeroblob(70000), -1, 'z');");
+  CHECK(db::ContentChecksum(d) == "ca07b224dd0cd0ca3cfea466e358197261ee4875dcdeddd2f1bcf0ee4389e877");
+}
