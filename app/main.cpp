@@ -197,6 +197,10 @@ int ExportStats(Kiosk& k) {
 std::future<db::Result<std::shared_ptr<const db::Catalog>>> StartLoading(Kiosk& k) {
   return std::async(std::launch::async, [installer = k.installer.get(), snapshot = k.opt.snapshot,
                                          explicit_snapshot = k.opt.explicit_snapshot]() -> db::Result<std::shared_ptr<const db::Catalog>> {
+    // Below the UI thread: the window, its first frame and the loading view's come first when they and the
+    // checks (on two cores: db::CheckSnapshot's second thread inherits this priority) want the same core;
+    // the UI then sleeps, and the checks have both cores.
+    platform::RunInBackground();
     db::Result<std::shared_ptr<const db::Catalog>> c = db::Error{"not loaded"};
     if (auto failed = db::Guard("loading the snapshot", [&] {
           if (installer && !explicit_snapshot)
