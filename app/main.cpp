@@ -35,6 +35,7 @@
 #include "app/kiosk/source_watcher.h"
 #include "app/kiosk/staff_tools.h"
 #include "app/map/map_geometry.h"
+#include "app/map/map_marks.h"
 #include "app/state/app_state.h"
 #include "app/state/format.h"
 #include "app/state/report.h"
@@ -70,18 +71,25 @@ int64_t SystemNow() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-// The atlas for `catalog` prepared on a worker (platform::FontSet::Prepare: the text gathered, FreeType,
-// the packing: 100-200 ms at 20,000 exhibitors). `ready` holds it; `worker` is the thread (waited for when
-// the job is destroyed). `background`: at a lower priority than the frames, and the loop is woken once
-// `ready` is set (a swap); else the start-up, which waits on `ready`.
-struct FontJob {
-  std::future<platform::PreparedFonts> ready;
+// What a catalog needs before it is shown, made off the UI thread so that the UI thread only uploads and
+// switches: its font atlas (platform::FontSet::Prepare: the text gathered, FreeType, the packing: 100-200 ms
+// at 20,000 exhibitors) and its map's extents and fills (app::MakeMapCache: milliseconds at 20,000 booths,
+// a frame's budget). `map` is empty without a catalog, or when it could not be made (the map makes it then).
+struct Prepared {
+  platform::PreparedFonts fonts;
+  app::AppState::MapCache map;
+};
+// A Prepared being made on a worker: `ready` holds it; `worker` is the thread (waited for when the job is
+// destroyed). `background`: at a lower priority than the frames, and the loop is woken once `ready` is set
+// (a swap); else the start-up, which waits on `ready`.
+struct PrepJob {
+  std::future<Prepared> ready;
   std::future<void> worker;
 };
 // The start-up's snapshot and its atlas, when the window came up before they were ready (StartLoadingView).
 struct Opened {
   db::Result<std::shared_ptr<const db::Catalog>> catalog = db::Error{"not loaded"};
-  platform::PreparedFonts fonts;
+  Prepared prepared;
 };
 // The kiosk's long-lived state, owned by main for the life of the program. Members are destroyed in
 // reverse order: the reload and the watcher (whose threads offer snapshots to `handover`) go before it,
@@ -115,8 +123,8 @@ struct Kiosk {
   // A swap in two steps: the snapshot taken from the hand-over waits here while its font atlas is prepared
   // on a worker; both are adopted at the boundary after that (SwapInNewSnapshot). Null: no swap under way.
   std::shared_ptr<const db::Catalog> incoming;
-  FontJob incoming_fonts;
-  bool incoming_large = false;    // the type scale incoming_fonts is built for
+  PrepJob incoming_prep;
+  bool incoming_large = false;    // the type scale incoming_prep's atlas is built for
   // A snapshot still being opened when the window came up (thousands of exhibitors): the loading view shows
   // until its catalog and atlas are ready here, then both are taken at one boundary (FinishOpening).
   // Invalid once taken, or when the snapshot was ready in time.
@@ -377,18 +385,19 @@ std::string PreviewText(const Kiosk& k) {
   return text;
 }
 
-// The atlas for `catalog` prepared on a worker (FontJob).
-FontJob PrepareFonts(std::shared_future<db::Result<std::shared_ptr<const db::Catalog>>> catalog, std::string extra, float ppmm,
-                     bool large, std::vector<platform::FontFace> faces, bool background) {
-  auto result = std::make_shared<std::promise<platform::PreparedFonts>>();
-  FontJob job{result->get_future(), {}};
+// What `catalog` needs before it is shown, prepared on a worker (PrepJob).
+PrepJob PrepareCatalog(std::shared_future<db::Result<std::shared_ptr<const db::Catalog>>> catalog, std::string extra, float ppmm,
+                       bool large, std::vector<platform::FontFace> faces, bool background) {
+  auto result = std::make_shared<std::promise<Prepared>>();
+  PrepJob job{result->get_future(), {}};
   job.worker = std::async(std::launch::async, [result, catalog = std::move(catalog), extra = std::move(extra), ppmm, large,
                                                faces = std::move(faces), background] {
     if (background) platform::RunInBackground();
-    platform::PreparedFonts prepared;
-    if (auto failed = db::Guard("preparing the fonts", [&] {
+    Prepared prepared;
+    if (auto failed = db::Guard("preparing the snapshot's fonts and map", [&] {
           const auto& c = catalog.get();
-          prepared = PrepareFor(c ? c.value().get() : nullptr, extra, ppmm, large, faces);
+          prepared.fonts = PrepareFor(c ? c.value().get() : nullptr, extra, ppmm, large, faces);
+          if (c) prepared.map = app::MakeMapCache(*c.value());
         }))
       std::cerr << "forum-kiosk: " << failed->message << "\n";
     result->set_value(std::move(prepared));
@@ -396,10 +405,10 @@ FontJob PrepareFonts(std::shared_future<db::Result<std::shared_ptr<const db::Cat
   });
   return job;
 }
-FontJob PrepareFonts(Kiosk& k, std::shared_ptr<const db::Catalog> catalog) {
+PrepJob PrepareCatalog(Kiosk& k, std::shared_ptr<const db::Catalog> catalog) {
   std::promise<db::Result<std::shared_ptr<const db::Catalog>>> ready;
   ready.set_value(std::move(catalog));
-  return PrepareFonts(ready.get_future().share(), PreviewText(k), k.ppmm, k.s.large_text, Faces(k), true);
+  return PrepareCatalog(ready.get_future().share(), PreviewText(k), k.ppmm, k.s.large_text, Faces(k), true);
 }
 
 // A prepared atlas made ImGui's and uploaded; a failed one keeps the previous atlas, and staff are told
@@ -496,15 +505,16 @@ void OpenStartView(Kiosk& k) {
   }
 }
 
-// The snapshot the kiosk starts with, its --screen and --now, its fonts and then the inbox watcher (the
-// loading thread uses the installer until the snapshot is open). Returns kiosk::kRun, or the exit code: 2 for
-// a --now that does not read, 1 when no font could be built.
-int ShowFirstSnapshot(Kiosk& k, db::Result<std::shared_ptr<const db::Catalog>> loaded, platform::PreparedFonts fonts, float ppmm) {
+// The snapshot the kiosk starts with, its --screen and --now, its fonts and map (prepared with it) and then
+// the inbox watcher (the loading thread uses the installer until the snapshot is open). Returns kiosk::kRun,
+// or the exit code: 2 for a --now that does not read, 1 when no font could be built.
+int ShowFirstSnapshot(Kiosk& k, db::Result<std::shared_ptr<const db::Catalog>> loaded, Prepared prepared, float ppmm) {
   ShowLoaded(k, std::move(loaded));
+  k.s.map_cache = std::move(prepared.map);  // the map's own check makes it again if it is not this catalog's
   PrepareRoutes(k);
   OpenStartScreen(k);
   if (!FixClock(k)) return 2;
-  if (!LoadFonts(k, std::move(fonts), ppmm)) return 1;
+  if (!LoadFonts(k, std::move(prepared.fonts), ppmm)) return 1;
   StartWatching(k);
   return kiosk::kRun;
 }
@@ -516,7 +526,7 @@ constexpr auto kLoadingGrace = std::chrono::milliseconds(100);
 // The start-up when the snapshot is not open yet: the loading view from the first frame, with an atlas for
 // its own text (the UI's, no catalog), while a waiter takes the snapshot and its atlas as they come and wakes
 // the loop (FinishOpening takes them). Returns kiosk::kRun, or the exit code to stop with.
-int StartLoadingView(Kiosk& k, std::shared_future<db::Result<std::shared_ptr<const db::Catalog>>> loading, FontJob fonts, float ppmm) {
+int StartLoadingView(Kiosk& k, std::shared_future<db::Result<std::shared_ptr<const db::Catalog>>> loading, PrepJob prep, float ppmm) {
   k.s.loading = true;
   if (!FixClock(k)) return 2;  // --now's text (the venue's offset comes with the snapshot: set again then)
   if (!LoadFonts(k, PrepareFor(nullptr, "", ppmm, false, Faces(k)), ppmm)) return 1;
@@ -524,11 +534,11 @@ int StartLoadingView(Kiosk& k, std::shared_future<db::Result<std::shared_ptr<con
   k.opening_ppmm = ppmm;
   auto result = std::make_shared<std::promise<Opened>>();
   k.opening = result->get_future();
-  k.opening_worker = std::async(std::launch::async, [result, loading = std::move(loading), fonts = std::move(fonts)]() mutable {
+  k.opening_worker = std::async(std::launch::async, [result, loading = std::move(loading), prep = std::move(prep)]() mutable {
     Opened opened;
     if (auto failed = db::Guard("opening the snapshot", [&] {
           opened.catalog = loading.get();
-          opened.fonts = fonts.ready.get();
+          opened.prepared = prep.ready.get();
         }))
       opened.catalog = *failed;
     result->set_value(std::move(opened));
@@ -550,7 +560,7 @@ int StartUp(Kiosk& k) {
     return 1;
   }
   const float ppmm = platform::Window::ScreenPxPerMm();
-  auto fonts = PrepareFonts(loading, "", ppmm, false, Faces(k), false);
+  auto prep = PrepareCatalog(loading, "", ppmm, false, Faces(k), false);
   k.window = platform::Window::Create(k.opt.window, k.error);
   if (!k.window) {
     std::cerr << "forum-kiosk: " << k.error << "\n";
@@ -560,8 +570,8 @@ int StartUp(Kiosk& k) {
   // A snapshot not open by now (thousands of exhibitors: the checks take seconds) does not hold up the first
   // frame: the loading view shows until it is (a screenshot waits for the screen it was asked for).
   if (k.opt.screenshot.empty() && loading.wait_for(kLoadingGrace) != std::future_status::ready)
-    return StartLoadingView(k, std::move(loading), std::move(fonts), ppmm);
-  if (int rc = ShowFirstSnapshot(k, loading.get(), fonts.ready.get(), ppmm); rc != kiosk::kRun) return rc;
+    return StartLoadingView(k, std::move(loading), std::move(prep), ppmm);
+  if (int rc = ShowFirstSnapshot(k, loading.get(), prep.ready.get(), ppmm); rc != kiosk::kRun) return rc;
   OpenStartView(k);
   return kiosk::kRun;
 }
@@ -573,7 +583,7 @@ void FinishOpening(Kiosk& k) {
   if (k.opening.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
   Opened opened = k.opening.get();
   k.s.loading = false;
-  if (ShowFirstSnapshot(k, std::move(opened.catalog), std::move(opened.fonts), k.opening_ppmm) == 1)
+  if (ShowFirstSnapshot(k, std::move(opened.catalog), std::move(opened.prepared), k.opening_ppmm) == 1)
     k.font_problem = "the fonts for the snapshot could not be built (" + k.error + ")";
   k.settle = kSettleFrames;
 }
@@ -631,14 +641,16 @@ bool SwapInNewSnapshot(Kiosk& k) {
     k.incoming = k.handover.Take();
     if (k.incoming) {
       k.incoming_large = k.s.large_text;
-      k.incoming_fonts = PrepareFonts(k, k.incoming);
+      k.incoming_prep = PrepareCatalog(k, k.incoming);
     }
     return false;
   }
-  if (k.incoming_fonts.ready.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+  if (k.incoming_prep.ready.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
   std::shared_ptr<const db::Catalog> old = app::AdoptCatalog(k.s, std::move(k.incoming));
   k.incoming = nullptr;
-  AdoptFonts(k, k.incoming_fonts.ready.get(), k.incoming_large, "the fonts could not be rebuilt for the new snapshot", "; the previous ones are kept");
+  Prepared prepared = k.incoming_prep.ready.get();
+  k.s.map_cache = std::move(prepared.map);
+  AdoptFonts(k, std::move(prepared.fonts), k.incoming_large, "the fonts could not be rebuilt for the new snapshot", "; the previous ones are kept");
   k.textures = std::make_unique<platform::TextureCache>(k.s.catalog);  // the old logos' textures go here
   PrepareRoutes(k);
   k.settle = kSettleFrames;

@@ -53,6 +53,25 @@ ImU32 MarkFill(Mark m) {
   }
 }
 
+AppState::MapCache MakeMapCache(const db::Catalog& c) {
+  AppState::MapCache m{&c, {}, {}};
+  m.extent.reserve(c.locations.size());
+  m.fill.reserve(c.locations.size());
+  for (const auto& l : c.locations) {
+    PlanRect r = LocationBounds(l, 0);
+    m.extent.push_back({r.x0, r.y0, r.x1, r.y1});
+    ImU32 fill = AreaFill(l.kind);
+    if (l.kind == db::LocationKind::Booth) {  // its exhibitor's country's colour; a free booth's own
+      const db::Exhibitor* e = c.FindExhibitorAtBooth(l.id);
+      const db::Organization* o = e ? c.FindOrganization(e->organization_id) : nullptr;
+      const db::Country* country = o ? c.FindCountry(o->country_code) : nullptr;
+      fill = country ? Rgb(country->color) : ImU32(colors::kMapFreeBooth);
+    }
+    m.fill.push_back(fill);
+  }
+  return m;
+}
+
 ImU32 AreaFill(db::LocationKind kind) {
   using K = db::LocationKind;
   // A level's floor and its corridors are where visitors walk: the light ground the places stand on.

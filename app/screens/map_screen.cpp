@@ -189,25 +189,11 @@ const db::Organization* BoothOrganization(const db::Catalog& c, const db::Locati
   return e ? c.FindOrganization(e->organization_id) : nullptr;
 }
 
-// AppState::map_cache for the catalog shown, made on the first map frame after a swap.
+// AppState::map_cache for the catalog shown: the one prepared with it, else made now (MakeMapCache).
 const AppState::MapCache& MapCacheOf(AppState& s) {
   const db::Catalog& c = *s.catalog;
   AppState::MapCache& m = s.map_cache;
-  if (m.catalog == &c && m.extent.size() == c.locations.size()) return m;
-  m = {&c, {}, {}};
-  m.extent.reserve(c.locations.size());
-  m.fill.reserve(c.locations.size());
-  for (const auto& l : c.locations) {
-    PlanRect r = LocationBounds(l, 0);
-    m.extent.push_back({r.x0, r.y0, r.x1, r.y1});
-    ImU32 fill = AreaFill(l.kind);
-    if (l.kind == db::LocationKind::Booth) {
-      const db::Organization* o = BoothOrganization(c, l);
-      const db::Country* country = o ? c.FindCountry(o->country_code) : nullptr;
-      fill = country ? Rgb(country->color) : ImU32(colors::kMapFreeBooth);
-    }
-    m.fill.push_back(fill);
-  }
+  if (m.catalog != &c || m.extent.size() != c.locations.size()) m = MakeMapCache(c);
   return m;
 }
 

@@ -29,7 +29,7 @@ std::string SchemaFingerprint(Database& db) {
 // The catalog's half of CheckSnapshot: loading it from its own copy of the snapshot, then the search
 // checks and the search's preparation, on a thread of its own while the calling thread runs the database's
 // checks (at 20,000 exhibitors each half takes about 2.5 s: together they take the time of one). What it
-// finds counts only once the database's checks have passed; `stop` says they failed, and what is left is
+// finds counts only once the database's checks have passed; stop_ says they failed, and what is left is
 // skipped.
 class CatalogSide {
  public:
