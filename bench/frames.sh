@@ -3,7 +3,7 @@
 # in one run (issue 19). A benchmark, not a test: these machines are shared and noisy, so compare only the
 # figures of one run.
 #
-#   bash bench/frames.sh [--write] [--quick]
+#   [KIOSK=BINARY] bash bench/frames.sh [--write] [--quick | --swap]
 #
 # For the demo and for synthetic forums of 5,000 and 20,000 exhibitors (`kiosk-snapshot synth`, cached in
 # $FRAMES_CACHE, default /tmp/forum-frames: the 20,000 one takes a minute to make), it starts
@@ -17,18 +17,20 @@
 #   - first paint and PSS of the demo kiosk against the peers (../shared/bench/peers.sh), and first paint
 #     at 20,000 exhibitors (../shared/bench/measure.sh).
 # Prints a Markdown table; --write also puts it into docs/PERFORMANCE.md between the frames.sh markers.
-# --quick: the demo and 5,000 only, no swap, no peers (a minute).
+# --quick: the demo and 5,000 only, no swap, no peers (a minute). --swap: the bare example and the swap only.
+# KIOSK=BINARY: another build of the kiosk, to compare two in one sitting.
 # Needs: xvfb xdotool x11-apps python3 libimgui-dev libglfw3-dev libstb-dev libfreetype-dev (.ci/deps).
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
-kiosk=$root/build/app/forum-kiosk
+kiosk=${KIOSK:-$root/build/app/forum-kiosk}
 tool=$root/build/db/kiosk-snapshot
 shared=${SHARED_BENCH:-$root/../shared/bench}
 cache=${FRAMES_CACHE:-/tmp/forum-frames}
-write=0 quick=0
+write=0 quick=0 swap_only=0
 for a in "$@"; do
-  case $a in --write) write=1 ;; --quick) quick=1 ;; *) echo "usage: frames.sh [--write] [--quick]" >&2; exit 2 ;; esac
+  case $a in --write) write=1 ;; --quick) quick=1 ;; --swap) swap_only=1 ;; *) echo "usage: frames.sh [--write] [--quick | --swap]" >&2; exit 2 ;; esac
 done
+[ $write = 1 ] && [ $swap_only = 1 ] && { echo "frames.sh: --write takes the whole table, not --swap's row" >&2; exit 2; }
 [ -x "$kiosk" ] && [ -x "$tool" ] || { echo "frames.sh: build first (cmake --build build)" >&2; exit 1; }
 mkdir -p "$cache"
 work=$(mktemp -d)
@@ -103,6 +105,7 @@ rows+=("| imgui-bare (Debian's example, 1920x1080) | back to back | | | | $bare_
 
 sets=("demo:$demo" "5,000 exhibitors, 2,000 sessions:$s5k")
 [ $quick = 1 ] || sets+=("20,000 exhibitors, 10,000 sessions:$s20k")
+[ $swap_only = 0 ] || sets=()
 for set in "${sets[@]}"; do
   name=${set%%:*} file=${set#*:}
   for screen in map exhibitors schedule; do
@@ -147,7 +150,7 @@ table="Frame times in ms, \`bash bench/frames.sh\`, $(date -u +%Y-%m-%d), $(npro
 |---|---|---|---|---|---|---|---|---|"
 for r in "${rows[@]}"; do table+=$'\n'"$r"; done
 
-if [ $quick = 0 ]; then
+if [ $quick = 0 ] && [ $swap_only = 0 ]; then
   kill $xvfb 2>/dev/null
   peers=$(bash "$shared/peers.sh" -- "$kiosk" --windowed 1920x1080 2>/dev/null | grep first_paint)
   big=$(bash "$shared/measure.sh" kiosk-20000 -- "$kiosk" --snapshot "$s20k" --windowed 1920x1080 2>/dev/null | grep first_paint)
