@@ -120,8 +120,8 @@ struct Kiosk {
   std::unique_ptr<kiosk::SourceWatcher> preview;      // before the members its thread uses are destroyed
   std::future<void> reloading;  // a staff reload, loading off the UI thread
   std::future<void> route_prep;  // the routes from "you are here" of the catalog shown, prepared off the UI thread
-  // A swap in two steps: the snapshot taken from the hand-over waits here while its font atlas is prepared
-  // on a worker; both are adopted at the boundary after that (SwapInNewSnapshot). Null: no swap under way.
+  // A swap in two steps: the snapshot taken from the hand-over waits here while its atlas and map are
+  // prepared on a worker (Prepared); all are adopted at the boundary after that (SwapInNewSnapshot). Null: no swap under way.
   std::shared_ptr<const db::Catalog> incoming;
   PrepJob incoming_prep;
   bool incoming_large = false;    // the type scale incoming_prep's atlas is built for

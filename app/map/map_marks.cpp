@@ -53,6 +53,11 @@ ImU32 MarkFill(Mark m) {
   }
 }
 
+const db::Organization* BoothOrganization(const db::Catalog& c, const db::Location& booth) {
+  const db::Exhibitor* e = c.FindExhibitorAtBooth(booth.id);
+  return e ? c.FindOrganization(e->organization_id) : nullptr;
+}
+
 AppState::MapCache MakeMapCache(const db::Catalog& c) {
   AppState::MapCache m{&c, {}, {}};
   m.extent.reserve(c.locations.size());
@@ -62,8 +67,7 @@ AppState::MapCache MakeMapCache(const db::Catalog& c) {
     m.extent.push_back({r.x0, r.y0, r.x1, r.y1});
     ImU32 fill = AreaFill(l.kind);
     if (l.kind == db::LocationKind::Booth) {  // its exhibitor's country's colour; a free booth's own
-      const db::Exhibitor* e = c.FindExhibitorAtBooth(l.id);
-      const db::Organization* o = e ? c.FindOrganization(e->organization_id) : nullptr;
+      const db::Organization* o = BoothOrganization(c, l);
       const db::Country* country = o ? c.FindCountry(o->country_code) : nullptr;
       fill = country ? Rgb(country->color) : ImU32(colors::kMapFreeBooth);
     }

@@ -24,6 +24,9 @@ void DrawMark(ImDrawList* dl, Mark m, ImVec2 c, float r, ImFont* font);  // `fon
 // The fill of an area of `kind` (hall, stage, room; booths take their country's colour).
 ImU32 AreaFill(db::LocationKind kind);
 
+// The organization exhibiting at a booth; null when the booth is free.
+const db::Organization* BoothOrganization(const db::Catalog& c, const db::Location& booth);
+
 // Every location's extent and fill for `c` (AppState::MapCache): made with a new snapshot off the UI thread
 // (app/main.cpp), or on the first map frame of a catalog that came without one. Reads only `c`.
 AppState::MapCache MakeMapCache(const db::Catalog& c);

@@ -183,12 +183,6 @@ int Layer(const db::Location& l) {
   return l.kind == K::Booth ? 3 : 2;
 }
 
-// The organization exhibiting at a booth; null when the booth is free.
-const db::Organization* BoothOrganization(const db::Catalog& c, const db::Location& booth) {
-  const db::Exhibitor* e = c.FindExhibitorAtBooth(booth.id);
-  return e ? c.FindOrganization(e->organization_id) : nullptr;
-}
-
 // AppState::map_cache for the catalog shown: the one prepared with it, else made now (MakeMapCache).
 const AppState::MapCache& MapCacheOf(AppState& s) {
   const db::Catalog& c = *s.catalog;
