@@ -132,6 +132,7 @@ struct Kiosk {
   std::future<void> opening_worker;  // the waiter that fulfils `opening`
   float opening_ppmm = 0;            // the density opening's atlas is made for
   std::future<void> releasing;    // the catalog swapped out, freed off the UI thread
+  bool trim_due = false;          // a new catalog's workers are at work: hand their scratch back once they are done
   platform::Watchdog watchdog;  // systemd: a hung loop stops the pings and gets restarted
   int64_t fixed_now = 0;        // --now, UTC; 0 = the system clock
   int settle = kSettleFrames;   // frames still to draw after the last change
@@ -411,14 +412,11 @@ PrepJob PrepareCatalog(Kiosk& k, std::shared_ptr<const db::Catalog> catalog) {
   return PrepareCatalog(ready.get_future().share(), PreviewText(k), k.ppmm, k.s.large_text, Faces(k), true);
 }
 
-// A prepared atlas made ImGui's and uploaded; a failed one keeps the previous atlas, and staff are told
+// A prepared atlas made ImGui's (the next frame uploads it); a failed one keeps the previous atlas, and staff are told
 // (`failed` and `after` frame the reason).
 void AdoptFonts(Kiosk& k, platform::PreparedFonts prepared, bool large, const char* failed, const char* after) {
   k.fonts_large = large;  // tried for this scale: a failure is not retried every frame
-  if (k.fonts.Adopt(std::move(prepared), Faces(k), k.error)) {
-    if (k.frames > 0) k.window->ReloadFontTexture();  // the first frame uploads it
-    return;
-  }
+  if (k.fonts.Adopt(std::move(prepared), Faces(k), k.error)) return;  // the next frame uploads it
   k.font_problem = failed + (" (" + k.error + ")") + after;
   std::cerr << "forum-kiosk: " << k.font_problem << "\n";
 }
@@ -441,7 +439,6 @@ bool LoadFonts(Kiosk& k, platform::PreparedFonts fonts, float prepared_ppmm) {
     std::cerr << "forum-kiosk: " << k.error << "\n";
     return false;
   }
-  if (k.frames > 0) k.window->ReloadFontTexture();  // after the loading view; else the first frame uploads it
   k.fonts_large = k.s.large_text;
   for (ImWchar c : k.fonts.missing())  // `kiosk-snapshot validate` names the strings
     std::cerr << "forum-kiosk: warning: no glyph for " << fonts::DescribeCodepoint(c) << " in the fonts\n";
@@ -469,6 +466,7 @@ std::function<void(const db::Installer::Status&)> HeartbeatWriter(const Kiosk& k
 void ShowLogos(Kiosk& k) {
   k.textures = std::make_unique<platform::TextureCache>(k.s.catalog);
   k.s.texture = [&k](const std::string& id) { return k.textures->Get(id); };
+  k.trim_due = true;
 }
 
 // The logos, and the inbox watcher, whose thread offers the snapshots it installs to the hand-over.
@@ -704,6 +702,13 @@ void BeforeFrame(Kiosk& k) {
   if (app::TakeSearchAnswer(k.s)) k.settle = kSettleFrames;
   TakeGesture(k);
   if (k.textures->Upload()) k.settle = kSettleFrames;  // a logo is ready: draw it
+  // The workers of a new catalog (its load, atlas, map and logos) leave what they freed in glibc's arenas of
+  // their threads, which only a trim hands back (the demo: 3-4 MB): once the logos are all up, on a worker.
+  if (k.trim_due && !k.opening.valid() && !k.textures->Busy() &&
+      (!k.releasing.valid() || k.releasing.wait_for(std::chrono::seconds(0)) == std::future_status::ready)) {
+    k.trim_due = false;
+    ReleaseOffThread(k, nullptr);
+  }
   double now_s = k.window->Now();
   if (k.opt.screenshot.empty() && app::Tick(k.s, now_s)) k.settle = kSettleFrames;  // e.g. the idle reset
   k.s.time_s = now_s;

@@ -18,6 +18,9 @@ namespace platform {
 static_assert(IM_UNICODE_CODEPOINT_MAX == fonts::kMaxDrawableCodepoint,
               "fonts::kMaxDrawableCodepoint must say what this Dear ImGui build can draw (IMGUI_USE_WCHAR32)");
 
+// Where each font keeps U+FFFD's glyph, its fallback (MoveFallbackDown): a control character, never drawn.
+constexpr ImWchar kFallbackSlot = 0x0001;
+
 namespace {
 
 // The glyph ranges of every character of `text`, plus Basic Latin, Latin-1 and U+FFFD.
@@ -109,6 +112,20 @@ ImFont* AddFace(ImFontAtlas* atlas, FontData& data, const std::string& path, int
   return atlas->AddFontFromMemoryTTF(bytes, int(size), px, &cfg, ranges);
 }
 
+// ImGui's glyph tables of a font run from U+0000 to its highest character, 6 bytes each: with U+FFFD, the
+// glyph a missing character draws as, every font's run to 64K entries (380 KB, 2.7 MB for the seven sizes of
+// the demo, which has no character above U+2192). So U+FFFD's glyph is kept under kFallbackSlot, a control
+// character no text draws, as the font's fallback: a missing character and U+FFFD itself still draw it.
+void MoveFallbackDown(ImFont* font) {
+  for (ImFontGlyph& g : font->Glyphs)
+    if (g.Codepoint == 0xFFFD) {
+      g.Codepoint = kFallbackSlot;
+      font->FallbackChar = kFallbackSlot;
+      font->BuildLookupTable();
+      return;
+    }
+}
+
 // A glyph drawn under a stand-in (db::StandIns): its rectangle in the atlas, its font, its pixels.
 struct StandInGlyph {
   int rect;
@@ -193,10 +210,7 @@ PreparedFonts FontSet::Prepare(const std::string& text, float scale, const std::
     out.error_ = "cannot load the fonts from " + files.regular;
     return out;
   }
-  // The RGBA copy the GL backend uploads, made here rather than on the UI thread at the upload.
-  unsigned char* px;
-  int w, h;
-  atlas->GetTexDataAsRGBA32(&px, &w, &h);
+  for (ImFont* font : atlas->Fonts) MoveFallbackDown(font);
   out.atlas_ = std::move(atlas);
   out.built_ = std::move(built);
   out.ranges_.swap(ranges);
@@ -234,7 +248,7 @@ void FontSet::FindMissing(const std::vector<FontFace>& faces) {
   missing_.clear();
   for (int i = 0; i + 1 < ranges_.Size && ranges_[i]; i += 2)
     for (unsigned c = ranges_[i]; c <= ranges_[i + 1]; ++c)
-      if (c >= 0x20 && !(c >= 0x7F && c < 0xA0) &&
+      if (c >= 0x20 && !(c >= 0x7F && c < 0xA0) && c != 0xFFFD &&  // U+FFFD's glyph is the fallback, moved
           ((regular && !regular->FindGlyphNoFallback(ImWchar(c))) || (bold && !bold->FindGlyphNoFallback(ImWchar(c)))))
         missing_.push_back(ImWchar(c));
 }
@@ -249,7 +263,7 @@ int FallbackGlyphsDrawn(const ImDrawData* data) {
     for (int v = 0; v + 2 < dl->VtxBuffer.Size; ++v)
       for (const ImFont* font : atlas->Fonts) {
         const ImFontGlyph* g = font->FallbackGlyph;
-        if (!g || g->Codepoint != 0xFFFD) continue;
+        if (!g || g->Codepoint != kFallbackSlot) continue;
         const ImDrawVert& a = dl->VtxBuffer[v];
         const ImDrawVert& c = dl->VtxBuffer[v + 2];
         if (a.uv.x == g->U0 && a.uv.y == g->V0 && c.uv.x == g->U1 && c.uv.y == g->V1) {

@@ -83,6 +83,10 @@ std::unique_ptr<Window> Window::Create(const WindowOptions& opt, std::string& er
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
   glfwWindowHint(GLFW_VISIBLE, opt.visible ? GLFW_TRUE : GLFW_FALSE);
+  // Dear ImGui draws with neither: GLFW's default (24-bit depth, 8-bit stencil) costs a buffer the size of
+  // the screen, 8 MB at 1920x1080 under Mesa's software renderer, that nothing would ever read.
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
   GLFWmonitor* monitor = nullptr;
   int w = opt.width, h = opt.height;
   if (opt.fullscreen) {
@@ -125,6 +129,15 @@ std::unique_ptr<Window> Window::Create(const WindowOptions& opt, std::string& er
   win->input_.double_max_dist = io.MouseDoubleClickMaxDist;
   ImGui_ImplGlfw_InitForOpenGL(win->w_, true);  // chains to the callbacks above
   ImGui_ImplOpenGL3_Init("#version 130");
+  // The backend's objects now, so that its first NewFrame does not make a font texture of its own: the
+  // atlas is the window's (UploadFonts). Made for ImGui's default atlas, and dropped at once.
+  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  int major = 0, minor = 0;
+  glGetIntegerv(GL_MAJOR_VERSION, &major);
+  glGetIntegerv(GL_MINOR_VERSION, &minor);
+  win->swizzle_ = major > 3 || (major == 3 && minor >= 3) || glfwExtensionSupported("GL_ARB_texture_swizzle") ||
+                  glfwExtensionSupported("GL_EXT_texture_swizzle");
   win->imgui_ready_ = true;
   // After the window exists (its touches are selected on it); null when the display is not X11 or has no
   // XInput 2.2, and then GLFW alone waits and points.
@@ -133,6 +146,7 @@ std::unique_ptr<Window> Window::Create(const WindowOptions& opt, std::string& er
 }
 
 Window::~Window() {
+  if (font_texture_) glDeleteTextures(1, &font_texture_);
   if (imgui_ready_) {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
@@ -160,9 +174,32 @@ void Window::Wake() {
   }
 }
 
-void Window::ReloadFontTexture() {
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();  // the next BeginFrame releases the CPU's copy
+// ImGui's atlas is one channel, which its GL backend uploads as RGBA: 4 MB at 1024x1024 in Mesa's copy (and
+// as much again on the CPU for the conversion). Here it goes up as one channel that the sampler reads as
+// (1, 1, 1, a), the same pixels for a quarter of the memory; as RGBA only where the GL has no swizzles. The
+// CPU's copy is released once uploaded. One texture, filled again for each new atlas.
+void Window::UploadFonts() {
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  unsigned char* px = nullptr;
+  int w = 0, h = 0;
+  if (!font_texture_) glGenTextures(1, &font_texture_);
+  glBindTexture(GL_TEXTURE_2D, font_texture_);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  if (swizzle_) {
+    atlas->GetTexDataAsAlpha8(&px, &w, &h);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, px);
+    const GLint alpha_only[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, alpha_only);
+  } else {
+    atlas->GetTexDataAsRGBA32(&px, &w, &h);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, px);
+  }
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  glBindTexture(GL_TEXTURE_2D, 0);
+  atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(font_texture_)));
+  atlas->ClearTexData();
 }
 
 bool Window::Wait(double timeout_s) {
@@ -231,9 +268,8 @@ GestureStep Window::TakeGesture() {
 }
 
 void Window::BeginFrame() {
-  ImGui_ImplOpenGL3_NewFrame();  // the first one uploads the font atlas
-  if (ImFontAtlas* atlas = ImGui::GetIO().Fonts; atlas->TexID && (atlas->TexPixelsAlpha8 || atlas->TexPixelsRGBA32))
-    atlas->ClearTexData();  // uploaded (here or by ReloadFontTexture): the CPU's copy (8 MB at 1024x2048) goes
+  ImGui_ImplOpenGL3_NewFrame();
+  if (!ImGui::GetIO().Fonts->TexID) UploadFonts();  // an atlas not uploaded yet: the first, or a new snapshot's
   ImGui_ImplGlfw_NewFrame();
   // A finger that lifted leaves the X pointer where it was: without forgetting it, the last touched item would
   // keep looking hovered until the next touch. But a tap is a release over the item that was pressed, so

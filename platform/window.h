@@ -88,8 +88,6 @@ class Window {
   double RefreshPeriod() const { return refresh_period_s_; }
   // Wakes Wait() from another thread (a new snapshot is ready). Thread-safe.
   static void Wake();
-  // Re-uploads ImGui's font atlas after it was rebuilt (a new snapshot brings new characters).
-  void ReloadFontTexture();
 
  private:
   Window() = default;
@@ -97,6 +95,9 @@ class Window {
   bool kiosk_ = true;
   bool imgui_ready_ = false;
   int rotation_ = 0;
+  unsigned font_texture_ = 0;  // the GL texture of ImGui's atlas (UploadFonts); owned, deleted with the window
+  bool swizzle_ = false;       // the GL has texture swizzles (3.3, or ARB/EXT_texture_swizzle): the atlas goes up as one channel
+  void UploadFonts();
   double rendered_s_ = 0;
   double refresh_period_s_ = 1.0 / 60 - 0.001;
   Input input_;

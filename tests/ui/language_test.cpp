@@ -295,6 +295,27 @@ TEST_CASE("the font atlas holds only the glyphs of the text in use and stays sma
   CHECK(!out.body->FindGlyphNoFallback(0x10D0));
 }
 
+TEST_CASE("each size's glyph tables end at the highest character in use, and a missing character still draws U+FFFD") {
+  test::Harness h;
+  platform::FontSet fonts;
+  std::string error;
+  app::Fonts out;
+  // The demo's text and a U+FFFD of its own (an export's undecodable byte): nothing above U+2192 otherwise.
+  REQUIRE(fonts.Build(app::TextForGlyphs(h.s.catalog.get()) + "\xEF\xBF\xBD", 1.0f, app::TypeScale(), out, error));
+  CHECK(fonts.missing().empty());  // U+FFFD is there, as the fallback
+  for (const ImFont* font : ImGui::GetIO().Fonts->Fonts) {
+    // Dear ImGui's tables run from U+0000 to the font's highest glyph, 6 bytes an entry: to U+FFFD they took
+    // 380 KB a size.
+    CHECK(font->IndexLookup.Size < 0x3000);
+    REQUIRE(font->FallbackGlyph);
+    // A character the atlas lacks (Georgian ა) and U+FFFD itself draw the replacement glyph, with its shape.
+    CHECK(font->FindGlyph(0x10D0) == font->FallbackGlyph);
+    CHECK(font->FindGlyph(0xFFFD) == font->FallbackGlyph);
+    CHECK(font->FallbackGlyph->Visible);
+    CHECK(font->FallbackGlyph->AdvanceX > font->FontSize * 0.3f);
+  }
+}
+
 TEST_CASE("the built-in UI strings are a fallback the lookups consult, for any key or language a snapshot lacks") {
   test::Harness h;
   db::CatalogData data = *h.s.catalog;
