@@ -1,18 +1,29 @@
 #include "app/kiosk/source_watcher.h"
 
+#include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
+#include <spawn.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <system_error>
+#include <vector>
 
+#include "db/base/diagnostics_json.h"
 #include "db/snapshot/validate.h"
-#include "db/tool/build.h"
+
+extern char** environ;
 
 namespace kiosk {
 
@@ -40,6 +51,83 @@ fs::path MakeWorkDir() {
   std::string pattern = (fs::temp_directory_path() / "forum-kiosk-preview-XXXXXX").string();
   if (!::mkdtemp(pattern.data())) throw std::system_error(errno, std::generic_category(), "a temporary folder for the preview");
   return pattern;
+}
+
+// The staff tool that builds the preview, kiosk-snapshot: the environment's FORUM_SNAPSHOT_TOOL, else beside
+// this program, else where this build tree made it (FORUM_SNAPSHOT_TOOL), else on PATH. The kiosk does not
+// link the importers (PROJ, libzip, pugixml and what they load: 7 MB of every kiosk's memory), so the preview
+// runs the same build staff run by hand.
+std::string SnapshotTool() {
+  if (const char* chosen = std::getenv("FORUM_SNAPSHOT_TOOL"); chosen && *chosen) return chosen;
+  std::error_code ec;
+  fs::path beside = fs::read_symlink("/proc/self/exe", ec).parent_path() / "kiosk-snapshot";
+  if (!ec && ::access(beside.c_str(), X_OK) == 0) return beside.string();
+  if (::access(FORUM_SNAPSHOT_TOOL, X_OK) == 0) return FORUM_SNAPSHOT_TOOL;
+  return "kiosk-snapshot";
+}
+
+struct ToolRun {
+  int spawn_error = 0;                    // posix_spawnp's error; 0: it started
+  bool started = false, stopped = false;  // stopped: `stop_fd` asked the thread to stop, and the tool was killed
+  int status = 0;                         // waitpid's
+  std::string out, err;                   // what it printed (each kept to its first kMaxOutput bytes)
+};
+constexpr size_t kMaxOutput = 16 << 20;
+
+// Runs `argv` with its standard output and error read into the result, until it exits, or until `stop_fd`
+// becomes readable (the watcher is stopping: the tool is killed). `stop_fd` is not read.
+ToolRun RunTool(const std::vector<std::string>& argv, int stop_fd) {
+  ToolRun run;
+  int out[2], err[2];
+  if (::pipe2(out, O_CLOEXEC) != 0) return run;
+  if (::pipe2(err, O_CLOEXEC) != 0) {
+    ::close(out[0]), ::close(out[1]);
+    return run;
+  }
+  db::UniqueFd out_r(out[0]), out_w(out[1]), err_r(err[0]), err_w(err[1]);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, out_w.get(), 1);  // dup2 clears O_CLOEXEC on 1 and 2
+  posix_spawn_file_actions_adddup2(&actions, err_w.get(), 2);
+  std::vector<char*> args;
+  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  run.spawn_error = ::posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  run.started = run.spawn_error == 0;
+  posix_spawn_file_actions_destroy(&actions);
+  if (!run.started) return run;
+  out_w = db::UniqueFd(), err_w = db::UniqueFd();  // the tool holds the write ends now: EOF when it exits
+  for (bool out_open = true, err_open = true; out_open || err_open;) {
+    pollfd fds[3] = {{stop_fd, POLLIN, 0}, {out_open ? out_r.get() : -1, POLLIN, 0}, {err_open ? err_r.get() : -1, POLLIN, 0}};
+    if (::poll(fds, 3, -1) < 0 && errno != EINTR) break;
+    if (fds[0].revents & POLLIN) {
+      ::kill(pid, SIGKILL);
+      run.stopped = true;
+      break;
+    }
+    auto drain = [](const pollfd& f, bool& open, std::string& into) {
+      if (!(f.revents & (POLLIN | POLLHUP | POLLERR))) return;
+      char buf[65536];
+      ssize_t r = ::read(f.fd, buf, sizeof buf);
+      if (r <= 0 && !(r < 0 && errno == EINTR)) open = false;
+      else if (r > 0 && into.size() < kMaxOutput) into.append(buf, size_t(r));
+    };
+    drain(fds[1], out_open, run.out);
+    drain(fds[2], err_open, run.err);
+  }
+  while (::waitpid(pid, &run.status, 0) < 0 && errno == EINTR) {}
+  return run;
+}
+
+// Why a run of the tool gave no report, in a staff member's words.
+std::string ToolFailure(const std::string& tool, const ToolRun& run, const std::string& parse_error) {
+  if (!run.started) return "could not run the staff tool " + tool + " (install it beside forum-kiosk): " + std::strerror(run.spawn_error);
+  std::string why = WIFSIGNALED(run.status) ? "was stopped by signal " + std::to_string(WTERMSIG(run.status))
+                  : "exited with " + std::to_string(WEXITSTATUS(run.status)) + " without a build report (" + parse_error + ")";
+  std::string last = run.err.substr(0, std::min(run.err.size(), size_t(2000)));  // the tool's own words, first
+  while (!last.empty() && std::isspace(static_cast<unsigned char>(last.back()))) last.pop_back();
+  return "the staff tool " + tool + " " + why + (last.empty() ? "" : ": " + last);
 }
 
 }  // namespace
@@ -76,8 +164,16 @@ SourceBuild SourceWatcher::Build(int number) {
   SourceBuild b;
   b.number = number;
   fs::path out = work_ / ("preview-" + std::to_string(number) + ".snapshot");
-  db::BuildOutcome built;
-  if (auto failed = db::Guard("building " + sources_.string(), [&] { built = db::BuildSnapshot(sources_.string(), out.string(), number); }))
+  db::BuildReport built;
+  if (auto failed = db::Guard("building " + sources_.string(), [&] {
+        const std::string tool = SnapshotTool();
+        ToolRun run = RunTool({tool, "build", sources_.string(), "-o", out.string(), "--content-version", std::to_string(number), "--json"},
+                              stop_fd_.get());
+        if (run.stopped) return built.diags.Error(sources_.string(), 0, "", "the build was stopped: the preview is closing");
+        std::string why;
+        if (auto report = db::ParseBuildReport(run.out, why); report && run.started && WIFEXITED(run.status)) built = std::move(*report);
+        else built.diags.Error(sources_.string(), 0, "", ToolFailure(tool, run, why));
+      }))
     built.diags.Error(sources_.string(), 0, "", failed->message);
   if (built.written) {
     auto opened = db::OpenSnapshot(out.string());

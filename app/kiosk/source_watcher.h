@@ -1,5 +1,6 @@
 // forum-kiosk --sources DIR, the live preview on a staff laptop: a thread of its own builds the source folder
-// (db/tool/build.h, the same build as kiosk-snapshot's) into a snapshot in a private temporary folder, at
+// with the staff tool (`kiosk-snapshot build --json`, whose report db/base/diagnostics_json.h reads: the kiosk
+// links none of the importers) into a snapshot in a private temporary folder, at
 // start and whenever a file in DIR (or a folder in it, such as logos/) is saved (inotify, then a quiet
 // 150 ms so that a program writing several files is built once). Each build is handed to `on_built` on that
 // thread: the catalog when it built and opened, and every problem found either way. The caller swaps the

@@ -1,6 +1,6 @@
 // kiosk-snapshot: the staff tool that makes and checks forum snapshots.
 //   new DIR --languages kk,ru,en [--format xlsx|csv]  a forum to fill in, that builds as it is
-//   build SRC_DIR -o FILE [--content-version N]   sources -> snapshot (atomic; nothing written on error)
+//   build SRC_DIR -o FILE [--content-version N] [--json]  sources -> snapshot (atomic; nothing written on error)
 //   validate FILE                                 can the kiosk show it? exit 0 only if so
 //   inspect FILE [--sessions] [--json]            what it holds; --sessions: the program, session by session
 //   diff OLD NEW [--json]                         what changed: exhibitors, sessions, agreements
@@ -28,6 +28,7 @@
 #include <set>
 #include <nlohmann/json.hpp>
 
+#include "db/base/diagnostics_json.h"
 #include "db/tool/build.h"
 #include "db/model/catalog.h"
 #include "db/tool/inspect.h"
@@ -104,8 +105,11 @@ void Print(const db::Diagnostics& d) {
   for (const auto& item : d.items()) std::cerr << db::Format(item) << "\n";
 }
 
-int Build(const std::string& src, const std::string& out, int64_t version) {
+// --json: the diagnostics as JSON on standard output as well (db/base/diagnostics_json.h: the kiosk's live
+// preview runs this and shows them); the exit code is the same.
+int Build(const std::string& src, const std::string& out, int64_t version, bool as_json) {
   auto outcome = db::BuildSnapshot(src, out, version);
+  if (as_json) std::cout << db::BuildReportJson(outcome.diags, outcome.written) << "\n" << std::flush;
   Print(outcome.diags);
   if (!outcome.written) {
     std::cerr << "build failed: " << db::ErrorSummary(outcome.diags) << " (and " << outcome.diags.warning_count()
@@ -358,6 +362,7 @@ int main(int argc, char** argv) {
   auto* build = app.add_subcommand("build", "Build a snapshot from a source folder");
   build->add_option("SRC_DIR", src, "source folder (CSV, schedule, floor plan, logos)")->required();
   build->add_option("-o,--output", out, "snapshot file to write")->required();
+  build->add_flag("--json", json, "also print what was found as JSON on standard output (for the kiosk's live preview)");
   build->add_option("--content-version", version, "integer that grows with every published snapshot (default: now, in Unix seconds)");
   auto* validate = app.add_subcommand("validate", "Check a snapshot; exit 0 only if the kiosk can show it");
   validate->add_option("FILE", file)->required();
@@ -409,7 +414,7 @@ int main(int argc, char** argv) {
   }
   if (*make) return NewForum(src, languages, format);
   if (*fleet) return FleetCommand(file, json, silent_after_s);
-  if (*build) return Build(src, out, version);
+  if (*build) return Build(src, out, version, json);
   if (*validate) return Validate(file);
   if (*inspect) return Inspect(file, json, sessions);
   if (*diff) return Diff(old_file, new_file, json);

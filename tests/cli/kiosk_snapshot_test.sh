@@ -53,7 +53,15 @@ echo "ghost,booth-a1,technopark,0,0" >>"$work/src/exhibitors.csv"
 expect 1 "build with a dangling exhibitor" -- "$tool" build "$work/src" -o "$work/new.snapshot"
 contains "build error names file and line" "exhibitors.csv:4: error: organization: 'ghost' is not in organizations"
 [ ! -e "$work/new.snapshot" ] && ok || fail "a failed build wrote $work/new.snapshot"
+# --json (the kiosk's live preview reads it): the same problems on standard output as one JSON object.
+"$tool" build "$work/src" -o "$work/new.snapshot" --json >"$work/out" 2>/dev/null
+[ $? -eq 1 ] && ok || fail "build --json with a dangling exhibitor: not exit 1"
+contains "build --json says nothing was written" '^\{"diagnostics":\[.*\],"written":false\}$'
+contains "build --json names file, line and field" '"field":"organization","file":"exhibitors.csv","line":4,"message":"'"'"'ghost'"'"' is not in organizations'
 cp "$fixture/exhibitors.csv" "$work/src/exhibitors.csv"
+"$tool" build "$work/src" -o "$work/json.snapshot" --json >"$work/out" 2>/dev/null
+[ $? -eq 0 ] && [ -s "$work/json.snapshot" ] && ok || fail "build --json of the fixture: not exit 0 with a snapshot"
+contains "build --json of the fixture says written" '"written":true\}$'
 expect 0 "build fixture v1" -- "$tool" build "$work/src" -o "$work/v1.snapshot" --content-version 1
 sed -i 's/astana-hub,booth-a1/astana-hub,booth-a2/; s/bilisim-vadisi,booth-a2/bilisim-vadisi,booth-a1/' "$work/src/exhibitors.csv"
 sed -i 's/<duration>00:45</<duration>01:15</' "$work/src/schedule.xml"

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <tuple>
 
+#include "db/base/diagnostics_json.h"
 #include "db/base/text.h"
 #include "db/snapshot/loader.h"
 #include "db/sources/csv_table.h"
@@ -326,4 +327,33 @@ TEST_CASE("a failed build ends with the errors counted per file, in the order st
   CHECK(db::ErrorSummary(Diagnostics{}).empty());
   CHECK(d.warning_count() == 1);  // a note is not a warning
   CHECK(db::Format(d.items().back()) == "organizations.csv: note: read as Windows-1251, ';'-separated");
+}
+
+// The live preview runs `kiosk-snapshot build --json` and lists what it printed: every problem arrives as it
+// was found, a report of another shape is refused (and the preview says the tool failed), never half read.
+TEST_CASE("a build's report as JSON reads back the same problems, and anything else is refused") {
+  Diagnostics d;
+  d.Error("exhibitors.csv", 3, "booth", "no booth \"Z9\" in booths.csv");
+  d.Warning("rooms.csv", 0, "", "ünïcödé, Қазақстан");
+  d.Note("", 0, "", std::string("a byte that is not UTF-8: \xFF"));
+  std::string error;
+  auto back = db::ParseBuildReport(db::BuildReportJson(d, false), error);
+  REQUIRE_MESSAGE(back, error);
+  CHECK_FALSE(back->written);
+  REQUIRE(back->diags.items().size() == 3);
+  for (size_t i = 0; i < 2; ++i) CHECK(db::Format(back->diags.items()[i]) == db::Format(d.items()[i]));
+  CHECK(back->diags.items()[2].severity == db::Severity::Note);
+  CHECK(back->diags.items()[2].message.find("not UTF-8") != std::string::npos);  // replaced, not thrown on
+  auto written = db::ParseBuildReport(db::BuildReportJson(Diagnostics{}, true), error);
+  REQUIRE(written);
+  CHECK(written->written);
+  CHECK(written->diags.items().empty());
+  for (const char* bad : {"", "wrote forum.snapshot", "[]", "{\"written\": true}", "{\"written\": 1, \"diagnostics\": []}",
+                          "{\"written\": false, \"diagnostics\": [{\"message\": \"m\"}]}",
+                          "{\"written\": false, \"diagnostics\": [{\"severity\": \"error\", \"message\": \"m\", \"line\": \"3\"}]}",
+                          "{\"written\": false, \"diagnostics\": [7]}", "{\"written\": true, \"diagnostics\": [] "}) {
+    error.clear();
+    CHECK_MESSAGE(!db::ParseBuildReport(bad, error), bad);
+    CHECK_MESSAGE(!error.empty(), bad);
+  }
 }

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -121,4 +122,33 @@ TEST_CASE("forum-kiosk --sources on a folder that does not build shows the setup
   CHECK(fixed->Get("preview_failed") == "0");
   CHECK_FALSE(fixed->Overlay("setup"));
   CHECK(fixed->Get("screen") == "home");
+}
+
+// The preview builds with the staff tool (kiosk-snapshot build --json, FORUM_SNAPSHOT_TOOL picks which): a
+// tool that is missing, or that dies half-way, is an error staff read on the panel, and the kiosk goes on.
+TEST_CASE("forum-kiosk --sources with a staff tool that is missing or crashes says so on the setup message") {
+  fs::path dir = fs::path(SCREENSHOT_DIR) / "preview";
+  fs::create_directories(dir);
+  fs::path crashing = dir / "crashing-tool.sh";
+  {
+    std::ofstream script(crashing);
+    script << "#!/bin/sh\necho '{\"written\": tr'\necho 'reading the sources' >&2\nkill -SEGV $$\n";
+  }
+  fs::permissions(crashing, fs::perms::owner_all);
+  struct Case { std::string tool, says; };
+  for (const Case& c : {Case{(dir / "no-such-tool").string(), "could not run the staff tool"},
+                        Case{crashing.string(), "was stopped by signal 11: reading the sources"}}) {
+    ::setenv("FORUM_SNAPSHOT_TOOL", c.tool.c_str(), 1);
+    XServer x(1600, 900);
+    REQUIRE(x.ok());
+    LiveKiosk k(x, {"--sources", FORUM_DEMO_SOURCES, "--lang", "en"}, "preview-tool");
+    ::unsetenv("FORUM_SNAPSHOT_TOOL");
+    auto first = k.Settle([](const Report& r) { return Built(r, 1); }, 30);
+    REQUIRE_MESSAGE(first, k.Log());
+    CHECK(first->Get("preview_failed") == "1");
+    CHECK(first->Overlay("setup"));
+    CHECK_MESSAGE(first->Get("preview_problem").find(c.says) != std::string::npos, first->Get("preview_problem"));
+    k.Shot(c.tool == crashing.string() ? "preview-tool-crashed" : "preview-tool-missing");
+    CHECK(k.Alive());
+  }
 }
