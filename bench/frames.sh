@@ -18,7 +18,8 @@
 #     at 20,000 exhibitors (../shared/bench/measure.sh).
 # Prints a Markdown table; --write also puts it into docs/PERFORMANCE.md between the frames.sh markers.
 # --quick: the demo and 5,000 only, no swap, no peers (a minute). --swap: the bare example and the swap only.
-# KIOSK=BINARY: another build of the kiosk, to compare two in one sitting.
+# KIOSK=BINARY: another build of the kiosk, to compare two in one sitting. FRAMES_KEEP=DIR: the swap's frame
+# log and the kiosk's output are kept there (swap.log, swap.out), to see which frames were the longest.
 # Needs: xvfb xdotool x11-apps python3 libimgui-dev libglfw3-dev libstb-dev libfreetype-dev (.ci/deps).
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -137,6 +138,7 @@ if [ $quick = 0 ]; then
   for _ in $(seq 1 6); do drag 900 500 -300 -200; drag 600 300 300 200; done
   settled "$log" >/dev/null
   kill $kp; wait $kp 2>/dev/null
+  [ -n "${FRAMES_KEEP:-}" ] && mkdir -p "$FRAMES_KEEP" && cp "$log" "$work/swap.out" "$FRAMES_KEEP/"
   read -r om op ox fm fp fx n <<<"$(stats "$log" "$from")"
   shown=$(grep -c "forum-v2000\|version 2000" "$work/swap.out" "$data/status.json" 2>/dev/null | awk -F: '{s+=$2} END {print s}')
   swap_row="| 20,000 exhibitors | map, dragging while a 20,000-exhibitor snapshot installs and swaps in (shown: $([ "${shown:-0}" -gt 0 ] && echo yes || echo NO)) | $om | $op | $ox | $fm | $fp | $fx | $n |"
