@@ -14,7 +14,7 @@ using Table = std::map<std::string, db::Text, std::less<>>;
 Table Parse() {
   Table out;
   db::Diagnostics ignored;  // the file is checked by every build of the demo snapshot
-  auto table = db::ParseCsv(kDefaultStringsCsv, "strings.csv", ignored);
+  auto table = db::ParseUtf8Csv(std::string(kDefaultStringsCsv), "strings.csv", ignored);
   if (!table) return out;
   std::vector<std::string> langs;
   for (const auto& h : table->header)

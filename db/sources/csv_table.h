@@ -39,6 +39,10 @@ struct CsvTable {
 std::optional<CsvTable> ReadCsv(const std::filesystem::path& path, const std::string& display_name,
                                 Diagnostics& diags);
 std::optional<CsvTable> ParseCsv(std::string_view data, const std::string& display_name, Diagnostics& diags);
+// ParseCsv for text known to be UTF-8 (no BOM, no detection of its character set), and what it says of it in
+// `encoding` (ParseCsv passes what it decoded from). The kiosk's built-in strings (app/state/ui_strings.cpp).
+std::optional<CsvTable> ParseUtf8Csv(std::string text, const std::string& display_name, Diagnostics& diags,
+                                     const std::string& encoding = "UTF-8");
 
 // What ParseCsv does after the records are read, for tables read from elsewhere (a workbook's sheets): a trailing
 // empty column dropped, the header's names UTF-8 and unique, cells UTF-8 with line breaks normalized and spaces
