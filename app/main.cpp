@@ -649,7 +649,7 @@ bool SwapInNewSnapshot(Kiosk& k) {
   Prepared prepared = k.incoming_prep.ready.get();
   k.s.map_cache = std::move(prepared.map);
   AdoptFonts(k, std::move(prepared.fonts), k.incoming_large, "the fonts could not be rebuilt for the new snapshot", "; the previous ones are kept");
-  k.textures = std::make_unique<platform::TextureCache>(k.s.catalog);  // the old logos' textures go here
+  ShowLogos(k);  // the old logos' textures go here
   PrepareRoutes(k);
   k.settle = kSettleFrames;
   ReleaseOffThread(k, std::move(old));

@@ -67,10 +67,11 @@ std::string SnapshotTool() {
 }
 
 struct ToolRun {
-  int spawn_error = 0;                    // posix_spawnp's error; 0: it started
-  bool started = false, stopped = false;  // stopped: `stop_fd` asked the thread to stop, and the tool was killed
-  int status = 0;                         // waitpid's
-  std::string out, err;                   // what it printed (each kept to its first kMaxOutput bytes)
+  int spawn_error = -1;  // why it could not be started (an errno: the pipes', posix_spawnp's); 0: it started
+  bool stopped = false;  // `stop_fd` asked the thread to stop, and the tool was killed
+  int status = 0;        // waitpid's
+  std::string out, err;  // what it printed (each kept to its first kMaxOutput bytes)
+  bool started() const { return spawn_error == 0; }
 };
 constexpr size_t kMaxOutput = 16 << 20;
 
@@ -79,8 +80,9 @@ constexpr size_t kMaxOutput = 16 << 20;
 ToolRun RunTool(const std::vector<std::string>& argv, int stop_fd) {
   ToolRun run;
   int out[2], err[2];
-  if (::pipe2(out, O_CLOEXEC) != 0) return run;
+  if (::pipe2(out, O_CLOEXEC) != 0) return run.spawn_error = errno, run;
   if (::pipe2(err, O_CLOEXEC) != 0) {
+    run.spawn_error = errno;
     ::close(out[0]), ::close(out[1]);
     return run;
   }
@@ -94,9 +96,8 @@ ToolRun RunTool(const std::vector<std::string>& argv, int stop_fd) {
   args.push_back(nullptr);
   pid_t pid = 0;
   run.spawn_error = ::posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
-  run.started = run.spawn_error == 0;
   posix_spawn_file_actions_destroy(&actions);
-  if (!run.started) return run;
+  if (!run.started()) return run;
   out_w = db::UniqueFd(), err_w = db::UniqueFd();  // the tool holds the write ends now: EOF when it exits
   for (bool out_open = true, err_open = true; out_open || err_open;) {
     pollfd fds[3] = {{stop_fd, POLLIN, 0}, {out_open ? out_r.get() : -1, POLLIN, 0}, {err_open ? err_r.get() : -1, POLLIN, 0}};
@@ -122,7 +123,7 @@ ToolRun RunTool(const std::vector<std::string>& argv, int stop_fd) {
 
 // Why a run of the tool gave no report, in a staff member's words.
 std::string ToolFailure(const std::string& tool, const ToolRun& run, const std::string& parse_error) {
-  if (!run.started) return "could not run the staff tool " + tool + " (install it beside forum-kiosk): " + std::strerror(run.spawn_error);
+  if (!run.started()) return "could not run the staff tool " + tool + " (install it beside forum-kiosk): " + std::strerror(run.spawn_error);
   std::string why = WIFSIGNALED(run.status) ? "was stopped by signal " + std::to_string(WTERMSIG(run.status))
                   : "exited with " + std::to_string(WEXITSTATUS(run.status)) + " without a build report (" + parse_error + ")";
   std::string last = run.err.substr(0, std::min(run.err.size(), size_t(2000)));  // the tool's own words, first
@@ -171,7 +172,7 @@ SourceBuild SourceWatcher::Build(int number) {
                               stop_fd_.get());
         if (run.stopped) return built.diags.Error(sources_.string(), 0, "", "the build was stopped: the preview is closing");
         std::string why;
-        if (auto report = db::ParseBuildReport(run.out, why); report && run.started && WIFEXITED(run.status)) built = std::move(*report);
+        if (auto report = db::ParseBuildReport(run.out, why); report && run.started() && WIFEXITED(run.status)) built = std::move(*report);
         else built.diags.Error(sources_.string(), 0, "", ToolFailure(tool, run, why));
       }))
     built.diags.Error(sources_.string(), 0, "", failed->message);

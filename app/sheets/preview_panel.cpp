@@ -21,10 +21,6 @@ namespace {
 // "exhibitors.csv:7" or "forum.xlsx", the way the tool prints where a problem is.
 std::string Where(const db::Diagnostic& d) { return d.line ? d.file + ":" + std::to_string(d.line) : d.file; }
 
-const char* SeverityName(db::Severity v) {
-  return v == db::Severity::Error ? "error" : v == db::Severity::Warning ? "warning" : "note";
-}
-
 std::string Headline(const PreviewStatus& p) {
   db::Diagnostics d;
   for (const auto& x : p.problems) d.Add(x);
@@ -73,7 +69,7 @@ void DrawPreviewPanel(AppState& s, ImVec2 size) {
   // Four columns (severity, file:row, column, message), each as wide as its widest entry; the message wraps.
   ImFont* font = s.fonts.caption;
   float gap = s.metrics.mm(2), widths[3] = {0, 0, 0};
-  auto cells = [](const db::Diagnostic& d) { return std::array<std::string, 3>{SeverityName(d.severity), Where(d), d.field}; };
+  auto cells = [](const db::Diagnostic& d) { return std::array<std::string, 3>{db::SeverityName(d.severity), Where(d), d.field}; };
   for (const db::Diagnostic* d : order) {
     auto c = cells(*d);
     for (int i = 0; i < 3; ++i) widths[i] = std::max(widths[i], Measure(font, c[size_t(i)]).x);

@@ -7,7 +7,7 @@ namespace db {
 std::string Format(const Diagnostic& d) {
   std::string out = d.file.empty() ? std::string("snapshot") : d.file;
   if (d.line > 0) out += ":" + std::to_string(d.line);
-  out += d.severity == Severity::Error ? ": error: " : d.severity == Severity::Warning ? ": warning: " : ": note: ";
+  out += std::string(": ") + SeverityName(d.severity) + ": ";
   if (!d.field.empty()) out += d.field + ": ";
   out += d.message;
   return out;

@@ -8,6 +8,10 @@ namespace db {
 
 // Note: what staff may want to know and need not act on ("exhibitors.csv: read as UTF-16LE, tab-separated").
 enum class Severity { Note, Warning, Error };
+// The severities' names, in Severity's order ("note", "warning", "error"): messages, the preview's panel and
+// the build report's JSON all name them so.
+inline constexpr const char* kSeverityNames[] = {"note", "warning", "error"};
+inline const char* SeverityName(Severity s) { return kSeverityNames[static_cast<int>(s)]; }
 
 struct Diagnostic {
   Severity severity = Severity::Error;

@@ -4,15 +4,10 @@
 
 namespace db {
 
-namespace {
-// The severities' names, in Severity's order: the one list both directions read.
-constexpr const char* kSeverityNames[] = {"note", "warning", "error"};
-}  // namespace
-
 std::string BuildReportJson(const Diagnostics& d, bool written) {
   nlohmann::json items = nlohmann::json::array();
   for (const Diagnostic& item : d.items())
-    items.push_back({{"severity", kSeverityNames[static_cast<int>(item.severity)]},
+    items.push_back({{"severity", SeverityName(item.severity)},
                      {"file", item.file},
                      {"line", item.line},
                      {"field", item.field},
